@@ -1,0 +1,51 @@
+import { useDeskState } from '../desk/use-desk.js';
+import { t } from '../i18n/index.js';
+
+interface Props {
+  open: readonly string[];
+  active: string | undefined;
+  onActivate: (id: string) => void;
+  onClose: (id: string) => void;
+}
+
+/** The chats the agent is working in, one click (or Alt+↑/↓) apart; closing a tab keeps the chat. */
+export function ChatTabs({ open, active, onActivate, onClose }: Props) {
+  const state = useDeskState();
+  const tabs = open.filter((id) => state.chats[id]);
+  if (tabs.length === 0) return null;
+  return (
+    <div className="tabs" role="tablist" aria-label={t('inbox.heading')}>
+      {tabs.map((id) => {
+        const chat = state.chats[id];
+        if (!chat) return null;
+        const name = chat.view.customer.name ?? t('inbox.anonymous');
+        return (
+          <div key={id} className={`tab${id === active ? ' tab--active' : ''}`}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={id === active}
+              className="tab__button"
+              onClick={() => {
+                onActivate(id);
+              }}
+            >
+              {name}
+              {chat.unread > 0 && id !== active && <span className="unread unread--small">{chat.unread}</span>}
+            </button>
+            <button
+              type="button"
+              className="tab__close"
+              aria-label={`${t('chat.closeTab')}: ${name}`}
+              onClick={() => {
+                onClose(id);
+              }}
+            >
+              ×
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { renderSystemMessage, type Locale, type MessageView, type OutboxEntry } from '@switchboard/shared';
+import { useDeskClient } from '../desk/use-desk.js';
+import { formatTime, languageName, languageTag, t, UI_LOCALE } from '../i18n/index.js';
+import { Linkified } from './Linkified.js';
+
+interface Props {
+  message: MessageView;
+  /** The conversation's language: customers write in it. */
+  language: Locale;
+  receipt: 'sent' | 'delivered' | 'read';
+}
+
+export function MessageItem({ message, language, receipt }: Props) {
+  if (message.system) {
+    return (
+      <div className="message message--system">
+        <span className="message__label">{t('chat.system')}</span>
+        <span>{renderSystemMessage(message.system.event, message.system.params, UI_LOCALE)}</span>
+        <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
+      </div>
+    );
+  }
+  const fromCustomer = message.author.kind === 'customer';
+  const kind = message.internal ? 'note' : fromCustomer ? 'customer' : 'agent';
+  return (
+    <div className={`message message--${kind}`}>
+      <div className="message__bubble">
+        {message.internal && <span className="message__label">{t('chat.note')}</span>}
+        <p className="message__body">
+          <Linkified text={message.body} />
+        </p>
+        {message.masked && <p className="message__masked">{t('chat.masked')}</p>}
+      </div>
+      <div className="message__meta">
+        {fromCustomer && (
+          <span className="lang-tag" title={t('chat.customerWrote', { language: languageName(language) })}>
+            {languageTag(language)}
+          </span>
+        )}
+        {!fromCustomer && message.author.displayName && <span>{message.author.displayName}</span>}
+        <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
+        {kind === 'agent' && <span className={`receipt receipt--${receipt}`}>{t(`chat.${receipt}`)}</span>}
+      </div>
+    </div>
+  );
+}
+
+/** The agent's message on its way; a failed one says so in words and offers a retry. */
+export function PendingItem({ entry }: { entry: OutboxEntry }) {
+  const client = useDeskClient();
+  return (
+    <div className={`message message--${entry.internal ? 'note' : 'agent'} message--pending`}>
+      <div className="message__bubble">
+        {entry.internal && <span className="message__label">{t('chat.note')}</span>}
+        <p className="message__body">{entry.body}</p>
+      </div>
+      <div className="message__meta">
+        {entry.state === 'failed' ? (
+          <span className="receipt receipt--failed" role="alert">
+            {t('chat.failed')}{' '}
+            <button type="button" className="link-button" onClick={() => client.retry(entry.clientMessageId)}>
+              {t('chat.retry')}
+            </button>
+          </span>
+        ) : (
+          <span className="receipt">{t('chat.sending')}</span>
+        )}
+      </div>
+    </div>
+  );
+}

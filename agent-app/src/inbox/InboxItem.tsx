@@ -1,0 +1,62 @@
+import { renderSystemMessage, type ReplySla } from '@switchboard/shared';
+import type { ChatState } from '../desk/desk-state.js';
+import { languageTag, t, topicLabel, UI_LOCALE } from '../i18n/index.js';
+import { formatWait, slaLevel, waitingSince } from './sla.js';
+
+interface Props {
+  chat: ChatState;
+  active: boolean;
+  now: number;
+  sla: ReplySla;
+  onOpen: (conversationId: string) => void;
+}
+
+export function InboxItem({ chat, active, now, sla, onOpen }: Props) {
+  const { view } = chat;
+  const since = waitingSince(view, chat.messages);
+  const waited = since === undefined ? undefined : now - since;
+  const level = waited === undefined ? undefined : slaLevel(waited, sla);
+  const last = chat.messages.at(-1);
+  const preview = last
+    ? last.system
+      ? renderSystemMessage(last.system.event, last.system.params, UI_LOCALE)
+      : `${last.author.kind === 'agent' ? (last.internal ? `${t('chat.note')}: ` : 'You: ') : ''}${last.body}`
+    : '';
+  const name = view.customer.name ?? t('inbox.anonymous');
+  return (
+    <li>
+      <button
+        type="button"
+        className={`inbox-item${active ? ' inbox-item--active' : ''}${view.status === 'closed' ? ' inbox-item--closed' : ''}`}
+        aria-current={active ? 'true' : undefined}
+        onClick={() => {
+          onOpen(view.id);
+        }}
+      >
+        <span className="inbox-item__top">
+          <span className="inbox-item__name">{name}</span>
+          <span className="lang-tag" title={view.language}>
+            {languageTag(view.language)}
+          </span>
+          {chat.unread > 0 && (
+            <span className="unread" aria-label={t('inbox.unread', { count: chat.unread })}>
+              {chat.unread}
+            </span>
+          )}
+        </span>
+        <span className="inbox-item__topic">{topicLabel(view.topic)}</span>
+        <span className="inbox-item__preview">{preview}</span>
+        <span className="inbox-item__meta">
+          {view.status === 'closed' ? (
+            <span className="wait wait--closed">{t('inbox.closed')}</span>
+          ) : waited === undefined ? (
+            <span className="wait wait--answered">{t('inbox.answered')}</span>
+          ) : (
+            <span className={`wait wait--${level ?? 'ok'}`}>{t('inbox.waiting', { time: formatWait(waited) })}</span>
+          )}
+          {chat.customerTyping && <span className="typing-dot">{t('chat.typing', { name: '' }).trim()}</span>}
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,164 @@
+import type { AgentSession, ReplySla, DeskSettings } from '@switchboard/shared';
+import { useEffect, useRef, useState } from 'react';
+import { api, onSessionExpired } from '../api/rest.js';
+import { ChatTabs } from '../chat/ChatTabs.js';
+import { ChatView } from '../chat/ChatView.js';
+import type { ComposerHandle } from '../composer/Composer.js';
+import { CustomerPanel } from '../customer/CustomerPanel.js';
+import { KbSuggestions } from '../customer/KbSuggestions.js';
+import { DeskClient } from '../desk/desk-client.js';
+import type { EndReason } from '../desk/desk-state.js';
+import { createSocketTransport } from '../desk/transport.js';
+import { DeskContext, useDeskState } from '../desk/use-desk.js';
+import { DraftStore } from '../drafts/draft-store.js';
+import { t } from '../i18n/index.js';
+import { Inbox } from '../inbox/Inbox.js';
+import { ShortcutsOverlay } from '../keyboard/ShortcutsOverlay.js';
+import { useShortcuts } from '../keyboard/use-shortcuts.js';
+import { useDeskNotifications } from '../notifications/use-desk-notifications.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
+import { TopBar } from './TopBar.js';
+import { useTabs } from './use-tabs.js';
+
+/** Used until GET /api/desk/settings answers (the server's defaults are the same). */
+const FALLBACK_SLA: ReplySla = { amberMs: 120_000, redMs: 240_000 };
+
+interface Props {
+  session: AgentSession;
+  onEnded: (reason: EndReason) => void;
+}
+
+/** Owns the desk's client for the signed-in session; everything below reads it through hooks. */
+export function Desk({ session, onEnded }: Props) {
+  const [client, setClient] = useState<DeskClient | null>(null);
+  useEffect(() => {
+    const created = new DeskClient({ transport: createSocketTransport() });
+    setClient(created);
+    return () => {
+      created.dispose();
+    };
+  }, []);
+  useEffect(() => onSessionExpired(() => onEnded('expired')), [onEnded]);
+  if (!client) return null;
+  return (
+    <DeskContext value={client}>
+      <DeskLayout session={session} onEnded={onEnded} />
+    </DeskContext>
+  );
+}
+
+function DeskLayout({ session, onEnded }: Props) {
+  const state = useDeskState();
+  const agent = state.agent ?? session.agent;
+  const tabs = useTabs(agent.id);
+  const [drafts] = useState(() => new DraftStore(localStorage, agent.id));
+  const [sla, setSla] = useState<ReplySla>(FALLBACK_SLA);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [closeRequested, setCloseRequested] = useState(0);
+  const [transferRequested, setTransferRequested] = useState(0);
+  const [composerText, setComposerText] = useState('');
+  const composer = useRef<ComposerHandle>(null);
+  const announce = useDeskNotifications(state, tabs.activate);
+
+  useEffect(() => {
+    if (state.connection === 'ended') onEnded(state.endReason ?? 'expired');
+  }, [state.connection, state.endReason, onEnded]);
+
+  useEffect(() => {
+    api
+      .get<DeskSettings>('/api/desk/settings')
+      .then((settings) => {
+        setSla(settings.replySla);
+      })
+      .catch(() => undefined);
+  }, []);
+
+  // Once the session snapshot is in, forget tabs and drafts of chats that left the desk.
+  const { retain } = tabs;
+  useEffect(() => {
+    if (state.connection !== 'online') return;
+    retain(state.order);
+    drafts.retain(state.order);
+  }, [state.connection, state.order, retain, drafts]);
+
+  const unread = state.order.reduce((sum, id) => sum + (state.chats[id]?.unread ?? 0), 0);
+  useEffect(() => {
+    document.title = unread > 0 ? `(${unread}) ${t('app.title')}` : t('app.title');
+  }, [unread]);
+
+  const step = (delta: number) => {
+    if (state.order.length === 0) return;
+    const index = tabs.active === undefined ? -1 : state.order.indexOf(tabs.active);
+    const next = state.order[(index + delta + state.order.length) % state.order.length];
+    if (next !== undefined) tabs.activate(next);
+  };
+  useShortcuts((shortcut) => {
+    switch (shortcut) {
+      case 'next-chat':
+        step(1);
+        break;
+      case 'previous-chat':
+        step(-1);
+        break;
+      case 'focus-composer':
+        composer.current?.focus();
+        break;
+      case 'canned':
+        composer.current?.openCanned();
+        break;
+      case 'toggle-note':
+        composer.current?.toggleNote();
+        break;
+      case 'transfer-chat':
+        setTransferRequested((n) => n + 1);
+        break;
+      case 'close-chat':
+        setCloseRequested((n) => n + 1);
+        break;
+      case 'help':
+        setHelpOpen(true);
+        break;
+    }
+  });
+
+  const active = tabs.active !== undefined ? state.chats[tabs.active] : undefined;
+  return (
+    <div className="desk">
+      <TopBar agent={agent} onHelp={() => setHelpOpen(true)} onSignOut={() => onEnded('signed-out')} />
+      <ConnectionBanner connection={state.connection} />
+      <div className="desk__body">
+        <Inbox agent={agent} activeId={tabs.active} sla={sla} onOpen={tabs.activate} />
+        <main className="desk__chat" aria-label={active ? undefined : t('chat.none')}>
+          <ChatTabs open={tabs.open} active={tabs.active} onActivate={tabs.activate} onClose={tabs.closeTab} />
+          {active ? (
+            <ChatView
+              key={active.view.id}
+              chat={active}
+              agent={agent}
+              drafts={drafts}
+              composerRef={composer}
+              closeRequested={closeRequested}
+              transferRequested={transferRequested}
+              onComposerText={setComposerText}
+              onDismiss={() => tabs.closeTab(active.view.id)}
+            />
+          ) : (
+            <p className="empty-state">{t('chat.none')}</p>
+          )}
+        </main>
+        <aside className="desk__side" aria-label={t('customer.heading')}>
+          {active && <CustomerPanel chat={active} />}
+          {active && (
+            <KbSuggestions chat={active} draft={composerText} onInsert={(text) => composer.current?.insert(text)} />
+          )}
+        </aside>
+      </div>
+      <div className="visually-hidden" aria-live="polite" aria-atomic="false">
+        {announce.map((line) => (
+          <p key={line.id}>{line.text}</p>
+        ))}
+      </div>
+      {helpOpen && <ShortcutsOverlay onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,351 @@
+/**
+ * One function per figure of issue 10: each runs its A/B rounds and returns
+ * table rows plus its raw rounds for the JSON file.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { cpuSeconds, RESULTS_DIR } from './lib/procs.js';
+import { measuredRow, todoRow, type Row } from './lib/report.js';
+import { capture } from './lib/procs.js';
+import { startSwitchboard, type Server } from './lib/servers.js';
+import { fmt } from './lib/stats.js';
+import { chatRound, dbShare, prepareChats, releaseChats, type ChatRound, type ChatShape } from './scenarios/chat.js';
+import {
+  closeRoutingChats,
+  idleMemoryRound,
+  prepareRouting,
+  routingRound,
+  summarizeProfile,
+  timerBytes,
+} from './scenarios/other.js';
+import { measureWidgetSizes } from './widget-size.js';
+
+export interface Sizes {
+  throughput: ChatShape;
+  rtt1: ChatShape;
+  rtt200: ChatShape;
+  idle: number;
+  routing: { chats: number; agents: number };
+}
+
+export interface Context {
+  /** The current Switchboard process; `fresh()` replaces it (new database and Redis prefix). */
+  sb: Server;
+  fresh(): Promise<void>;
+  relay: Server;
+  sizes: Sizes;
+  rounds: number;
+  services: { mongoUri: string; redisUrl: string; dbPid: number | null; redisPid: number | null };
+  say(line: string): void;
+}
+
+export interface Figure {
+  rows: Row[];
+  raw: unknown;
+}
+
+/**
+ * Waits until a server has worked off what it still holds (CPU under 5 % of
+ * a core for a second), at most `capMs`. Why: Switchboard keeps processing
+ * sends whose clients already timed out (nothing sheds them), and that
+ * backlog must not be billed to the next round. Returns the seconds waited.
+ */
+async function quiesce(pid: number, capMs = 60_000): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const before = cpuSeconds(pid);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    if (cpuSeconds(pid) - before < 0.05 || performance.now() - started > capMs) break;
+  }
+  return (performance.now() - started) / 1000;
+}
+
+/** A B A B …: Switchboard then the relay, `rounds` times, on chats prepared once per side (fresh server). */
+async function alternateChat(ctx: Context, shape: ChatShape) {
+  await ctx.fresh();
+  ctx.say(`chat ${shape.chats}×${shape.inFlight}: preparing`);
+  const a = await prepareChats(ctx.sb, 'switchboard', shape);
+  const b = await prepareChats(ctx.relay, 'relay', shape);
+  const results: { a: ChatRound[]; b: ChatRound[] } = { a: [], b: [] };
+  try {
+    for (let round = 0; round < ctx.rounds; round += 1) {
+      const waited = await quiesce(ctx.sb.pid);
+      if (waited > 2) ctx.say(`  waited ${fmt(waited)} s for Switchboard to work off the previous round`);
+      const x = await chatRound(a, shape, ctx.services);
+      const y = await chatRound(b, shape, { dbPid: null, redisPid: null });
+      results.a.push(x);
+      results.b.push(y);
+      ctx.say(
+        `  round ${round + 1}: ${fmt(x.perSecond)} vs ${fmt(y.perSecond)} msg/s, p99 ${fmt(x.p99)} vs ${fmt(y.p99)} ms, errors ${x.errors} vs ${y.errors}`,
+      );
+    }
+  } finally {
+    await releaseChats(a);
+    await releaseChats(b);
+  }
+  return results;
+}
+
+/** Figures 1 and 8: throughput and CPU per 10k messages, from the same rounds. */
+export async function throughputFigure(ctx: Context): Promise<Figure> {
+  const shape = ctx.sizes.throughput;
+  const tp = await alternateChat(ctx, shape);
+  const cpu = (figure: string, pick: (r: ChatRound) => number, base: boolean) =>
+    measuredRow({
+      figure,
+      a: tp.a.map(pick),
+      b: base ? tp.b.map((r) => r.cpuPer10k) : null,
+      unit: ' s',
+      target: base ? '≤ 2×' : 'evidence',
+      ...(base ? { pass: (ratio: number) => ratio <= 2 } : {}),
+    });
+  const rows = [
+    measuredRow({
+      figure: `1. messages/s customer → agent, ${shape.chats} chats × ${shape.inFlight} in flight (stored, acked, delivered)`,
+      a: tp.a.map((r) => r.perSecond),
+      b: tp.b.map((r) => r.perSecond),
+      unit: '',
+      target: '≥ 0.5×',
+      pass: (ratio) => ratio >= 0.5,
+    }),
+    cpu('8. server CPU-seconds per 10k messages (same rounds as 1)', (r) => r.cpuPer10k, true),
+    cpu('8. FerretDB CPU-seconds per 10k messages (evidence)', (r) => r.dbCpuPer10k, false),
+    cpu('8. Redis CPU-seconds per 10k messages (evidence)', (r) => r.redisCpuPer10k, false),
+  ];
+  return { rows, raw: tp };
+}
+
+/** Figure 3: send → acked and at the agent, at 1×1 and N×1. */
+export async function roundTripFigure(ctx: Context): Promise<Figure> {
+  const rows: Row[] = [];
+  const raw: Record<string, unknown> = {};
+  for (const shape of [ctx.sizes.rtt1, ctx.sizes.rtt200]) {
+    const rtt = await alternateChat(ctx, shape);
+    raw[`${shape.chats}x1`] = rtt;
+    for (const q of ['p50', 'p99'] as const) {
+      rows.push(
+        measuredRow({
+          figure: `3. send → acked and at the agent, ${q}, ${shape.chats} × 1`,
+          a: rtt.a.map((r) => r[q]),
+          b: rtt.b.map((r) => r[q]),
+          unit: ' ms',
+          target: q === 'p99' ? 'p99 ≤ 2×' : 'report',
+          ...(q === 'p99' ? { pass: (ratio: number) => ratio <= 2 } : {}),
+        }),
+      );
+    }
+  }
+  return { rows, raw };
+}
+
+/** Figure 4: memory per idle connected customer. */
+export async function memoryFigure(ctx: Context): Promise<Figure> {
+  const count = ctx.sizes.idle;
+  await ctx.fresh();
+  ctx.say(`idle connections: ${count}`);
+  type Memory = Awaited<ReturnType<typeof idleMemoryRound>>;
+  const memory = { a: [] as Memory[], b: [] as Memory[] };
+  for (let round = 0; round < ctx.rounds; round += 1) {
+    memory.a.push(await idleMemoryRound(ctx.sb, 'switchboard', count));
+    memory.b.push(await idleMemoryRound(ctx.relay, 'relay', count));
+  }
+  const rows = (['rssPerConnection', 'heapPerConnection'] as const).map((key) =>
+    measuredRow({
+      figure: `4. server ${key === 'rssPerConnection' ? 'RSS' : 'heap'} per idle customer, ${count} connections`,
+      a: memory.a.map((m) => m[key] / 1024),
+      b: memory.b.map((m) => m[key] / 1024),
+      unit: ' KB',
+      target: '≤ 1.5×',
+      pass: (ratio) => ratio <= 1.5,
+    }),
+  );
+  return { rows, raw: memory };
+}
+
+/** Figures 5 and 6 (bytes): routing rounds; the pending idle timers are read after the first. */
+export async function routingFigure(ctx: Context): Promise<Figure> {
+  const { chats, agents } = ctx.sizes.routing;
+  await ctx.fresh();
+  ctx.say(`routing: ${chats} chats, ${agents} agents`);
+  const ra = await prepareRouting(ctx.sb, 'switchboard', agents, chats);
+  const rb = await prepareRouting(ctx.relay, 'relay', agents, chats);
+  type Routing = Awaited<ReturnType<typeof routingRound>>;
+  const routing = { a: [] as Routing[], b: [] as Routing[] };
+  let timers: Awaited<ReturnType<typeof timerBytes>> | null = null;
+  try {
+    for (let round = 0; round < ctx.rounds; round += 1) {
+      routing.a.push(await routingRound(ra, 50));
+      timers ??= await timerBytes(ctx.services.redisUrl, ctx.sb);
+      await closeRoutingChats(ra);
+      routing.b.push(await routingRound(rb, 50));
+      ctx.say(
+        `  round ${round + 1}: p99 ${fmt(routing.a.at(-1)?.p99 ?? NaN)} vs ${fmt(routing.b.at(-1)?.p99 ?? NaN)} ms`,
+      );
+    }
+  } finally {
+    await ra.client.exit();
+    await rb.client.exit();
+  }
+  const rows: Row[] = [
+    measuredRow({
+      figure: `5. assignments/s, ${chats} chats, ${agents} agents (baseline: relayed round trips/s)`,
+      a: routing.a.map((r) => r.perSecond),
+      b: routing.b.map((r) => r.perSecond),
+      unit: '',
+      target: 'report',
+    }),
+    ...(['p50', 'p99'] as const).map((q) =>
+      measuredRow({
+        figure: `5. enqueue → agent notified, ${q}`,
+        a: routing.a.map((r) => r[q]),
+        b: routing.b.map((r) => r[q]),
+        unit: ' ms',
+        target: q === 'p99' ? 'p99 ≤ 50 ms' : 'report',
+        ...(q === 'p99' ? { pass: (_ratio: number, median: number) => median <= 50 } : {}),
+      }),
+    ),
+  ];
+  if (timers) {
+    rows.push(
+      measuredRow({
+        figure: `6. Redis bytes per pending idle timer (${timers.pending} pending; event stream excluded)`,
+        a: [timers.switchboardPerTimer],
+        b: [timers.barePerJob],
+        unit: ' B',
+        target: '≤ 1.5×',
+        pass: (ratio) => ratio <= 1.5,
+      }),
+    );
+  }
+  return { rows, raw: { routing, timers } };
+}
+
+/** Figure 7: the widget bundles (bench/widget-size.ts) against the same-run reference build. */
+export async function widgetFigure(ctx: Context): Promise<Figure> {
+  ctx.say('widget sizes');
+  const widget = await measureWidgetSizes();
+  const kb = (bytes: number) => bytes / 1024;
+  const row = (figure: string, gzip: number, budget: number) =>
+    measuredRow({
+      figure,
+      a: [kb(gzip)],
+      b: [kb(widget.reference.gzip)],
+      unit: ' KB',
+      target: `≤ ${budget} KB`,
+      pass: (_ratio, median) => median <= budget,
+    });
+  return {
+    rows: [
+      row('7. widget loader JS, gzip (baseline: preact + socket.io-client reference)', widget.loader.gzip, 3),
+      row('7. widget app JS to first render, gzip', widget.app.gzip, 45),
+    ],
+    raw: widget,
+  };
+}
+
+/**
+ * Figure 2: on its own server (command monitoring costs a little per
+ * command) with a V8 CPU profile of the same run for the README's evidence.
+ */
+export async function dbFigure(ctx: Context, profileTag: string): Promise<Figure> {
+  ctx.say('database share (profiled server)');
+  const profDir = path.join(RESULTS_DIR, 'profiles', profileTag);
+  const server = await startSwitchboard('switchboard-profiled', {
+    mongoUri: ctx.services.mongoUri,
+    redisUrl: ctx.services.redisUrl,
+    monitorDb: true,
+    cpuProfDir: profDir,
+  });
+  const shares: Record<string, Awaited<ReturnType<typeof dbShare>>> = {};
+  try {
+    for (const shape of [ctx.sizes.rtt1, ctx.sizes.throughput]) {
+      const prepared = await prepareChats(server, 'switchboard', shape);
+      shares[`${shape.chats}x${shape.inFlight}`] = await dbShare(prepared, shape);
+      await releaseChats(prepared);
+    }
+  } finally {
+    await server.stop();
+  }
+  const file = readdirSync(profDir).find((name) => name.endsWith('.cpuprofile'));
+  const profile = file ? summarizeProfile(path.join(profDir, file)) : null;
+  const one = shares['1x1'];
+  const { chats, inFlight } = ctx.sizes.throughput;
+  const loaded = shares[`${chats}x${inFlight}`];
+  const rows: Row[] =
+    one && loaded
+      ? [
+          {
+            figure: '2. share of the path waiting on the database (1 × 1; driver-timed commands)',
+            switchboard: `${fmt(one.share * 100)}% (${fmt(one.dbMsPerMessage)} of ${fmt(one.pathMsPerMessage)} ms, ${fmt(one.commandsPerMessage)} commands/message); under ${chats}×${inFlight}: a command in flight ${fmt(loaded.busyShare * 100)}% of the time, ${fmt(loaded.dbMsPerMessage)} ms of commands per message`,
+            baseline: '—',
+            ratio: '—',
+            target: 'report',
+            verdict: 'report',
+          },
+        ]
+      : [];
+  return { rows, raw: { shares, profile, profileFile: file ? path.join(profDir, file) : null } };
+}
+
+/** Cells of one row of a Markdown table printed by bench/timers.ts, found by its first cell. */
+function tableRow(text: string, label: string): number[] {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`| ${label} |`));
+  return line
+    ? line
+        .split('|')
+        .slice(2, -1)
+        .map((value) => Number(value.trim()))
+    : [];
+}
+
+/**
+ * Figure 6 (component level): bench/timers.ts (the jobs feature's own timer
+ * benchmark: Switchboard's createIdleTimers against bare BullMQ on one
+ * Redis). It flushes the Redis it uses, so it always starts its own services.
+ */
+export async function timersFigure(ctx: Context, quick: boolean): Promise<Figure> {
+  ctx.say('idle timers (bench/timers.ts, own Redis)');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    BENCH_TIMERS: quick ? '1000' : '5000',
+    BENCH_LATENESS_JOBS: quick ? '500' : '2000',
+  };
+  delete env.REDIS_URL;
+  delete env.MONGODB_URI;
+  const text = await capture('npx', ['tsx', 'bench/timers.ts'], undefined, env);
+  const timer = tableRow(text, 'timer (dedup replace)');
+  const bareAdd = tableRow(text, 'bare add (old job left behind)');
+  const bareMove = tableRow(text, 'bare remove+add (job id)');
+  const late = { dedup: tableRow(text, 'dedup'), plain: tableRow(text, 'plain') };
+  const rows: Row[] = [
+    measuredRow({
+      figure: '6. Redis bytes per pending timer, component (used_memory delta; baseline: bare delayed job)',
+      a: [timer[0] ?? NaN],
+      b: [bareAdd[0] ?? NaN],
+      unit: ' B',
+      target: '≤ 1.5×',
+      pass: (ratio) => ratio <= 1.5,
+    }),
+    measuredRow({
+      figure: '6. idle-timer reschedules/s, 50 in flight (baseline: bare remove + add by job id)',
+      a: [timer[3] ?? NaN],
+      b: [bareMove[3] ?? NaN],
+      unit: '',
+      target: 'report',
+    }),
+    measuredRow({
+      figure: '6. p99 lateness, timer-style dedup jobs vs plain delayed jobs (trivial worker)',
+      a: [late.dedup[1] ?? NaN],
+      b: [late.plain[1] ?? NaN],
+      unit: ' ms',
+      target: '≤ 2×',
+      pass: (ratio) => ratio <= 2,
+    }),
+    todoRow(
+      '6. p99 lateness of real idle nudges under chat load',
+      '≤ 2× bare BullMQ',
+      'needs a short CUSTOMER_IDLE_NUDGE server run',
+    ),
+  ];
+  return { rows, raw: { output: text } };
+}

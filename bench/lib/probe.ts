@@ -1,0 +1,86 @@
+/**
+ * Preloaded (`node --import tsx --import bench/lib/probe.ts …`) into the
+ * Switchboard server and the baselines, so the harness can read heap figures
+ * and database wait time without a line of server code knowing about it.
+ *
+ * - `mem`: garbage-collects first when --expose-gc is on, then memoryUsage().
+ * - `db` (BENCH_DB_MONITOR=1 only, it costs a little per command): turns on
+ *   the MongoDB driver's command monitoring for every client mongoose opens
+ *   and sums command durations and the wall time with a command in flight.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { DbReply, ProbeReply, ProbeRequest } from './probe-protocol.js';
+
+interface CommandEvent {
+  requestId: number;
+  commandName: string;
+  duration?: number;
+}
+interface Emitter {
+  on(event: string, listener: (event: CommandEvent) => void): void;
+  monitorCommands: boolean;
+}
+
+const db: Omit<DbReply, 'probe'> = { commands: 0, totalMs: 0, busyMs: 0, byName: {}, monitoring: false };
+let outstanding = 0;
+let busySince = 0;
+
+function monitorMongo(): void {
+  // The server's mongoose (and through it the one mongodb driver) as the server resolves it.
+  const fromServer = createRequire(path.resolve(import.meta.dirname, '..', '..', 'server', 'package.json'));
+  const fromMongoose = createRequire(fromServer.resolve('mongoose'));
+  const { MongoClient } = fromMongoose('mongodb') as {
+    MongoClient: { prototype: Emitter & { connect: (this: Emitter) => unknown } };
+  };
+  const connect = MongoClient.prototype.connect;
+  MongoClient.prototype.connect = function (this: Emitter) {
+    this.monitorCommands = true;
+    this.on('commandStarted', () => {
+      if (outstanding++ === 0) busySince = performance.now();
+    });
+    const finished = (event: CommandEvent) => {
+      db.commands += 1;
+      db.totalMs += event.duration ?? 0;
+      const entry = (db.byName[event.commandName] ??= { count: 0, totalMs: 0 });
+      entry.count += 1;
+      entry.totalMs += event.duration ?? 0;
+      if (--outstanding === 0) db.busyMs += performance.now() - busySince;
+    };
+    this.on('commandSucceeded', finished);
+    this.on('commandFailed', finished);
+    return connect.call(this);
+  };
+  db.monitoring = true;
+}
+
+if (process.env.BENCH_DB_MONITOR === '1') monitorMongo();
+
+function answer(request: ProbeRequest): ProbeReply {
+  switch (request.probe) {
+    case 'mem': {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      gc?.();
+      const usage = process.memoryUsage();
+      return { probe: 'mem', ...usage, collected: gc !== undefined };
+    }
+    case 'db': {
+      // Under steady load commands overlap without a gap: count the open interval too.
+      const open = outstanding > 0 ? performance.now() - busySince : 0;
+      return { probe: 'db', ...structuredClone(db), busyMs: db.busyMs + open };
+    }
+    case 'db-reset':
+      Object.assign(db, { commands: 0, totalMs: 0, busyMs: 0, byName: {} });
+      busySince = performance.now();
+      return { probe: 'db-reset' };
+  }
+}
+
+if (process.send) {
+  process.on('message', (message: ProbeRequest & { id: number }) => {
+    process.send?.({ ...answer(message), id: message.id });
+  });
+  // The IPC channel must not keep a server alive that was asked to stop.
+  process.channel?.unref();
+}

@@ -1,0 +1,43 @@
+/** Commands the harness sends a load client (bench/load/client.ts) and its replies, over IPC. */
+import type { AgentCredentials, TargetKind } from './targets.js';
+
+export interface SetupCommand {
+  cmd: 'setup';
+  target: TargetKind;
+  url: string;
+  /** One entry per agent socket (relay agents need no credentials: pass `{}`-like placeholders). */
+  agents: (AgentCredentials | undefined)[];
+  /** Customers to connect (each on its own loopback address). */
+  customers: number;
+  /** Chats this client will start (sizes the relay's rooms per agent). */
+  chats: number;
+  /** First loopback address index; unique across the whole run. */
+  addressBase: number;
+  /** Connections opened at once. */
+  concurrency: number;
+}
+
+export type ClientCommand =
+  | SetupCommand
+  /** Starts a chat for every connected customer; result: enqueue → agent-notified latencies. */
+  | { cmd: 'start-chats'; concurrency: number; indexBase: number }
+  /** Starts the closed loop; `mark` opens the counted window, `stop` closes it and drains. */
+  | { cmd: 'load'; inFlight: number }
+  | { cmd: 'mark' }
+  | { cmd: 'stop' }
+  | { cmd: 'close-chats' }
+  | { cmd: 'disconnect' }
+  | { cmd: 'exit' };
+
+export type ClientReply =
+  | { reply: 'ok' }
+  | { reply: 'error'; message: string }
+  | {
+      reply: 'result';
+      /** Messages (or chats) completed inside the window. */
+      completed: number;
+      windowMs: number;
+      /** Per item, milliseconds. */
+      latencies: number[];
+      errors: number;
+    };

@@ -1,0 +1,180 @@
+/**
+ * `pnpm bench [--quick] [--no-build] [--rounds N]`: builds, starts Redis and
+ * FerretDB (scripts/services), Switchboard and the baselines as separate
+ * processes, drives them from separate load-client processes alternating
+ * A B A B A B, and prints a Markdown table (also written with every raw
+ * round to bench/results/). See bench/README.md for what each figure means.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServices } from '../scripts/services/index.js';
+import {
+  dbFigure,
+  memoryFigure,
+  roundTripFigure,
+  routingFigure,
+  throughputFigure,
+  timersFigure,
+  widgetFigure,
+  type Context,
+  type Figure,
+  type Sizes,
+} from './figures.js';
+import { capture, findServicePid, RESULTS_DIR, run } from './lib/procs.js';
+import { markdownTable, type Row } from './lib/report.js';
+import { startRelay, startSwitchboard } from './lib/servers.js';
+import { fmt } from './lib/stats.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
+    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,timers,widget. */
+    only: { type: 'string' },
+  },
+});
+const only = flags.only?.split(',');
+const wanted = (part: string) => !only || only.includes(part);
+const quick = flags.quick;
+const rounds = Number(flags.rounds);
+const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+const S: Sizes = quick
+  ? {
+      throughput: { chats: 50, inFlight: 10, clients: 2, warmupMs: 1_000, measureMs: 3_000 },
+      rtt1: { chats: 1, inFlight: 1, clients: 1, warmupMs: 500, measureMs: 2_000 },
+      rtt200: { chats: 50, inFlight: 1, clients: 1, warmupMs: 500, measureMs: 2_000 },
+      idle: 300,
+      routing: { chats: 60, agents: 6 },
+    }
+  : {
+      throughput: { chats: 50, inFlight: 10, clients: 2, warmupMs: 3_000, measureMs: 10_000 },
+      rtt1: { chats: 1, inFlight: 1, clients: 1, warmupMs: 2_000, measureMs: 8_000 },
+      rtt200: { chats: 200, inFlight: 1, clients: 2, warmupMs: 3_000, measureMs: 10_000 },
+      idle: 5_000,
+      routing: { chats: 1_000, agents: 100 },
+    };
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  if (!flags['no-build']) {
+    say('building server, shared and web widget');
+    await run('pnpm', ['--filter', '@switchboard/server...', 'run', 'build']);
+  }
+  const services = await startServices({ env: {} });
+  const rows: Row[] = [];
+  const raw: Record<string, unknown> = { quick, rounds, sizes: S };
+  const sbOptions = { mongoUri: services.mongoUri, redisUrl: services.redisUrl };
+  let generation = 0;
+  const relay = await startRelay('relay');
+  const ctx: Context = {
+    sb: await startSwitchboard(`switchboard-${generation}`, sbOptions),
+    async fresh() {
+      await ctx.sb.stop();
+      generation += 1;
+      ctx.sb = await startSwitchboard(`switchboard-${generation}`, sbOptions);
+    },
+    relay,
+    sizes: S,
+    rounds,
+    say,
+    services: {
+      mongoUri: services.mongoUri,
+      redisUrl: services.redisUrl,
+      dbPid: services.mongo ? findServicePid(services.mongo.pid, /ferretdb|mongod/) : null,
+      redisPid: services.redis ? findServicePid(services.redis.pid, /redis-server/) : null,
+    },
+  };
+  // The database binary lives in a cache dir (scripts/services), not on PATH: ask the running one.
+  const dbPid = ctx.services.dbPid;
+  const dbBinary = dbPid ? (readFileSync(`/proc/${dbPid}/cmdline`, 'utf8').split('\0')[0] ?? '') : '';
+  // Table order is the issue's; figure 2 runs last on its own, profiled server.
+  const parts: [string, () => Promise<Figure>][] = [
+    ['throughput', () => throughputFigure(ctx)],
+    [
+      'db',
+      async () => {
+        await ctx.sb.stop();
+        return dbFigure(ctx, String(startedAt));
+      },
+    ],
+    ['rtt', () => roundTripFigure(ctx)],
+    ['memory', () => memoryFigure(ctx)],
+    ['routing', () => routingFigure(ctx)],
+    ['timers', () => timersFigure(ctx, quick)],
+    ['widget', () => widgetFigure(ctx)],
+  ];
+  try {
+    const results = new Map<string, Figure>();
+    for (const [name, measure] of [
+      ...parts.filter(([name]) => name !== 'db'),
+      ...parts.filter(([name]) => name === 'db'),
+    ]) {
+      if (!wanted(name)) continue;
+      try {
+        results.set(name, await measure());
+        // Partial rows survive a run that is stopped later (a full run takes long on FerretDB).
+        mkdirSync(RESULTS_DIR, { recursive: true });
+        writeFileSync(path.join(RESULTS_DIR, 'partial.json'), JSON.stringify(Object.fromEntries(results), null, 2));
+      } catch (error) {
+        // One broken figure must not cost the others: its row says what failed.
+        const message = error instanceof Error ? error.message : String(error);
+        say(`${name} failed: ${message}`);
+        results.set(name, {
+          rows: [
+            {
+              figure: name,
+              switchboard: `FAILED: ${message.split('\n')[0] ?? ''}`,
+              baseline: '—',
+              ratio: '—',
+              target: '',
+              verdict: 'failed',
+            },
+          ],
+          raw: { error: message },
+        });
+      }
+    }
+    for (const [name] of parts) {
+      const figure = results.get(name);
+      if (!figure) continue;
+      rows.push(...figure.rows);
+      raw[name] = figure.raw;
+    }
+  } finally {
+    await ctx.sb.stop();
+    await relay.stop();
+    await services.stop();
+  }
+
+  const versions = {
+    node: process.version,
+    database: dbBinary
+      ? `${path.basename(dbBinary)} ${(await capture(dbBinary, ['--version']).catch(() => '')).split('\n')[0] ?? ''}`
+      : 'external MONGODB_URI',
+    redis: /v=(\S+)/.exec(await capture('redis-server', ['--version']).catch(() => ''))?.[1] ?? '?',
+  };
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${fmt(os.totalmem() / 2 ** 30)} GiB RAM`;
+  const header = `${new Date().toISOString()} · ${quick ? 'quick' : 'full'} · ${rounds} rounds A/B · ${machine} · Node ${versions.node} · ${versions.database} · Redis ${versions.redis}`;
+  const table = `${header}\n\n${markdownTable(rows)}\n`;
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  writeFileSync(
+    path.join(RESULTS_DIR, `bench-${stamp}.json`),
+    JSON.stringify({ header, versions, rows, raw }, null, 2),
+  );
+  writeFileSync(path.join(RESULTS_DIR, 'latest.md'), table);
+  process.stdout.write(`\n${table}`);
+  say(`done in ${fmt((Date.now() - startedAt) / 1000)} s; raw rounds in bench/results/bench-${stamp}.json`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

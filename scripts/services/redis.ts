@@ -1,0 +1,80 @@
+import net from 'node:net';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { aptInstall, say, ServiceUnavailableError, which } from './commands.js';
+import { freePort, waitUntil } from './ports.js';
+import { startSupervised, type SupervisedProcess } from './supervised-process.js';
+
+export interface RedisOptions {
+  dataDir: string;
+  preferredPort?: number;
+  /** Append-only file on: what production and the dev data dir want; tests keep it off for speed. */
+  appendOnly: boolean;
+}
+
+function ensureRedisServer(): string {
+  const existing = which('redis-server');
+  if (existing) return existing;
+  if (aptInstall(['redis-server'])) {
+    const installed = which('redis-server');
+    if (installed) return installed;
+  }
+  throw new ServiceUnavailableError(
+    'Redis is needed and redis-server is not installed. Install it with `sudo apt-get install redis-server` ' +
+      '(or your platform’s Redis 7 package), or point REDIS_URL at a running Redis.',
+  );
+}
+
+export function pingRedis(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    let answer = '';
+    socket.setTimeout(1000, () => socket.destroy());
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk) => {
+      answer += chunk.toString();
+      if (answer.includes('\r\n')) {
+        socket.end();
+        resolve(answer.startsWith('+PONG'));
+      }
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('close', () => resolve(false));
+  });
+}
+
+export async function startRedis(
+  options: RedisOptions,
+): Promise<{ url: string; port: number; process: SupervisedProcess }> {
+  const binary = ensureRedisServer();
+  const dir = path.join(options.dataDir, 'redis');
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort(options.preferredPort);
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    options.appendOnly ? 'yes' : 'no',
+    '--maxmemory-policy',
+    'noeviction',
+    '--daemonize',
+    'no',
+    '--protected-mode',
+    'yes',
+  ];
+  const child = startSupervised('redis', binary, args, { logFile: path.join(options.dataDir, 'redis.log') });
+  try {
+    await waitUntil(`Redis on port ${port}`, () => pingRedis(port), 15_000);
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+  say(`Redis ready at redis://127.0.0.1:${port} (data: ${dir})`);
+  return { url: `redis://127.0.0.1:${port}`, port, process: child };
+}

@@ -1,0 +1,105 @@
+import {
+  AppError,
+  objectIdSchema,
+  type CustomerConversationSummary,
+  type DeskSettings,
+  type MessagePage,
+  type TransferTargets,
+} from '@switchboard/shared';
+import { Router } from 'express';
+import type { AgentsService } from '../agents/agents.service.js';
+import { isSupervisorRole, type AgentPrincipal } from '../auth/principal.js';
+import { currentAgent, type RestAuth } from '../auth/rest-auth.js';
+import { authorize } from '../conversations/access.js';
+import type { ConversationDocument } from '../conversations/conversation.model.js';
+import type { ConversationsService } from '../conversations/conversations.service.js';
+import type { DepartmentsService } from '../departments/departments.service.js';
+import { parseInput } from '../infra/validation.js';
+import type { MessagesService } from '../messages/messages.service.js';
+
+interface Dependencies {
+  auth: RestAuth;
+  conversations: ConversationsService;
+  messages: MessagesService;
+  departments: Pick<DepartmentsService, 'list'>;
+  agents: Pick<AgentsService, 'list'>;
+  settings: DeskSettings;
+}
+
+const TRANSCRIPT_LIMIT = 200;
+
+function toSummary(conversation: ConversationDocument): CustomerConversationSummary {
+  const name = conversation.agentCard?.displayName;
+  return {
+    id: conversation._id.toHexString(),
+    caseNumber: conversation.caseNumber,
+    status: conversation.status,
+    topic: conversation.topic,
+    language: conversation.language,
+    ...(name ? { agentName: name } : {}),
+    createdAt: ((conversation as { createdAt?: Date }).createdAt ?? conversation.queuedAt).toISOString(),
+    ...(conversation.closedAt ? { closedAt: conversation.closedAt.toISOString() } : {}),
+    ...(conversation.disposition ? { disposition: conversation.disposition } : {}),
+  };
+}
+
+/**
+ * What the desk reads over REST besides auth and knowledge: its settings,
+ * and a customer's earlier conversations (A4). X2: an agent sees a
+ * customer's history only while serving one of that customer's chats;
+ * supervisors and admins always.
+ */
+export function deskRoutes({ auth, conversations, messages, departments, agents, settings }: Dependencies): Router {
+  const router = Router();
+
+  const assertServes = async (agent: AgentPrincipal, customerId: string) => {
+    if (isSupervisorRole(agent.role)) return;
+    const serving = await conversations.model.exists({ customerId, agentId: agent.id, status: 'active' });
+    if (!serving) throw new AppError('FORBIDDEN', 'You are not serving this customer.');
+  };
+
+  router.get('/api/desk/settings', auth.authenticate, (_req, res) => {
+    res.json(settings);
+  });
+
+  // Department names and colleagues' names only: enough to pick a transfer target, nothing to administer.
+  router.get('/api/desk/transfer-targets', auth.authenticate, async (_req, res) => {
+    const me = currentAgent(res);
+    const [allDepartments, allAgents] = await Promise.all([departments.list(), agents.list()]);
+    const body: TransferTargets = {
+      departments: allDepartments.map(({ id, name, openNow }) => ({ id, name, openNow })),
+      agents: allAgents
+        .filter((agent) => agent.active && agent.id !== me.id && agent.status !== 'offline')
+        .map(({ id, displayName, status }) => ({ id, displayName, status })),
+    };
+    res.set('Cache-Control', 'private, no-store').json(body);
+  });
+
+  router.get('/api/customers/:id/conversations', auth.authenticate, async (req, res) => {
+    const customerId = parseInput(objectIdSchema, req.params.id);
+    await assertServes(currentAgent(res), customerId);
+    const found = (await conversations.model
+      .find({ customerId })
+      .sort({ queuedAt: -1 })
+      .limit(50)
+      .lean()) as ConversationDocument[];
+    res.set('Cache-Control', 'private, no-store').json({ conversations: found.map(toSummary) });
+  });
+
+  router.get('/api/conversations/:id/transcript', auth.authenticate, async (req, res) => {
+    const id = parseInput(objectIdSchema, req.params.id);
+    const agent = currentAgent(res);
+    const conversation = await conversations.load(id);
+    if (!conversation) throw new AppError('NOT_FOUND', 'No such conversation.');
+    try {
+      authorize(conversation, { kind: 'agent', agent }, 'read');
+    } catch {
+      // Not theirs to read on its own: allowed while they serve the same customer now.
+      await assertServes(agent, conversation.customerId.toHexString());
+    }
+    const page: MessagePage = await messages.before(conversation._id, undefined, TRANSCRIPT_LIMIT, true);
+    res.set('Cache-Control', 'private, no-store').json({ conversation: toSummary(conversation), ...page });
+  });
+
+  return router;
+}

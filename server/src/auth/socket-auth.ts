@@ -1,0 +1,51 @@
+import { AppError } from '@switchboard/shared';
+import type { Socket } from 'socket.io';
+import { toAgentPrincipal } from '../agents/agent-view.js';
+import { handshakeError } from '../infra/socket-server.js';
+import { readCookie, SESSION_COOKIE } from './cookies.js';
+import { isOriginAllowed, type OriginPolicy, type RequestOrigin } from './origin.js';
+import type { AgentSocketData } from './principal.js';
+import type { SessionAuthenticator } from './session-auth.js';
+
+const firstValue = (header: string | string[] | undefined) =>
+  (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+
+export function handshakeOrigin(socket: Socket, trustProxy: boolean): RequestOrigin {
+  const headers = socket.handshake.headers;
+  const forwardedProto = trustProxy ? firstValue(headers['x-forwarded-proto']) : undefined;
+  const forwardedHost = trustProxy ? firstValue(headers['x-forwarded-host']) : undefined;
+  return {
+    origin: firstValue(headers.origin),
+    host: forwardedHost ?? headers.host,
+    protocol: forwardedProto ?? (socket.handshake.secure ? 'https' : 'http'),
+  };
+}
+
+/**
+ * Handshake middleware of `/agent`: refuses foreign pages (cross-site WebSocket
+ * hijacking: browsers send the cookie on cross-site WebSockets) and sockets
+ * without a live session; otherwise puts the principal on `socket.data.agent`.
+ */
+export function agentHandshake(authenticateSession: SessionAuthenticator, policy: OriginPolicy, trustProxy: boolean) {
+  return (socket: Socket, next: (error?: Error) => void): void => {
+    if (!isOriginAllowed(handshakeOrigin(socket, trustProxy), policy)) {
+      next(handshakeError(new AppError('ORIGIN_NOT_ALLOWED', 'The agent app cannot be used from this page.')));
+      return;
+    }
+    authenticateSession
+      .byId(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE))
+      .then((found) => {
+        if (!found) {
+          next(handshakeError(new AppError('UNAUTHENTICATED', 'Sign in first.')));
+          return;
+        }
+        const data = socket.data as AgentSocketData;
+        data.agent = toAgentPrincipal(found.agent);
+        data.sessionKey = found.session.key;
+        next();
+      })
+      .catch((error: unknown) => {
+        next(handshakeError(AppError.from(error)));
+      });
+  };
+}

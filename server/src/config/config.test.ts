@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('gives safe defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.HOST).toBe('127.0.0.1');
+    expect(config.PORT).toBe(3000);
+    expect(config.REDIS_PREFIX).toBe('sb');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('lists every invalid variable by name in one readable error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', MONGODB_URI: 'postgres://x', LOG_LEVEL: 'loud' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toMatch(/^Invalid configuration:/);
+    expect(message).toContain('PORT:');
+    expect(message).toContain('MONGODB_URI: must start with mongodb://');
+    expect(message).toContain('LOG_LEVEL:');
+    expect((error as ConfigError).problems).toHaveLength(3);
+  });
+
+  it('requires the public URL in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_URL: required in production/);
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://support.example' }).PUBLIC_URL).toBe(
+      'https://support.example',
+    );
+  });
+
+  it('normalises origin lists and defaults widget origins by environment', () => {
+    const config = loadConfig({ WIDGET_ALLOWED_ORIGINS: 'https://shop.example/path, http://localhost:5173' });
+    expect(config.WIDGET_ALLOWED_ORIGINS).toEqual(['https://shop.example', 'http://localhost:5173']);
+    expect(loadConfig({}).WIDGET_ALLOWED_ORIGINS).toEqual(['*']);
+    const production = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://support.example' });
+    expect(production.WIDGET_ALLOWED_ORIGINS).toEqual([]);
+    expect(() => loadConfig({ AGENT_ALLOWED_ORIGINS: 'not a url' })).toThrow(/AGENT_ALLOWED_ORIGINS/);
+  });
+});

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { durationFromEnv } from './duration.js';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/**
+ * Every setting Switchboard reads from the environment. Documented in
+ * `.env.example`; defaults are safe for a developer machine.
+ */
+/** Comma-separated origins (`https://shop.example`), or `*` for any. */
+const originListFromEnv = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.union([z.literal('*'), z.url().transform((url) => new URL(url).origin)])));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .default('mongodb://127.0.0.1:27017'),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only, at most 63')
+    .default('switchboard'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]{1,64}$/, 'letters, digits, _ : and - only')
+    .default('sb'),
+  /** Host pages allowed to embed the widget and open customer sockets. Default: any in development, none in production. */
+  WIDGET_ALLOWED_ORIGINS: originListFromEnv.optional(),
+  /** Extra origins allowed to use agent sessions (e.g. a Vite dev server); the server's own origin always is. */
+  AGENT_ALLOWED_ORIGINS: originListFromEnv.default([]),
+  /** Secret the host site signs customer identities with (HMAC-SHA256). Unset: identified customers are refused. */
+  IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Messages one customer may send per 10 seconds (across all their chats and processes). */
+  CUSTOMER_MESSAGE_RATE: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Messages one agent may send per 10 seconds. */
+  AGENT_MESSAGE_RATE: z.coerce.number().int().min(1).max(1000).default(60),
+  /**
+   * What this process does: `all` (HTTP, sockets and background workers), `web` (no workers)
+   * or `worker` (workers; its HTTP port serves health and metrics, keep it out of the load balancer).
+   */
+  PROCESS_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** Agent sessions end after this long without use (sliding) and at the latest after the max age. */
+  AGENT_SESSION_IDLE_MS: z.coerce.number().int().min(1_000).default(43_200_000), // 12 h
+  AGENT_SESSION_MAX_AGE_MS: z.coerce.number().int().min(1_000).default(604_800_000), // 7 days
+  /** How long an agent's last socket may stay gone before their status turns offline (a reload must not flip it). */
+  AGENT_OFFLINE_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Sign-in attempts allowed per email and IP address within the window. */
+  AGENT_SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(10),
+  AGENT_SIGN_IN_WINDOW_MS: z.coerce.number().int().min(1_000).default(900_000), // 15 min
+  /** First admin, created at boot when no admin exists (idempotent). */
+  ADMIN_EMAIL: z.email().max(254).optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').max(256).optional(),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  // Background jobs (J1–J4). Durations are milliseconds or `90s`, `3m`, `1h`.
+  /** Customer silent this long while the agent waits on them: post the check-in (J1). */
+  CUSTOMER_IDLE_NUDGE: durationFromEnv({ min: 100, max: 86_400_000 }).default(180_000),
+  /** And this much longer after the check-in: close politely and send the transcript. */
+  CUSTOMER_IDLE_CLOSE: durationFromEnv({ min: 100, max: 86_400_000 }).default(300_000),
+  /** A customer message unanswered this long flags the chat to supervisors (J2). */
+  AGENT_REPLY_SLA: durationFromEnv({ min: 100, max: 86_400_000 }).default(120_000),
+  /** Unset: off. Flagged this much longer: put the chat back in the queue (departments may override). */
+  AGENT_IDLE_REQUEUE: durationFromEnv({ min: 100, max: 86_400_000 }).optional(),
+  /** Email the transcript on close when the customer gave an address (J3). */
+  TRANSCRIPTS_ENABLED: booleanFromEnv.default(true),
+  /** `smtp://user:pass@host:587` or `smtps://…`; unset writes `.eml` files to MAIL_OUTBOX_DIR. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(254).default('Switchboard Support <support@switchboard.localhost>'),
+  /** Default `.data/outbox` (a temp folder under NODE_ENV=test, so test runs leave nothing behind). */
+  MAIL_OUTBOX_DIR: z.string().min(1).optional(),
+  /** SMTP attempts per transcript, and the first retry delay (doubling after). */
+  TRANSCRIPT_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  TRANSCRIPT_BACKOFF: durationFromEnv({ min: 10, max: 3_600_000 }).default(5_000),
+  // Routing (R1–R6).
+  /** Safety-net sweep: re-count agent loads from the conversations and route anything routable. */
+  ROUTING_SWEEP: durationFromEnv({ min: 500, max: 3_600_000 }).default(15_000),
+  /** Queue position and wait pushes are coalesced per department over this window. */
+  ROUTING_QUEUE_DEBOUNCE: durationFromEnv({ min: 0, max: 60_000 }).default(250),
+  /** Topics no department claims wait in the general queue; after this long any language will do. */
+  ROUTING_GENERAL_LANGUAGE_FALLBACK: durationFromEnv({ min: 0, max: 86_400_000 }).default(60_000),
+  /** A job whose worker stops renewing its lock (crashed) for this long is run again elsewhere. */
+  JOB_LOCK: durationFromEnv({ min: 500, max: 600_000 }).default(30_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Omit<Env, 'PUBLIC_URL' | 'WIDGET_ALLOWED_ORIGINS'> {
+  WIDGET_ALLOWED_ORIGINS: string[];
+  PUBLIC_URL: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the environment; throws {@link ConfigError} listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "not set", as they do in most .env files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`));
+  }
+  const values = parsed.data;
+  if (values.NODE_ENV === 'production' && !values.PUBLIC_URL) {
+    // Emails link back to it and origin checks behind a proxy rely on it.
+    throw new ConfigError(['PUBLIC_URL: required in production (the https:// address customers and agents use)']);
+  }
+  return {
+    ...values,
+    PUBLIC_URL: values.PUBLIC_URL,
+    WIDGET_ALLOWED_ORIGINS: values.WIDGET_ALLOWED_ORIGINS ?? (values.NODE_ENV === 'production' ? [] : ['*']),
+  };
+}

@@ -1,0 +1,39 @@
+import type { ConversationDocument } from './conversation.model.js';
+import type { MessageView } from '@switchboard/shared';
+
+/**
+ * What happens to conversations, for the features that react to it (routing
+ * enqueues and frees capacity, jobs reschedule idle timers, reports count).
+ * Listeners run after the change is stored; their failures are logged, never
+ * surfaced to the customer whose message is already safe.
+ */
+export interface ConversationEvents {
+  created: (conversation: ConversationDocument) => void | Promise<void>;
+  assigned: (conversation: ConversationDocument) => void | Promise<void>;
+  closed: (conversation: ConversationDocument) => void | Promise<void>;
+  messageStored: (conversation: ConversationDocument, message: MessageView) => void | Promise<void>;
+}
+
+export interface ConversationHooks {
+  on<K extends keyof ConversationEvents>(event: K, listener: ConversationEvents[K]): void;
+  emit<K extends keyof ConversationEvents>(event: K, ...args: Parameters<ConversationEvents[K]>): Promise<void>;
+}
+
+export function createConversationHooks(onError: (error: unknown, event: string) => void): ConversationHooks {
+  type AnyListener = (...args: unknown[]) => void | Promise<void>;
+  const listeners = new Map<keyof ConversationEvents, AnyListener[]>();
+  return {
+    on(event, listener) {
+      listeners.set(event, [...(listeners.get(event) ?? []), listener as AnyListener]);
+    },
+    async emit(event, ...args) {
+      for (const listener of listeners.get(event) ?? []) {
+        try {
+          await listener(...args);
+        } catch (error) {
+          onError(error, event);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import {
+  conversationRefSchema,
+  conversationStartSchema,
+  conversationSyncSchema,
+  messageHistorySchema,
+  messageSendSchema,
+  receiptUpdateSchema,
+  typingSetSchema,
+  type ConversationStarted,
+} from '@switchboard/shared';
+import type { Socket } from 'socket.io';
+import { bindCustomer, currentCustomer, requireCustomer } from '../customers/customer-auth.js';
+import { toCustomerView, type CustomersService } from '../customers/customers.service.js';
+import type { SocketContext } from '../infra/feature.js';
+import type { RateLimit } from '../infra/rate-limit.js';
+import { runInOrder } from '../infra/per-socket-queue.js';
+import { defineHandler } from '../infra/socket-handler.js';
+import type { Viewer } from './access.js';
+import type { Broadcaster } from './broadcast.js';
+import type { ConversationActions } from './conversation-actions.js';
+import type { ConversationsService } from './conversations.service.js';
+import { toConversationView } from './conversation-view.js';
+import { rooms } from './rooms.js';
+
+interface Deps {
+  customers: CustomersService;
+  conversations: ConversationsService;
+  actions: ConversationActions;
+  broadcast: Broadcaster;
+  startLimit: RateLimit;
+}
+
+const asCustomer = (socket: Socket): Viewer => ({ kind: 'customer', customer: requireCustomer(socket) });
+
+/** Events on the `/customer` namespace (the widget). */
+export function customerSocketHandlers({ customers, conversations, actions, broadcast, startLimit }: Deps) {
+  return {
+    'conversation.start': defineHandler(conversationStartSchema, async ({ prechat }, { socket }: SocketContext) => {
+      // Creating visitors is the one thing an unauthenticated socket can do: limit it per address.
+      await startLimit.consume(socket.handshake.address);
+      let customer = currentCustomer(socket);
+      let visitorToken: string | undefined;
+      if (!customer) {
+        const created = await customers.createAnonymous(prechat);
+        visitorToken = created.token;
+        customer = { id: created.customer.id, verified: false };
+        await bindCustomer(socket, customer);
+      } else {
+        await customers.rememberContact(customer.id, prechat);
+      }
+      const { conversation, created } = await conversations.start(
+        { id: customer.id, verified: customer.verified },
+        prechat,
+      );
+      broadcast.joinCustomer(customer.id, conversation._id.toHexString());
+      await socket.join(rooms.conversationCustomers(conversation._id.toHexString()));
+      const stored = await customers.models.Customer.findById(customer.id).lean();
+      const result: ConversationStarted = {
+        conversation: toConversationView(conversation),
+        customer: stored ? toCustomerView(stored) : { id: customer.id, verified: customer.verified },
+        created,
+        ...(visitorToken ? { visitorToken } : {}),
+      };
+      return result;
+    }),
+    'conversation.close': defineHandler(
+      conversationRefSchema,
+      async ({ conversationId }, { socket }: SocketContext) => {
+        const viewer = asCustomer(socket);
+        const conversation = await conversations.get(conversationId, viewer, 'write');
+        return conversations.close(conversation, { kind: 'customer', id: requireCustomer(socket).id });
+      },
+    ),
+    'conversation.sync': defineHandler(conversationSyncSchema, (payload, { socket }: SocketContext) =>
+      actions.sync(asCustomer(socket), payload),
+    ),
+    'message.send': defineHandler(messageSendSchema, (payload, { socket, afterAck }: SocketContext) =>
+      runInOrder(socket, 'message.send', () => actions.send(asCustomer(socket), payload, afterAck)),
+    ),
+    'message.history': defineHandler(messageHistorySchema, (payload, { socket }: SocketContext) =>
+      actions.history(asCustomer(socket), payload),
+    ),
+    'typing.set': defineHandler(typingSetSchema, (payload, { socket }: SocketContext) =>
+      actions.typing(asCustomer(socket), socket, payload),
+    ),
+    'receipt.update': defineHandler(receiptUpdateSchema, (payload, { socket, afterAck }: SocketContext) =>
+      actions.receipt(asCustomer(socket), payload, afterAck),
+    ),
+  };
+}
+
+/** On connect: join the rooms of the visitor's live conversations and say who we think they are. */
+export function onCustomerConnection({ customers, conversations }: Pick<Deps, 'customers' | 'conversations'>) {
+  return async (socket: Socket): Promise<void> => {
+    const principal = currentCustomer(socket);
+    if (!principal) {
+      socket.emit('session.ready', { customer: null, conversations: [] });
+      return;
+    }
+    await bindCustomer(socket, principal);
+    const [customer, live] = await Promise.all([
+      customers.models.Customer.findById(principal.id).lean(),
+      conversations.liveForCustomer(principal.id),
+    ]);
+    await socket.join(live.map((conversation) => rooms.conversationCustomers(conversation._id.toHexString())));
+    socket.emit('session.ready', {
+      customer: customer ? toCustomerView(customer) : null,
+      conversations: live.map(toConversationView),
+    });
+  };
+}

@@ -1,0 +1,74 @@
+import type { AgentView } from '@switchboard/shared';
+import type { Types } from 'mongoose';
+import type { AppContext } from '../app-context.js';
+import { customerHandshake } from '../customers/customer-auth.js';
+import { createCustomersService } from '../customers/customers.service.js';
+import type { Feature } from '../infra/feature.js';
+import { createLocalRateLimit, createRateLimit } from '../infra/rate-limit.js';
+import { createMessagesService } from '../messages/messages.service.js';
+import { agentSocketHandlers, onAgentConnection } from './agent.socket.js';
+import { createBroadcaster } from './broadcast.js';
+import { createConversationActions } from './conversation-actions.js';
+import { createConversationHooks } from './conversation-hooks.js';
+import { createConversationsService } from './conversations.service.js';
+import { customerSocketHandlers, onCustomerConnection } from './customer.socket.js';
+
+/**
+ * Customers, conversations and messages: the message path of ARCHITECTURE.md
+ * on both namespaces. Returns its services for the features built on it.
+ */
+export function createMessagingFeature(
+  context: AppContext,
+  deps: {
+    agentView: (agentId: string) => Promise<AgentView | null>;
+    /** From the departments feature: which queue a pre-chat topic goes to. */
+    departmentFor?: (topic: string) => Promise<Types.ObjectId | null>;
+  },
+) {
+  const { config, redis, mongo, sockets, logger, locks } = context;
+  const hooks = createConversationHooks((error, event) =>
+    logger.error({ err: error, event }, 'conversation hook failed'),
+  );
+  const broadcast = createBroadcaster(sockets);
+  const customers = createCustomersService(mongo, locks, config.IDENTITY_SECRET);
+  const messages = createMessagesService(mongo, locks);
+  const conversations = createConversationsService({
+    mongo,
+    locks,
+    customers,
+    messages,
+    broadcast,
+    hooks,
+    ...(deps.departmentFor ? { departmentFor: deps.departmentFor } : {}),
+  });
+  const limit = (name: string, points: number, durationSeconds: number) =>
+    createRateLimit({ redis: redis.command, keyPrefix: `${config.REDIS_PREFIX}:rl:${name}`, points, durationSeconds });
+  const actions = createConversationActions({
+    conversations,
+    messages,
+    broadcast,
+    hooks,
+    messageLimits: {
+      customer: limit('msg:c', config.CUSTOMER_MESSAGE_RATE, 10),
+      agent: limit('msg:a', config.AGENT_MESSAGE_RATE, 10),
+    },
+    typingLimit: createLocalRateLimit(10, 5),
+  });
+  const startLimit = limit('start', 30, 60);
+
+  const feature: Feature = {
+    name: 'messaging',
+    middlewares: { customer: [customerHandshake(customers, config)] },
+    handlers: {
+      customer: customerSocketHandlers({ customers, conversations, actions, broadcast, startLimit }),
+      agent: agentSocketHandlers({ conversations, actions, customers }),
+    },
+    onConnection: {
+      customer: onCustomerConnection({ customers, conversations }),
+      agent: onAgentConnection({ conversations, customers, agentView: deps.agentView }),
+    },
+  };
+  return { feature, services: { customers, conversations, messages, hooks, broadcast } };
+}
+
+export type MessagingServices = ReturnType<typeof createMessagingFeature>['services'];

@@ -1,0 +1,80 @@
+import { AppError, customerHandshakeSchema } from '@switchboard/shared';
+import type { Socket } from 'socket.io';
+import { isOriginAllowed } from '../auth/origin.js';
+import type { Config } from '../config/config.js';
+import { rooms } from '../conversations/rooms.js';
+import { toAppError } from '../infra/app-errors.js';
+import { handshakeError } from '../infra/socket-server.js';
+import type { CustomerPrincipal, CustomersService } from './customers.service.js';
+
+interface CustomerSocketData {
+  customer?: CustomerPrincipal | null;
+}
+
+/** The customer this socket acts for, or UNAUTHENTICATED before a conversation was started. */
+export function requireCustomer(socket: Socket): CustomerPrincipal {
+  const customer = (socket.data as CustomerSocketData).customer;
+  if (!customer) throw new AppError('UNAUTHENTICATED', 'Start a conversation first.');
+  return customer;
+}
+
+export function currentCustomer(socket: Socket): CustomerPrincipal | null {
+  return (socket.data as CustomerSocketData).customer ?? null;
+}
+
+/** Binds a connected socket to a customer; every tab of that customer shares the `customer:<id>` room. */
+export async function bindCustomer(socket: Socket, customer: CustomerPrincipal): Promise<void> {
+  (socket.data as CustomerSocketData).customer = customer;
+  await socket.join(rooms.customer(customer.id));
+}
+
+function rememberCustomer(socket: Socket, customer: CustomerPrincipal): void {
+  (socket.data as CustomerSocketData).customer = customer;
+}
+
+function requestProtocol(socket: Socket, trustProxy: boolean): string {
+  const forwarded = socket.handshake.headers['x-forwarded-proto'];
+  if (trustProxy && typeof forwarded === 'string') return forwarded.split(',')[0]?.trim() ?? 'http';
+  return socket.handshake.secure ? 'https' : 'http';
+}
+
+/**
+ * Handshake of the `/customer` namespace: the page must be an allowed widget
+ * origin (the widget iframe is served from our own origin); then a host-signed
+ * identity or a stored visitor token says who this is. A bad signature is
+ * refused outright; an unknown token just means a new visitor.
+ */
+export function customerHandshake(customers: CustomersService, config: Config) {
+  const anyOrigin = config.WIDGET_ALLOWED_ORIGINS.includes('*');
+  return (socket: Socket, next: (error?: Error) => void): void => {
+    const origin = socket.handshake.headers.origin;
+    const allowed =
+      anyOrigin ||
+      isOriginAllowed(
+        { origin, host: socket.handshake.headers.host, protocol: requestProtocol(socket, config.TRUST_PROXY) },
+        { publicUrl: config.PUBLIC_URL, allowed: config.WIDGET_ALLOWED_ORIGINS },
+      );
+    if (!allowed) {
+      next(handshakeError(new AppError('ORIGIN_NOT_ALLOWED', 'This site may not open Switchboard chats.')));
+      return;
+    }
+    const auth = customerHandshakeSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) {
+      next(handshakeError(new AppError('VALIDATION_FAILED', 'The visitor token or identity is malformed.')));
+      return;
+    }
+    const resolve = async (): Promise<CustomerPrincipal | null> => {
+      if (auth.data.identity) return customers.identify(auth.data.identity);
+      if (auth.data.visitorToken) return customers.findByToken(auth.data.visitorToken);
+      return null;
+    };
+    resolve().then(
+      (customer) => {
+        // Rooms are joined once connected (see the messaging feature's connection hook).
+        if (customer) rememberCustomer(socket, { id: customer.id, verified: customer.verified });
+        next();
+      },
+      (error: unknown) => next(handshakeError(toAppError(error))),
+    );
+  };
+}

@@ -1,0 +1,40 @@
+import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+
+const customerSchema = new Schema(
+  {
+    /**
+     * `u:<userId>` for customers identified by the host site, `a:<random>` for
+     * anonymous visitors: always present, so one plain unique index covers both
+     * (FerretDB v1 has no partial indexes).
+     */
+    identityKey: { type: String, required: true, unique: true },
+    verified: { type: Boolean, required: true, default: false },
+    name: { type: String },
+    email: { type: String },
+    /** The one queued or active conversation, claimed atomically so a visitor never has two live chats. */
+    liveConversationId: { type: Schema.Types.ObjectId, default: null },
+  },
+  { timestamps: true, collection: 'customers' },
+);
+
+export type CustomerDocument = InferSchemaType<typeof customerSchema> & { _id: Types.ObjectId };
+
+/** Visitor tokens, stored only as SHA-256 hashes; a leaked database cannot resume anyone's chat. */
+const visitorTokenSchema = new Schema(
+  {
+    tokenHash: { type: String, required: true, unique: true },
+    customerId: { type: Schema.Types.ObjectId, required: true, index: true },
+  },
+  { timestamps: true, collection: 'visitor_tokens' },
+);
+
+export function customerModels(connection: Connection) {
+  return {
+    Customer: (connection.models.Customer ?? connection.model('Customer', customerSchema)) as Model<
+      InferSchemaType<typeof customerSchema>
+    >,
+    VisitorToken: (connection.models.VisitorToken ?? connection.model('VisitorToken', visitorTokenSchema)) as Model<
+      InferSchemaType<typeof visitorTokenSchema>
+    >,
+  };
+}

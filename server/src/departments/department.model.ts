@@ -1,0 +1,39 @@
+import { ROUTING_STRATEGIES, SUPPORTED_LOCALES, type BusinessHours, type DepartmentTopic } from '@switchboard/shared';
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+/** A department as stored (lean). Shapes of `topics` and `hours` are validated by zod before they get here. */
+export interface DepartmentRecord {
+  _id: Types.ObjectId;
+  name: string;
+  topics: DepartmentTopic[];
+  languages: (typeof SUPPORTED_LOCALES)[number][];
+  hours: BusinessHours | null;
+  strategy: (typeof ROUTING_STRATEGIES)[number];
+  languageFallbackSeconds: number | null;
+  maxQueueWaitSeconds: number | null;
+  archived: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const departmentSchema = new Schema(
+  {
+    name: { type: String, required: true, trim: true, maxlength: 80 },
+    // Mixed: the zod schemas in shared/src/routing.ts are the contract; mongoose only stores them.
+    topics: { type: [Schema.Types.Mixed], default: [] },
+    languages: { type: [String], enum: SUPPORTED_LOCALES, default: ['en'] },
+    hours: { type: Schema.Types.Mixed, default: null },
+    strategy: { type: String, enum: ROUTING_STRATEGIES, default: 'least-loaded', required: true },
+    languageFallbackSeconds: { type: Number, default: 60 },
+    maxQueueWaitSeconds: { type: Number, default: null },
+    archived: { type: Boolean, default: false },
+  },
+  { timestamps: true, collection: 'departments', minimize: false },
+);
+
+export type DepartmentModel = Model<DepartmentRecord>;
+
+export function departmentModel(connection: Connection): DepartmentModel {
+  return ((connection.models.Department as DepartmentModel | undefined) ??
+    connection.model('Department', departmentSchema)) as unknown as DepartmentModel;
+}

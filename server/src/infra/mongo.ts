@@ -1,0 +1,29 @@
+import mongoose, { type Connection } from 'mongoose';
+import type { Logger } from './logger.js';
+
+/**
+ * One mongoose connection per app instance (not the global default), so
+ * tests can run several servers against different databases in one process.
+ * Models are registered on this connection by each feature.
+ */
+export async function connectMongo(uri: string, dbName: string, logger: Logger): Promise<Connection> {
+  const connection = mongoose.createConnection(uri, {
+    dbName,
+    serverSelectionTimeoutMS: 5_000,
+    // Fail fast instead of buffering operations forever when the database is gone;
+    // callers turn the error into a retryable STORE_UNAVAILABLE.
+    bufferCommands: false,
+    autoIndex: true,
+  });
+  connection.on('disconnected', () => logger.warn('MongoDB disconnected'));
+  connection.on('reconnected', () => logger.info('MongoDB reconnected'));
+  await connection.asPromise();
+  logger.info({ db: dbName }, 'MongoDB connected');
+  return connection;
+}
+
+export async function pingMongo(connection: Connection): Promise<void> {
+  const db = connection.db;
+  if (!db) throw new Error('not connected');
+  await db.admin().command({ ping: 1 });
+}

@@ -1,0 +1,128 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import {
+  AppError,
+  handshakeAuthSchema,
+  NAMESPACES,
+  PROTOCOL_VERSION,
+  type ErrorPayload,
+  type NamespaceName,
+} from '@switchboard/shared';
+import { Gauge, type Registry } from 'prom-client';
+import { Server, type Namespace, type Socket } from 'socket.io';
+import type { Feature, SocketContext } from './feature.js';
+import type { Logger } from './logger.js';
+import { bindSocketHandlers, type SocketEventHandlers } from './socket-handler.js';
+import type { RedisConnections } from './redis.js';
+
+/** Frames above this close the offending socket (Socket.IO's own limit), long before any handler runs. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+interface SocketServerOptions {
+  redis: RedisConnections;
+  redisPrefix: string;
+  logger: Logger;
+  metrics: Registry;
+}
+
+/** The error a handshake middleware passes to `next`; Socket.IO delivers `data` to the client's `connect_error`. */
+export function handshakeError(error: AppError): Error & { data: ErrorPayload } {
+  return Object.assign(new Error(error.message), { data: error.toPayload() });
+}
+
+/** Refuses clients built for another protocol version with a typed reason instead of confusing them later. */
+function requireProtocolVersion(socket: Socket, next: (error?: Error) => void): void {
+  const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+  if (!auth.success) {
+    next(handshakeError(new AppError('VALIDATION_FAILED', 'The handshake must carry { protocolVersion }.')));
+    return;
+  }
+  if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
+    const message = `This client speaks protocol ${auth.data.protocolVersion}; the server speaks ${PROTOCOL_VERSION}. Reload the page to update.`;
+    next(handshakeError(new AppError('PROTOCOL_VERSION_UNSUPPORTED', message, { serverVersion: PROTOCOL_VERSION })));
+    return;
+  }
+  next();
+}
+
+export interface SocketServer {
+  io: Server;
+  namespace(name: NamespaceName): Namespace;
+  /** Disconnects every socket (clients reconnect elsewhere) and closes the HTTP server. */
+  close(): Promise<void>;
+}
+
+export function createSocketServer(httpServer: HttpServer, options: SocketServerOptions): SocketServer {
+  const io = new Server(httpServer, {
+    // Rooms and broadcasts span every server process through Redis pub/sub.
+    adapter: createAdapter(options.redis.publisher, options.redis.subscriber, {
+      key: `${options.redisPrefix}:socket.io`,
+    }),
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+    serveClient: false,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+  });
+  io.engine.on('connection_error', (error: { code: number; message: string }) => {
+    options.logger.debug({ code: error.code, message: error.message }, 'engine connection error');
+  });
+
+  const namespaces = Object.fromEntries(
+    (Object.keys(NAMESPACES) as NamespaceName[]).map((name) => {
+      const namespace = io.of(NAMESPACES[name]);
+      namespace.use(requireProtocolVersion);
+      return [name, namespace];
+    }),
+  ) as Record<NamespaceName, Namespace>;
+
+  new Gauge({
+    name: 'switchboard_connected_sockets',
+    help: 'Sockets connected to this process, by namespace',
+    labelNames: ['namespace'],
+    registers: [options.metrics],
+    collect() {
+      for (const name of Object.keys(namespaces) as NamespaceName[]) {
+        this.set({ namespace: name }, namespaces[name].sockets.size);
+      }
+    },
+  });
+
+  return {
+    io,
+    namespace: (name) => namespaces[name],
+    close() {
+      if (options.redis.subscriber.status !== 'ready') {
+        // The adapter's close() would queue UNSUBSCRIBEs on a dead connection that
+        // our disconnect then rejects with nobody listening (unhandled rejections);
+        // the subscriptions end with the connection anyway.
+        for (const namespace of [io.sockets, ...Object.values(namespaces)]) namespace.adapter.close = () => undefined;
+      }
+      for (const namespace of Object.values(namespaces)) namespace.emit('system.shutdown');
+      return new Promise<void>((resolve) => {
+        void io.close(() => {
+          resolve();
+        });
+      });
+    },
+  };
+}
+
+/** Binds every feature's middlewares, handlers and connection hooks to their namespaces. */
+export function mountSocketFeatures(sockets: SocketServer, features: Feature[], logger: Logger): void {
+  for (const name of Object.keys(NAMESPACES) as NamespaceName[]) {
+    const namespace = sockets.namespace(name);
+    for (const middleware of features.flatMap((feature) => feature.middlewares?.[name] ?? []))
+      namespace.use(middleware);
+    const handlers: SocketEventHandlers<SocketContext> = {};
+    for (const feature of features) Object.assign(handlers, feature.handlers?.[name]);
+    const hooks = features.flatMap((feature) => feature.onConnection?.[name] ?? []);
+    namespace.on('connection', (socket) => {
+      bindSocketHandlers(socket, handlers, (_, afterAck) => ({ socket, afterAck }), logger);
+      for (const hook of hooks) {
+        Promise.resolve(hook(socket)).catch((error: unknown) => {
+          logger.error({ err: error, namespace: name }, 'connection hook failed');
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { decideIdle, readTurn, type IdleThresholds, type TurnMessage } from './idle-policy.js';
+
+const t = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 12, 0, seconds));
+let next = 0;
+const msg = (kind: 'customer' | 'agent' | 'system', at: number, event?: 'customer.idle-nudge'): TurnMessage => ({
+  id: `m${(next += 1)}`,
+  author: { kind },
+  createdAt: t(at),
+  ...(event ? { system: { event } } : {}),
+});
+/** Oldest first in the test, newest first for readTurn. */
+const turnOf = (...messages: TurnMessage[]) => readTurn([...messages].reverse());
+
+const limits: IdleThresholds = { nudgeMs: 180_000, closeMs: 300_000, agentReplyMs: 120_000, requeueMs: null };
+
+describe('readTurn', () => {
+  it('the agent owes a reply since the oldest unanswered customer message', () => {
+    const turn = turnOf(msg('agent', 0), msg('customer', 10), msg('system', 11), msg('customer', 20));
+    expect(turn).toEqual({ unansweredSince: t(10) });
+  });
+
+  it("the customer's turn starts at the agent's first reply after their last message", () => {
+    const reply = msg('agent', 30);
+    const turn = turnOf(msg('customer', 10), reply, msg('agent', 40), msg('agent', 50));
+    expect(turn).toEqual({ customerTurn: { since: t(30), messageId: reply.id } });
+  });
+
+  it('remembers a check-in posted in this turn, not one from an earlier silence', () => {
+    expect(
+      turnOf(msg('customer', 0), msg('agent', 10), msg('system', 200, 'customer.idle-nudge')).customerTurn?.nudgedAt,
+    ).toEqual(t(200));
+    expect(turnOf(msg('system', 5, 'customer.idle-nudge'), msg('agent', 10)).customerTurn?.nudgedAt).toBeUndefined();
+  });
+
+  it('nobody owes anything before anyone wrote', () => {
+    expect(turnOf(msg('system', 0))).toEqual({});
+  });
+});
+
+describe('decideIdle', () => {
+  const active = { status: 'active', assignedAt: t(0), idle: null };
+
+  it('does nothing for chats that are not active', () => {
+    expect(decideIdle({ ...active, status: 'closed', turn: { unansweredSince: t(0) } }, t(999), limits)).toEqual({
+      actions: [],
+      wakeAt: null,
+    });
+  });
+
+  it('flags an unanswered customer after the SLA, counted from assignment when they wrote in the queue', () => {
+    const state = { ...active, assignedAt: t(30), turn: { unansweredSince: t(10) } };
+    expect(decideIdle(state, t(100), limits)).toEqual({ actions: [], wakeAt: t(150) });
+    expect(decideIdle(state, t(150), limits).actions).toEqual([
+      { kind: 'flag', reason: 'agent-unanswered', since: t(30) },
+    ]);
+    const flagged = { ...state, idle: { reason: 'agent-unanswered' as const, since: t(30) } };
+    expect(decideIdle(flagged, t(200), limits)).toEqual({ actions: [], wakeAt: t(380) });
+  });
+
+  it('requeues after the further threshold when one is set', () => {
+    const withRequeue = { ...limits, requeueMs: 60_000 };
+    const state = { ...active, idle: { reason: 'agent-unanswered' as const }, turn: { unansweredSince: t(0) } };
+    expect(decideIdle(state, t(130), withRequeue)).toEqual({ actions: [], wakeAt: t(180) });
+    expect(decideIdle(state, t(180), withRequeue)).toEqual({ actions: [{ kind: 'requeue' }], wakeAt: null });
+  });
+
+  it('nudges the customer after their turn has been silent long enough, then closes', () => {
+    const turn = { customerTurn: { since: t(20), messageId: 'm1' } };
+    expect(decideIdle({ ...active, turn }, t(60), limits)).toEqual({ actions: [], wakeAt: t(200) });
+    expect(decideIdle({ ...active, turn }, t(201), limits)).toEqual({
+      actions: [{ kind: 'nudge', turnMessageId: 'm1', since: t(20) }],
+      wakeAt: t(501),
+    });
+    const nudged = { customerTurn: { ...turn.customerTurn, nudgedAt: t(205) } };
+    const flagged = { ...active, idle: { reason: 'customer-silent' as const }, turn: nudged };
+    expect(decideIdle(flagged, t(300), limits)).toEqual({ actions: [], wakeAt: t(505) });
+    expect(decideIdle(flagged, t(505), limits)).toEqual({ actions: [{ kind: 'close' }], wakeAt: null });
+  });
+
+  it('polls while nothing is due, so an agent reply is noticed within the nudge threshold', () => {
+    expect(decideIdle({ ...active, turn: {} }, t(10), limits)).toEqual({ actions: [], wakeAt: t(190) });
+  });
+
+  it('clears a flag the other side already answered', () => {
+    const state = {
+      ...active,
+      idle: { reason: 'agent-unanswered' as const },
+      turn: { customerTurn: { since: t(20), messageId: 'm1' } },
+    };
+    expect(decideIdle(state, t(30), limits)).toEqual({
+      actions: [{ kind: 'clear', reason: 'agent-unanswered' }],
+      wakeAt: t(200),
+    });
+  });
+});

@@ -1,0 +1,140 @@
+import type { AuthorKind, IdleReason, SystemEvent } from '@switchboard/shared';
+
+/**
+ * Whose turn it is in a chat and what the idle timer should do about it,
+ * as pure functions of stored state (the worker loads, these decide).
+ *
+ * Turns: after a customer message the agent owes a reply (J2 clock runs from
+ * the oldest unanswered customer message, or the assignment if later). The
+ * first agent reply after it makes it the customer's turn (J1 clock runs from
+ * that reply). Later agent messages do not move either clock, and every
+ * customer message ends the customer's turn.
+ */
+
+export interface IdleThresholds {
+  /** Customer silent this long in their turn: the check-in. */
+  nudgeMs: number;
+  /** After the check-in, this long more: close. */
+  closeMs: number;
+  /** Customer message unanswered this long: flag for supervisors. */
+  agentReplyMs: number;
+  /** Flagged agent-unanswered this much longer: requeue (null: never). */
+  requeueMs: number | null;
+}
+
+/** A visible (non-internal) message as the walk needs it. */
+export interface TurnMessage {
+  id: string;
+  author: { kind: AuthorKind };
+  system?: { event: SystemEvent } | null;
+  createdAt: Date;
+}
+
+export interface Turn {
+  /** Agent owes a reply since then (oldest unanswered customer message). */
+  unansweredSince?: Date;
+  /** Customer's turn since the agent's first reply after their last message. */
+  customerTurn?: { since: Date; messageId: string; nudgedAt?: Date };
+}
+
+/**
+ * Reads the turn from the newest messages, newest first. When more messages
+ * than were read belong to the current turn, the oldest read stands in for
+ * its start (a little later than the truth, so never early).
+ */
+export function readTurn(newestFirst: readonly TurnMessage[]): Turn {
+  let firstReply: TurnMessage | undefined;
+  let nudgedAt: Date | undefined;
+  let index = 0;
+  for (; index < newestFirst.length; index += 1) {
+    const message = newestFirst[index];
+    if (!message || message.author.kind === 'customer') break;
+    if (message.author.kind === 'agent') firstReply = message;
+    else if (message.system?.event === 'customer.idle-nudge') nudgedAt ??= message.createdAt;
+  }
+  if (firstReply) {
+    // A check-in posted before the reply that opened this turn belongs to an earlier silence.
+    const nudge = nudgedAt && nudgedAt >= firstReply.createdAt ? { nudgedAt } : {};
+    return { customerTurn: { since: firstReply.createdAt, messageId: firstReply.id, ...nudge } };
+  }
+  let unansweredSince: Date | undefined;
+  for (; index < newestFirst.length; index += 1) {
+    const message = newestFirst[index];
+    if (!message || message.author.kind === 'agent') break;
+    if (message.author.kind === 'customer') unansweredSince = message.createdAt;
+  }
+  return unansweredSince ? { unansweredSince } : {};
+}
+
+export type IdleAction =
+  | { kind: 'flag'; reason: IdleReason; since: Date }
+  | { kind: 'clear'; reason: IdleReason }
+  | { kind: 'nudge'; turnMessageId: string; since: Date }
+  | { kind: 'close' }
+  | { kind: 'requeue' };
+
+export interface IdleDecision {
+  actions: IdleAction[];
+  /** When to look again; null when the timer should stop (chat no longer active, or closing now). */
+  wakeAt: Date | null;
+}
+
+export interface IdleState {
+  status: string;
+  assignedAt?: Date | null;
+  idle?: { reason: IdleReason; since?: Date | null } | null;
+  turn: Turn;
+}
+
+const later = (a: Date, b: Date | null | undefined) => (b && b > a ? b : a);
+const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
+
+/**
+ * What to do now and when to wake next. Between events nothing is known to be
+ * due (nobody's turn, or the agent flagged and still silent), so the timer
+ * polls every `nudgeMs`: an agent reply, which schedules nothing in Redis, is
+ * then noticed in time to nudge exactly `nudgeMs` after it.
+ */
+export function decideIdle(state: IdleState, now: Date, limits: IdleThresholds): IdleDecision {
+  if (state.status !== 'active') return { actions: [], wakeAt: null };
+  const decision = decideTurn(state, now, limits);
+  // The message hooks clear a flag as the other side answers; this catches one they missed.
+  const { unansweredSince, customerTurn } = state.turn;
+  const expected = unansweredSince ? 'agent-unanswered' : customerTurn ? 'customer-silent' : null;
+  if (!state.idle || state.idle.reason === expected) return decision;
+  return { ...decision, actions: [{ kind: 'clear', reason: state.idle.reason }, ...decision.actions] };
+}
+
+function decideTurn(state: IdleState, now: Date, limits: IdleThresholds): IdleDecision {
+  const poll = plus(now, limits.nudgeMs);
+  const { unansweredSince, customerTurn } = state.turn;
+
+  if (unansweredSince) {
+    const since = later(unansweredSince, state.assignedAt);
+    const flagAt = plus(since, limits.agentReplyMs);
+    if (now < flagAt) return { actions: [], wakeAt: flagAt };
+    const flagged = state.idle?.reason === 'agent-unanswered';
+    const actions: IdleAction[] = flagged ? [] : [{ kind: 'flag', reason: 'agent-unanswered', since }];
+    if (limits.requeueMs === null) return { actions, wakeAt: poll };
+    const requeueAt = plus(flagAt, limits.requeueMs);
+    if (now < requeueAt) return { actions, wakeAt: requeueAt < poll ? requeueAt : poll };
+    // Requeued chats are timed again when they are next assigned.
+    return { actions: [...actions, { kind: 'requeue' }], wakeAt: null };
+  }
+
+  if (customerTurn) {
+    if (!customerTurn.nudgedAt) {
+      const nudgeAt = plus(customerTurn.since, limits.nudgeMs);
+      if (now < nudgeAt) return { actions: [], wakeAt: nudgeAt };
+      return {
+        actions: [{ kind: 'nudge', turnMessageId: customerTurn.messageId, since: customerTurn.since }],
+        wakeAt: plus(now, limits.closeMs),
+      };
+    }
+    const closeAt = plus(customerTurn.nudgedAt, limits.closeMs);
+    if (now < closeAt) return { actions: [], wakeAt: closeAt };
+    return { actions: [{ kind: 'close' }], wakeAt: null };
+  }
+
+  return { actions: [], wakeAt: poll };
+}

@@ -1,0 +1,44 @@
+import type { Config } from '../config/config.js';
+import type { IdleThresholds } from './idle-policy.js';
+
+/**
+ * A department's own idle settings (S4 "idle thresholds"), each falling back
+ * to the deployment's. The routing feature's department model provides them
+ * through {@link DepartmentIdleSettingsLookup}; `requeueMs: null` turns
+ * auto-requeue off for a department even where the deployment has it on.
+ */
+export interface DepartmentIdleSettings {
+  customerIdleNudgeMs?: number;
+  customerIdleCloseMs?: number;
+  agentReplySlaMs?: number;
+  agentIdleRequeueMs?: number | null;
+}
+
+export type DepartmentIdleSettingsLookup = (departmentId: string) => Promise<DepartmentIdleSettings | null>;
+
+export function deploymentThresholds(
+  config: Pick<Config, 'CUSTOMER_IDLE_NUDGE' | 'CUSTOMER_IDLE_CLOSE' | 'AGENT_REPLY_SLA' | 'AGENT_IDLE_REQUEUE'>,
+): IdleThresholds {
+  return {
+    nudgeMs: config.CUSTOMER_IDLE_NUDGE,
+    closeMs: config.CUSTOMER_IDLE_CLOSE,
+    agentReplyMs: config.AGENT_REPLY_SLA,
+    requeueMs: config.AGENT_IDLE_REQUEUE ?? null,
+  };
+}
+
+export function mergeThresholds(base: IdleThresholds, department: DepartmentIdleSettings | null): IdleThresholds {
+  if (!department) return base;
+  return {
+    nudgeMs: department.customerIdleNudgeMs ?? base.nudgeMs,
+    closeMs: department.customerIdleCloseMs ?? base.closeMs,
+    agentReplyMs: department.agentReplySlaMs ?? base.agentReplyMs,
+    requeueMs: department.agentIdleRequeueMs === undefined ? base.requeueMs : department.agentIdleRequeueMs,
+  };
+}
+
+/** Thresholds for a conversation's department; the deployment's when it has none or the lookup is not wired. */
+export function createThresholds(base: IdleThresholds, lookup?: DepartmentIdleSettingsLookup) {
+  return async (departmentId: string | null | undefined): Promise<IdleThresholds> =>
+    departmentId && lookup ? mergeThresholds(base, await lookup(departmentId)) : base;
+}

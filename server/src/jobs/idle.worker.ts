@@ -1,0 +1,150 @@
+import { AppError } from '@switchboard/shared';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Broadcaster } from '../conversations/broadcast.js';
+import type { ConversationDocument } from '../conversations/conversation.model.js';
+import type { ConversationsService } from '../conversations/conversations.service.js';
+import type { Logger } from '../infra/logger.js';
+import type { MessagesService } from '../messages/messages.service.js';
+import type { IdleFlags } from './idle-flags.js';
+import { decideIdle, readTurn, type IdleAction, type IdleThresholds, type TurnMessage } from './idle-policy.js';
+import type { IdleTimers } from './idle-timers.js';
+import { idleJobSchema } from './job-queues.js';
+import type { JobsMetrics } from './jobs-metrics.js';
+
+/** Enough recent messages to find the start of the current turn in any real chat. */
+const TURN_WINDOW = 100;
+
+export interface IdleWorkerDeps {
+  conversations: ConversationsService;
+  messages: MessagesService;
+  broadcast: Broadcaster;
+  flags: IdleFlags;
+  timers: IdleTimers;
+  thresholds: (departmentId: string | null | undefined) => Promise<IdleThresholds>;
+  /** True when closing this conversation will email its transcript (the goodbye then says so). */
+  willEmailTranscript: (conversation: ConversationDocument) => boolean;
+  /** Puts an agent-unanswered chat back in the queue (routing); absent: auto-requeue is off. */
+  requeue?: (conversation: ConversationDocument) => Promise<void>;
+  metrics: JobsMetrics;
+  logger: Logger;
+}
+
+/**
+ * The idle timer's processor. It trusts nothing about why it fired: it reads
+ * the conversation and its latest messages, asks the policy what is due, re-arms
+ * the timer for the next wake-up, then acts. Every action is idempotent
+ * (system messages by clientMessageId, flags by compare-and-set, close once),
+ * so a stale, duplicated or retried run does nothing twice.
+ */
+export function idleProcessor(deps: IdleWorkerDeps) {
+  const { conversations, messages } = deps;
+
+  async function recentTurnMessages(conversation: ConversationDocument): Promise<TurnMessage[]> {
+    const found = await messages.model
+      .find({ conversationId: conversation._id, internal: false }, { author: 1, system: 1, createdAt: 1, seq: 1 })
+      .sort({ seq: -1 })
+      .limit(TURN_WINDOW)
+      .lean();
+    return found.map((message) => ({
+      id: message._id.toHexString(),
+      author: { kind: message.author?.kind ?? 'system' },
+      system: message.system?.event ? { event: message.system.event } : null,
+      createdAt: (message as { createdAt: Date }).createdAt,
+    }));
+  }
+
+  /** The customer wrote between our read and now: whatever we decided about their silence is void. */
+  async function customerWroteSince(conversation: ConversationDocument): Promise<boolean> {
+    const now = await conversations.load(conversation._id.toHexString());
+    return (
+      now?.status !== 'active' || now.lastCustomerMessageAt?.getTime() !== conversation.lastCustomerMessageAt?.getTime()
+    );
+  }
+
+  async function act(conversation: ConversationDocument, action: IdleAction): Promise<void> {
+    const id = conversation._id.toHexString();
+    switch (action.kind) {
+      case 'clear':
+        await deps.flags.clear(id, action.reason);
+        return;
+      case 'flag':
+        if (await deps.flags.set(conversation, action.reason, action.since, conversation)) {
+          deps.metrics.idleActions.inc({ action: 'flag' });
+        }
+        return;
+      case 'nudge': {
+        if (await customerWroteSince(conversation)) return;
+        // One check-in per silence: the id names the agent reply that started it.
+        const { message, duplicate } = await messages.storeSystem(
+          conversation,
+          'customer.idle-nudge',
+          {},
+          { clientMessageId: `sys-idle-nudge-${action.turnMessageId}` },
+        );
+        if (!duplicate) {
+          deps.broadcast.messageCreated(message);
+          deps.metrics.idleActions.inc({ action: 'nudge' });
+        }
+        await deps.flags.set(conversation, 'customer-silent', action.since, conversation);
+        return;
+      }
+      case 'close': {
+        if (await customerWroteSince(conversation)) return;
+        const emailed = deps.willEmailTranscript(conversation);
+        const { message, duplicate } = await messages.storeSystem(
+          conversation,
+          'customer.idle-close',
+          emailed ? { caseNumber: conversation.caseNumber, summaryEmailed: 'true' } : {},
+          { clientMessageId: `sys-idle-close-${id}` },
+        );
+        if (!duplicate) deps.broadcast.messageCreated(message);
+        // close() runs the `closed` hooks: the transcript is queued there, as for any close.
+        await conversations.close(conversation, { kind: 'system' }, 'no-response');
+        deps.metrics.idleActions.inc({ action: 'close' });
+        return;
+      }
+      case 'requeue':
+        if (deps.requeue) {
+          await deps.requeue(conversation);
+          deps.metrics.idleActions.inc({ action: 'requeue' });
+        }
+        return;
+    }
+  }
+
+  return async (job: Job): Promise<string> => {
+    const parsed = idleJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError('invalid idle job data');
+    const conversation = await conversations.load(parsed.data.conversationId);
+    if (!conversation) return 'gone';
+    const [thresholds, recent] = await Promise.all([
+      deps.thresholds(conversation.departmentId?.toHexString()),
+      recentTurnMessages(conversation),
+    ]);
+    const now = new Date();
+    const decision = decideIdle(
+      {
+        status: conversation.status,
+        assignedAt: conversation.assignedAt,
+        idle: conversation.idle,
+        turn: readTurn(recent),
+      },
+      now,
+      thresholds,
+    );
+    // Re-arm first: if an action below fails, the retry and the next wake-up still happen.
+    if (decision.wakeAt) {
+      await deps.timers.schedule(parsed.data.conversationId, decision.wakeAt.getTime() - now.getTime(), 'reset');
+    }
+    for (const action of decision.actions) {
+      try {
+        await act(conversation, action);
+      } catch (error) {
+        // The chat closed under us (agent or customer closed it): nothing left to do.
+        if (error instanceof AppError && error.code === 'CONVERSATION_CLOSED') return 'closed';
+        throw error;
+      }
+    }
+    return decision.actions.map((action) => action.kind).join(',') || 'waiting';
+  };
+}

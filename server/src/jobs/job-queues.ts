@@ -1,0 +1,36 @@
+import { objectIdSchema } from '@switchboard/shared';
+import { z } from 'zod';
+
+/**
+ * Every queue of the jobs feature and the data its jobs carry. Job data is
+ * parsed with these schemas in the worker too: Redis is a boundary (an old
+ * deployment's jobs, a hand-edited job) like any other.
+ */
+export const QUEUES = {
+  /** One pending timer per live conversation: customer idle (J1) and agent reply SLA (J2). */
+  idle: 'idle-timers',
+  /** One job per transcript request (J3). */
+  transcripts: 'transcripts',
+} as const;
+
+export const idleJobSchema = z.object({ conversationId: objectIdSchema }).strict();
+export type IdleJob = z.infer<typeof idleJobSchema>;
+
+export const transcriptJobSchema = z
+  .object({
+    conversationId: objectIdSchema,
+    /** The delivery log entry this job sends (`close`, or `req-…` for a customer request). */
+    requestId: z
+      .string()
+      .min(1)
+      .max(80)
+      .regex(/^[A-Za-z0-9_-]+$/),
+  })
+  .strict();
+export type TranscriptJob = z.infer<typeof transcriptJobSchema>;
+
+/** BullMQ job id of a transcript request: a second enqueue of the same request is a no-op. */
+export const transcriptJobId = (job: TranscriptJob) => `transcript.${job.conversationId}.${job.requestId}`;
+
+/** Deduplication id of a conversation's idle timer. */
+export const idleTimerId = (conversationId: string) => `idle.${conversationId}`;

@@ -1,0 +1,167 @@
+import { Router } from 'express';
+import type { AppContext } from '../app-context.js';
+import type { RestAuth } from '../auth/rest-auth.js';
+import type { ConversationDocument } from '../conversations/conversation.model.js';
+import { conversationModels } from '../conversations/conversation.model.js';
+import type { MessagingServices } from '../conversations/messaging.feature.js';
+import type { Feature } from '../infra/feature.js';
+import { createRateLimit } from '../infra/rate-limit.js';
+import { createMailer, mailDomain } from '../mail/mailer.js';
+import { createRatingLinks } from '../transcripts/rating-links.js';
+import { transcriptSocketHandlers } from '../transcripts/transcript.socket.js';
+import { transcriptProcessor } from '../transcripts/transcript.worker.js';
+import { transcriptsRoutes } from '../transcripts/transcripts.routes.js';
+import { createTranscriptsService } from '../transcripts/transcripts.service.js';
+import { createIdleFlags } from './idle-flags.js';
+import { createThresholds, deploymentThresholds, type DepartmentIdleSettingsLookup } from './idle-thresholds.js';
+import { createIdleTimers } from './idle-timers.js';
+import { idleProcessor } from './idle.worker.js';
+import { QUEUES } from './job-queues.js';
+import { createJobsMetrics } from './jobs-metrics.js';
+import { jobsRoutes } from './jobs.routes.js';
+import { queuesDashboard } from './queues-dashboard.js';
+
+export interface JobsDeps extends Pick<MessagingServices, 'conversations' | 'messages' | 'hooks' | 'broadcast'> {
+  restAuth: RestAuth;
+  /** Per-department idle thresholds (routing's department model); absent: the deployment's for all. */
+  departmentIdleSettings?: DepartmentIdleSettingsLookup;
+  /** Puts a conversation back in its queue (routing); absent: auto-requeue is off. */
+  requeue?: (conversation: ConversationDocument) => Promise<void>;
+  /** A department's display name for emails (routing); absent: the topic is shown. */
+  departmentName?: (departmentId: string) => Promise<string | null>;
+}
+
+/**
+ * Background jobs (J1–J4): the per-conversation idle timer, idle flags for
+ * supervisors, and transcript emails. Producers run in every process (they
+ * hook into the conversation events); processors only where PROCESS_ROLE
+ * runs workers, which may be a separate `pnpm worker` process.
+ */
+export function createJobsFeature(context: AppContext, deps: JobsDeps) {
+  const { config, logger, queues } = context;
+  const { conversations, messages, broadcast, hooks } = deps;
+  const metrics = createJobsMetrics(context.metrics, queues);
+  const flags = createIdleFlags({
+    Conversation: conversationModels(context.mongo).Conversation,
+    sockets: context.sockets,
+    locks: context.locks,
+  });
+  const timers = createIdleTimers(queues);
+  const base = deploymentThresholds(config);
+  const thresholds = createThresholds(base, deps.departmentIdleSettings);
+  const transcripts = createTranscriptsService({
+    mongo: context.mongo,
+    queues,
+    conversations,
+    enabled: config.TRANSCRIPTS_ENABLED,
+    attempts: config.TRANSCRIPT_ATTEMPTS,
+    backoffMs: config.TRANSCRIPT_BACKOFF,
+    mailDomain: () => mailDomain(config.MAIL_FROM),
+  });
+  const lockDurationMs = config.JOB_LOCK;
+  // Workers need the mailer; web-only processes never open an SMTP connection or the outbox.
+  const mailer = config.PROCESS_ROLE === 'web' ? null : createMailer(config, logger);
+
+  const reportHookError = (what: string) => (error: unknown) => logger.warn({ err: error }, what);
+
+  // Producers: at most one Redis call per customer message, none per agent message.
+  hooks.on('messageStored', async (conversation, message) => {
+    if (message.internal || message.author.kind === 'system') return;
+    const id = conversation._id.toHexString();
+    if (message.author.kind === 'agent') {
+      if (conversation.idle?.reason === 'agent-unanswered') await flags.clear(id, 'agent-unanswered');
+      return;
+    }
+    if (conversation.status !== 'active') return;
+    const { agentReplyMs } = await thresholds(conversation.departmentId?.toHexString());
+    // `conversation` is as it was before this message: did it just become the agent's turn?
+    const last = conversation.lastCustomerMessageAt;
+    const turnChanged = !last || (conversation.lastAgentMessageAt?.getTime() ?? 0) >= last.getTime();
+    await timers.schedule(id, agentReplyMs, turnChanged ? 'reset' : 'ensure');
+    if (conversation.idle?.reason === 'customer-silent') await flags.clear(id, 'customer-silent');
+  });
+  hooks.on('assigned', async (conversation) => {
+    const { agentReplyMs } = await thresholds(conversation.departmentId?.toHexString());
+    await timers.schedule(conversation._id.toHexString(), agentReplyMs, 'reset');
+  });
+  hooks.on('closed', async (conversation) => {
+    await flags.clear(conversation._id.toHexString()).catch(reportHookError('clearing idle flag failed'));
+    await transcripts.onClosed(conversation);
+  });
+
+  queues.worker(
+    QUEUES.idle,
+    idleProcessor({
+      conversations,
+      messages,
+      broadcast,
+      flags,
+      timers,
+      thresholds,
+      willEmailTranscript: (conversation) => transcripts.willEmailOnClose(conversation),
+      ...(deps.requeue ? { requeue: deps.requeue } : {}),
+      metrics,
+      logger,
+    }),
+    { concurrency: 8, lockDurationMs },
+  );
+  if (mailer) {
+    queues.worker(
+      QUEUES.transcripts,
+      transcriptProcessor({
+        transcripts,
+        conversations,
+        messages,
+        mailer,
+        ratingLinks: createRatingLinks(context.mongo, config.PUBLIC_URL ?? `http://localhost:${config.PORT || 3000}`),
+        ...(deps.departmentName ? { departmentName: deps.departmentName } : {}),
+        timeZone: 'UTC',
+        metrics,
+        logger,
+      }),
+      { concurrency: 4, lockDurationMs },
+    );
+  }
+
+  const routes = Router();
+  routes.use(transcriptsRoutes({ auth: deps.restAuth, conversations, transcripts }));
+  routes.use(jobsRoutes({ auth: deps.restAuth, queues, flags }));
+  const dashboard = queuesDashboard({ auth: deps.restAuth, queues });
+  routes.use(dashboard.router);
+  const requestLimit = createRateLimit({
+    redis: context.redis.command,
+    keyPrefix: `${config.REDIS_PREFIX}:rl:transcript`,
+    points: 5,
+    durationSeconds: 600,
+  });
+
+  const feature: Feature = {
+    name: 'jobs',
+    routes,
+    handlers: { customer: transcriptSocketHandlers({ transcripts, limit: requestLimit }) },
+    async start() {
+      await transcripts.model.init();
+      dashboard.refresh();
+      if (config.PROCESS_ROLE === 'web') return;
+      // J4 even if Redis lost data: every live chat gets its timer back (a no-op where it has one).
+      const active = await conversationModels(context.mongo)
+        .Conversation.find({ status: 'active' }, { departmentId: 1 })
+        .lean();
+      for (const conversation of active) {
+        const { agentReplyMs } = await thresholds(conversation.departmentId?.toHexString());
+        await timers.schedule(conversation._id.toHexString(), agentReplyMs, 'ensure');
+      }
+      const resumed = await transcripts.resumePending();
+      if (active.length > 0 || resumed > 0)
+        logger.info({ timers: active.length, transcripts: resumed }, 'jobs resumed');
+    },
+    async stop() {
+      // The queue factory closes workers first (they finish the job in hand), then this.
+      mailer?.close();
+      await Promise.resolve();
+    },
+  };
+  return { feature, services: { transcripts, idleTimers: timers, idleFlags: flags } };
+}
+
+export type JobsServices = ReturnType<typeof createJobsFeature>['services'];

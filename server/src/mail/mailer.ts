@@ -1,0 +1,103 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createTransport } from 'nodemailer';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../infra/logger.js';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** `<…@domain>`: the same on every attempt of one email, so duplicates are recognisable. */
+  messageId: string;
+  language: string;
+  headers?: Record<string, string>;
+}
+
+export interface Mailer {
+  /** Resolves once the SMTP server accepted the message (or the file is written); throws an {@link SmtpError} otherwise. */
+  send(mail: OutgoingMail): Promise<{ response: string }>;
+  /** The domain of MAIL_FROM, for Message-IDs. */
+  readonly domain: string;
+  close(): void;
+}
+
+/** A refusal or failure while sending; `permanent` for 5xx answers (retrying will not help). */
+export class SmtpError extends Error {
+  override readonly name = 'SmtpError';
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+function toSmtpError(error: unknown): SmtpError {
+  const { responseCode, response, message } = (error ?? {}) as {
+    responseCode?: unknown;
+    response?: unknown;
+    message?: unknown;
+  };
+  const text = typeof response === 'string' ? response : typeof message === 'string' ? message : String(error);
+  return new SmtpError(text.slice(0, 500), typeof responseCode === 'number' && responseCode >= 500, { cause: error });
+}
+
+export function mailDomain(from: string): string {
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  const domain = address.split('@')[1]?.trim().toLowerCase();
+  return domain === undefined || domain === '' ? 'localhost' : domain;
+}
+
+/**
+ * SMTP when SMTP_URL is set, one connection per message (a worker that dies
+ * mid-send leaves nothing pooled behind). Without it, each message is written
+ * as `<Message-ID>.eml` under MAIL_OUTBOX_DIR, so a developer can open it;
+ * a retry overwrites the same file.
+ */
+export function createMailer(
+  config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'MAIL_OUTBOX_DIR' | 'NODE_ENV'>,
+  logger: Logger,
+): Mailer {
+  const domain = mailDomain(config.MAIL_FROM);
+  const base = { from: config.MAIL_FROM };
+  if (config.SMTP_URL) {
+    // Bounded waits: a hung SMTP server fails the attempt (and it is retried) instead of holding the job forever.
+    const transport = createTransport(
+      { url: config.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 },
+      base,
+    );
+    return {
+      domain,
+      async send(mail) {
+        try {
+          const info = await transport.sendMail({ ...base, ...mail });
+          return { response: info.response };
+        } catch (error) {
+          throw toSmtpError(error);
+        }
+      },
+      close: () => transport.close(),
+    };
+  }
+  const transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, base);
+  const outbox = path.resolve(
+    config.MAIL_OUTBOX_DIR ??
+      (config.NODE_ENV === 'test' ? path.join(tmpdir(), 'switchboard-outbox') : path.join('.data', 'outbox')),
+  );
+  logger.info({ outbox }, 'SMTP_URL is not set: emails are written to the outbox folder');
+  return {
+    domain,
+    async send(mail) {
+      const info = await transport.sendMail({ ...base, ...mail });
+      const name = mail.messageId.replace(/[^A-Za-z0-9._@-]/g, '_');
+      await mkdir(outbox, { recursive: true });
+      await writeFile(path.join(outbox, `${name}.eml`), info.message as Buffer);
+      return { response: `written to ${outbox}` };
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,34 @@
+import { AUTHOR_KINDS, SYSTEM_EVENTS } from '@switchboard/shared';
+import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+
+const messageSchema = new Schema(
+  {
+    conversationId: { type: Schema.Types.ObjectId, required: true },
+    seq: { type: Number, required: true },
+    clientMessageId: { type: String, required: true },
+    author: {
+      kind: { type: String, enum: AUTHOR_KINDS, required: true },
+      id: String,
+      displayName: String,
+      avatarUrl: String,
+    },
+    /** Stored already masked: a card number or password never reaches the database. */
+    body: { type: String, required: true },
+    internal: { type: Boolean, required: true, default: false },
+    masked: { type: Boolean, required: true, default: false },
+    system: { event: { type: String, enum: SYSTEM_EVENTS }, params: { type: Map, of: String } },
+  },
+  { timestamps: { createdAt: true, updatedAt: false }, collection: 'messages' },
+);
+// A retried send finds its original through this index instead of storing twice.
+messageSchema.index({ conversationId: 1, clientMessageId: 1 }, { unique: true });
+// Catch-up and paging read by seq; unique as a last line of defence against reordering bugs.
+messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true });
+
+export type MessageDocument = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId; createdAt: Date };
+
+export function messageModel(connection: Connection): Model<InferSchemaType<typeof messageSchema>> {
+  return (connection.models.Message ?? connection.model('Message', messageSchema)) as Model<
+    InferSchemaType<typeof messageSchema>
+  >;
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  renderSystemMessage,
+  resolveLocale,
+  type MessageAuthor,
+  type MessagePage,
+  type MessageView,
+  type SystemEvent,
+} from '@switchboard/shared';
+import type { Connection, Types } from 'mongoose';
+import { conversationModels, type ConversationDocument } from '../conversations/conversation.model.js';
+import { conversationLockKey } from '../conversations/conversation-lock.js';
+import { isDuplicateKey } from '../infra/app-errors.js';
+import type { DocumentLocks } from '../infra/document-lock.js';
+import { maskSecrets } from './mask.js';
+import { messageModel, type MessageDocument } from './message.model.js';
+import { toMessageView } from './message-view.js';
+
+/** Most messages one sync or history call returns; `hasMore` asks the client to call again. */
+export const PAGE_LIMIT = 200;
+
+export interface NewMessage {
+  conversation: Pick<ConversationDocument, '_id'>;
+  author: MessageAuthor;
+  clientMessageId: string;
+  body: string;
+  internal?: boolean;
+  system?: { event: SystemEvent; params: Record<string, string> };
+  /** Store even into a closed conversation (its own closing note). */
+  allowClosed?: boolean;
+}
+
+export interface StoredMessage {
+  message: MessageView;
+  /** An earlier send with the same clientMessageId: nothing was stored now. */
+  duplicate: boolean;
+}
+
+export type MessagesService = ReturnType<typeof createMessagesService>;
+
+export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
+  const Message = messageModel(mongo);
+  const { Conversation } = conversationModels(mongo);
+
+  const highestSeq = async (conversationId: Types.ObjectId) =>
+    (await Message.findOne({ conversationId }).sort({ seq: -1 }).lean())?.seq ?? 0;
+
+  const findByClientId = async (conversationId: Types.ObjectId, clientMessageId: string) =>
+    (await Message.findOne({ conversationId, clientMessageId }).lean()) as MessageDocument | null;
+
+  /** Conversation timestamps that reports and idle timers need, written with the seq. */
+  function timestampsFor(
+    author: MessageAuthor,
+    internal: boolean,
+    now: Date,
+    conversation: { firstAgentReplyAt?: Date | null },
+  ): Record<string, Date> {
+    if (internal || author.kind === 'system') return {};
+    if (author.kind === 'customer') return { lastCustomerMessageAt: now };
+    return { lastAgentMessageAt: now, ...(conversation.firstAgentReplyAt ? {} : { firstAgentReplyAt: now }) };
+  }
+
+  return {
+    model: Message,
+
+    /**
+     * The store step of the message path: duplicate check, mask, atomic seq,
+     * insert. Resolves only once the message is durable, so the ack that
+     * follows never promises what is not stored.
+     */
+    async store(input: NewMessage): Promise<StoredMessage> {
+      const conversationId = input.conversation._id;
+      const internal = input.internal ?? false;
+      const { text, masked } =
+        input.author.kind === 'system' ? { text: input.body, masked: false } : maskSecrets(input.body);
+      // Under the conversation's lock the seq is simply lastSeq + 1: gap-free and
+      // in insertion order, and the conversation update cannot clobber another write.
+      return locks.run(conversationLockKey(conversationId.toHexString()), async () => {
+        const earlier = await findByClientId(conversationId, input.clientMessageId);
+        if (earlier) return { message: toMessageView(earlier), duplicate: true };
+        const conversation = await Conversation.findById(conversationId).lean();
+        if (!conversation) throw new AppError('NOT_FOUND', 'No such conversation.');
+        if (conversation.status === 'closed' && !input.allowClosed) {
+          throw new AppError('CONVERSATION_CLOSED', 'This conversation has ended.');
+        }
+        // lastSeq moves first: if that write fails nothing is stored and the send is
+        // retried; if the insert then fails, the seq is simply skipped (clients accept gaps).
+        // The reverse order once left lastSeq behind a stored message, and every later send
+        // collided on seq for ever.
+        let seq = conversation.lastSeq + 1;
+        const fields = {
+          conversationId,
+          clientMessageId: input.clientMessageId,
+          author: input.author,
+          body: text,
+          internal,
+          masked,
+          ...(input.system ? { system: input.system } : {}),
+        };
+        const timestamps = timestampsFor(input.author, internal, new Date(), conversation);
+        let created;
+        for (let attempt = 0; ; attempt += 1) {
+          await Conversation.updateOne({ _id: conversationId }, { $set: { lastSeq: seq, ...timestamps } });
+          try {
+            created = await Message.create({ ...fields, seq });
+            break;
+          } catch (error) {
+            if (!isDuplicateKey(error)) throw error;
+            // A duplicate send that won while the lock was lost gets the original's ack…
+            const winner = await findByClientId(conversationId, input.clientMessageId);
+            if (winner) return { message: toMessageView(winner), duplicate: true };
+            // …otherwise the seq was taken: lastSeq lagged behind the stored messages. Heal from the truth.
+            if (attempt >= 2) throw error;
+            seq = (await highestSeq(conversationId)) + 1;
+          }
+        }
+        return { message: toMessageView(created.toObject()), duplicate: false };
+      });
+    },
+
+    /**
+     * A system message (assigned, closed, nudges…), its text rendered in the
+     * conversation's language; params let clients re-render it in theirs.
+     * `clientMessageId` makes it idempotent where the caller may run twice.
+     */
+    storeSystem(
+      conversation: NewMessage['conversation'] & { language: string },
+      event: SystemEvent,
+      params: Record<string, string> = {},
+      options: { clientMessageId?: string; evenIfClosed?: boolean } = {},
+    ): Promise<StoredMessage> {
+      return this.store({
+        conversation,
+        ...(options.evenIfClosed ? { allowClosed: true } : {}),
+        author: { kind: 'system' },
+        clientMessageId: options.clientMessageId ?? `sys-${randomUUID()}`,
+        body: renderSystemMessage(event, params, resolveLocale(conversation.language)),
+        system: { event, params },
+      });
+    },
+
+    /** Messages after `afterSeq`, oldest first; customers never see internal notes. */
+    async after(conversationId: Types.ObjectId, afterSeq: number, includeInternal: boolean): Promise<MessagePage> {
+      const filter = { conversationId, seq: { $gt: afterSeq }, ...(includeInternal ? {} : { internal: false }) };
+      const found = (await Message.find(filter)
+        .sort({ seq: 1 })
+        .limit(PAGE_LIMIT + 1)
+        .lean()) as MessageDocument[];
+      return {
+        conversationId: conversationId.toHexString(),
+        messages: found.slice(0, PAGE_LIMIT).map(toMessageView),
+        hasMore: found.length > PAGE_LIMIT,
+      };
+    },
+
+    /** The page of messages just before `beforeSeq` (or the newest), oldest first. */
+    async before(
+      conversationId: Types.ObjectId,
+      beforeSeq: number | undefined,
+      limit: number,
+      includeInternal: boolean,
+    ): Promise<MessagePage> {
+      const filter = {
+        conversationId,
+        ...(beforeSeq === undefined ? {} : { seq: { $lt: beforeSeq } }),
+        ...(includeInternal ? {} : { internal: false }),
+      };
+      const found = (await Message.find(filter)
+        .sort({ seq: -1 })
+        .limit(limit + 1)
+        .lean()) as MessageDocument[];
+      return {
+        conversationId: conversationId.toHexString(),
+        messages: found.slice(0, limit).reverse().map(toMessageView),
+        hasMore: found.length > limit,
+      };
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { AppError, type LeaveMessage, type MessageLeft } from '@switchboard/shared';
+import type { Socket } from 'socket.io';
+import type { MessagingServices } from '../conversations/messaging.feature.js';
+import { bindCustomer, currentCustomer } from '../customers/customer-auth.js';
+import type { RateLimit } from '../infra/rate-limit.js';
+
+/**
+ * W5: a customer who cannot chat now leaves a message and an email. It
+ * becomes a queued conversation marked offline in the topic's queue, which
+ * agents pick up from the queue (it is never auto-assigned: nobody is waiting
+ * at the other end) and answer by email (see the feature's `offlineReply`).
+ * Naming the customer's waiting chat closes it, so they are not in two queues.
+ */
+export function createOfflineMessages(deps: {
+  messaging: Pick<MessagingServices, 'customers' | 'conversations' | 'messages' | 'broadcast' | 'hooks'>;
+  limit: RateLimit;
+}) {
+  const { customers, conversations, messages, broadcast, hooks } = deps.messaging;
+
+  return async function leaveMessage(socket: Socket, payload: LeaveMessage): Promise<MessageLeft> {
+    await deps.limit.consume(socket.handshake.address);
+    let principal = currentCustomer(socket);
+    let visitorToken: string | undefined;
+    if (!principal) {
+      const created = await customers.createAnonymous(payload.prechat);
+      visitorToken = created.token;
+      principal = { id: created.customer.id, verified: false };
+      await bindCustomer(socket, principal);
+    } else {
+      await customers.rememberContact(principal.id, payload.prechat);
+    }
+    if (payload.conversationId) {
+      const waiting = await conversations.get(
+        payload.conversationId,
+        { kind: 'customer', customer: principal },
+        'write',
+      );
+      if (waiting.status === 'active') {
+        throw new AppError('CONFLICT', 'An advisor has just joined your chat.', {
+          conversationId: payload.conversationId,
+        });
+      }
+      if (waiting.status === 'queued' && !waiting.offline) {
+        await conversations.close(waiting, { kind: 'customer', id: principal.id });
+      }
+    }
+    const { conversation } = await conversations.startOffline(principal, payload.prechat, payload.requestId);
+    const stored = await messages.store({
+      conversation,
+      author: {
+        kind: 'customer',
+        id: principal.id,
+        ...(payload.prechat.name ? { displayName: payload.prechat.name } : {}),
+      },
+      // The request id doubles as the message's id: a retry stores nothing new.
+      clientMessageId: payload.requestId,
+      body: payload.body,
+    });
+    if (!stored.duplicate) {
+      broadcast.messageCreated(stored.message);
+      await hooks.emit('messageStored', conversation, stored.message);
+    }
+    broadcast.joinCustomer(principal.id, conversation._id.toHexString());
+    return {
+      conversationId: conversation._id.toHexString(),
+      caseNumber: conversation.caseNumber,
+      email: payload.prechat.email,
+      ...(visitorToken ? { visitorToken } : {}),
+    };
+  };
+}

@@ -1,0 +1,120 @@
+import type { MessageView } from '@switchboard/shared';
+import type { AppContext } from '../app-context.js';
+import { agentModel } from '../agents/agent.model.js';
+import type { AgentsService } from '../agents/agents.service.js';
+import type { RestAuth } from '../auth/rest-auth.js';
+import type { ConversationDocument } from '../conversations/conversation.model.js';
+import type { MessagingServices } from '../conversations/messaging.feature.js';
+import type { DepartmentsService } from '../departments/departments.service.js';
+import type { Feature } from '../infra/feature.js';
+import { createRateLimit } from '../infra/rate-limit.js';
+import type { Clock } from './clock.js';
+import { createOfflineMessages } from './offline-message.js';
+import { createRoutingMetrics } from './routing-metrics.js';
+import { routingRoutes } from './routing.routes.js';
+import { createRoutingService, type RoutingService } from './routing.service.js';
+import { routingAgentHandlers, routingCustomerHandlers } from './routing.socket.js';
+
+const SWEEP_QUEUE = 'routing-sweep';
+
+/**
+ * Sends an agent's reply to an offline message (W5) by email. The jobs
+ * feature plugs the transcript mailer in here (features.ts); everything it
+ * needs is on the conversation (`prechat.email`, `language`, `caseNumber`).
+ */
+export type OfflineReplySender = (conversation: ConversationDocument, message: MessageView) => Promise<void>;
+
+export interface RoutingFeatureDeps {
+  clock: Clock;
+  agents: AgentsService;
+  restAuth: RestAuth;
+  departments: DepartmentsService;
+  messaging: MessagingServices;
+  offlineReply?: OfflineReplySender;
+}
+
+/** Routing and queues (R1–R6, W5): hooks into conversations and agents, the sweep, events and routes. */
+export function createRoutingFeature(
+  context: AppContext,
+  deps: RoutingFeatureDeps,
+): { feature: Feature; services: { routing: RoutingService } } {
+  const { config, logger } = context;
+  const routing = createRoutingService({
+    redis: context.redis.command,
+    prefix: config.REDIS_PREFIX,
+    locks: context.locks,
+    logger,
+    sockets: context.sockets,
+    clock: deps.clock,
+    agents: agentModel(context.mongo),
+    messaging: deps.messaging,
+    departments: deps.departments,
+    metrics: createRoutingMetrics(context.metrics, deps.messaging.conversations, logger),
+    generalLanguageFallbackSeconds: config.ROUTING_GENERAL_LANGUAGE_FALLBACK / 1000,
+    queueDebounceMs: config.ROUTING_QUEUE_DEBOUNCE,
+  });
+  const leaveMessage = createOfflineMessages({
+    messaging: deps.messaging,
+    limit: createRateLimit({
+      redis: context.redis.command,
+      keyPrefix: `${config.REDIS_PREFIX}:rl:offline`,
+      points: 10,
+      durationSeconds: 60,
+    }),
+  });
+  const offlineReply =
+    deps.offlineReply ??
+    ((conversation: ConversationDocument) => {
+      logger.warn({ conversationId: conversation._id.toHexString() }, 'offline reply stored; no mailer is wired');
+      return Promise.resolve();
+    });
+  const failed = (what: string) => (error: unknown) => logger.error({ err: error }, `routing: ${what} failed`);
+
+  const { hooks } = deps.messaging;
+  // Not awaited inside: the customer's start ack must not wait for a routing pass.
+  hooks.on('created', (conversation) => {
+    routing.onCreated(conversation);
+  });
+  hooks.on('assigned', (conversation) => {
+    routing.onAssigned(conversation);
+  });
+  // Not awaited either: closing answers at once; the freed slot is re-counted and routed just after.
+  hooks.on('closed', (conversation) => {
+    routing.onClosed(conversation).catch(failed('release'));
+  });
+  hooks.on('messageStored', async (conversation, message) => {
+    if (conversation.offline && message.author.kind === 'agent' && !message.internal) {
+      await offlineReply(conversation, message);
+    }
+  });
+  deps.agents.onStatusChanged((change) => {
+    routing.onAgentStatus(change.agentId).catch(failed('status change'));
+  });
+  deps.departments.onChanged((departmentId) => {
+    routing.queueChanged(departmentId);
+  });
+  context.queues.worker(SWEEP_QUEUE, () => routing.sweep(), { concurrency: 1 });
+
+  const feature: Feature = {
+    name: 'routing',
+    routes: routingRoutes(routing, deps.restAuth),
+    handlers: {
+      agent: routingAgentHandlers(routing),
+      customer: routingCustomerHandlers(routing, leaveMessage),
+    },
+    async start() {
+      // One schedule per deployment (the id makes every process upsert the same one); one process runs each sweep.
+      await context.queues
+        .queue(SWEEP_QUEUE)
+        .upsertJobScheduler(
+          SWEEP_QUEUE,
+          { every: config.ROUTING_SWEEP },
+          { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
+        );
+    },
+    async stop() {
+      await routing.stop();
+    },
+  };
+  return { feature, services: { routing } };
+}

@@ -1,0 +1,7 @@
+import { systemPingSchema, type SystemPong } from '@switchboard/shared';
+import { defineHandler } from '../infra/socket-handler.js';
+
+/** Events every namespace answers. */
+export const systemSocketHandlers = {
+  'system.ping': defineHandler(systemPingSchema, ({ sentAt }): SystemPong => ({ sentAt, serverTime: Date.now() })),
+};

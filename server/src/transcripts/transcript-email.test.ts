@@ -1,0 +1,61 @@
+import { translate } from '@switchboard/shared';
+import { describe, expect, it } from 'vitest';
+import { renderTranscriptEmail, type TranscriptContent } from './transcript-email.js';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 2, 14, 9, minute));
+
+const content: TranscriptContent = {
+  locale: 'fr',
+  caseNumber: 'SB-2026-000042',
+  customerName: 'Marie <b>',
+  department: 'Batterie & charge',
+  agentName: 'Lei',
+  startedAt: at(0),
+  messages: [
+    { author: { kind: 'system' }, body: 'Vous discutez maintenant avec Lei.', createdAt: at(1) },
+    { author: { kind: 'customer', displayName: 'Marie' }, body: '<script>alert(1)</script>\nmerci', createdAt: at(2) },
+    { author: { kind: 'agent', displayName: 'Lei' }, body: 'Votre carte •••• 4242 est masquée', createdAt: at(3) },
+  ],
+  ratingUrl: 'https://support.example/rate/abc?token=x&y="z"',
+  timeZone: 'UTC',
+};
+
+describe('renderTranscriptEmail', () => {
+  const email = renderTranscriptEmail(content);
+
+  it('is written in the customer language with the case number', () => {
+    expect(email.subject).toBe(translate('fr', 'email.subject', { caseNumber: 'SB-2026-000042' }));
+    expect(email.text).toContain(translate('fr', 'email.intro'));
+    expect(email.html).toContain('<html lang="fr">');
+    expect(email.text).toContain('SB-2026-000042');
+    expect(email.text).toContain('Lei');
+  });
+
+  it('escapes every piece of user content in the HTML', () => {
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;<br>merci');
+    expect(email.html).toContain('Marie &lt;b&gt;');
+    expect(email.html).toContain('Batterie &amp; charge');
+    expect(email.html).toContain('href="https://support.example/rate/abc?token=x&amp;y=&quot;z&quot;"');
+  });
+
+  it('keeps the plain text as typed, with times and who said what', () => {
+    expect(email.text).toContain(`[09:02] ${translate('fr', 'email.label.customer')}: <script>alert(1)</script>`);
+    expect(email.text).toContain('[09:03] Lei: Votre carte •••• 4242 est masquée');
+    expect(email.text).toContain('[09:01] * Vous discutez maintenant avec Lei.');
+    expect(email.text).toContain(content.ratingUrl);
+  });
+
+  it('greets generically without a name and shows the date when the chat ran past midnight', () => {
+    const { customerName: _unused, ...anonymous } = content;
+    const late = renderTranscriptEmail({
+      ...anonymous,
+      locale: 'en',
+      messages: [
+        { author: { kind: 'customer' }, body: 'still here', createdAt: new Date(Date.UTC(2026, 2, 15, 0, 5)) },
+      ],
+    });
+    expect(late.text.startsWith(translate('en', 'email.greeting.generic'))).toBe(true);
+    expect(late.text).toMatch(/\[3\/15\/26, 12:05\s?AM\] You: still here/);
+  });
+});

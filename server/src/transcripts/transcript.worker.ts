@@ -1,0 +1,121 @@
+import { resolveLocale } from '@switchboard/shared';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { ConversationsService } from '../conversations/conversations.service.js';
+import type { Logger } from '../infra/logger.js';
+import { transcriptJobSchema } from '../jobs/job-queues.js';
+import type { JobsMetrics } from '../jobs/jobs-metrics.js';
+import { SmtpError, type Mailer } from '../mail/mailer.js';
+import type { MessagesService } from '../messages/messages.service.js';
+import type { RatingLinks } from './rating-links.js';
+import { renderTranscriptEmail } from './transcript-email.js';
+import type { TranscriptsService } from './transcripts.service.js';
+
+export interface TranscriptWorkerDeps {
+  transcripts: TranscriptsService;
+  conversations: ConversationsService;
+  messages: MessagesService;
+  mailer: Mailer;
+  ratingLinks: RatingLinks;
+  /** The department's display name, when routing knows it; the topic otherwise. */
+  departmentName?: (departmentId: string) => Promise<string | null>;
+  timeZone: string;
+  metrics: JobsMetrics;
+  logger: Logger;
+}
+
+/**
+ * Sends one transcript request. Exactly once per request, as far as SMTP
+ * allows: the delivery log entry is the sent marker (checked first, set
+ * right after the SMTP server accepts), the BullMQ job id is derived from the
+ * request, and the Message-ID is the same on every attempt.
+ *
+ * The one window left: a worker that dies after the SMTP server accepted
+ * the message and before the marker is written. Its job stalls, another
+ * worker runs it again and the customer gets a second copy — with the same
+ * Message-ID, which mail clients and most providers collapse into one. We
+ * accept that (at least once) over the alternative of marking before sending
+ * (at most once), which would lose the email when the worker dies mid-send.
+ */
+export function transcriptProcessor(deps: TranscriptWorkerDeps) {
+  const Delivery = deps.transcripts.model;
+
+  return async (job: Job): Promise<string> => {
+    const parsed = transcriptJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError('invalid transcript job data');
+    const { conversationId, requestId } = parsed.data;
+    const entry = await Delivery.findOne({ conversationId, requestId }).lean();
+    if (!entry) throw new UnrecoverableError('no delivery log entry for this request');
+    if (entry.status === 'sent') return 'already sent';
+    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+
+    const conversation = await deps.conversations.load(conversationId);
+    if (!conversation) {
+      await Delivery.updateOne(
+        { _id: entry._id, status: { $ne: 'sent' } },
+        { $set: { status: 'failed', failedAt: new Date() } },
+      );
+      throw new UnrecoverableError('the conversation no longer exists');
+    }
+    const locale = resolveLocale(conversation.language);
+    const [visible, ratingUrl, department] = await Promise.all([
+      deps.messages.model
+        .find({ conversationId: conversation._id, internal: false }, { author: 1, body: 1, createdAt: 1 })
+        .sort({ seq: 1 })
+        .lean(),
+      deps.ratingLinks.linkFor(conversation._id),
+      conversation.departmentId && deps.departmentName
+        ? deps.departmentName(conversation.departmentId.toHexString())
+        : Promise.resolve(null),
+    ]);
+    const email = renderTranscriptEmail({
+      locale,
+      caseNumber: conversation.caseNumber,
+      ...(conversation.prechat?.name ? { customerName: conversation.prechat.name } : {}),
+      department: department ?? conversation.topic,
+      ...(conversation.agentCard?.displayName ? { agentName: conversation.agentCard.displayName } : {}),
+      startedAt: (conversation as { createdAt?: Date }).createdAt ?? conversation.queuedAt,
+      messages: visible.map((message) => ({
+        author: { kind: message.author?.kind ?? 'system', displayName: message.author?.displayName ?? null },
+        body: message.body,
+        createdAt: (message as { createdAt: Date }).createdAt,
+      })),
+      ratingUrl,
+      timeZone: deps.timeZone,
+    });
+
+    try {
+      await deps.mailer.send({
+        to: entry.to,
+        ...email,
+        messageId: entry.messageId,
+        language: locale,
+        headers: { 'X-Switchboard-Case': conversation.caseNumber },
+      });
+    } catch (error) {
+      if (!(error instanceof SmtpError)) throw error;
+      const gaveUp = error.permanent || finalAttempt;
+      await Delivery.updateOne(
+        { _id: entry._id, status: { $ne: 'sent' } },
+        {
+          $set: gaveUp ? { status: 'failed', failedAt: new Date() } : { status: 'retrying' },
+          $push: { attempts: { at: new Date(), outcome: 'failed', error: error.message } },
+        },
+      );
+      deps.metrics.transcripts.inc({ outcome: gaveUp ? 'failed' : 'retry' });
+      deps.logger.warn({ conversationId, requestId, err: error.message, gaveUp }, 'transcript email refused');
+      // A 5xx answer will not change on retry: fail now rather than after every backoff.
+      if (error.permanent) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+    // The crash window described above is here, between the accept and this write.
+    await Delivery.updateOne(
+      { _id: entry._id, status: { $ne: 'sent' } },
+      {
+        $set: { status: 'sent', sentAt: new Date() },
+        $push: { attempts: { at: new Date(), outcome: 'sent' } },
+      },
+    );
+    deps.metrics.transcripts.inc({ outcome: 'sent' });
+    return 'sent';
+  };
+}

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { AppError } from '@switchboard/shared';
+import express, { Router, type Request, type Response } from 'express';
+import type { Logger } from '../infra/logger.js';
+import { renderDemoPage } from './demo-page.js';
+import { frameContentSecurityPolicy, isOriginAllowed, parseOrigin, type EmbedPolicy } from './embed-origin.js';
+import { isWidgetBuilt } from './widget-dist.js';
+
+interface Dependencies {
+  /** web-widget's dist/ (index.html, assets/, loader.js). */
+  dist: string;
+  allowedOrigins: readonly string[];
+  publicUrl: string | undefined;
+  logger: Logger;
+}
+
+// The snippet's URL carries no version, so a year-long cache would pin old
+// loaders on customers' pages: a day, then cheap ETag revalidation.
+const LOADER_CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+function forbiddenPage(origin: string): string {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Chat unavailable</title>
+<body style="font:15px/1.5 system-ui,sans-serif;margin:24px;color:#1d1d1f">
+<h1 style="font-size:18px">Chat isn’t available on this site yet</h1>
+<p>Please use another way to contact support for now.</p>
+<p style="color:#6e6e73;font-size:13px">For the site’s administrator: add <code>${escapeHtml(origin)}</code> to WIDGET_ALLOWED_ORIGINS.</p>
+</body></html>`;
+}
+
+export function widgetRoutes({ dist, allowedOrigins, publicUrl, logger }: Dependencies): Router {
+  const router = Router();
+  const policyFor = (req: Request): EmbedPolicy => ({
+    allowed: allowedOrigins,
+    self: publicUrl ? new URL(publicUrl).origin : `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+  });
+  const sendBuilt = (res: Response, file: string, next: (error?: unknown) => void) => {
+    if (!isWidgetBuilt(dist)) {
+      next(new AppError('UNAVAILABLE', 'The widget is not built yet: run `pnpm build`.'));
+      return;
+    }
+    res.sendFile(path.join(dist, file), { cacheControl: false }, (error) => {
+      if (error && !res.headersSent) next(error);
+    });
+  };
+
+  router.get('/widget/loader.js', (_req, res, next) => {
+    res.set({
+      'Cache-Control': LOADER_CACHE,
+      // Host pages with Cross-Origin-Embedder-Policy can still load it.
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'Content-Type': 'text/javascript; charset=utf-8',
+    });
+    sendBuilt(res, 'loader.js', next);
+  });
+
+  const serveFrame = (req: Request, res: Response, next: (error?: unknown) => void) => {
+    const policy = policyFor(req);
+    const claimed = req.query.origin;
+    let origin: string | null = null;
+    if (claimed !== undefined) {
+      origin = typeof claimed === 'string' ? parseOrigin(claimed) : null;
+      if (!origin || !isOriginAllowed(origin, policy)) {
+        const refused = new AppError('ORIGIN_NOT_ALLOWED', 'This origin may not embed the widget.', {
+          origin: claimed,
+        });
+        logger.warn({ code: refused.code, origin: claimed }, 'widget frame refused for an origin not allowed');
+        res.status(refused.status).set('Cache-Control', 'no-store').type('html');
+        res.send(forbiddenPage(typeof claimed === 'string' ? claimed : JSON.stringify(claimed)));
+        return;
+      }
+    }
+    res.set({
+      'Content-Security-Policy': frameContentSecurityPolicy(origin, policy),
+      // The HTML names hashed assets: always revalidate it, cache the assets forever.
+      'Cache-Control': 'no-cache',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    sendBuilt(res, 'index.html', next);
+  };
+  router.get(['/widget', '/widget/', '/widget/index.html'], (req, res, next) => {
+    const [pathname = '', query] = req.originalUrl.split(/\?(.*)/s);
+    // One canonical URL for the frame (relative links and caches agree on it).
+    if (pathname !== '/widget/') res.redirect(301, `/widget/${query ? `?${query}` : ''}`);
+    else serveFrame(req, res, next);
+  });
+  router.use(
+    '/widget/assets',
+    express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }),
+  );
+
+  router.get('/demo', (req, res) => {
+    const server = policyFor(req).self;
+    res.set('Cache-Control', 'no-cache').type('html').send(renderDemoPage(server));
+  });
+
+  return router;
+}

@@ -1,0 +1,62 @@
+import type { Ack } from '../ack.js';
+import type { AgentStatusSet, AgentStatusUpdated, AgentView } from '../agents.js';
+import type { AgentConversationClose, ConversationRef, ConversationView } from '../conversations.js';
+import type {
+  ConversationSync,
+  MessageHistory,
+  MessagePage,
+  MessageSend,
+  MessageSent,
+  MessageView,
+} from '../messages.js';
+import type { ConversationIdle, ConversationIdleCleared } from '../jobs.js';
+import type { ReceiptUpdate, ReceiptUpdated, TypingSet, TypingUpdated } from '../presence.js';
+import type { AgentConversationView } from '../desk.js';
+import type { ConversationTransfer, ConversationTransferred, QueueList, QueueListing, QueueStats } from '../routing.js';
+import type { ConversationSynced } from './customer.js';
+import type { SystemClientEvents, SystemServerEvents } from './system.js';
+
+/** Events the agent app may send on the `/agent` namespace. */
+export interface AgentClientEvents extends SystemClientEvents {
+  'agent.status.set': (payload: AgentStatusSet, ack: Ack<AgentView>) => void;
+  'conversation.close': (payload: AgentConversationClose, ack: Ack<ConversationView>) => void;
+  'conversation.sync': (payload: ConversationSync, ack: Ack<ConversationSynced>) => void;
+  'message.send': (payload: MessageSend, ack: Ack<MessageSent>) => void;
+  'message.history': (payload: MessageHistory, ack: Ack<MessagePage>) => void;
+  'typing.set': (payload: TypingSet, ack?: Ack<null>) => void;
+  'receipt.update': (payload: ReceiptUpdate, ack?: Ack<ReceiptUpdated>) => void;
+  /** The desk's view of one conversation it may read (e.g. after `conversation.updated` for one it did not know). */
+  'conversation.view': (payload: ConversationRef, ack: Ack<AgentConversationView>) => void;
+  /** Take a waiting chat from the queue (same atomic capacity claim as routing). */
+  'conversation.pickup': (payload: ConversationRef, ack: Ack<ConversationView>) => void;
+  /** R4: to an agent with room, or to a department (front of its queue), with an internal note. */
+  'conversation.transfer': (payload: ConversationTransfer, ack: Ack<ConversationView>) => void;
+  /** Waiting chats in the agent's departments (supervisors: all, or one department). */
+  'queue.list': (payload: QueueList, ack: Ack<QueueListing>) => void;
+}
+
+export interface AgentSessionReady {
+  agent: AgentView;
+  /** Conversations assigned to this agent that are not closed, with what the desk shows about them. */
+  conversations: AgentConversationView[];
+}
+
+/** Events the server sends to the agent app on the `/agent` namespace. */
+export interface AgentServerEvents extends SystemServerEvents {
+  'session.ready': (payload: AgentSessionReady) => void;
+  /** The agent's session ended (signed out elsewhere, deactivated): the socket is closed next. */
+  'session.ended': (payload: { reason: 'signed-out' | 'deactivated' | 'expired' }) => void;
+  'agent.status.updated': (payload: AgentStatusUpdated) => void;
+  'message.created': (message: MessageView) => void;
+  'conversation.updated': (conversation: ConversationView) => void;
+  'typing.updated': (payload: TypingUpdated) => void;
+  'receipt.updated': (payload: ReceiptUpdated) => void;
+  /** To supervisors and the chat's agents: a chat went idle past its threshold (S2, J2). */
+  'conversation.idle': (payload: ConversationIdle) => void;
+  /** The idle flag cleared: the waited-on side answered, or the chat closed. */
+  'conversation.idle-cleared': (payload: ConversationIdleCleared) => void;
+  /** To supervisors: per-department queue figures when they change (debounced). */
+  'queue.stats': (payload: QueueStats) => void;
+  /** To the receiving agent and supervisors: a chat was transferred (with the internal note). */
+  'conversation.transferred': (payload: ConversationTransferred) => void;
+}

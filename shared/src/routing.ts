@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { clientMessageIdSchema, localeSchema, objectIdSchema, SUPPORTED_LOCALES, type Locale } from './ids.js';
+import { prechatSchema } from './conversations.js';
+import { MAX_MESSAGE_BYTES, utf8Length } from './messages.js';
+
+/**
+ * Routing and queues protocol (R1–R6, W5): departments and their business
+ * hours, queue position and wait estimates, transfer, manual pickup and the
+ * offline message.
+ */
+
+export const ROUTING_STRATEGIES = ['least-loaded', 'round-robin'] as const;
+/** `least-loaded`: fewest active chats, ties by longest since last assignment. `round-robin`: longest since last assignment. */
+export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const clockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM (00:00–24:00)');
+
+/** One opening interval of a day, local time of the department: `close` is exclusive, `24:00` means midnight. */
+export const openingSchema = z
+  .object({ open: clockTime, close: clockTime })
+  .strict()
+  .refine((range) => range.open < range.close, 'close must be after open');
+export type Opening = z.infer<typeof openingSchema>;
+
+/** True for a time zone name the runtime's Intl knows (IANA, e.g. `Europe/Paris`). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Weekly opening hours in an IANA time zone, and holiday dates (closed all day,
+ * `YYYY-MM-DD` in that zone). A weekday without intervals is closed.
+ */
+export const businessHoursSchema = z
+  .object({
+    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
+    weekly: z.partialRecord(z.enum(WEEKDAYS), z.array(openingSchema).max(6)),
+    holidays: z
+      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'))
+      .max(366)
+      .default([]),
+  })
+  .strict();
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+/** A topic of the pre-chat form and the department that serves it; `key` is what `prechat.topic` carries. */
+export const departmentTopicSchema = z
+  .object({
+    key: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'lowercase letters, digits, . _ - (at most 100)'),
+    labels: z.partialRecord(localeSchema, z.string().trim().min(1).max(100)),
+  })
+  .strict();
+export type DepartmentTopic = z.infer<typeof departmentTopicSchema>;
+
+const departmentFields = {
+  name: z.string().trim().min(1).max(80),
+  topics: z.array(departmentTopicSchema).max(100),
+  /** Languages the department serves (the widget offers these). */
+  languages: z.array(localeSchema).min(1).max(SUPPORTED_LOCALES.length),
+  /** Null: always open. */
+  hours: businessHoursSchema.nullable(),
+  strategy: z.enum(ROUTING_STRATEGIES),
+  /** Waiting this long without an agent speaking the customer's language, any language will do; null: never. */
+  languageFallbackSeconds: z.number().int().min(0).max(86_400).nullable(),
+  /** Waiting longer than this offers the offline message (W5); null: no limit. */
+  maxQueueWaitSeconds: z.number().int().min(1).max(86_400).nullable(),
+};
+
+/** POST /api/departments (admin). */
+export const departmentCreateSchema = z
+  .object({
+    name: departmentFields.name,
+    topics: departmentFields.topics.default([]),
+    languages: departmentFields.languages.default(['en']),
+    hours: departmentFields.hours.default(null),
+    strategy: departmentFields.strategy.default('least-loaded'),
+    languageFallbackSeconds: departmentFields.languageFallbackSeconds.default(60),
+    maxQueueWaitSeconds: departmentFields.maxQueueWaitSeconds.default(null),
+  })
+  .strict();
+export type DepartmentCreate = z.infer<typeof departmentCreateSchema>;
+
+/** PATCH /api/departments/:id (admin): any of the fields; takes effect on the next routing pass. */
+export const departmentUpdateSchema = z
+  .object(departmentFields)
+  .partial()
+  .strict()
+  .refine((changes) => Object.keys(changes).length > 0, 'change at least one field');
+export type DepartmentUpdate = z.infer<typeof departmentUpdateSchema>;
+
+export interface DepartmentView {
+  id: string;
+  name: string;
+  topics: DepartmentTopic[];
+  languages: Locale[];
+  hours: BusinessHours | null;
+  strategy: RoutingStrategy;
+  languageFallbackSeconds: number | null;
+  maxQueueWaitSeconds: number | null;
+  /** Archived departments keep their history but route nothing and offer no topics. */
+  archived: boolean;
+  /** Open now by its business hours. */
+  openNow: boolean;
+}
+
+/** `GET /api/public/topics`: what the widget's pre-chat form offers. No internal data. */
+export interface PublicTopic {
+  key: string;
+  labels: Partial<Record<Locale, string>>;
+  languages: Locale[];
+  openNow: boolean;
+}
+
+/** Why the customer is offered the offline message instead of (or besides) waiting. */
+export const OFFLINE_REASONS = ['closed', 'no-agents', 'max-wait'] as const;
+export type OfflineReason = (typeof OFFLINE_REASONS)[number];
+
+/**
+ * `queue.updated` (server → customer) and the answer of `queue.status`: the
+ * customer's place and wait. `estimatedWaitSeconds` is null when there is
+ * nothing honest to say (no recent handling times, no agents); see the
+ * README's Routing section for the formula.
+ */
+export interface QueueUpdate {
+  conversationId: string;
+  /** 1 = next. 0 when the conversation is no longer waiting (assigned or closed). */
+  position: number;
+  /** Conversations waiting in this queue. */
+  queueLength: number;
+  estimatedWaitSeconds: number | null;
+  departmentOpen: boolean;
+  /** Set when the widget should offer the offline message (W5), with why. */
+  offline: OfflineReason | null;
+}
+
+/** A waiting conversation as agents see the queue (`queue.list`). */
+export interface QueueEntry {
+  conversationId: string;
+  caseNumber: string;
+  topic: string;
+  language: Locale;
+  departmentId?: string;
+  customerName?: string;
+  /** ISO time it entered the queue (a transfer keeps it). */
+  queuedAt: string;
+  position: number;
+  /** Put back at the front by a transfer. */
+  priority: boolean;
+  /** A message left while nobody could chat (W5): answered by email. */
+  offline: boolean;
+}
+
+export interface QueueListing {
+  entries: QueueEntry[];
+}
+
+/** Per-department figures for supervisors (`queue.stats` to the supervisors room, `GET /api/routing/queues`). */
+export interface DepartmentQueueStats {
+  /** Null for the general queue (topics no department claims). */
+  departmentId: string | null;
+  name: string;
+  open: boolean;
+  queued: number;
+  longestWaitSeconds: number;
+  agentsOnline: number;
+  freeSlots: number;
+  totalSlots: number;
+  medianHandlingSeconds: number | null;
+  /** What a customer joining now would be told. */
+  estimatedWaitSeconds: number | null;
+}
+
+export interface QueueStats {
+  departments: DepartmentQueueStats[];
+  at: string;
+}
+
+export const queueListSchema = z.object({ departmentId: objectIdSchema.optional() }).strict();
+export type QueueList = z.infer<typeof queueListSchema>;
+
+const noteSchema = z
+  .string()
+  .refine((body) => body.trim().length > 0, 'must not be empty')
+  .refine((body) => utf8Length(body) <= MAX_MESSAGE_BYTES, {
+    message: `must be at most ${MAX_MESSAGE_BYTES} bytes`,
+    params: { appCode: 'PAYLOAD_TOO_LARGE' },
+  });
+
+/**
+ * R4: hand an active chat to another agent (who must have room) or to a
+ * department (queued at the front). The note is internal: agents only.
+ */
+export const conversationTransferSchema = z
+  .object({
+    conversationId: objectIdSchema,
+    to: z.union([z.object({ agentId: objectIdSchema }).strict(), z.object({ departmentId: objectIdSchema }).strict()]),
+    note: noteSchema.optional(),
+  })
+  .strict();
+export type ConversationTransfer = z.infer<typeof conversationTransferSchema>;
+
+/** To the receiving agent and supervisors on `/agent`. */
+export interface ConversationTransferred {
+  conversationId: string;
+  fromAgentId?: string;
+  toAgentId?: string;
+  toDepartmentId?: string;
+  note?: string;
+}
+
+/**
+ * W5: a message left when nobody can chat. The email is required (replies go
+ * by email). `requestId` (reused on retries) makes a retry create nothing new;
+ * `conversationId` names the customer's waiting chat it replaces (closed).
+ */
+export const leaveMessageSchema = z
+  .object({
+    prechat: prechatSchema.extend({ email: z.email().max(254) }),
+    body: noteSchema,
+    requestId: clientMessageIdSchema,
+    conversationId: objectIdSchema.optional(),
+  })
+  .strict();
+export type LeaveMessage = z.infer<typeof leaveMessageSchema>;
+
+export interface MessageLeft {
+  conversationId: string;
+  caseNumber: string;
+  /** Where the reply will go. */
+  email: string;
+  /** The visitor was created by this call: keep the token as after `conversation.start`. */
+  visitorToken?: string;
+}

@@ -1,0 +1,85 @@
+import { createHmac } from 'node:crypto';
+import type { CustomerIdentity } from '@switchboard/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestCustomer } from '../support/customer-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+const IDENTITY_SECRET = 'host-site-shared-secret-0123456789abcdef';
+const sign = (userId: string, secret = IDENTITY_SECRET) => createHmac('sha256', secret).update(userId).digest('hex');
+
+describe('customers identified by the host site (HMAC, X3)', () => {
+  let server: TestServer;
+  const open: TestCustomer[] = [];
+  beforeAll(async () => {
+    server = await startTestServer({ testFile: import.meta.filename, env: { IDENTITY_SECRET } });
+  });
+  afterAll(async () => {
+    for (const customer of open) customer.disconnect();
+    await server.stop();
+  });
+
+  const connect = async (identity?: CustomerIdentity) => {
+    const customer = new TestCustomer(server.url, identity ? { identity } : {});
+    open.push(customer);
+    await customer.connect();
+    return customer;
+  };
+
+  it('marks a validly signed customer verified and links their history across devices', async () => {
+    const identity = { userId: 'user-1001', email: 'lena@example.com', name: 'Lena', userHash: sign('user-1001') };
+    const phone = await connect(identity);
+    expect(phone.ready?.customer).toMatchObject({ verified: true, name: 'Lena' });
+    expect(phone.ready?.conversations).toEqual([]);
+    const started = await phone.start({ topic: 'mac-startup', language: 'ru' });
+    expect(started.customer).toMatchObject({ verified: true, name: 'Lena', email: 'lena@example.com' });
+    expect(started.visitorToken).toBeUndefined();
+    await phone.send(started.conversation.id, 'Mac не включается');
+
+    const laptop = await connect(identity);
+    expect(laptop.ready?.customer).toMatchObject({ id: started.customer.id, verified: true });
+    expect(laptop.ready?.conversations.map((c) => c.id)).toEqual([started.conversation.id]);
+    expect(laptop.bodies(started.conversation.id)).toEqual(['Mac не включается']);
+  });
+
+  it('refuses an invalid signature with IDENTITY_INVALID', async () => {
+    const forged = { userId: 'user-1001', userHash: sign('user-1002') };
+    await expect(connect(forged)).rejects.toMatchObject({ data: { code: 'IDENTITY_INVALID' } });
+    const wrongSecret = { userId: 'user-1001', userHash: sign('user-1001', 'another-secret-of-enough-length-000') };
+    await expect(connect(wrongSecret)).rejects.toMatchObject({ data: { code: 'IDENTITY_INVALID' } });
+    const malformed = { userId: 'user-1001', userHash: 'not-hex' };
+    await expect(connect(malformed)).rejects.toMatchObject({ data: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('treats a visitor without identity as anonymous, whatever email they type', async () => {
+    const anonymous = await connect();
+    expect(anonymous.ready?.customer).toBeNull();
+    const started = await anonymous.start({
+      topic: 'mac-startup',
+      language: 'en',
+      email: 'lena@example.com',
+      name: 'Lena',
+    });
+    expect(started.customer.verified).toBe(false);
+    // Typing a verified customer's email grants nothing: no history, no verified flag.
+    expect(started.conversation.lastSeq).toBe(0);
+    const verified = await server.app.services.customers.models.Customer.countDocuments({
+      email: 'lena@example.com',
+      verified: true,
+    });
+    expect(verified).toBe(1);
+  });
+});
+
+describe('identified customers when the deployment has no identity secret', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ testFile: import.meta.filename });
+  });
+  afterAll(() => server.stop());
+
+  it('refuses them rather than trusting an unverifiable claim', async () => {
+    const customer = new TestCustomer(server.url, { identity: { userId: 'u', userHash: sign('u') } });
+    await expect(customer.connect()).rejects.toMatchObject({ data: { code: 'IDENTITY_INVALID' } });
+    customer.disconnect();
+  });
+});

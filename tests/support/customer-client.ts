@@ -1,0 +1,62 @@
+import {
+  PROTOCOL_VERSION,
+  type ConversationStarted,
+  type CustomerIdentity,
+  type CustomerSessionReady,
+  type Prechat,
+} from '@switchboard/shared';
+import { io } from 'socket.io-client';
+import { TestParticipant } from './participant.js';
+
+export const defaultPrechat: Prechat = {
+  name: 'Marie',
+  email: 'marie@example.com',
+  topic: 'iphone-battery',
+  language: 'fr',
+};
+
+/** A customer as the widget behaves: keeps its visitor token and resumes with it. */
+export class TestCustomer extends TestParticipant {
+  visitorToken: string | undefined;
+  /** What the server said about this visitor on the last connect. */
+  ready: CustomerSessionReady | undefined;
+
+  constructor(
+    private baseUrl: string,
+    private readonly options: { identity?: CustomerIdentity; origin?: string } = {},
+  ) {
+    super();
+  }
+
+  /** Connects (to `baseUrl`, or another server process), then catches up. */
+  async connect(baseUrl = this.baseUrl): Promise<void> {
+    this.baseUrl = baseUrl;
+    this.listen(
+      io(`${baseUrl}/customer`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        auth: {
+          protocolVersion: PROTOCOL_VERSION,
+          ...(this.visitorToken ? { visitorToken: this.visitorToken } : {}),
+          ...(this.options.identity ? { identity: this.options.identity } : {}),
+        },
+        ...(this.options.origin ? { extraHeaders: { origin: this.options.origin } } : {}),
+      }),
+    );
+    this.ready = await new Promise<CustomerSessionReady>((resolve, reject) => {
+      this.socket.once('session.ready', resolve);
+      this.socket.once('connect_error', reject);
+    });
+    for (const conversation of this.ready.conversations) this.log(conversation.id);
+    await this.sync();
+  }
+
+  async start(prechat: Prechat = defaultPrechat): Promise<ConversationStarted> {
+    const result = await this.request<ConversationStarted>('conversation.start', { prechat });
+    if (!result.ok) throw new Error(`start failed: ${result.error.code} ${result.error.message}`);
+    this.visitorToken ??= result.data.visitorToken;
+    this.log(result.data.conversation.id);
+    return result.data;
+  }
+}

@@ -1,0 +1,87 @@
+/// <reference lib="dom" />
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { launchBrowser, serveStaticSite, type StaticSite, type TestBrowser } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { FOREIGN_FRAME, embedSnippet, hostilePage } from '../widget/hostile-host-page.js';
+
+/** Screenshots to look at by hand (issue 6: desktop and a 375 px phone). */
+export const SHOTS = process.env.WIDGET_SCREENSHOTS_DIR ?? path.join(tmpdir(), 'switchboard-widget-screenshots');
+
+/** A round photo for the test advisor; data: URLs pass the frame's CSP (img-src https: data:). */
+export const AVATAR = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#2f6f4e"/><circle cx="32" cy="25" r="12" fill="#f1d3b3"/><path d="M10 64c2-14 12-21 22-21s20 7 22 21z" fill="#f1d3b3"/></svg>',
+)}`;
+
+export interface Harness {
+  site: StaticSite;
+  server: TestServer;
+  browser: TestBrowser;
+  host: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server, a hostile customer site (served as localhost, so it is a
+ * different origin from the server on 127.0.0.1) and Chromium.
+ */
+export async function startHarness(testFile: string, viewport = { width: 1280, height: 800 }): Promise<Harness> {
+  await mkdir(SHOTS, { recursive: true });
+  let serverUrl = '';
+  let foreign = '';
+  const site = await serveStaticSite({
+    '/': () => hostilePage({ snippet: embedSnippet(serverUrl), foreignFrameUrl: foreign }),
+    '/foreign': FOREIGN_FRAME,
+  });
+  foreign = `${site.url}/foreign`;
+  const host = site.url.replace('127.0.0.1', 'localhost');
+  const outbox = await mkdtemp(path.join(tmpdir(), 'switchboard-widget-mail-'));
+  const server = await startTestServer({
+    testFile,
+    env: { WIDGET_ALLOWED_ORIGINS: host, MAIL_OUTBOX_DIR: outbox },
+  });
+  serverUrl = server.url;
+  const browser = await launchBrowser({ viewport });
+  return {
+    site,
+    server,
+    browser,
+    host,
+    async close() {
+      await browser.close();
+      await server.stop();
+      await site.stop();
+    },
+  };
+}
+
+/** The widget's frame on a host page, once the loader created it. */
+export function widgetFrame(page: Page, server: TestServer): Frame | undefined {
+  return page.frames().find((frame) => frame.url().startsWith(`${server.url}/widget/`));
+}
+
+/** Loads the host page and opens the widget with `Switchboard.open()`; resolves with its frame. */
+export async function openWidget(page: Page, harness: Harness, before?: string): Promise<Frame> {
+  if (process.env.WIDGET_DEBUG) {
+    /* eslint-disable no-console -- opt-in debugging of the frame */
+    page.on('console', (message) => console.log(`[browser ${message.type()}]`, message.text()));
+    page.on('pageerror', (error) => console.log('[browser error]', error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400) console.log('[browser http]', response.status(), response.url());
+    });
+    /* eslint-enable no-console */
+  }
+  await page.goto(`${harness.host}/`);
+  await page.waitForFunction(() => (window as unknown as { Switchboard?: { loaded?: boolean } }).Switchboard?.loaded);
+  if (before) await page.evaluate(before);
+  await page.evaluate(() => (window as unknown as { Switchboard: { open(): void } }).Switchboard.open());
+  await expect.poll(() => widgetFrame(page, harness.server) !== undefined).toBe(true);
+  return widgetFrame(page, harness.server)!;
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}

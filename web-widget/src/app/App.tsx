@@ -1,0 +1,193 @@
+import type { Locale, Prechat } from '@switchboard/shared';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import type { HostBridge } from '../bridge/host-bridge';
+import type { ChatClient } from '../client/chat-client';
+import { Header } from '../components/Header';
+import { PrechatForm } from '../components/PrechatForm';
+import { useChatState } from '../hooks/use-chat-state';
+import { useHost } from '../hooks/use-host';
+import { useTopics } from '../hooks/use-topics';
+import { translatorFor } from '../i18n';
+import { DEFAULT_FORM } from '../prechat/form-config';
+import type { PrechatValues } from '../prechat/validate';
+import { brandStyle } from './brand';
+import { FrameState } from './FrameState';
+import { focusFirst } from './focus';
+import { loadScreens } from './screens';
+
+// Everything after the pre-chat form loads on demand (issue 6: ≤ 45 KB gzip to show the form).
+const ConversationView = lazy(() => loadScreens().then((screens) => ({ default: screens.ConversationView })));
+const OfflineForm = lazy(() => loadScreens().then((screens) => ({ default: screens.OfflineForm })));
+const OfflineSent = lazy(() => loadScreens().then((screens) => ({ default: screens.OfflineSent })));
+
+interface AppProps {
+  bridge: HostBridge;
+  client: ChatClient;
+  /** A visitor token was stored: wait for the server before offering a new chat. */
+  resuming: boolean;
+}
+
+function toPrechat(values: PrechatValues, locale: Locale, pageUrl: string | undefined): Prechat {
+  const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
+  const name = optional(values.name);
+  const email = optional(values.email);
+  const region = optional(values.region);
+  return {
+    topic: values.topic || 'general',
+    language: locale,
+    ...(name ? { name } : {}),
+    ...(email ? { email } : {}),
+    ...(region ? { region } : {}),
+    ...(pageUrl ? { pageUrl } : {}),
+    userAgent: navigator.userAgent.slice(0, 512),
+  };
+}
+
+/** The widget: pre-chat form, then queue, chat and end screen; or the offline form (W2–W6). */
+export function App({ bridge, client, resuming }: AppProps) {
+  const host = useHost(bridge);
+  const chat = useChatState(client);
+  const topics = useTopics();
+  const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
+  const locale = chosenLocale ?? host.locale;
+  const t = useMemo(() => translatorFor(locale), [locale]);
+  const [offlineDraft, setOfflineDraft] = useState<PrechatValues | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const [unread, setUnread] = useState(0);
+  const main = useRef<HTMLElement>(null);
+  const openRef = useRef(host.open);
+  openRef.current = host.open;
+
+  // The host page changing the language wins over an earlier pick in the form.
+  useEffect(() => setChosenLocale(null), [host.locale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  useEffect(() => client.setIdentity(host.identity), [client, host.identity]);
+  useEffect(
+    () =>
+      client.onIncoming((message) => {
+        bridge.post({ type: 'event', name: 'message', data: { author: message.author.kind, text: message.body } });
+        if (!openRef.current) setUnread((count) => count + 1);
+      }),
+    [bridge, client],
+  );
+  useEffect(() => {
+    if (host.open) setUnread(0);
+  }, [host.open]);
+  useEffect(() => bridge.post({ type: 'state', open: host.open, unread }), [bridge, host.open, unread]);
+
+  const conversation = chat.conversation;
+  const view = chat.fatal
+    ? 'fatal'
+    : chat.left
+      ? 'left'
+      : offlineDraft && conversation?.status !== 'active' && conversation?.status !== 'closed'
+        ? 'offline'
+        : conversation
+          ? 'conversation'
+          : (resuming && !chat.ready) || topics === null
+            ? 'loading'
+            : 'form';
+  // Keyboard and screen-reader users land on the first thing to do when the panel opens or the step changes.
+  useEffect(() => {
+    if (host.open && view !== 'conversation') focusFirst(main.current);
+  }, [host.open, view]);
+
+  const start = (values: PrechatValues) => {
+    setBusy(true);
+    setProblem(null);
+    void client.start(toPrechat(values, locale, host.config?.pageUrl)).then((result) => {
+      setBusy(false);
+      if (!result.ok) setProblem(t('prechat.startFailed'));
+    });
+  };
+
+  // An identified customer with nothing left to choose goes straight into the queue (W2).
+  const autoStart = useRef(false);
+  useEffect(() => {
+    if (view !== 'form' || !host.identity || autoStart.current || topics === null) return;
+    const topic =
+      topics.find((candidate) => candidate.key === host.prefill.topic) ?? (topics.length === 1 ? topics[0] : undefined);
+    if (topics.length > 0 && !topic?.openNow) return;
+    autoStart.current = true;
+    start({ name: host.identity.name ?? '', email: host.identity.email ?? '', topic: topic?.key ?? '', region: '' });
+  });
+
+  const live = conversation && conversation.status !== 'closed' ? conversation : null;
+  const screenProps = { t, locale, client, chat, open: host.open };
+  return (
+    <div className="sb-app" style={brandStyle(host.config?.color)}>
+      <Header
+        t={t}
+        agent={conversation?.status === 'queued' ? undefined : conversation?.agent}
+        onEnd={live ? () => setConfirmingEnd(true) : undefined}
+        onClose={() => bridge.post({ type: 'requestClose' })}
+      />
+      {chat.ready && chat.connection === 'offline' && !chat.fatal ? (
+        <p className="sb-banner" role="status">
+          {t('offline')}
+        </p>
+      ) : null}
+      <main className="sb-main" ref={main}>
+        <Suspense fallback={<p className="sb-loading">{t('connecting')}</p>}>
+          {view === 'fatal' ? <p className="sb-notice">{t('unavailable')}</p> : null}
+          {view === 'loading' ? <p className="sb-loading">{resuming ? t('resuming') : t('connecting')}</p> : null}
+          {view === 'left' && chat.left ? (
+            <OfflineSent
+              {...screenProps}
+              left={chat.left}
+              onDone={() => {
+                setOfflineDraft(null);
+                client.newChat();
+              }}
+            />
+          ) : null}
+          {view === 'conversation' && conversation ? (
+            <ConversationView
+              {...screenProps}
+              conversation={conversation}
+              confirmingEnd={confirmingEnd}
+              onEndDone={() => setConfirmingEnd(false)}
+              onLeaveMessage={() =>
+                setOfflineDraft({
+                  name: chat.customer?.name ?? '',
+                  email: chat.customer?.email ?? '',
+                  topic: conversation.topic,
+                  region: '',
+                })
+              }
+            />
+          ) : null}
+          {view === 'offline' && offlineDraft ? (
+            <OfflineForm
+              {...screenProps}
+              draft={offlineDraft}
+              identity={host.identity}
+              pageUrl={host.config?.pageUrl}
+              onCancel={() => setOfflineDraft(null)}
+            />
+          ) : null}
+          {view === 'form' && topics ? (
+            <PrechatForm
+              t={t}
+              locale={locale}
+              onLocale={setChosenLocale}
+              topics={topics}
+              form={DEFAULT_FORM}
+              prefill={host.prefill}
+              identity={host.identity}
+              busy={busy}
+              problem={problem}
+              onStart={start}
+              onLeaveMessage={setOfflineDraft}
+            />
+          ) : null}
+        </Suspense>
+      </main>
+      <FrameState locale={locale} open={host.open} host={host} />
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import type { ConversationView } from '@switchboard/shared';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ChatClient } from './chat-client';
+import { FakeSocket } from './fake-socket';
+import { memoryTokenStore, type TokenStore } from './token-store';
+
+const TOKEN = 'a'.repeat(43);
+const conversation: ConversationView = {
+  id: 'c'.repeat(24),
+  caseNumber: 'SB-2026-000001',
+  status: 'active',
+  topic: 'general',
+  language: 'en',
+  lastSeq: 0,
+  createdAt: new Date(0).toISOString(),
+};
+
+let ids = 0;
+function setup(tokens: TokenStore = memoryTokenStore(TOKEN)) {
+  let socket!: FakeSocket;
+  const client = new ChatClient({
+    tokens,
+    newId: () => `client-id-${++ids}`,
+    ackTimeoutMs: 1_000,
+    createSocket: (auth) => (socket = new FakeSocket(auth, conversation)),
+  });
+  const ready = async () => {
+    socket.fire('session.ready', { customer: { id: 'u1', verified: false }, conversations: [conversation] });
+    await vi.advanceTimersByTimeAsync(0);
+  };
+  return { client, socket, ready };
+}
+
+describe('ChatClient', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('resumes from the stored visitor token and catches up the live chat', async () => {
+    const { client, socket, ready } = setup();
+    socket.storeFromAgent('Hello Marie', false);
+    expect(socket.auths[0]).toMatchObject({ protocolVersion: 1, visitorToken: TOKEN });
+    await ready();
+    expect(client.getSnapshot().conversation?.id).toBe(conversation.id);
+    expect(client.getSnapshot().messages.map((m) => m.body)).toEqual(['Hello Marie']);
+    expect(socket.emitted.find((e) => e.event === 'conversation.sync')?.payload).toEqual({
+      cursors: [{ conversationId: conversation.id, afterSeq: 0 }],
+    });
+  });
+
+  it('forgets a token the server does not know', async () => {
+    const tokens = memoryTokenStore(TOKEN);
+    const { socket } = setup(tokens);
+    socket.fire('session.ready', { customer: null, conversations: [] });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tokens.get()).toBeNull();
+  });
+
+  it('keeps the token given when a chat starts and presents it on the next connect', async () => {
+    const tokens = memoryTokenStore();
+    const { client, socket } = setup(tokens);
+    expect(socket.auths[0]?.visitorToken).toBeUndefined();
+    socket.answers['conversation.start'] = () => ({
+      ok: true,
+      data: { conversation, customer: { id: 'u1', verified: false }, visitorToken: TOKEN, created: true },
+    });
+    const started = await client.start({ topic: 'general', language: 'en' });
+    expect(started.ok).toBe(true);
+    expect(tokens.get()).toBe(TOKEN);
+    socket.drop('io server disconnect');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(socket.connected).toBe(true);
+    expect(socket.auths[1]?.visitorToken).toBe(TOKEN);
+  });
+
+  it('retries a lost ack with the same clientMessageId and shows the message once', async () => {
+    const { client, socket, ready } = setup();
+    await ready();
+    socket.dropNext.set('message.send', 1);
+    client.send('My order never arrived');
+    expect(client.getSnapshot().pending.map((entry) => entry.state)).toEqual(['sending']);
+    await vi.advanceTimersByTimeAsync(5_000);
+    const sends = socket.sends();
+    expect(sends.length).toBe(2);
+    expect(new Set(sends.map((send) => send.clientMessageId)).size).toBe(1);
+    expect(socket.stored.length).toBe(1);
+    // The broadcast of the same message arrives too: still shown once.
+    socket.fire('message.created', socket.stored[0]);
+    const state = client.getSnapshot();
+    expect(state.messages.map((m) => m.body)).toEqual(['My order never arrived']);
+    expect(state.pending).toEqual([]);
+  });
+
+  it('marks a message failed after its attempts, and a retry reuses its id', async () => {
+    let socket!: FakeSocket;
+    const client = new ChatClient({
+      tokens: memoryTokenStore(TOKEN),
+      newId: () => `client-id-${++ids}`,
+      ackTimeoutMs: 500,
+      maxAttempts: 2,
+      createSocket: (auth) => (socket = new FakeSocket(auth, conversation)),
+    });
+    socket.fire('session.ready', { customer: { id: 'u1', verified: false }, conversations: [conversation] });
+    await vi.advanceTimersByTimeAsync(0);
+    socket.dropNext.set('message.send', 2);
+    client.send('Hello?');
+    await vi.advanceTimersByTimeAsync(3_000);
+    const [failed] = client.getSnapshot().pending;
+    expect(failed?.state).toBe('failed');
+    client.retry(failed!.clientMessageId);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(new Set(socket.sends().map((send) => send.clientMessageId))).toEqual(new Set([failed!.clientMessageId]));
+    expect(client.getSnapshot().messages.map((m) => m.body)).toEqual(['Hello?']);
+  });
+
+  it('sends what was typed offline once, and catches up from the cursor after reconnecting', async () => {
+    const { client, socket, ready } = setup();
+    await ready();
+    socket.storeFromAgent('First', true);
+    socket.drop();
+    client.send('Typed while offline');
+    socket.storeFromAgent('Missed while offline', false);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(socket.sends()).toEqual([]);
+    socket.connect();
+    await ready();
+    await vi.advanceTimersByTimeAsync(0);
+    const syncs = socket.emitted.filter((e) => e.event === 'conversation.sync').map((e) => e.payload);
+    expect(syncs.at(-1)).toEqual({ cursors: [{ conversationId: conversation.id, afterSeq: 1 }] });
+    expect(socket.sends().map((send) => send.body)).toEqual(['Typed while offline']);
+    expect(client.getSnapshot().messages.map((m) => [m.seq, m.body])).toEqual([
+      [1, 'First'],
+      [2, 'Missed while offline'],
+      [3, 'Typed while offline'],
+    ]);
+  });
+
+  it('shows the agent typing until the TTL runs out', async () => {
+    const { client, socket, ready } = setup();
+    await ready();
+    socket.fire('typing.updated', {
+      conversationId: conversation.id,
+      side: 'agent',
+      displayName: 'Lei',
+      typing: true,
+      ttlMs: 6_000,
+    });
+    expect(client.getSnapshot().agentTyping).toEqual({ name: 'Lei' });
+    await vi.advanceTimersByTimeAsync(6_001);
+    expect(client.getSnapshot().agentTyping).toBeNull();
+  });
+
+  it('throttles its own typing events', async () => {
+    const { client, socket, ready } = setup();
+    await ready();
+    for (let i = 0; i < 10; i += 1) client.setTyping(true);
+    await vi.advanceTimersByTimeAsync(5_000);
+    const typing = socket.emitted
+      .filter((e) => e.event === 'typing.set')
+      .map((e) => (e.payload as { typing: boolean }).typing);
+    expect(typing).toEqual([true, false]);
+  });
+});

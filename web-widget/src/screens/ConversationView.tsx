@@ -1,0 +1,124 @@
+import type { ConversationView as Conversation, Locale } from '@switchboard/shared';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ChatClient } from '../client/chat-client';
+import { deliveryStatus, type ChatState } from '../client/chat-state';
+import type { T } from '../i18n';
+import { Composer } from './Composer';
+import { ConfirmDialog } from './ConfirmDialog';
+import { EndPanel } from './EndPanel';
+import { MessageItem, PendingItem, systemText } from './MessageItem';
+import { QueueBanner } from './QueueBanner';
+
+export interface ScreenProps {
+  t: T;
+  locale: Locale;
+  client: ChatClient;
+  chat: ChatState;
+  /** The panel is showing (the host has not closed it). */
+  open: boolean;
+}
+
+interface ConversationViewProps extends ScreenProps {
+  conversation: Conversation;
+  confirmingEnd: boolean;
+  onEndDone: () => void;
+  onLeaveMessage: () => void;
+}
+
+/** The queue, the chat and the end screen of one conversation (W3, W4, W6). */
+export function ConversationView({ t, locale, client, chat, open, conversation, ...props }: ConversationViewProps) {
+  const list = useRef<HTMLOListElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const announced = useRef(chat.messages.at(-1)?.seq ?? 0);
+  const closed = conversation.status === 'closed';
+
+  // New messages from the other side are read out once (W7); history loaded on resume is not.
+  useEffect(() => {
+    const fresh = chat.messages.filter(
+      (message) => message.seq > announced.current && message.author.kind !== 'customer',
+    );
+    announced.current = Math.max(announced.current, chat.messages.at(-1)?.seq ?? 0);
+    const last = fresh.at(-1);
+    if (!last) return;
+    const name = last.author.displayName ?? t('chat.advisor');
+    setAnnouncement(
+      last.author.kind === 'system' ? systemText(last, locale) : t('chat.announce', { name, text: last.body }),
+    );
+  }, [chat.messages, locale, t]);
+
+  useLayoutEffect(() => {
+    list.current?.scrollTo({ top: list.current.scrollHeight });
+  }, [chat.messages.length, chat.pending.length, chat.agentTyping, closed]);
+
+  // Receipts: what the customer has in front of them is read (the agent sees "Read").
+  useEffect(() => {
+    const mark = () => {
+      if (open && document.visibilityState === 'visible') client.markRead();
+    };
+    mark();
+    document.addEventListener('visibilitychange', mark);
+    return () => document.removeEventListener('visibilitychange', mark);
+  }, [client, open, chat.messages]);
+
+  useEffect(() => {
+    if (open) root.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, [open, closed]);
+
+  const lastMine = chat.messages.findLast((message) => message.author.kind === 'customer');
+  return (
+    <div className="sb-conversation" ref={root}>
+      {conversation.status === 'queued' ? (
+        <QueueBanner t={t} locale={locale} queue={chat.queue} onLeaveMessage={props.onLeaveMessage} />
+      ) : null}
+      <ol className="sb-messages" ref={list} aria-label={t('title')} tabIndex={0}>
+        {chat.messages.map((message) => (
+          <MessageItem
+            key={message.id}
+            t={t}
+            locale={locale}
+            message={message}
+            // The status line only under the customer's latest message, as messengers do.
+            status={message === lastMine ? deliveryStatus(message, chat.agentReceipts) : undefined}
+          />
+        ))}
+        {chat.pending.map((entry) => (
+          <PendingItem key={entry.clientMessageId} t={t} entry={entry} onRetry={(id) => client.retry(id)} />
+        ))}
+        {closed ? (
+          <li className="sb-end-item">
+            <EndPanel t={t} client={client} conversation={conversation} customer={chat.customer} />
+          </li>
+        ) : null}
+      </ol>
+      <p className="sb-typing" aria-hidden={chat.agentTyping ? undefined : true}>
+        {chat.agentTyping
+          ? chat.agentTyping.name
+            ? t('chat.typing', { name: chat.agentTyping.name })
+            : t('chat.typingGeneric')
+          : ''}
+      </p>
+      {closed ? null : (
+        <Composer t={t} onSend={(body) => client.send(body)} onTyping={(typing) => client.setTyping(typing)} />
+      )}
+      <div className="sb-sr-only" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+      {props.confirmingEnd && !closed ? (
+        <ConfirmDialog
+          id="sb-end-confirm"
+          title={t('end.confirmTitle')}
+          confirmLabel={t('end.confirm')}
+          cancelLabel={t('end.cancel')}
+          onConfirm={() => {
+            props.onEndDone();
+            void client.close();
+          }}
+          onCancel={props.onEndDone}
+        >
+          <p>{t('end.confirmBody')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

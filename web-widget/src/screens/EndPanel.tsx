@@ -1,0 +1,122 @@
+import type { ConversationView, CustomerView } from '@switchboard/shared';
+import { useState, type SyntheticEvent } from 'react';
+import type { ChatClient } from '../client/chat-client';
+import type { T } from '../i18n';
+import { isEmail } from '../prechat/validate';
+
+type Step = 'idle' | 'busy' | 'done' | 'failed';
+
+/** W6: rate the chat, get the transcript by email, start again. */
+export function EndPanel({
+  t,
+  client,
+  conversation,
+  customer,
+}: {
+  t: T;
+  client: ChatClient;
+  conversation: ConversationView;
+  customer: CustomerView | null;
+}) {
+  const [rating, setRating] = useState(0);
+  const [comment, setComment] = useState('');
+  const [rated, setRated] = useState<Step>('idle');
+  const [email, setEmail] = useState(customer?.email ?? '');
+  const [transcript, setTranscript] = useState<Step>('idle');
+  const [sentTo, setSentTo] = useState('');
+
+  const rate = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (rating === 0) return;
+    setRated('busy');
+    void client.rate(rating, comment.trim() || undefined).then((result) => setRated(result.ok ? 'done' : 'failed'));
+  };
+  const requestTranscript = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (!isEmail(email.trim())) {
+      setTranscript('failed');
+      return;
+    }
+    setTranscript('busy');
+    void client.requestTranscript(email.trim()).then((result) => {
+      setTranscript(result.ok ? 'done' : 'failed');
+      if (result.ok) setSentTo(result.data.to);
+    });
+  };
+
+  return (
+    <section className="sb-end" aria-labelledby="sb-end-title">
+      <h2 id="sb-end-title" tabIndex={-1} data-autofocus>
+        {t('end.title')}
+      </h2>
+      <p>
+        {t('end.thanks')} {t('end.case', { caseNumber: conversation.caseNumber })}
+      </p>
+      {rated === 'done' ? (
+        <p role="status">{t('rating.thanks')}</p>
+      ) : (
+        <form onSubmit={rate} className="sb-rating-form">
+          <fieldset className="sb-rating">
+            <legend>{t('rating.legend')}</legend>
+            {[1, 2, 3, 4, 5].map((value) => (
+              <label key={value} className={value <= rating ? 'sb-star sb-star-on' : 'sb-star'}>
+                <input
+                  type="radio"
+                  name="sb-rating"
+                  value={value}
+                  checked={rating === value}
+                  onChange={() => setRating(value)}
+                />
+                <span aria-hidden="true">★</span>
+                <span className="sb-sr-only">{t('rating.stars', { count: value })}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor="sb-rating-comment">{t('rating.comment')}</label>
+          <textarea
+            id="sb-rating-comment"
+            rows={2}
+            maxLength={1000}
+            value={comment}
+            onInput={(event) => setComment(event.currentTarget.value)}
+          />
+          {rated === 'failed' ? (
+            <p className="sb-error" role="alert">
+              {t('rating.failed')}
+            </p>
+          ) : null}
+          <button type="submit" className="sb-secondary" disabled={rating === 0 || rated === 'busy'}>
+            {t('rating.submit')}
+          </button>
+        </form>
+      )}
+      {transcript === 'done' ? (
+        <p role="status">{t('transcript.sent', { email: sentTo })}</p>
+      ) : (
+        <form onSubmit={requestTranscript} className="sb-transcript">
+          <label htmlFor="sb-transcript-email">{t('transcript.label')}</label>
+          <div className="sb-inline">
+            <input
+              id="sb-transcript-email"
+              type="email"
+              autoComplete="email"
+              value={email}
+              onInput={(event) => setEmail(event.currentTarget.value)}
+            />
+            <button type="submit" className="sb-secondary" disabled={transcript === 'busy'}>
+              {t('transcript.send')}
+            </button>
+          </div>
+          {transcript === 'failed' ? (
+            <p className="sb-error" role="alert">
+              {t('transcript.failed')}
+            </p>
+          ) : null}
+        </form>
+      )}
+      <button type="button" className="sb-primary" onClick={() => client.newChat()}>
+        {t('end.newChat')}
+      </button>
+    </section>
+  );
+}

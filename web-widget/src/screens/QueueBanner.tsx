@@ -1,0 +1,44 @@
+import type { Locale, QueueUpdate } from '@switchboard/shared';
+import { queuePositionText, translate, waitEstimateText } from '@switchboard/shared/i18n';
+import type { T } from '../i18n';
+
+/** W3: where the customer stands and for how long, what to do meanwhile, and the way out when nobody can come (W5). */
+export function QueueBanner({
+  t,
+  locale,
+  queue,
+  onLeaveMessage,
+}: {
+  t: T;
+  locale: Locale;
+  queue: QueueUpdate | null;
+  onLeaveMessage: () => void;
+}) {
+  const waiting = queue !== null && queue.position > 0;
+  return (
+    <section className="sb-queue" aria-labelledby="sb-queue-title">
+      <h2 id="sb-queue-title">{t('queue.title')}</h2>
+      <div role="status" aria-live="polite">
+        {waiting ? (
+          <>
+            <p className="sb-queue-position">{queuePositionText(locale, queue.position)}</p>
+            <p>{waitEstimateText(locale, queue.estimatedWaitSeconds)}</p>
+          </>
+        ) : (
+          <p>{t('queue.finding')}</p>
+        )}
+      </div>
+      <p className="sb-note">{translate(locale, 'queue.keepOpen')}</p>
+      {queue?.offline ? (
+        <div className="sb-queue-offline">
+          <p>
+            {t(`queue.offline.${queue.offline}`)} {t('queue.offline.hint')}
+          </p>
+          <button type="button" className="sb-secondary" onClick={onLeaveMessage}>
+            {t('leaveMessage')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
