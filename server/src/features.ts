@@ -1,6 +1,7 @@
 import { createAgentAppFeature } from './agent-app/agent-app.feature.js';
 import { createAgentsFeature } from './agents/agents.feature.js';
 import type { AppContext } from './app-context.js';
+import { createAuditFeature } from './audit/audit.feature.js';
 import { createMessagingFeature } from './conversations/messaging.feature.js';
 import { createDepartmentsFeature } from './departments/departments.feature.js';
 import { createFeedbackFeature } from './feedback/feedback.feature.js';
@@ -20,6 +21,7 @@ import { createWidgetFeature } from './widget/widget.feature.js';
 export function createFeatures(context: AppContext, isAccepting: () => boolean) {
   const system = createSystemFeature(context, isAccepting);
   const agents = createAgentsFeature(context);
+  const audit = createAuditFeature(context, { restAuth: agents.services.restAuth });
   // Routing and business hours read this clock; tests move it (services.clock).
   const clock = systemClock();
   const departments = createDepartmentsFeature(context, { restAuth: agents.services.restAuth, clock });
@@ -61,6 +63,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     departments.feature,
     routing.feature,
     feedback.feature,
+    audit.feature,
   ];
   return {
     features,
@@ -72,6 +75,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
       ...departments.services,
       ...routing.services,
       ...feedback.services,
+      ...audit.services,
       clock,
     },
   };

@@ -19,5 +19,6 @@ export * from './client/index.js';
 export * from './secrets/index.js';
 export * from './i18n/index.js';
 export * from './desk.js';
+export * from './audit.js';
 export * from './knowledge.js';
 export { rankArticles, stem, tokenize, type RankableArticle } from './knowledge-rank.js';

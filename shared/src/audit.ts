@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { objectIdSchema } from './ids.js';
+
+/** Who did a supervisor or admin action, as recorded at the time (names change later; the record does not). */
+export interface AuditActor {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/** One supervisor or admin action (S2, S4, S6): who, what, on what, when. */
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actor: AuditActor;
+  /** `resource.verb`, e.g. `conversation.reassign`, `agent.deactivate`, `department.update`. */
+  action: string;
+  target: { kind: string; id: string };
+  /** Action-specific facts (from/to agent, changed fields); never secrets. */
+  details: Record<string, unknown>;
+}
+
+/** `GET /api/audit` filters; `before` pages back from an entry id. */
+export const auditQuerySchema = z.strictObject({
+  actorId: objectIdSchema.optional(),
+  action: z
+    .string()
+    .regex(/^[a-z-]+(\.[a-z-]+)*$/)
+    .max(60)
+    .optional(),
+  targetId: z.string().min(1).max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  before: objectIdSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
