@@ -20,9 +20,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { startServices } from '../scripts/services/index.js';
-import { createQueueFactory } from '../server/src/infra/queues.js';
-import { bullConnectionOptions } from '../server/src/infra/redis.js';
-import { createIdleTimers } from '../server/src/jobs/idle-timers.js';
+import { bullConnectionOptions, createIdleTimers, createQueueFactory } from '@switchboard/server';
 
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 5_000);
 const LATENESS_JOBS = Number(process.env.BENCH_LATENESS_JOBS ?? 2_000);

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Brings a fresh machine to the point where `pnpm start` / `pnpm test` can run:
-# the pinned pnpm, the workspace packages and, with --browser, Debian's Chromium.
+# the pinned pnpm, the workspace packages and, with --browser, Debian's Chromium;
+# with --nginx, Debian's nginx (the load balancer of the cluster/chaos tests).
 # Redis and the MongoDB-wire server are provided later by scripts/services/,
 # which installs or builds them on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=false
+want_nginx=false
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=true ;;
+    --nginx) want_nginx=true ;;
     *) echo "bootstrap: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -47,5 +50,17 @@ if $want_browser && [ ${#browser_packages[@]} -gt 0 ]; then
       || fail "apt-get install ${browser_packages[*]} failed"
   else
     fail "browser tests need: ${browser_packages[*]} — run 'sudo apt-get install ${browser_packages[*]}' (Debian/Ubuntu), or set CHROMIUM_PATH"
+  fi
+fi
+
+# nginx for tests/cluster and tests/chaos: run by the tests in the foreground with
+# their own config (never as a system service), so only the binary is needed.
+if $want_nginx && [ ! -x /usr/sbin/nginx ] && ! command -v nginx >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Debian's nginx for the cluster tests"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null \
+      || fail "apt-get install nginx failed"
+  else
+    fail "the cluster tests need nginx — run 'sudo apt-get install nginx' (Debian/Ubuntu)"
   fi
 fi

@@ -1,6 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
 import type { Config } from './config/config.js';
@@ -26,6 +26,8 @@ export interface SwitchboardApp {
   metrics: Registry;
   /** Every feature's services, for tests, workers and the CLI. */
   services: Services;
+  /** The Express app: its router lists every REST route (tests walk it to check each one). */
+  web: Express;
   /** Base URL the server listens on, e.g. `http://127.0.0.1:3000`; set by `listen()`. */
   url: string;
   listen(): Promise<string>;
@@ -55,7 +57,13 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   web.set('trust proxy', config.TRUST_PROXY);
   web.use(express.json({ limit: '64kb' }));
   const http = createServer(web);
-  const sockets = createSocketServer(http, { redis, redisPrefix: config.REDIS_PREFIX, logger, metrics });
+  const sockets = createSocketServer(http, {
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    logger,
+    metrics,
+    instanceId: config.INSTANCE_ID,
+  });
   const queues = createQueueFactory({
     redisUrl: config.REDIS_URL,
     prefix: config.REDIS_PREFIX,
@@ -80,6 +88,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     redis,
     metrics,
     services,
+    web,
     url: '',
     async listen() {
       await new Promise<void>((resolve, reject) => {

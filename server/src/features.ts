@@ -6,10 +6,13 @@ import { createMessagingFeature } from './conversations/messaging.feature.js';
 import { createDepartmentsFeature } from './departments/departments.feature.js';
 import { createFeedbackFeature } from './feedback/feedback.feature.js';
 import type { Feature } from './infra/feature.js';
+import { departmentIdleLookup } from './jobs/idle-thresholds.js';
 import { createJobsFeature } from './jobs/jobs.feature.js';
 import { createKnowledgeFeature } from './knowledge/knowledge.feature.js';
 import { systemClock } from './routing/clock.js';
 import { createRoutingFeature } from './routing/routing.feature.js';
+import { createReportsFeature } from './reports/reports.feature.js';
+import { createSupervisionFeature } from './supervision/supervision.feature.js';
 import { createSystemFeature } from './system/system.feature.js';
 import { createWidgetFeature } from './widget/widget.feature.js';
 
@@ -20,14 +23,20 @@ import { createWidgetFeature } from './widget/widget.feature.js';
  */
 export function createFeatures(context: AppContext, isAccepting: () => boolean) {
   const system = createSystemFeature(context, isAccepting);
-  const agents = createAgentsFeature(context);
+  const agents = createAgentsFeature(context, { audit: () => audit.services.audit });
   const audit = createAuditFeature(context, { restAuth: agents.services.restAuth });
   // Routing and business hours read this clock; tests move it (services.clock).
   const clock = systemClock();
-  const departments = createDepartmentsFeature(context, { restAuth: agents.services.restAuth, clock });
+  const departments = createDepartmentsFeature(context, {
+    restAuth: agents.services.restAuth,
+    clock,
+    audit: audit.services.audit,
+  });
   const messaging = createMessagingFeature(context, {
     agentView: (id) => agents.services.agents.getView(id),
     departmentFor: (topic) => departments.services.departments.departmentFor(topic),
+    // The widget feature is created below; this runs only once sockets connect.
+    widgetOrigins: () => widget.services.widgetSettings.allowedOrigins(),
   });
   const routing = createRoutingFeature(context, {
     clock,
@@ -35,28 +44,57 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     restAuth: agents.services.restAuth,
     departments: departments.services.departments,
     messaging: messaging.services,
-    // offlineReply: the jobs feature's transcript mailer goes here (W5 email replies).
+    // W5 email replies go out through the jobs feature's transcript mailer (created just below; called later).
+    offlineReply: (conversation, message) => jobs.services.transcripts.offlineReply(conversation, message),
   });
-  // Department thresholds and department names join here once departments carry idle settings.
+  const departmentsService = departments.services.departments;
   const jobs = createJobsFeature(context, {
     restAuth: agents.services.restAuth,
     ...messaging.services,
     requeue: (conversation) => routing.services.routing.requeue(conversation),
+    // Read at every reschedule and wake-up: an admin's change applies without a restart.
+    departmentIdleSettings: departmentIdleLookup((id) => departmentsService.get(id)),
+    departmentName: async (id) => (await departmentsService.get(id))?.name ?? null,
   });
-  const widget = createWidgetFeature(context);
-  const knowledge = createKnowledgeFeature(context, { restAuth: agents.services.restAuth });
+  const widget = createWidgetFeature(context, { restAuth: agents.services.restAuth, audit: audit.services.audit });
+  const knowledge = createKnowledgeFeature(context, {
+    restAuth: agents.services.restAuth,
+    audit: audit.services.audit,
+  });
   const agentApp = createAgentAppFeature(context, {
     restAuth: agents.services.restAuth,
     ...messaging.services,
     departments: departments.services.departments,
     agents: agents.services.agents,
+    transcripts: jobs.services.transcripts,
+    queues: {
+      onChanged: (listener) => routing.services.routing.push.onScheduled(listener),
+      entriesOf: async (key) => {
+        const snapshot = await routing.services.routing.snapshots.load(key);
+        return snapshot ? routing.services.routing.snapshots.entriesOf(snapshot) : null;
+      },
+    },
   });
   const feedback = createFeedbackFeature(context, { conversations: messaging.services.conversations });
+  const supervision = createSupervisionFeature(context, {
+    agents: agents.services.agents,
+    restAuth: agents.services.restAuth,
+    messaging: messaging.services,
+    routing: routing.services.routing,
+    idleFlags: jobs.services.idleFlags,
+    audit: audit.services.audit,
+    willEmailTranscript: (conversation) => jobs.services.transcripts.willEmailOnClose(conversation),
+  });
+  const reports = createReportsFeature(context, {
+    restAuth: agents.services.restAuth,
+    departments: departments.services.departments,
+    agents: agents.services.agents,
+  });
   const features: Feature[] = [
     system,
     agents.feature,
     messaging.feature,
-    widget,
+    widget.feature,
     knowledge.feature,
     agentApp,
     jobs.feature,
@@ -64,6 +102,8 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     routing.feature,
     feedback.feature,
     audit.feature,
+    supervision.feature,
+    reports.feature,
   ];
   return {
     features,
@@ -76,6 +116,9 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
       ...routing.services,
       ...feedback.services,
       ...audit.services,
+      ...widget.services,
+      ...supervision.services,
+      ...reports.services,
       clock,
     },
   };

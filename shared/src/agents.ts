@@ -17,8 +17,11 @@ export interface AgentView {
   status: AgentStatus;
   departmentIds: string[];
   languages: string[];
-  /** Most chats handled at once; routing never assigns beyond it. */
-  capacity: number;
+  /**
+   * Most chats handled at once; routing never assigns beyond it. Null: none
+   * of their own — the smallest default capacity of their departments, else 3.
+   */
+  capacity: number | null;
   active: boolean;
 }
 
@@ -47,7 +50,8 @@ export const agentCreateSchema = z
     role: z.enum(AGENT_ROLES).default('agent'),
     departmentIds: z.array(objectIdSchema).max(50).default([]),
     languages: z.array(localeSchema).max(10).default(['en']),
-    capacity: z.number().int().min(1).max(50).default(3),
+    /** Null: use the department default (see AgentView.capacity). */
+    capacity: z.number().int().min(1).max(50).nullable().default(3),
   })
   .strict();
 export type AgentCreate = z.infer<typeof agentCreateSchema>;
@@ -60,7 +64,7 @@ export const agentUpdateSchema = z
     role: z.enum(AGENT_ROLES),
     departmentIds: z.array(objectIdSchema).max(50),
     languages: z.array(localeSchema).max(10),
-    capacity: z.number().int().min(1).max(50),
+    capacity: z.number().int().min(1).max(50).nullable(),
     active: z.boolean(),
   })
   .partial()

@@ -27,6 +27,12 @@ export interface ConversationView {
   closedAt?: string;
   /** A message left while nobody could chat (W5): agents answer it by email. */
   offline?: boolean;
+  /**
+   * How far the agent side has delivered and read the customer's messages, as
+   * stored: a widget that reloads shows "Read" again without waiting for a new
+   * `receipt.updated`.
+   */
+  agentReceipts?: { deliveredSeq: number; readSeq: number };
 }
 
 export interface CustomerView {

@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import type { ConversationView, CustomerView } from './conversations.js';
+import { clientMessageIdSchema } from './ids.js';
+import type { QueueEntry } from './routing.js';
 
 /**
  * A conversation as the agent desk sees it: the customer-facing
@@ -31,7 +34,42 @@ export interface ReplySla {
 
 /** `GET /api/desk/settings`: what the desk needs from the deployment's configuration. */
 export interface DeskSettings {
+  /** The deployment's thresholds (DESK_REPLY_AMBER / DESK_REPLY_RED). */
   replySla: ReplySla;
+  /** Departments with their own agent-reply SLA, by department id: their chats use these instead. */
+  departmentReplySla: Record<string, ReplySla>;
+}
+
+/** The satisfaction a customer gave one conversation (W6), as the desk shows it. */
+export interface SatisfactionView {
+  rating: number;
+  comment?: string;
+  ratedAt: string;
+}
+
+/** `GET /api/conversations/:id/satisfaction`. */
+export interface ConversationSatisfaction {
+  satisfaction: SatisfactionView | null;
+}
+
+/**
+ * `POST /api/conversations/:id/transcripts`: the agent emails the transcript
+ * to the customer's address now. The desk makes one `requestId` per click and
+ * reuses it on retries, so a request makes one email however often it is sent.
+ */
+export const deskTranscriptSendSchema = z.object({ requestId: clientMessageIdSchema }).strict();
+export type DeskTranscriptSend = z.infer<typeof deskTranscriptSendSchema>;
+
+/**
+ * `queue.changed` on `/agent`: the waiting chats of one queue as they are
+ * now, pushed (debounced) to the agents of that department and to
+ * supervisors; the general queue's go to every agent. Replaces what the desk
+ * holds for that queue; `queue.list` after every (re)connect catches up.
+ */
+export interface QueueChanged {
+  /** Null for the general queue (topics no department claims). */
+  departmentId: string | null;
+  entries: QueueEntry[];
 }
 
 /** One of a customer's conversations, for the desk's "previous conversations" list. */
@@ -45,6 +83,8 @@ export interface CustomerConversationSummary {
   createdAt: string;
   closedAt?: string;
   disposition?: string;
+  /** What the customer rated it, when they did. */
+  satisfaction?: SatisfactionView;
 }
 
 /** `GET /api/desk/transfer-targets`: where an agent may hand a chat (R4). */

@@ -49,7 +49,8 @@ export const TRANSCRIPT_STATUSES = ['queued', 'retrying', 'sent', 'failed'] as c
 /** queued → (retrying →)* sent, or failed once every attempt was refused. */
 export type TranscriptStatus = (typeof TRANSCRIPT_STATUSES)[number];
 
-export const TRANSCRIPT_TRIGGERS = ['close', 'request'] as const;
+/** `offline-reply`: an agent answered a message left offline (W5); the email carries the conversation with the reply. */
+export const TRANSCRIPT_TRIGGERS = ['close', 'request', 'offline-reply'] as const;
 export type TranscriptTrigger = (typeof TRANSCRIPT_TRIGGERS)[number];
 
 export interface TranscriptRequested {

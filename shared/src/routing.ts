@@ -9,6 +9,13 @@ import { MAX_MESSAGE_BYTES, utf8Length } from './messages.js';
  * offline message.
  */
 
+/**
+ * Capacity of an agent who has none of their own and whose departments set
+ * no default. Precedence (R2): the agent's own capacity, else the smallest
+ * `defaultCapacity` among their live departments, else this.
+ */
+export const DEFAULT_AGENT_CAPACITY = 3;
+
 export const ROUTING_STRATEGIES = ['least-loaded', 'round-robin'] as const;
 /** `least-loaded`: fewest active chats, ties by longest since last assignment. `round-robin`: longest since last assignment. */
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
@@ -60,6 +67,9 @@ export const departmentTopicSchema = z
   .strict();
 export type DepartmentTopic = z.infer<typeof departmentTopicSchema>;
 
+/** Idle thresholds are whole seconds, up to a day. */
+const idleSeconds = z.number().int().min(1).max(86_400);
+
 const departmentFields = {
   name: z.string().trim().min(1).max(80),
   topics: z.array(departmentTopicSchema).max(100),
@@ -72,6 +82,20 @@ const departmentFields = {
   languageFallbackSeconds: z.number().int().min(0).max(86_400).nullable(),
   /** Waiting longer than this offers the offline message (W5); null: no limit. */
   maxQueueWaitSeconds: z.number().int().min(1).max(86_400).nullable(),
+  /** Most chats at once for its agents who have no capacity of their own (R2); null: the deployment's (3). */
+  defaultCapacity: z.number().int().min(1).max(50).nullable(),
+  /** J1: customer silent this long in their turn → the check-in; null: the deployment's CUSTOMER_IDLE_NUDGE. */
+  customerIdleNudgeSeconds: idleSeconds.nullable(),
+  /** J1: this long more after the check-in → close; null: the deployment's CUSTOMER_IDLE_CLOSE. */
+  customerIdleCloseSeconds: idleSeconds.nullable(),
+  /** J2: customer message unanswered this long → flagged idle; null: the deployment's AGENT_REPLY_SLA. */
+  agentReplySlaSeconds: idleSeconds.nullable(),
+  /**
+   * J2: flagged agent-unanswered this much longer → back to the front of the
+   * queue for another agent; null: never. Absent (never set): the deployment's
+   * AGENT_IDLE_REQUEUE.
+   */
+  autoRequeueSeconds: idleSeconds.nullable(),
 };
 
 /** POST /api/departments (admin). */
@@ -84,6 +108,11 @@ export const departmentCreateSchema = z
     strategy: departmentFields.strategy.default('least-loaded'),
     languageFallbackSeconds: departmentFields.languageFallbackSeconds.default(60),
     maxQueueWaitSeconds: departmentFields.maxQueueWaitSeconds.default(null),
+    defaultCapacity: departmentFields.defaultCapacity.default(null),
+    customerIdleNudgeSeconds: departmentFields.customerIdleNudgeSeconds.default(null),
+    customerIdleCloseSeconds: departmentFields.customerIdleCloseSeconds.default(null),
+    agentReplySlaSeconds: departmentFields.agentReplySlaSeconds.default(null),
+    autoRequeueSeconds: departmentFields.autoRequeueSeconds.optional(),
   })
   .strict();
 export type DepartmentCreate = z.infer<typeof departmentCreateSchema>;
@@ -105,6 +134,14 @@ export interface DepartmentView {
   strategy: RoutingStrategy;
   languageFallbackSeconds: number | null;
   maxQueueWaitSeconds: number | null;
+  /** For agents without their own capacity; null: the deployment's. See the README's Routing section. */
+  defaultCapacity: number | null;
+  /** Idle thresholds (J1, J2) in seconds; null: the deployment's. */
+  customerIdleNudgeSeconds: number | null;
+  customerIdleCloseSeconds: number | null;
+  agentReplySlaSeconds: number | null;
+  /** Auto-requeue after this many seconds flagged; null: off; absent: the deployment's AGENT_IDLE_REQUEUE. */
+  autoRequeueSeconds?: number | null;
   /** Archived departments keep their history but route nothing and offer no topics. */
   archived: boolean;
   /** Open now by its business hours. */
@@ -117,6 +154,8 @@ export interface PublicTopic {
   labels: Partial<Record<Locale, string>>;
   languages: Locale[];
   openNow: boolean;
+  /** When closed: the next opening (ISO), as in {@link QueueUpdate.nextOpeningAt}; else null. */
+  nextOpeningAt: string | null;
 }
 
 /** Why the customer is offered the offline message instead of (or besides) waiting. */
@@ -137,6 +176,13 @@ export interface QueueUpdate {
   queueLength: number;
   estimatedWaitSeconds: number | null;
   departmentOpen: boolean;
+  /**
+   * W5: while the department is closed, when it opens next (ISO instant, from
+   * its business hours, time zone and holidays); null when open, always open,
+   * or no opening is scheduled in the coming year. Show it in the customer's
+   * own time zone ("We open again Monday at 09:00").
+   */
+  nextOpeningAt: string | null;
   /** Set when the widget should offer the offline message (W5), with why. */
   offline: OfflineReason | null;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentPrincipal } from '@switchboard/server';
+import { departmentCreateSchema } from '@switchboard/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent, type TestAgent } from '../support/agent-client.js';
@@ -66,15 +67,14 @@ describe('agent desk in a browser', () => {
       env: { CUSTOMER_MESSAGE_RATE: '1000', AGENT_MESSAGE_RATE: '1000' },
     });
     agent = await createAgent(server, { displayName: 'Lei', languages: ['en', 'fr', 'zh-Hans'] });
-    const audio = await server.app.services.departments.create({
-      name: 'Audio',
-      topics: [{ key: 'earbuds-repair', labels: { en: 'Earbuds repair' } }],
-      languages: ['en', 'zh-Hans'],
-      hours: null,
-      strategy: 'least-loaded',
-      languageFallbackSeconds: 60,
-      maxQueueWaitSeconds: null,
-    });
+    const audio = await server.app.services.departments.create(
+      departmentCreateSchema.parse({
+        name: 'Audio',
+        topics: [{ key: 'earbuds-repair', labels: { en: 'Earbuds repair' } }],
+        languages: ['en', 'zh-Hans'],
+        hours: null,
+      }),
+    );
     colleague = await createAgent(server, {
       displayName: 'Olga',
       departmentIds: [audio.id],

@@ -108,7 +108,9 @@ describe('departments REST and the public topic list', () => {
     const response = await fetch(`${server.url}/api/public/topics`);
     expect(response.status).toBe(200);
     const { topics } = (await response.json()) as { topics: Record<string, unknown>[] };
-    expect(topics).toEqual([{ key: 'iphone', labels: { en: 'iPhone' }, languages: ['en'], openNow: true }]);
+    expect(topics).toEqual([
+      { key: 'iphone', labels: { en: 'iPhone' }, languages: ['en'], openNow: true, nextOpeningAt: null },
+    ]);
   });
 
   it('shows supervisors the queue figures over REST', async () => {

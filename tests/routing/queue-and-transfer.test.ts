@@ -3,11 +3,13 @@ import type { ConversationView, MessageLeft, QueueListing, QueueUpdate } from '@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
+import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { createDepartment, eventually, openDesk, queueUpdates, setStatus } from './routing-support.js';
+import { createDepartment, eventually, openDesk, queueUpdates, setStatus, sleep } from './routing-support.js';
 
 describe('queues, estimates, business hours, offline messages and transfers', () => {
   let server: TestServer;
+  let smtp: SmtpListener;
   const desks: TestAgentDesk[] = [];
   const customers: TestCustomer[] = [];
   const desk = async (...args: Parameters<typeof openDesk>) => {
@@ -29,7 +31,11 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ testFile: import.meta.filename, env: { ROUTING_QUEUE_DEBOUNCE: '50' } });
+    smtp = await SmtpListener.start();
+    server = await startTestServer({
+      testFile: import.meta.filename,
+      env: { ROUTING_QUEUE_DEBOUNCE: '50', SMTP_URL: smtp.url },
+    });
   });
   afterEach(async () => {
     server.app.services.clock.now = () => new Date();
@@ -39,7 +45,10 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
     }
     for (const c of customers.splice(0)) c.disconnect();
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await smtp.close();
+  });
 
   it('estimates the wait as ceil((position − free) × median / total), and says unknown without data', async () => {
     const department = await createDepartment(server, { name: 'Eta', topics: [{ key: 'eta', labels: {} }] });
@@ -62,6 +71,7 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
       queueLength: 3,
       estimatedWaitSeconds: null,
       departmentOpen: true,
+      nextOpeningAt: null,
       offline: null,
     });
     for (const seconds of [100, 300, 120])
@@ -113,12 +123,15 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
       labels: { en: 'Opening hours', fr: 'Horaires' },
       languages: ['fr', 'en'],
       openNow: false,
+      // W5: Friday 09:00 in Paris (UTC+2), the next opening after Monday evening.
+      nextOpeningAt: '2026-07-10T07:00:00.000Z',
     });
 
     const late = await customer();
     const { conversation } = await late.start({ ...defaultPrechat, topic: 'hours' });
     expect(await status(late, conversation.id)).toMatchObject({
       departmentOpen: false,
+      nextOpeningAt: '2026-07-10T07:00:00.000Z',
       offline: 'closed',
       position: 1,
     });
@@ -159,6 +172,35 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
       ok: true,
       data: { id: offlineId, status: 'active', offline: true },
     });
+    expect(await status(morning, started.conversation.id)).toMatchObject({ departmentOpen: true, nextOpeningAt: null });
+
+    // The agent's answer reaches the customer by email, once (a retried send is the same message).
+    agent.log(offlineId);
+    const reply = { clientMessageId: randomUUID(), body: 'Bonjour Marie, a battery check will sort this out.' };
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect(await agent.request('message.send', { conversationId: offlineId, ...reply })).toMatchObject({ ok: true });
+    }
+    // Marie's closed waiting chat had its own transcript; the reply is the email of the offline case.
+    const replies = () =>
+      smtp.to('marie@example.com').filter((mail) => mail.parsed.subject?.includes(offline!.caseNumber));
+    await smtp.waitFor(() => replies().length === 1);
+    const [mail] = replies();
+    expect(mail?.parsed.text).toContain('a battery check will sort this out');
+    expect(mail?.parsed.text).toContain('My battery dies by noon');
+    // Notes never leave, and nothing else is sent for this one reply.
+    expect(
+      await agent.request('message.send', {
+        conversationId: offlineId,
+        clientMessageId: randomUUID(),
+        body: 'Internal: check warranty.',
+        internal: true,
+      }),
+    ).toMatchObject({ ok: true });
+    await sleep(1_000);
+    expect(replies()).toHaveLength(1);
+    expect(mail?.parsed.text).not.toContain('check warranty');
+    const log = await server.app.services.transcripts.list(offline!._id);
+    expect(log).toMatchObject([{ trigger: 'offline-reply', to: 'marie@example.com', status: 'sent' }]);
 
     // Christmas (a Friday) is a holiday in Paris: closed all day.
     clock.now = () => new Date('2026-12-25T10:00:00Z');

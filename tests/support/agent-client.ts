@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { agentCreateSchema, type AgentSession, type AgentView } from '@switchboard/shared';
 import type { Socket } from 'socket.io-client';
 import type { z } from 'zod';
-import { connectSocket } from './socket-client.js';
+import { connectSocket, type SocketTransport } from './socket-client.js';
 import type { TestServer } from './test-server.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -85,11 +85,12 @@ export function agentFetch(
 export function connectAgentSocket(
   baseUrl: string,
   cookie: string,
-  options: { origin?: string; reconnection?: boolean } = {},
+  options: { origin?: string; reconnection?: boolean; transports?: SocketTransport[] } = {},
 ): Socket {
   return connectSocket(baseUrl, 'agent', {
     extraHeaders: { cookie, origin: options.origin ?? baseUrl },
     ...(options.reconnection === undefined ? {} : { reconnection: options.reconnection }),
+    ...(options.transports ? { transports: options.transports } : {}),
   });
 }
 

@@ -7,6 +7,7 @@ import {
 } from '@switchboard/shared';
 import { io } from 'socket.io-client';
 import { TestParticipant } from './participant.js';
+import type { SocketTransport } from './socket-client.js';
 
 export const defaultPrechat: Prechat = {
   name: 'Marie',
@@ -23,7 +24,13 @@ export class TestCustomer extends TestParticipant {
 
   constructor(
     private baseUrl: string,
-    private readonly options: { identity?: CustomerIdentity; origin?: string } = {},
+    private readonly options: {
+      identity?: CustomerIdentity;
+      origin?: string;
+      transports?: SocketTransport[];
+      /** Extra handshake headers, e.g. the `X-Forwarded-For` a load balancer adds. */
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super();
   }
@@ -33,7 +40,7 @@ export class TestCustomer extends TestParticipant {
     this.baseUrl = baseUrl;
     this.listen(
       io(`${baseUrl}/customer`, {
-        transports: ['websocket'],
+        transports: this.options.transports ?? ['websocket'],
         forceNew: true,
         reconnection: false,
         auth: {
@@ -41,7 +48,7 @@ export class TestCustomer extends TestParticipant {
           ...(this.visitorToken ? { visitorToken: this.visitorToken } : {}),
           ...(this.options.identity ? { identity: this.options.identity } : {}),
         },
-        ...(this.options.origin ? { extraHeaders: { origin: this.options.origin } } : {}),
+        extraHeaders: { ...this.options.headers, ...(this.options.origin ? { origin: this.options.origin } : {}) },
       }),
     );
     this.ready = await new Promise<CustomerSessionReady>((resolve, reject) => {

@@ -1,14 +1,22 @@
 import { PROTOCOL_VERSION, type AckResult, type NamespaceName } from '@switchboard/shared';
 import { io, type Socket } from 'socket.io-client';
 
+export type SocketTransport = 'websocket' | 'polling';
+
 /** A raw Socket.IO client for tests: websocket only, no automatic reconnection unless asked. */
 export function connectSocket(
   baseUrl: string,
   namespace: NamespaceName,
-  options: { auth?: Record<string, unknown>; reconnection?: boolean; extraHeaders?: Record<string, string> } = {},
+  options: {
+    auth?: Record<string, unknown>;
+    reconnection?: boolean;
+    extraHeaders?: Record<string, string>;
+    /** Default websocket only; `['polling']` makes a long-polling-only client (tests/cluster). */
+    transports?: SocketTransport[];
+  } = {},
 ): Socket {
   return io(`${baseUrl}/${namespace}`, {
-    transports: ['websocket'],
+    transports: options.transports ?? ['websocket'],
     forceNew: true,
     reconnection: options.reconnection ?? false,
     auth: options.auth ?? { protocolVersion: PROTOCOL_VERSION },

@@ -85,3 +85,14 @@ export async function openWidget(page: Page, harness: Harness, before?: string):
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
+
+/**
+ * Like {@link openWidget}, as a visitor the server has never seen. The
+ * browser profile is shared by the file's pages, and the frame keeps its
+ * visitor token in a partitioned cookie (third-party storage is blocked), so
+ * the cookies go first.
+ */
+export async function openAsNewVisitor(page: Page, harness: Harness, before?: string): Promise<Frame> {
+  await harness.browser.context.clearCookies();
+  return openWidget(page, harness, before);
+}

@@ -2,8 +2,10 @@ import type { ChatState } from '../desk/desk-state.js';
 import { languageName, t, topicLabel } from '../i18n/index.js';
 import { describeBrowser } from './browser-name.js';
 import { PreviousConversations } from './PreviousConversations.js';
+import { Satisfaction } from './Satisfaction.js';
+import { TranscriptLog } from './TranscriptLog.js';
 
-/** Who the agent is talking to and where they came from (A4). */
+/** Who the agent is talking to, where they came from, what they were sent and how they rated us (A4). */
 export function CustomerPanel({ chat }: { chat: ChatState }) {
   const { view } = chat;
   const { customer } = view;
@@ -46,6 +48,8 @@ export function CustomerPanel({ chat }: { chat: ChatState }) {
         <dt>{t('customer.browser')}</dt>
         <dd title={view.userAgent}>{view.userAgent ? describeBrowser(view.userAgent) : unknown}</dd>
       </dl>
+      <Satisfaction conversationId={view.id} closed={view.status === 'closed'} />
+      <TranscriptLog conversationId={view.id} email={customer.email} />
       <PreviousConversations customerId={customer.id} currentId={view.id} />
     </section>
   );

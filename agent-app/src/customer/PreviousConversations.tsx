@@ -1,6 +1,7 @@
 import { renderSystemMessage, type CustomerConversationSummary, type MessageView } from '@switchboard/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../api/rest.js';
+import { SatisfactionLine } from './Satisfaction.js';
 import { formatDate, formatTime, t, topicLabel, UI_LOCALE, type TextKey } from '../i18n/index.js';
 
 /** The customer's earlier chats, newest first, each with its transcript on demand. */
@@ -67,6 +68,7 @@ function PreviousConversation({ conversation }: { conversation: CustomerConversa
           {conversation.agentName ? ` · ${conversation.agentName}` : ''}
           {conversation.disposition ? ` · ${t(`disposition.${conversation.disposition}` as TextKey)}` : ''}
         </span>
+        {conversation.satisfaction && <SatisfactionLine satisfaction={conversation.satisfaction} />}
       </div>
       <button type="button" className="link-button" aria-expanded={open} onClick={toggle}>
         {open ? t('customer.hideTranscript') : t('customer.showTranscript')}

@@ -1,3 +1,6 @@
+import { adminEn } from '../supervisor/admin/texts-en.js';
+import { supervisorEn } from '../supervisor/texts-en.js';
+
 /** The agent desk's own texts, in English. Other UI languages mirror these keys (see i18n/index.ts). */
 export const en = {
   'app.title': 'Switchboard',
@@ -116,12 +119,34 @@ export const en = {
   'customer.showTranscript': 'Show transcript',
   'customer.hideTranscript': 'Hide transcript',
   'customer.loadFailed': "We couldn't load this. Try again in a moment.",
+  'satisfaction.heading': 'Satisfaction',
+  'satisfaction.thisChat': 'This chat',
+  'satisfaction.notYet': 'Not rated yet',
+  'satisfaction.stillOpen': 'Asked for when the chat ends',
+  'satisfaction.rating': '{rating} out of 5',
+  'transcripts.heading': 'Transcript emails',
+  'transcripts.none': 'No transcript sent for this chat yet.',
+  'transcripts.send': 'Email transcript to customer',
+  'transcripts.sending': 'Sending…',
+  'transcripts.noEmail': 'The customer left no email address.',
+  'transcripts.sendFailed': "We couldn't send the transcript: {reason}",
+  'transcripts.trigger.close': 'On close',
+  'transcripts.trigger.request': 'Requested',
+  'transcripts.trigger.offline-reply': 'Offline reply',
+  'transcripts.status.queued': 'Queued',
+  'transcripts.status.retrying': 'Retrying',
+  'transcripts.status.sent': 'Sent',
+  'transcripts.status.failed': 'Failed',
   'shortcuts.heading': 'Keyboard shortcuts',
   'shortcuts.close': 'Close',
   'notify.assigned': 'New chat: {name}',
   'notify.message': '{name} wrote',
   'live.message': 'New message from {name}: {body}',
   'live.assigned': 'New chat assigned: {name}',
+  // The supervisor console's live side (board, idle sessions, observe).
+  ...supervisorEn,
+  // The console's admin side (admin, reports, audit).
+  ...adminEn,
 } as const;
 
 export type TextKey = keyof typeof en;

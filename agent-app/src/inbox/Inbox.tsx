@@ -1,19 +1,21 @@
-import type { AgentView, ReplySla } from '@switchboard/shared';
+import type { AgentView, DeskSettings } from '@switchboard/shared';
 import { useDeskState } from '../desk/use-desk.js';
 import { useNow } from '../desk/use-now.js';
 import { t } from '../i18n/index.js';
 import { InboxItem } from './InboxItem.js';
 import { QueuePanel } from './QueuePanel.js';
+import { slaFor } from './sla.js';
 
 interface Props {
   agent: AgentView;
   activeId: string | undefined;
-  sla: ReplySla;
+  /** When the wait timers turn amber and red (per department where one has its own). */
+  settings: DeskSettings;
   onOpen: (conversationId: string) => void;
 }
 
 /** The agent's chats, in assignment order, each with who waits on whom and for how long. */
-export function Inbox({ agent, activeId, sla, onOpen }: Props) {
+export function Inbox({ agent, activeId, settings, onOpen }: Props) {
   const state = useDeskState();
   const now = useNow(1_000);
   return (
@@ -31,7 +33,14 @@ export function Inbox({ agent, activeId, sla, onOpen }: Props) {
           {state.order.map((id) => {
             const chat = state.chats[id];
             return chat ? (
-              <InboxItem key={id} chat={chat} active={id === activeId} now={now} sla={sla} onOpen={onOpen} />
+              <InboxItem
+                key={id}
+                chat={chat}
+                active={id === activeId}
+                now={now}
+                sla={slaFor(settings, chat.view.departmentId)}
+                onOpen={onOpen}
+              />
             ) : null;
           })}
         </ul>

@@ -16,7 +16,8 @@ export function InboxItem({ chat, active, now, sla, onOpen }: Props) {
   const since = waitingSince(view, chat.messages);
   const waited = since === undefined ? undefined : now - since;
   const level = waited === undefined ? undefined : slaLevel(waited, sla);
-  const last = chat.messages.at(-1);
+  // What a person said last: "You're now chatting with Lei" tells the agent nothing about the case.
+  const last = chat.messages.findLast((message) => !message.system) ?? chat.messages.at(-1);
   const preview = last
     ? last.system
       ? renderSystemMessage(last.system.event, last.system.params, UI_LOCALE)

@@ -1,29 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DeskRequestError } from '../desk/desk-client.js';
 import { useDeskClient, useDeskState } from '../desk/use-desk.js';
 import { languageTag, t, topicLabel } from '../i18n/index.js';
 import { formatWait } from './sla.js';
 
-/** The agents' own queue has no push (supervisors get `queue.stats`): a light poll while the desk is shown. */
-const REFRESH_MS = 5_000;
-
-/** Waiting chats in the agent's departments, oldest first, each one click from being theirs. */
+/**
+ * Waiting chats in the agent's departments, oldest first, each one click from
+ * being theirs. The server pushes changes (`queue.changed`); the client asks
+ * for the whole list only on (re)connect.
+ */
 export function QueuePanel({ now, onPicked }: { now: number; onPicked: (conversationId: string) => void }) {
   const client = useDeskClient();
-  const { queue, connection } = useDeskState();
+  const { queue } = useDeskState();
   const [error, setError] = useState<string | undefined>();
-
-  useEffect(() => {
-    if (connection !== 'online') return;
-    const refresh = () => {
-      if (!document.hidden) client.refreshQueue().catch(() => undefined);
-    };
-    refresh();
-    const timer = setInterval(refresh, REFRESH_MS);
-    return () => {
-      clearInterval(timer);
-    };
-  }, [client, connection]);
 
   return (
     <section className="queue" aria-labelledby="queue-heading">

@@ -1,4 +1,4 @@
-import type { AgentConversationView, MessageView, ReplySla } from '@switchboard/shared';
+import type { AgentConversationView, DeskSettings, MessageView, ReplySla } from '@switchboard/shared';
 
 export type SlaLevel = 'ok' | 'amber' | 'red';
 
@@ -24,6 +24,11 @@ export function waitingSince(view: AgentConversationView, messages: readonly Mes
   }
   if (agent === undefined) return customer ?? Date.parse(view.createdAt);
   return customer !== undefined && customer > agent ? customer : undefined;
+}
+
+/** The thresholds of a chat's department when it has its own, else the deployment's. */
+export function slaFor(settings: DeskSettings, departmentId: string | undefined): ReplySla {
+  return (departmentId === undefined ? undefined : settings.departmentReplySla[departmentId]) ?? settings.replySla;
 }
 
 export function slaLevel(waitedMs: number, sla: ReplySla): SlaLevel {

@@ -1,4 +1,4 @@
-import type { AgentSession, ReplySla, DeskSettings } from '@switchboard/shared';
+import type { AgentSession, DeskSettings } from '@switchboard/shared';
 import { useEffect, useRef, useState } from 'react';
 import { api, onSessionExpired } from '../api/rest.js';
 import { ChatTabs } from '../chat/ChatTabs.js';
@@ -21,7 +21,7 @@ import { TopBar } from './TopBar.js';
 import { useTabs } from './use-tabs.js';
 
 /** Used until GET /api/desk/settings answers (the server's defaults are the same). */
-const FALLBACK_SLA: ReplySla = { amberMs: 120_000, redMs: 240_000 };
+const FALLBACK_SETTINGS: DeskSettings = { replySla: { amberMs: 120_000, redMs: 240_000 }, departmentReplySla: {} };
 
 interface Props {
   session: AgentSession;
@@ -52,7 +52,7 @@ function DeskLayout({ session, onEnded }: Props) {
   const agent = state.agent ?? session.agent;
   const tabs = useTabs(agent.id);
   const [drafts] = useState(() => new DraftStore(localStorage, agent.id));
-  const [sla, setSla] = useState<ReplySla>(FALLBACK_SLA);
+  const [settings, setSettings] = useState<DeskSettings>(FALLBACK_SETTINGS);
   const [helpOpen, setHelpOpen] = useState(false);
   const [closeRequested, setCloseRequested] = useState(0);
   const [transferRequested, setTransferRequested] = useState(0);
@@ -67,8 +67,8 @@ function DeskLayout({ session, onEnded }: Props) {
   useEffect(() => {
     api
       .get<DeskSettings>('/api/desk/settings')
-      .then((settings) => {
-        setSla(settings.replySla);
+      .then((loaded) => {
+        setSettings({ ...FALLBACK_SETTINGS, ...loaded });
       })
       .catch(() => undefined);
   }, []);
@@ -127,7 +127,7 @@ function DeskLayout({ session, onEnded }: Props) {
       <TopBar agent={agent} onHelp={() => setHelpOpen(true)} onSignOut={() => onEnded('signed-out')} />
       <ConnectionBanner connection={state.connection} />
       <div className="desk__body">
-        <Inbox agent={agent} activeId={tabs.active} sla={sla} onOpen={tabs.activate} />
+        <Inbox agent={agent} activeId={tabs.active} settings={settings} onOpen={tabs.activate} />
         <main className="desk__chat" aria-label={active ? undefined : t('chat.none')}>
           <ChatTabs open={tabs.open} active={tabs.active} onActivate={tabs.activate} onClose={tabs.closeTab} />
           {active ? (

@@ -4,10 +4,12 @@ import { api } from '../api/rest.js';
 import { useDeskClient } from '../desk/use-desk.js';
 import { t } from '../i18n/index.js';
 import { NotifyToggles } from '../notifications/NotifyToggles.js';
+import { useOpenConsole } from '../supervisor/console-switch.js';
 
 export function TopBar({ agent, onHelp, onSignOut }: { agent: AgentView; onHelp: () => void; onSignOut: () => void }) {
   const client = useDeskClient();
   const [error, setError] = useState<string | undefined>();
+  const openConsole = useOpenConsole();
 
   const setStatus = (status: AgentStatus) => {
     setError(undefined);
@@ -43,6 +45,11 @@ export function TopBar({ agent, onHelp, onSignOut }: { agent: AgentView; onHelp:
       )}
       <div className="top-bar__end">
         <NotifyToggles />
+        {openConsole && (
+          <button type="button" className="button" onClick={openConsole}>
+            {t('console.open')}
+          </button>
+        )}
         <button type="button" className="button button--ghost" onClick={onHelp} aria-label={t('top.shortcuts')}>
           ?
         </button>

@@ -1,10 +1,29 @@
-import type { DeskSettings } from '@switchboard/shared';
+import type { DepartmentView, DeskSettings, ReplySla } from '@switchboard/shared';
+import type { Config } from '../config/config.js';
+
+/** The deployment's thresholds: DESK_REPLY_AMBER and DESK_REPLY_RED (2 and 4 minutes unless configured). */
+export function deploymentReplySla(config: Pick<Config, 'DESK_REPLY_AMBER' | 'DESK_REPLY_RED'>): ReplySla {
+  return { amberMs: config.DESK_REPLY_AMBER, redMs: config.DESK_REPLY_RED };
+}
 
 /**
- * How long a customer may wait on the agent's reply: amber at 2 minutes, red
- * at 4. The one place the desk's thresholds come from; when the jobs feature
- * adds a configured AGENT_REPLY_SLA, derive these from it here.
+ * What the desk is told (`GET /api/desk/settings`). A department with its
+ * own agent-reply SLA (J2: when supervisors are alerted) turns the timer
+ * amber at that moment and red after the same multiple of it as the
+ * deployment's red is of its amber, so "amber" always means "a supervisor
+ * can see this now" wherever the SLA was set.
  */
-export const DEFAULT_DESK_SETTINGS: DeskSettings = {
-  replySla: { amberMs: 2 * 60_000, redMs: 4 * 60_000 },
-};
+export function deskSettings(
+  base: ReplySla,
+  departments: readonly Pick<DepartmentView, 'id' | 'agentReplySlaSeconds'>[],
+): DeskSettings {
+  const ratio = base.redMs / base.amberMs;
+  const departmentReplySla: Record<string, ReplySla> = {};
+  for (const department of departments) {
+    const seconds = department.agentReplySlaSeconds;
+    if (seconds === null) continue;
+    const amberMs = seconds * 1000;
+    departmentReplySla[department.id] = { amberMs, redMs: Math.round(amberMs * ratio) };
+  }
+  return { replySla: base, departmentReplySla };
+}

@@ -1,9 +1,11 @@
 import {
   AppError,
   objectIdSchema,
+  type ConversationSatisfaction,
   type CustomerConversationSummary,
   type DeskSettings,
   type MessagePage,
+  type SatisfactionView,
   type TransferTargets,
 } from '@switchboard/shared';
 import { Router } from 'express';
@@ -23,13 +25,32 @@ interface Dependencies {
   messages: MessagesService;
   departments: Pick<DepartmentsService, 'list'>;
   agents: Pick<AgentsService, 'list'>;
-  settings: DeskSettings;
+  /** Read per request: a department's changed SLA reaches desks on their next load. */
+  settings: () => Promise<DeskSettings>;
 }
 
 const TRANSCRIPT_LIMIT = 200;
 
+/** The feedback feature keeps the rating on the conversation document, outside its schema (strict off). */
+interface StoredSatisfaction {
+  rating: number;
+  comment?: string | null;
+  ratedAt: Date;
+}
+
+function satisfactionOf(conversation: ConversationDocument): SatisfactionView | undefined {
+  const stored = (conversation as { satisfaction?: StoredSatisfaction | null }).satisfaction;
+  if (!stored) return undefined;
+  return {
+    rating: stored.rating,
+    ...(stored.comment ? { comment: stored.comment } : {}),
+    ratedAt: new Date(stored.ratedAt).toISOString(),
+  };
+}
+
 function toSummary(conversation: ConversationDocument): CustomerConversationSummary {
   const name = conversation.agentCard?.displayName;
+  const satisfaction = satisfactionOf(conversation);
   return {
     id: conversation._id.toHexString(),
     caseNumber: conversation.caseNumber,
@@ -40,6 +61,7 @@ function toSummary(conversation: ConversationDocument): CustomerConversationSumm
     createdAt: ((conversation as { createdAt?: Date }).createdAt ?? conversation.queuedAt).toISOString(),
     ...(conversation.closedAt ? { closedAt: conversation.closedAt.toISOString() } : {}),
     ...(conversation.disposition ? { disposition: conversation.disposition } : {}),
+    ...(satisfaction ? { satisfaction } : {}),
   };
 }
 
@@ -58,8 +80,8 @@ export function deskRoutes({ auth, conversations, messages, departments, agents,
     if (!serving) throw new AppError('FORBIDDEN', 'You are not serving this customer.');
   };
 
-  router.get('/api/desk/settings', auth.authenticate, (_req, res) => {
-    res.json(settings);
+  router.get('/api/desk/settings', auth.authenticate, async (_req, res) => {
+    res.set('Cache-Control', 'private, no-store').json(await settings());
   });
 
   // Department names and colleagues' names only: enough to pick a transfer target, nothing to administer.
@@ -99,6 +121,15 @@ export function deskRoutes({ auth, conversations, messages, departments, agents,
     }
     const page: MessagePage = await messages.before(conversation._id, undefined, TRANSCRIPT_LIMIT, true);
     res.set('Cache-Control', 'private, no-store').json({ conversation: toSummary(conversation), ...page });
+  });
+
+  // The rating of a chat the agent may read, e.g. the one they just closed (W6 ratings come after the close).
+  router.get('/api/conversations/:id/satisfaction', auth.authenticate, async (req, res) => {
+    const id = parseInput(objectIdSchema, req.params.id);
+    const conversation = await conversations.get(id, { kind: 'agent', agent: currentAgent(res) }, 'read');
+    // Conversations are read lean: the rating, outside the schema, is on the document as stored.
+    const body: ConversationSatisfaction = { satisfaction: satisfactionOf(conversation) ?? null };
+    res.set('Cache-Control', 'private, no-store').json(body);
   });
 
   return router;

@@ -12,7 +12,8 @@ export interface AgentRecord {
   status: AgentStatus;
   departmentIds: Types.ObjectId[];
   languages: string[];
-  capacity: number;
+  /** Null: the department default applies (routing's effective-capacity.ts). */
+  capacity: number | null;
   active: boolean;
   /** Routing: ties between equally loaded agents go to the one idle longest. */
   lastAssignedAt?: Date | null;

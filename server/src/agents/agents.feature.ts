@@ -8,6 +8,7 @@ import { createSessionAuthenticator } from '../auth/session-auth.js';
 import { createSessionStore, type SessionStore } from '../auth/session-store.js';
 import { createSignInLimiter } from '../auth/sign-in-limiter.js';
 import { agentHandshake } from '../auth/socket-auth.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { Feature } from '../infra/feature.js';
 import { agentModel } from './agent.model.js';
 import { ensureFirstAdmin, seedDemoAgents } from './agent-bootstrap.js';
@@ -29,7 +30,11 @@ export interface AgentsServices {
 }
 
 /** Agent accounts, sign-in sessions, agent socket authentication and status. */
-export function createAgentsFeature(context: AppContext): { feature: Feature; services: AgentsServices } {
+export function createAgentsFeature(
+  context: AppContext,
+  // A getter: the audit feature needs this feature's restAuth, so it is created after it.
+  deps: { audit: () => AuditService },
+): { feature: Feature; services: AgentsServices } {
   const { config, logger, sockets } = context;
   const model = agentModel(context.mongo);
   const sessions = createSessionStore({
@@ -86,7 +91,7 @@ export function createAgentsFeature(context: AppContext): { feature: Feature; se
       sessionMaxAgeMs: config.AGENT_SESSION_MAX_AGE_MS,
     }),
   );
-  routes.use(agentsRoutes(agents, restAuth));
+  routes.use(agentsRoutes(agents, restAuth, deps.audit));
 
   const feature: Feature = {
     name: 'agents',

@@ -26,6 +26,12 @@ export interface AgentStatusChange {
   previous: AgentStatus;
 }
 
+/** An admin change made by this process (routing listens: more capacity or new departments mean work now). */
+export interface AgentUpdated {
+  agentId: string;
+  fields: (keyof AgentUpdate)[];
+}
+
 export interface AgentsService {
   create(input: AgentCreate): Promise<AgentView>;
   findByEmail(email: string): Promise<AgentRecord | null>;
@@ -44,6 +50,8 @@ export interface AgentsService {
   verifyCredentials(email: string, password: string): Promise<AgentRecord | null>;
   /** Called after each status change made in this process; returns an unsubscribe function. */
   onStatusChanged(listener: (change: AgentStatusChange) => void): () => void;
+  /** Called after each successful `update` made in this process; returns an unsubscribe function. */
+  onUpdated(listener: (change: AgentUpdated) => void): () => void;
   countByStatus(): Promise<Record<AgentStatus, number>>;
 }
 
@@ -142,6 +150,11 @@ export function createAgentsService({ model, sockets, revocation, logger, locks 
         namespace().serverSideEmit(PRINCIPAL_CHANGED, id);
       }
       logger.info({ agentId: id, fields: Object.keys(changes) }, 'agent updated');
+      try {
+        events.emit('updated', { agentId: id, fields: Object.keys(changes) as AgentUpdated['fields'] });
+      } catch (error) {
+        logger.error({ err: error, agentId: id }, 'update listener failed');
+      }
       return toAgentView(after);
     },
 
@@ -180,6 +193,11 @@ export function createAgentsService({ model, sockets, revocation, logger, locks 
     onStatusChanged(listener) {
       events.on('status', listener);
       return () => events.off('status', listener);
+    },
+
+    onUpdated(listener) {
+      events.on('updated', listener);
+      return () => events.off('updated', listener);
     },
 
     async countByStatus() {

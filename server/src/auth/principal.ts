@@ -13,7 +13,8 @@ export interface AgentPrincipal {
   avatarUrl?: string;
   departmentIds: string[];
   languages: string[];
-  capacity: number;
+  /** Null: their departments' default applies (routing). */
+  capacity: number | null;
 }
 
 /** What the agents feature keeps in `socket.data` on the `/agent` namespace. */

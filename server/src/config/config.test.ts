@@ -44,4 +44,10 @@ describe('loadConfig', () => {
     expect(production.WIDGET_ALLOWED_ORIGINS).toEqual([]);
     expect(() => loadConfig({ AGENT_ALLOWED_ORIGINS: 'not a url' })).toThrow(/AGENT_ALLOWED_ORIGINS/);
   });
+
+  it('takes an INSTANCE_ID that fits in a session id and an nginx map pattern', () => {
+    expect(loadConfig({}).INSTANCE_ID).toBeUndefined();
+    expect(loadConfig({ INSTANCE_ID: 'n2' }).INSTANCE_ID).toBe('n2');
+    expect(() => loadConfig({ INSTANCE_ID: 'N-2' })).toThrow(/INSTANCE_ID/);
+  });
 });

@@ -57,6 +57,15 @@ const envSchema = z.object({
    * or `worker` (workers; its HTTP port serves health and metrics, keep it out of the load balancer).
    */
   PROCESS_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  /**
+   * Names this process inside its Socket.IO session ids (`<id>-…`), so a load
+   * balancer can send a long-polling session's requests back to the process that
+   * holds it without cookies (docs/deployment.md). Unset: engine.io's plain ids.
+   */
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[a-z0-9]{1,16}$/, 'lowercase letters and digits, at most 16')
+    .optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** Agent sessions end after this long without use (sliding) and at the latest after the max age. */
   AGENT_SESSION_IDLE_MS: z.coerce.number().int().min(1_000).default(43_200_000), // 12 h
@@ -77,6 +86,9 @@ const envSchema = z.object({
   CUSTOMER_IDLE_CLOSE: durationFromEnv({ min: 100, max: 86_400_000 }).default(300_000),
   /** A customer message unanswered this long flags the chat to supervisors (J2). */
   AGENT_REPLY_SLA: durationFromEnv({ min: 100, max: 86_400_000 }).default(120_000),
+  /** The agent desk's "waiting on you" timer turns amber, then red, after this long (departments may move them). */
+  DESK_REPLY_AMBER: durationFromEnv({ min: 1_000, max: 86_400_000 }).default(120_000),
+  DESK_REPLY_RED: durationFromEnv({ min: 1_000, max: 86_400_000 }).default(240_000),
   /** Unset: off. Flagged this much longer: put the chat back in the queue (departments may override). */
   AGENT_IDLE_REQUEUE: durationFromEnv({ min: 100, max: 86_400_000 }).optional(),
   /** Email the transcript on close when the customer gave an address (J3). */
@@ -126,6 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`));
   }
   const values = parsed.data;
+  if (values.DESK_REPLY_RED <= values.DESK_REPLY_AMBER) {
+    throw new ConfigError(['DESK_REPLY_RED: must be longer than DESK_REPLY_AMBER']);
+  }
   if (values.NODE_ENV === 'production' && !values.PUBLIC_URL) {
     // Emails link back to it and origin checks behind a proxy rely on it.
     throw new ConfigError(['PUBLIC_URL: required in production (the https:// address customers and agents use)']);

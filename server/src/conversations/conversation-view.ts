@@ -3,6 +3,8 @@ import type { ConversationDocument } from './conversation.model.js';
 
 export function toConversationView(conversation: ConversationDocument): ConversationView {
   const card = conversation.agentCard;
+  // Documents written before receipts existed have none; a reloaded widget restores "read" from these (W4).
+  const agentMarks = (conversation.receipts as Partial<ConversationDocument['receipts']> | undefined)?.agent;
   return {
     id: conversation._id.toHexString(),
     caseNumber: conversation.caseNumber,
@@ -24,5 +26,8 @@ export function toConversationView(conversation: ConversationDocument): Conversa
     ...(conversation.firstAgentReplyAt ? { firstAgentReplyAt: conversation.firstAgentReplyAt.toISOString() } : {}),
     ...(conversation.closedAt ? { closedAt: conversation.closedAt.toISOString() } : {}),
     ...(conversation.offline ? { offline: true } : {}),
+    ...(agentMarks?.deliveredSeq
+      ? { agentReceipts: { deliveredSeq: agentMarks.deliveredSeq, readSeq: agentMarks.readSeq || 0 } }
+      : {}),
   };
 }

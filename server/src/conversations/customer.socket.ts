@@ -9,7 +9,7 @@ import {
   type ConversationStarted,
 } from '@switchboard/shared';
 import type { Socket } from 'socket.io';
-import { bindCustomer, currentCustomer, requireCustomer } from '../customers/customer-auth.js';
+import { bindCustomer, clientAddressOf, currentCustomer, requireCustomer } from '../customers/customer-auth.js';
 import { toCustomerView, type CustomersService } from '../customers/customers.service.js';
 import type { SocketContext } from '../infra/feature.js';
 import type { RateLimit } from '../infra/rate-limit.js';
@@ -37,7 +37,7 @@ export function customerSocketHandlers({ customers, conversations, actions, broa
   return {
     'conversation.start': defineHandler(conversationStartSchema, async ({ prechat }, { socket }: SocketContext) => {
       // Creating visitors is the one thing an unauthenticated socket can do: limit it per address.
-      await startLimit.consume(socket.handshake.address);
+      await startLimit.consume(clientAddressOf(socket));
       let customer = currentCustomer(socket);
       let visitorToken: string | undefined;
       if (!customer) {

@@ -23,6 +23,8 @@ export function createMessagingFeature(
     agentView: (agentId: string) => Promise<AgentView | null>;
     /** From the departments feature: which queue a pre-chat topic goes to. */
     departmentFor?: (topic: string) => Promise<Types.ObjectId | null>;
+    /** From the widget feature: host origins allowed now (admin-edited); WIDGET_ALLOWED_ORIGINS without it. */
+    widgetOrigins?: () => Promise<readonly string[]>;
   },
 ) {
   const { config, redis, mongo, sockets, logger, locks } = context;
@@ -58,7 +60,7 @@ export function createMessagingFeature(
 
   const feature: Feature = {
     name: 'messaging',
-    middlewares: { customer: [customerHandshake(customers, config)] },
+    middlewares: { customer: [customerHandshake(customers, config, deps.widgetOrigins)] },
     handlers: {
       customer: customerSocketHandlers({ customers, conversations, actions, broadcast, startLimit }),
       agent: agentSocketHandlers({ conversations, actions, customers }),

@@ -9,6 +9,24 @@ import type { CustomerPrincipal, CustomersService } from './customers.service.js
 
 interface CustomerSocketData {
   customer?: CustomerPrincipal | null;
+  /** The visitor's address, worked out once at the handshake (see {@link clientAddressOf}). */
+  clientAddress?: string;
+}
+
+/** Per-address limits (starting chats, offline messages) count this, never the proxy's address. */
+export function clientAddressOf(socket: Socket): string {
+  return (socket.data as CustomerSocketData).clientAddress ?? socket.handshake.address;
+}
+
+/**
+ * Behind a load balancer every socket comes from the balancer's address, so
+ * with TRUST_PROXY on the visitor is the left-most `X-Forwarded-For` entry (as
+ * Express's `trust proxy = true` reads it for REST); otherwise the peer address.
+ */
+function handshakeAddress(socket: Socket, trustProxy: boolean): string {
+  const forwarded = socket.handshake.headers['x-forwarded-for'];
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+  return trustProxy && first ? first : socket.handshake.address;
 }
 
 /** The customer this socket acts for, or UNAUTHENTICATED before a conversation was started. */
@@ -44,20 +62,38 @@ function requestProtocol(socket: Socket, trustProxy: boolean): string {
  * identity or a stored visitor token says who this is. A bad signature is
  * refused outright; an unknown token just means a new visitor.
  */
-export function customerHandshake(customers: CustomersService, config: Config) {
-  const anyOrigin = config.WIDGET_ALLOWED_ORIGINS.includes('*');
-  return (socket: Socket, next: (error?: Error) => void): void => {
-    const origin = socket.handshake.headers.origin;
-    const allowed =
-      anyOrigin ||
+export function customerHandshake(
+  customers: CustomersService,
+  config: Config,
+  /** The widget settings' allowed origins (changeable at run time); WIDGET_ALLOWED_ORIGINS without them. */
+  allowedOrigins: () => Promise<readonly string[]> = () => Promise.resolve(config.WIDGET_ALLOWED_ORIGINS),
+) {
+  const originAllowed = async (socket: Socket): Promise<boolean> => {
+    const allowed = await allowedOrigins();
+    return (
+      allowed.includes('*') ||
       isOriginAllowed(
-        { origin, host: socket.handshake.headers.host, protocol: requestProtocol(socket, config.TRUST_PROXY) },
-        { publicUrl: config.PUBLIC_URL, allowed: config.WIDGET_ALLOWED_ORIGINS },
-      );
-    if (!allowed) {
-      next(handshakeError(new AppError('ORIGIN_NOT_ALLOWED', 'This site may not open Switchboard chats.')));
-      return;
-    }
+        {
+          origin: socket.handshake.headers.origin,
+          host: socket.handshake.headers.host,
+          protocol: requestProtocol(socket, config.TRUST_PROXY),
+        },
+        { publicUrl: config.PUBLIC_URL, allowed },
+      )
+    );
+  };
+  return (socket: Socket, next: (error?: Error) => void): void => {
+    (socket.data as CustomerSocketData).clientAddress = handshakeAddress(socket, config.TRUST_PROXY);
+    originAllowed(socket).then(
+      (allowed) => {
+        if (allowed) resolveVisitor(socket, next);
+        else next(handshakeError(new AppError('ORIGIN_NOT_ALLOWED', 'This site may not open Switchboard chats.')));
+      },
+      (error: unknown) => next(handshakeError(toAppError(error))),
+    );
+  };
+
+  function resolveVisitor(socket: Socket, next: (error?: Error) => void): void {
     const auth = customerHandshakeSchema.safeParse(socket.handshake.auth);
     if (!auth.success) {
       next(handshakeError(new AppError('VALIDATION_FAILED', 'The visitor token or identity is malformed.')));
@@ -76,5 +112,5 @@ export function customerHandshake(customers: CustomersService, config: Config) {
       },
       (error: unknown) => next(handshakeError(toAppError(error))),
     );
-  };
+  }
 }

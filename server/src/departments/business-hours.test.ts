@@ -1,6 +1,6 @@
 import type { BusinessHours } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
-import { isOpenAt, localTime } from './business-hours.js';
+import { isOpenAt, localTime, nextOpeningAt } from './business-hours.js';
 
 const weekdays9to18 = (timeZone: string, holidays: string[] = []): BusinessHours => ({
   timeZone,
@@ -70,5 +70,60 @@ describe('business hours', () => {
     };
     expect(isOpenAt(split, new Date('2026-07-06T12:30:00Z'))).toBe(false);
     expect(isOpenAt(split, new Date('2026-07-06T13:30:00Z'))).toBe(true);
+  });
+});
+
+describe('next opening time', () => {
+  const iso = (hours: BusinessHours | null, instant: string) => nextOpeningAt(hours, new Date(instant))?.toISOString();
+
+  it('is the next interval start in the zone: after hours, over the weekend, later the same day', () => {
+    // Friday 19:00 in Paris (summer, UTC+2) → Monday 09:00 Paris.
+    expect(iso(weekdays9to18('Europe/Paris'), '2026-07-10T17:00:00Z')).toBe('2026-07-13T07:00:00.000Z');
+    // Monday 07:00 in Paris → 09:00 the same morning.
+    expect(iso(weekdays9to18('Europe/Paris'), '2026-07-06T05:00:00Z')).toBe('2026-07-06T07:00:00.000Z');
+    const split: BusinessHours = {
+      timeZone: 'UTC',
+      weekly: {
+        mon: [
+          { open: '13:00', close: '17:00' },
+          { open: '09:00', close: '12:00' },
+        ],
+      },
+      holidays: [],
+    };
+    expect(iso(split, '2026-07-06T12:30:00Z')).toBe('2026-07-06T13:00:00.000Z');
+  });
+
+  it('crosses DST changes with the clock of the zone, not a fixed offset', () => {
+    // Paris springs forward on Sunday 29 March 2026: Saturday (UTC+1) → Monday 09:00 at UTC+2.
+    expect(iso(weekdays9to18('Europe/Paris'), '2026-03-28T12:00:00Z')).toBe('2026-03-30T07:00:00.000Z');
+    // And falls back on Sunday 25 October: Saturday (UTC+2) → Monday 09:00 at UTC+1.
+    expect(iso(weekdays9to18('Europe/Paris'), '2026-10-24T12:00:00Z')).toBe('2026-10-26T08:00:00.000Z');
+    // An opening inside the skipped hour (New York, 8 March 2026, 02:00 → 03:00) opens 03:30 EDT.
+    const night: BusinessHours = {
+      timeZone: 'America/New_York',
+      weekly: { sun: [{ open: '02:30', close: '05:00' }] },
+      holidays: [],
+    };
+    expect(iso(night, '2026-03-07T12:00:00Z')).toBe('2026-03-08T07:30:00.000Z');
+  });
+
+  it('skips holidays of the zone', () => {
+    // Thursday 24 December, 20:00 in Paris; Friday 25 is a holiday → Monday 28, 09:00 (UTC+1).
+    const christmas = weekdays9to18('Europe/Paris', ['2026-12-25']);
+    expect(iso(christmas, '2026-12-24T19:00:00Z')).toBe('2026-12-28T08:00:00.000Z');
+    // Without the holiday it would have been Friday.
+    expect(iso(weekdays9to18('Europe/Paris'), '2026-12-24T19:00:00Z')).toBe('2026-12-25T08:00:00.000Z');
+  });
+
+  it('is null when open now, always open, or never opening', () => {
+    expect(iso(weekdays9to18('Europe/Paris'), '2026-07-06T08:00:00Z')).toBeUndefined();
+    expect(iso(null, '2026-07-06T08:00:00Z')).toBeUndefined();
+    expect(iso({ timeZone: 'UTC', weekly: {}, holidays: [] }, '2026-07-06T08:00:00Z')).toBeUndefined();
+  });
+
+  it('reads the date in the zone: Friday evening in New York is already Saturday in Shanghai', () => {
+    // Fri 18:00 New York = Sat 06:00 Shanghai → Shanghai opens Monday 09:00 (UTC+8).
+    expect(iso(weekdays9to18('Asia/Shanghai'), '2026-07-10T22:00:00Z')).toBe('2026-07-13T01:00:00.000Z');
   });
 });

@@ -11,6 +11,14 @@ export interface DepartmentRecord {
   strategy: (typeof ROUTING_STRATEGIES)[number];
   languageFallbackSeconds: number | null;
   maxQueueWaitSeconds: number | null;
+  /** Capacity of its agents who have none of their own; null (or absent in older records): the deployment's. */
+  defaultCapacity?: number | null;
+  /** Idle thresholds in seconds; null or absent: the deployment's. */
+  customerIdleNudgeSeconds?: number | null;
+  customerIdleCloseSeconds?: number | null;
+  agentReplySlaSeconds?: number | null;
+  /** Null: auto-requeue off; absent: the deployment's AGENT_IDLE_REQUEUE. */
+  autoRequeueSeconds?: number | null;
   archived: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -26,6 +34,12 @@ const departmentSchema = new Schema(
     strategy: { type: String, enum: ROUTING_STRATEGIES, default: 'least-loaded', required: true },
     languageFallbackSeconds: { type: Number, default: 60 },
     maxQueueWaitSeconds: { type: Number, default: null },
+    defaultCapacity: { type: Number, default: null },
+    customerIdleNudgeSeconds: { type: Number, default: null },
+    customerIdleCloseSeconds: { type: Number, default: null },
+    agentReplySlaSeconds: { type: Number, default: null },
+    // No default: absent means "the deployment's", null means "off".
+    autoRequeueSeconds: { type: Number },
     archived: { type: Boolean, default: false },
   },
   { timestamps: true, collection: 'departments', minimize: false },

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
 import type { Feature } from '../infra/feature.js';
 import type { Clock } from '../routing/clock.js';
@@ -10,7 +11,7 @@ import { createDepartmentsService, type DepartmentsService } from './departments
 /** Departments (R1, S4): topics, languages, business hours and routing settings, administered over REST. */
 export function createDepartmentsFeature(
   context: AppContext,
-  deps: { restAuth: RestAuth; clock: Clock },
+  deps: { restAuth: RestAuth; clock: Clock; audit: AuditService },
 ): { feature: Feature; services: { departments: DepartmentsService } } {
   const departments = createDepartmentsService({
     model: departmentModel(context.mongo),
@@ -18,6 +19,6 @@ export function createDepartmentsFeature(
     clock: deps.clock,
   });
   const routes = Router();
-  routes.use(departmentsRoutes(departments, deps.restAuth));
+  routes.use(departmentsRoutes(departments, deps.restAuth, deps.audit));
   return { feature: { name: 'departments', routes }, services: { departments } };
 }

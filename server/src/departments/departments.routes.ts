@@ -1,14 +1,18 @@
 import { AppError, departmentCreateSchema, departmentUpdateSchema, objectIdSchema } from '@switchboard/shared';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { RestAuth } from '../auth/rest-auth.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { currentAgent, type RestAuth } from '../auth/rest-auth.js';
 import { parseInput } from '../infra/validation.js';
 import type { DepartmentsService } from './departments.service.js';
 
 const listQuerySchema = z.object({ archived: z.enum(['true', 'false']).optional() });
 
-/** Department administration (S4): supervisors read, admins change. Plus the widget's public topic list. */
-export function departmentsRoutes(departments: DepartmentsService, auth: RestAuth): Router {
+/**
+ * Department administration (S4): supervisors read, admins change, and every
+ * change is audited with the fields it set. Plus the widget's public topic list.
+ */
+export function departmentsRoutes(departments: DepartmentsService, auth: RestAuth, audit: AuditService): Router {
   const router = Router();
   const { authenticate } = auth;
   const read = [authenticate, auth.requireRole('supervisor', 'admin')];
@@ -32,18 +36,39 @@ export function departmentsRoutes(departments: DepartmentsService, auth: RestAut
 
   router.post('/api/departments', ...admin, async (req, res) => {
     const input = parseInput(departmentCreateSchema, req.body);
-    res.status(201).json({ department: await departments.create(input) });
+    const department = await departments.create(input);
+    await audit.record({
+      actor: currentAgent(res),
+      action: 'department.create',
+      target: { kind: 'department', id: department.id },
+      details: { name: department.name, values: input },
+    });
+    res.status(201).json({ department });
   });
 
   router.patch('/api/departments/:id', ...admin, async (req, res) => {
     const id = parseInput(objectIdSchema, req.params.id);
     const changes = parseInput(departmentUpdateSchema, req.body);
-    res.json({ department: await departments.update(id, changes) });
+    const department = await departments.update(id, changes);
+    await audit.record({
+      actor: currentAgent(res),
+      action: 'department.update',
+      target: { kind: 'department', id },
+      details: { name: department.name, fields: Object.keys(changes), changes },
+    });
+    res.json({ department });
   });
 
   router.delete('/api/departments/:id', ...admin, async (req, res) => {
     const id = parseInput(objectIdSchema, req.params.id);
-    res.json({ department: await departments.archive(id) });
+    const department = await departments.archive(id);
+    await audit.record({
+      actor: currentAgent(res),
+      action: 'department.archive',
+      target: { kind: 'department', id },
+      details: { name: department.name },
+    });
+    res.json({ department });
   });
 
   return router;

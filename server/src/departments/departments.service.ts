@@ -9,7 +9,7 @@ import {
 import { isValidObjectId, type Types } from 'mongoose';
 import type { DocumentLocks } from '../infra/document-lock.js';
 import type { Clock } from '../routing/clock.js';
-import { isOpenAt } from './business-hours.js';
+import { isOpenAt, nextOpeningAt } from './business-hours.js';
 import type { DepartmentModel, DepartmentRecord } from './department.model.js';
 
 const notFound = () => new AppError('NOT_FOUND', 'No such department.');
@@ -33,6 +33,11 @@ export function createDepartmentsService(deps: { model: DepartmentModel; locks: 
     strategy: record.strategy,
     languageFallbackSeconds: record.languageFallbackSeconds,
     maxQueueWaitSeconds: record.maxQueueWaitSeconds,
+    defaultCapacity: record.defaultCapacity ?? null,
+    customerIdleNudgeSeconds: record.customerIdleNudgeSeconds ?? null,
+    customerIdleCloseSeconds: record.customerIdleCloseSeconds ?? null,
+    agentReplySlaSeconds: record.agentReplySlaSeconds ?? null,
+    ...(record.autoRequeueSeconds !== undefined ? { autoRequeueSeconds: record.autoRequeueSeconds } : {}),
     archived: record.archived,
     openNow: isOpenAt(record.hours, clock.now()),
   });
@@ -142,11 +147,13 @@ export function createDepartmentsService(deps: { model: DepartmentModel; locks: 
       const now = clock.now();
       return records.flatMap((record) => {
         const openNow = isOpenAt(record.hours, now);
+        const nextOpening = openNow ? null : (nextOpeningAt(record.hours, now)?.toISOString() ?? null);
         return record.topics.map((topic) => ({
           key: topic.key,
           labels: topic.labels,
           languages: record.languages,
           openNow,
+          nextOpeningAt: nextOpening,
         }));
       });
     },

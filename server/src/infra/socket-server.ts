@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import {
@@ -23,6 +24,8 @@ interface SocketServerOptions {
   redisPrefix: string;
   logger: Logger;
   metrics: Registry;
+  /** INSTANCE_ID: prefixes engine.io session ids so a load balancer can route by them. */
+  instanceId?: string | undefined;
 }
 
 /** The error a handshake middleware passes to `next`; Socket.IO delivers `data` to the client's `connect_error`. */
@@ -63,6 +66,12 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
     pingInterval: 20_000,
     pingTimeout: 20_000,
   });
+  const { instanceId } = options;
+  if (instanceId) {
+    // Same entropy as engine.io's own ids (15 random bytes); the prefix lets nginx
+    // map `?sid=<id>-…` to this process (tests/cluster/nginx.conf.template).
+    io.engine.generateId = () => `${instanceId}-${randomBytes(15).toString('base64url')}`;
+  }
   io.engine.on('connection_error', (error: { code: number; message: string }) => {
     options.logger.debug({ code: error.code, message: error.message }, 'engine connection error');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
-import { createThresholds, deploymentThresholds, mergeThresholds } from './idle-thresholds.js';
+import { createThresholds, deploymentThresholds, idleSettingsOf, mergeThresholds } from './idle-thresholds.js';
 
 describe('idle thresholds', () => {
   const base = deploymentThresholds(loadConfig({}));
@@ -34,5 +34,17 @@ describe('idle thresholds', () => {
     expect(await thresholds(null)).toBe(base);
     expect((await thresholds('d1')).agentReplyMs).toBe(5_000);
     expect(asked).toEqual(['d1']);
+  });
+
+  it("reads a department's stored seconds: null means the deployment's, except requeue's null which means off", () => {
+    const withRequeue = { ...base, requeueMs: 60_000 };
+    const stored = { customerIdleNudgeSeconds: 30, customerIdleCloseSeconds: null, agentReplySlaSeconds: 5 };
+    expect(mergeThresholds(withRequeue, idleSettingsOf(stored))).toEqual({
+      ...withRequeue,
+      nudgeMs: 30_000,
+      agentReplyMs: 5_000,
+    });
+    expect(mergeThresholds(withRequeue, idleSettingsOf({ ...stored, autoRequeueSeconds: null })).requeueMs).toBeNull();
+    expect(mergeThresholds(base, idleSettingsOf({ autoRequeueSeconds: 90 })).requeueMs).toBe(90_000);
   });
 });

@@ -16,6 +16,45 @@ export interface DepartmentIdleSettings {
 
 export type DepartmentIdleSettingsLookup = (departmentId: string) => Promise<DepartmentIdleSettings | null>;
 
+/** A department's idle fields as stored (seconds; null or absent: the deployment's, except requeue's null: off). */
+export interface DepartmentIdleFields {
+  customerIdleNudgeSeconds?: number | null;
+  customerIdleCloseSeconds?: number | null;
+  agentReplySlaSeconds?: number | null;
+  autoRequeueSeconds?: number | null;
+}
+
+const ms = (seconds: number | null | undefined) =>
+  seconds === null || seconds === undefined ? undefined : seconds * 1000;
+
+/** The department's stored fields as overrides of the deployment's thresholds. */
+export function idleSettingsOf(department: DepartmentIdleFields): DepartmentIdleSettings {
+  const settings: DepartmentIdleSettings = {};
+  const nudge = ms(department.customerIdleNudgeSeconds);
+  const close = ms(department.customerIdleCloseSeconds);
+  const reply = ms(department.agentReplySlaSeconds);
+  if (nudge !== undefined) settings.customerIdleNudgeMs = nudge;
+  if (close !== undefined) settings.customerIdleCloseMs = close;
+  if (reply !== undefined) settings.agentReplySlaMs = reply;
+  if (department.autoRequeueSeconds !== undefined)
+    settings.agentIdleRequeueMs = ms(department.autoRequeueSeconds) ?? null;
+  return settings;
+}
+
+/**
+ * The lookup over a department reader. Read when a timer is scheduled or
+ * fires, never cached: an admin's change applies to the next reschedule or
+ * wake-up, in every process, without a restart.
+ */
+export function departmentIdleLookup(
+  get: (departmentId: string) => Promise<DepartmentIdleFields | null>,
+): DepartmentIdleSettingsLookup {
+  return async (departmentId) => {
+    const department = await get(departmentId);
+    return department ? idleSettingsOf(department) : null;
+  };
+}
+
 export function deploymentThresholds(
   config: Pick<Config, 'CUSTOMER_IDLE_NUDGE' | 'CUSTOMER_IDLE_CLOSE' | 'AGENT_REPLY_SLA' | 'AGENT_IDLE_REQUEUE'>,
 ): IdleThresholds {

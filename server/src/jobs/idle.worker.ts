@@ -106,6 +106,8 @@ export function idleProcessor(deps: IdleWorkerDeps) {
       case 'requeue':
         if (deps.requeue) {
           await deps.requeue(conversation);
+          // The next agent starts with a clean slate (and their own SLA from the assignment).
+          await deps.flags.clear(id, 'agent-unanswered');
           deps.metrics.idleActions.inc({ action: 'requeue' });
         }
         return;

@@ -1,22 +1,42 @@
 import type { AppContext } from '../app-context.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
 import type { Feature } from '../infra/feature.js';
+import { createKnowledgeAdmin, type KnowledgeFields } from './knowledge-admin.js';
+import { knowledgeAdminRoutes } from './knowledge-admin.routes.js';
 import { knowledgeRoutes } from './knowledge.routes.js';
 import { createKnowledgeService } from './knowledge.service.js';
 import { seedDemoKnowledge } from './knowledge-seed.js';
+import { Router } from 'express';
+import type { Model } from 'mongoose';
 
-/** Canned responses and knowledge-base articles for the agent desk (A3). */
-export function createKnowledgeFeature(context: AppContext, deps: { restAuth: RestAuth }) {
+/** Canned responses and knowledge-base articles for the agent desk (A3), edited in the console (S4). */
+export function createKnowledgeFeature(context: AppContext, deps: { restAuth: RestAuth; audit: AuditService }) {
   const knowledge = createKnowledgeService(context.mongo);
+  const adminDeps = { locks: context.locks, audit: deps.audit };
+  const knowledgeAdmin = {
+    canned: createKnowledgeAdmin(
+      knowledge.models.Canned as unknown as Model<KnowledgeFields>,
+      { kind: 'canned', keyField: 'shortcut', noun: 'canned response' },
+      adminDeps,
+    ),
+    articles: createKnowledgeAdmin(
+      knowledge.models.Article as unknown as Model<KnowledgeFields>,
+      { kind: 'article', keyField: 'slug', noun: 'article' },
+      adminDeps,
+    ),
+  };
+  const routes = Router();
+  routes.use(knowledgeRoutes(knowledge, deps.restAuth), knowledgeAdminRoutes(knowledgeAdmin, deps.restAuth));
   const feature: Feature = {
     name: 'knowledge',
-    routes: knowledgeRoutes(knowledge, deps.restAuth),
+    routes,
     async start() {
       // Unique indexes first: they make the seed safe when two processes start together.
       await Promise.all([knowledge.models.Canned.init(), knowledge.models.Article.init()]);
-      // A useful demo set until the supervisor console can edit them; never in production.
+      // A useful demo set for a fresh deployment (while a collection is empty); never in production.
       if (context.config.NODE_ENV !== 'production') await seedDemoKnowledge(knowledge.models, context.logger);
     },
   };
-  return { feature, services: { knowledge } };
+  return { feature, services: { knowledge, knowledgeAdmin } };
 }

@@ -20,6 +20,8 @@ const cannedSchema = new Schema(
   {
     shortcut: { type: String, required: true, unique: true },
     variants: { type: [cannedVariantSchema], default: [] },
+    /** Hidden from the desk; kept (with its shortcut) so an admin can restore it. */
+    archived: { type: Boolean, default: false },
   },
   { timestamps: true, collection: 'canned_responses' },
 );
@@ -39,6 +41,8 @@ const articleSchema = new Schema(
   {
     slug: { type: String, required: true, unique: true },
     variants: { type: [articleVariantSchema], default: [] },
+    /** Hidden from the desk; kept (with its slug) so an admin can restore it. */
+    archived: { type: Boolean, default: false },
   },
   { timestamps: true, collection: 'kb_articles' },
 );

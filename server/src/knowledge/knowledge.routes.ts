@@ -4,7 +4,7 @@ import type { RestAuth } from '../auth/rest-auth.js';
 import { parseInput } from '../infra/validation.js';
 import type { KnowledgeService } from './knowledge.service.js';
 
-/** Read-only for every signed-in agent; editing arrives with the supervisor console (S4). */
+/** Read-only for every signed-in agent, archived entries left out; editing is in knowledge-admin.routes.ts. */
 export function knowledgeRoutes(knowledge: KnowledgeService, auth: RestAuth): Router {
   const router = Router();
 

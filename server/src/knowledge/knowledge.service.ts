@@ -48,13 +48,19 @@ export function createKnowledgeService(mongo: Connection) {
     models,
 
     async canned(locale: Locale): Promise<CannedResponseView[]> {
-      const docs = (await models.Canned.find().sort({ shortcut: 1 }).limit(1000).lean()) as CannedDocument[];
+      const docs = (await models.Canned.find({ archived: { $ne: true } })
+        .sort({ shortcut: 1 })
+        .limit(1000)
+        .lean()) as CannedDocument[];
       return docs.map((doc) => toCannedView(doc, locale)).filter(present);
     },
 
     /** Every article in `locale`, or with a query the best matches first. */
     async articles(locale: Locale, query?: string, limit = 10): Promise<KbArticleView[]> {
-      const docs = (await models.Article.find().sort({ slug: 1 }).limit(2000).lean()) as ArticleDocument[];
+      const docs = (await models.Article.find({ archived: { $ne: true } })
+        .sort({ slug: 1 })
+        .limit(2000)
+        .lean()) as ArticleDocument[];
       const views = docs.map((doc) => toArticleView(doc, locale)).filter(present);
       if (query === undefined || query.trim() === '') return views.slice(0, limit);
       return rankArticles(views, query, limit).map(({ article }) => article);

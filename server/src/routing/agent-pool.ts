@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import type { AgentModel, AgentRecord } from '../agents/agent.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
+import { limitOf, type CapacityLimits } from './capacity-limits.js';
 import type { Candidate } from './strategy.js';
 
 export interface AgentPool {
@@ -10,14 +11,19 @@ export interface AgentPool {
 
 /**
  * Online agents who serve a department (everyone for the general queue),
- * with their load counted from the conversations, not from stored counters.
+ * with their load counted from the conversations, not from stored counters,
+ * and their effective capacity (own, else their departments' default).
  */
 export async function loadAgentPool(
   agents: AgentModel,
   conversations: Pick<ConversationsService, 'model'>,
   departmentId: Types.ObjectId | null,
+  limits: CapacityLimits,
 ): Promise<AgentPool> {
-  const online = await agents.find({ active: true, status: 'online' }).lean<AgentRecord[]>();
+  const [online, defaults] = await Promise.all([
+    agents.find({ active: true, status: 'online' }).lean<AgentRecord[]>(),
+    limits.defaults(),
+  ]);
   // Filtered here: FerretDB v1's matching of a scalar against array elements is not relied on.
   const eligible = departmentId
     ? online.filter((agent) => agent.departmentIds.some((id) => id.equals(departmentId)))
@@ -36,7 +42,7 @@ export async function loadAgentPool(
       id: agent._id.toHexString(),
       languages: agent.languages,
       load: loads.get(agent._id.toHexString()) ?? 0,
-      capacity: agent.capacity,
+      capacity: limitOf(agent, defaults),
       lastAssignedAt: agent.lastAssignedAt ?? null,
     })),
   };

@@ -5,6 +5,7 @@ import { agentLockKey } from '../agents/agents.service.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { DocumentLocks } from '../infra/document-lock.js';
+import { limitOf, type CapacityLimits } from './capacity-limits.js';
 import type { Clock } from './clock.js';
 
 export type ClaimOutcome = 'assigned' | 'agent-unavailable' | 'agent-full' | 'conversation-gone';
@@ -36,16 +37,17 @@ export function createCapacity(deps: {
   conversations: Pick<ConversationsService, 'model'>;
   locks: DocumentLocks;
   clock: Clock;
+  limits: CapacityLimits;
 }) {
-  const { agents, locks, clock } = deps;
+  const { agents, locks, clock, limits } = deps;
   const Conversation = deps.conversations.model;
 
   const countActive = (agentId: Types.ObjectId) => Conversation.countDocuments({ agentId, status: 'active' });
 
-  const writeLoad = (agent: AgentRecord, active: number, extra: Record<string, unknown> = {}) =>
+  const writeLoad = (agent: AgentRecord, limit: number, active: number, extra: Record<string, unknown> = {}) =>
     agents.updateOne(
       { _id: agent._id },
-      { $set: { activeChats: active, freeSlots: Math.max(0, agent.capacity - active), ...extra } },
+      { $set: { activeChats: active, freeSlots: Math.max(0, limit - active), ...extra } },
     );
 
   return {
@@ -66,9 +68,9 @@ export function createCapacity(deps: {
         const agent = await agents.findById(agentId).lean<AgentRecord>();
         const available = options.requireOnline ? agent?.status === 'online' : agent?.status !== 'offline';
         if (!agent?.active || !available) return { outcome: 'agent-unavailable' };
-        const active = await countActive(agent._id);
-        if (active >= agent.capacity) {
-          await writeLoad(agent, active);
+        const [active, limit] = await Promise.all([countActive(agent._id), limits.of(agent)]);
+        if (active >= limit) {
+          await writeLoad(agent, limit, active);
           return { outcome: 'agent-full' };
         }
         let conversation: ConversationDocument;
@@ -76,12 +78,12 @@ export function createCapacity(deps: {
           conversation = await take(agent);
         } catch (error) {
           if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
-            await writeLoad(agent, active);
+            await writeLoad(agent, limit, active);
             return { outcome: 'conversation-gone' };
           }
           throw error;
         }
-        await writeLoad(agent, active + 1, { lastAssignedAt: clock.now() });
+        await writeLoad(agent, limit, active + 1, { lastAssignedAt: clock.now() });
         return { outcome: 'assigned', conversation };
       });
     },
@@ -91,14 +93,14 @@ export function createCapacity(deps: {
       const id = typeof agentId === 'string' ? agentId : agentId.toHexString();
       await locks.run(agentLockKey(id), async () => {
         const agent = await agents.findById(id).lean<AgentRecord>();
-        if (agent) await writeLoad(agent, await countActive(agent._id));
+        if (agent) await writeLoad(agent, await limits.of(agent), await countActive(agent._id));
       });
     },
 
     /**
      * The sweep's repair: agents whose stored counters differ from the
      * conversations (a crash between assign and the counter write, a capacity
-     * change, a chat assigned outside routing) are re-counted under their lock.
+     * or department-default change, a chat assigned outside routing) are re-counted under their lock.
      * Returns how many were repaired.
      */
     async repairAll(): Promise<number> {
@@ -107,13 +109,17 @@ export function createCapacity(deps: {
         { $group: { _id: '$agentId', count: { $sum: 1 } } },
       ]);
       const truth = new Map(rows.flatMap((row) => (row._id ? [[row._id.toHexString(), row.count] as const] : [])));
-      const all = await agents
-        .find({ active: true }, { capacity: 1, activeChats: 1, freeSlots: 1 })
-        .lean<Pick<AgentRecord, '_id' | 'capacity' | 'activeChats' | 'freeSlots'>[]>();
+      const [all, defaults] = await Promise.all([
+        agents
+          .find({ active: true }, { capacity: 1, departmentIds: 1, activeChats: 1, freeSlots: 1 })
+          .lean<Pick<AgentRecord, '_id' | 'capacity' | 'departmentIds' | 'activeChats' | 'freeSlots'>[]>(),
+        limits.defaults(),
+      ]);
       let repaired = 0;
       for (const agent of all) {
         const active = truth.get(agent._id.toHexString()) ?? 0;
-        if (agent.activeChats === active && agent.freeSlots === Math.max(0, agent.capacity - active)) continue;
+        const limit = limitOf(agent, defaults);
+        if (agent.activeChats === active && agent.freeSlots === Math.max(0, limit - active)) continue;
         await this.recount(agent._id);
         repaired += 1;
       }

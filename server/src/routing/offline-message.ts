@@ -1,7 +1,7 @@
 import { AppError, type LeaveMessage, type MessageLeft } from '@switchboard/shared';
 import type { Socket } from 'socket.io';
 import type { MessagingServices } from '../conversations/messaging.feature.js';
-import { bindCustomer, currentCustomer } from '../customers/customer-auth.js';
+import { bindCustomer, clientAddressOf, currentCustomer } from '../customers/customer-auth.js';
 import type { RateLimit } from '../infra/rate-limit.js';
 
 /**
@@ -18,8 +18,21 @@ export function createOfflineMessages(deps: {
   const { customers, conversations, messages, broadcast, hooks } = deps.messaging;
 
   return async function leaveMessage(socket: Socket, payload: LeaveMessage): Promise<MessageLeft> {
-    await deps.limit.consume(socket.handshake.address);
+    await deps.limit.consume(clientAddressOf(socket));
     let principal = currentCustomer(socket);
+    // Check the named chat before writing anything, so a refusal changes nothing (no
+    // orphan visitor, no overwritten contact details). A visitor who is nobody yet has
+    // no chats: the same NOT_FOUND as for someone else's id.
+    if (payload.conversationId && !principal) throw new AppError('NOT_FOUND', 'No such conversation.');
+    const waiting =
+      payload.conversationId && principal
+        ? await conversations.get(payload.conversationId, { kind: 'customer', customer: principal }, 'write')
+        : undefined;
+    if (waiting?.status === 'active') {
+      throw new AppError('CONFLICT', 'An advisor has just joined your chat.', {
+        conversationId: payload.conversationId,
+      });
+    }
     let visitorToken: string | undefined;
     if (!principal) {
       const created = await customers.createAnonymous(payload.prechat);
@@ -29,20 +42,8 @@ export function createOfflineMessages(deps: {
     } else {
       await customers.rememberContact(principal.id, payload.prechat);
     }
-    if (payload.conversationId) {
-      const waiting = await conversations.get(
-        payload.conversationId,
-        { kind: 'customer', customer: principal },
-        'write',
-      );
-      if (waiting.status === 'active') {
-        throw new AppError('CONFLICT', 'An advisor has just joined your chat.', {
-          conversationId: payload.conversationId,
-        });
-      }
-      if (waiting.status === 'queued' && !waiting.offline) {
-        await conversations.close(waiting, { kind: 'customer', id: principal.id });
-      }
+    if (waiting?.status === 'queued' && !waiting.offline) {
+      await conversations.close(waiting, { kind: 'customer', id: principal.id });
     }
     const { conversation } = await conversations.startOffline(principal, payload.prechat, payload.requestId);
     const stored = await messages.store({

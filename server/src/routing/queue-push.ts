@@ -24,6 +24,8 @@ export function createQueuePush(deps: {
   const lastSent = new Map<string, string>();
   const members = new Map<string, Set<string>>();
   const STATS = '*stats';
+  /** Other pushes that follow the same queue changes (the agent desk's `queue.changed`). */
+  const changeListeners = new Set<(key: string) => void>();
   let stopped = false;
 
   const emitToCustomers = (update: QueueUpdate) => {
@@ -75,6 +77,12 @@ export function createQueuePush(deps: {
     schedule(key: string): void {
       later(key, () => push(key));
       later(STATS, pushStats, statsWindowMs);
+      if (!stopped) for (const listener of changeListeners) listener(key);
+    },
+    /** Calls `listener` with the queue's key on every change scheduled here; returns the unsubscribe. */
+    onScheduled(listener: (key: string) => void): () => void {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
     },
     stop(): void {
       stopped = true;

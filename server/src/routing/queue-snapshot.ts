@@ -2,10 +2,11 @@ import type { DepartmentQueueStats, OfflineReason, QueueEntry, QueueUpdate } fro
 import type { AgentModel } from '../agents/agent.model.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
-import { isOpenAt } from '../departments/business-hours.js';
+import { isOpenAt, nextOpeningAt } from '../departments/business-hours.js';
 import type { DepartmentRecord } from '../departments/department.model.js';
 import type { DepartmentsService } from '../departments/departments.service.js';
 import { loadAgentPool, slotsOf } from './agent-pool.js';
+import type { CapacityLimits } from './capacity-limits.js';
 import type { Clock } from './clock.js';
 import { estimateWaitSeconds } from './eta.js';
 import type { HandlingTimes } from './handling-times.js';
@@ -31,6 +32,7 @@ export function createQueueSnapshots(deps: {
   conversations: ConversationsService;
   departments: DepartmentsService;
   handlingTimes: HandlingTimes;
+  limits: CapacityLimits;
   clock: Clock;
 }) {
   const { clock } = deps;
@@ -42,7 +44,7 @@ export function createQueueSnapshots(deps: {
       .find({ status: 'queued', departmentId: departmentIdOf(key) })
       .sort({ priority: -1, queuedAt: 1 })
       .lean()) as ConversationDocument[];
-    const pool = await loadAgentPool(deps.agents, deps.conversations, departmentIdOf(key));
+    const pool = await loadAgentPool(deps.agents, deps.conversations, departmentIdOf(key), deps.limits);
     return {
       key,
       department,
@@ -76,6 +78,9 @@ export function createQueueSnapshots(deps: {
       queueLength: snapshot.waiting.length,
       estimatedWaitSeconds: stillWaiting && snapshot.open ? estimateWaitSeconds({ ...snapshot, position }) : null,
       departmentOpen: snapshot.open,
+      nextOpeningAt: snapshot.open
+        ? null
+        : (nextOpeningAt(snapshot.department?.hours, clock.now())?.toISOString() ?? null),
       offline: stillWaiting ? offlineReason(snapshot, waitedSeconds) : null,
     };
   }

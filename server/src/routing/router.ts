@@ -9,6 +9,7 @@ import type { Logger } from '../infra/logger.js';
 import { ResilientMutex } from '../infra/resilient-mutex.js';
 import { loadAgentPool } from './agent-pool.js';
 import type { Capacity } from './capacity.js';
+import type { CapacityLimits } from './capacity-limits.js';
 import type { Clock } from './clock.js';
 import { departmentIdOf, GENERAL_QUEUE } from './queue-keys.js';
 import { chooseAgent } from './strategy.js';
@@ -31,6 +32,7 @@ export interface RouterDeps {
   conversations: ConversationsService;
   departments: DepartmentsService;
   capacity: Capacity;
+  limits: CapacityLimits;
   clock: Clock;
   generalLanguageFallbackSeconds: number;
   /** After each automatic assignment (metrics). */
@@ -117,7 +119,7 @@ export function createRouter(deps: RouterDeps) {
       const strategy = department?.strategy ?? 'least-loaded';
       const fallbackSeconds = department ? department.languageFallbackSeconds : deps.generalLanguageFallbackSeconds;
       // Agents first: a handful of documents, and with no room anywhere the queue need not be read.
-      const { candidates } = await loadAgentPool(deps.agents, deps.conversations, departmentIdOf(key));
+      const { candidates } = await loadAgentPool(deps.agents, deps.conversations, departmentIdOf(key), deps.limits);
       if (!candidates.some((candidate) => candidate.load < candidate.capacity)) return;
       const waiting = (await deps.conversations.model
         .find({ status: 'queued', departmentId: departmentIdOf(key), offline: { $ne: true } })

@@ -16,6 +16,8 @@ import { createRoutingService, type RoutingService } from './routing.service.js'
 import { routingAgentHandlers, routingCustomerHandlers } from './routing.socket.js';
 
 const SWEEP_QUEUE = 'routing-sweep';
+/** Agent fields whose change can make a waiting chat assignable (or change estimates). */
+const ROUTING_FIELDS = new Set<string>(['capacity', 'departmentIds', 'languages', 'active']);
 
 /**
  * Sends an agent's reply to an offline message (W5) by email. The jobs
@@ -89,6 +91,11 @@ export function createRoutingFeature(
   });
   deps.agents.onStatusChanged((change) => {
     routing.onAgentStatus(change.agentId).catch(failed('status change'));
+  });
+  // Issue 4 item 5: more capacity, other departments or languages may mean a waiting chat fits now.
+  deps.agents.onUpdated((change) => {
+    if (!change.fields.some((field) => ROUTING_FIELDS.has(field))) return;
+    routing.onAgentStatus(change.agentId).catch(failed('agent change'));
   });
   deps.departments.onChanged((departmentId) => {
     routing.queueChanged(departmentId);

@@ -20,6 +20,7 @@ import type { DocumentLocks } from '../infra/document-lock.js';
 import type { Logger } from '../infra/logger.js';
 import type { SocketServer } from '../infra/socket-server.js';
 import { createCapacity } from './capacity.js';
+import { createCapacityLimits } from './capacity-limits.js';
 import type { Clock } from './clock.js';
 import { createHandlingTimes } from './handling-times.js';
 import { createQueuePush } from './queue-push.js';
@@ -48,9 +49,17 @@ export interface RoutingDeps {
 export function createRoutingService(deps: RoutingDeps) {
   const { conversations, messages, broadcast } = deps.messaging;
   const { clock, departments, logger } = deps;
-  const capacity = createCapacity({ agents: deps.agents, conversations, locks: deps.locks, clock });
+  const limits = createCapacityLimits(departments.model);
+  const capacity = createCapacity({ agents: deps.agents, conversations, locks: deps.locks, clock, limits });
   const handlingTimes = createHandlingTimes(deps.redis, deps.prefix);
-  const snapshots = createQueueSnapshots({ agents: deps.agents, conversations, departments, handlingTimes, clock });
+  const snapshots = createQueueSnapshots({
+    agents: deps.agents,
+    conversations,
+    departments,
+    handlingTimes,
+    limits,
+    clock,
+  });
 
   const allQueueKeys = async () => [...(await departments.list()).map((department) => department.id), GENERAL_QUEUE];
   const push = createQueuePush({
@@ -68,6 +77,7 @@ export function createRoutingService(deps: RoutingDeps) {
     conversations,
     departments,
     capacity,
+    limits,
     clock,
     generalLanguageFallbackSeconds: deps.generalLanguageFallbackSeconds,
     onAssigned: (conversation) => {
@@ -106,6 +116,8 @@ export function createRoutingService(deps: RoutingDeps) {
 
   return {
     capacity,
+    /** Effective agent capacities (own, else department default, else the deployment's). */
+    limits,
     handlingTimes,
     snapshots,
     router,

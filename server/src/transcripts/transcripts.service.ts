@@ -99,6 +99,18 @@ export function createTranscriptsService(deps: {
     },
 
     /**
+     * W5: an agent answered a message left offline; the customer, who is not
+     * in the chat, gets it by email — the conversation so far, reply included.
+     * Once per reply (the request id is the message's), and regardless of
+     * TRANSCRIPTS_ENABLED: email is the only way this answer reaches them.
+     */
+    async offlineReply(conversation: ConversationDocument, message: { id: string }): Promise<void> {
+      const to = conversation.prechat?.email;
+      if (!to) return;
+      await enqueue(conversation, `reply-${message.id}`, { trigger: 'offline-reply', to });
+    },
+
+    /**
      * W6: the customer asks for the transcript. Only their own conversation
      * (another's answers NOT_FOUND); an email given here is used for this
      * transcript only, never stored on the customer.

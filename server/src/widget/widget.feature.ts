@@ -1,18 +1,39 @@
+import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { RestAuth } from '../auth/rest-auth.js';
 import type { Feature } from '../infra/feature.js';
+import { widgetSettingsModel } from './widget-settings.model.js';
+import { widgetSettingsRoutes } from './widget-settings.routes.js';
+import { createWidgetSettingsService, type WidgetSettingsService } from './widget-settings.service.js';
 import { widgetRoutes } from './widget.routes.js';
 import { resolveWidgetDist } from './widget-dist.js';
 
-/** Serves the embed script, the iframe app and the /demo support page (issue 6, item 6). */
-export function createWidgetFeature(context: AppContext): Feature {
+/**
+ * Serves the embed script, the iframe app and the /demo support page (issue 6,
+ * item 6), and the admin-edited widget settings the frame and form follow.
+ */
+export function createWidgetFeature(
+  context: AppContext,
+  deps: { restAuth: RestAuth; audit: AuditService },
+): { feature: Feature; services: { widgetSettings: WidgetSettingsService } } {
   const { config, logger } = context;
-  return {
-    name: 'widget',
-    routes: widgetRoutes({
+  const widgetSettings = createWidgetSettingsService({
+    model: widgetSettingsModel(context.mongo),
+    locks: context.locks,
+    audit: deps.audit,
+    logger,
+    defaultAllowedOrigins: config.WIDGET_ALLOWED_ORIGINS,
+  });
+  const routes = Router();
+  routes.use(widgetSettingsRoutes(widgetSettings, deps.restAuth));
+  routes.use(
+    widgetRoutes({
       dist: resolveWidgetDist(),
-      allowedOrigins: config.WIDGET_ALLOWED_ORIGINS,
+      allowedOrigins: () => widgetSettings.allowedOrigins(),
       publicUrl: config.PUBLIC_URL,
       logger,
     }),
-  };
+  );
+  return { feature: { name: 'widget', routes }, services: { widgetSettings } };
 }

@@ -9,7 +9,8 @@ import { isWidgetBuilt } from './widget-dist.js';
 interface Dependencies {
   /** web-widget's dist/ (index.html, assets/, loader.js). */
   dist: string;
-  allowedOrigins: readonly string[];
+  /** The origins allowed now: the stored widget settings, else WIDGET_ALLOWED_ORIGINS. */
+  allowedOrigins: () => Promise<readonly string[]>;
   publicUrl: string | undefined;
   logger: Logger;
 }
@@ -24,15 +25,17 @@ function forbiddenPage(origin: string): string {
 <body style="font:15px/1.5 system-ui,sans-serif;margin:24px;color:#1d1d1f">
 <h1 style="font-size:18px">Chat isn’t available on this site yet</h1>
 <p>Please use another way to contact support for now.</p>
-<p style="color:#6e6e73;font-size:13px">For the site’s administrator: add <code>${escapeHtml(origin)}</code> to WIDGET_ALLOWED_ORIGINS.</p>
+<p style="color:#6e6e73;font-size:13px">For the site’s administrator: add <code>${escapeHtml(origin)}</code> to the widget settings’ allowed origins.</p>
 </body></html>`;
 }
 
 export function widgetRoutes({ dist, allowedOrigins, publicUrl, logger }: Dependencies): Router {
   const router = Router();
-  const policyFor = (req: Request): EmbedPolicy => ({
-    allowed: allowedOrigins,
-    self: publicUrl ? new URL(publicUrl).origin : `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+  const selfOrigin = (req: Request) =>
+    publicUrl ? new URL(publicUrl).origin : `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const policyFor = async (req: Request): Promise<EmbedPolicy> => ({
+    allowed: await allowedOrigins(),
+    self: selfOrigin(req),
   });
   const sendBuilt = (res: Response, file: string, next: (error?: unknown) => void) => {
     if (!isWidgetBuilt(dist)) {
@@ -54,8 +57,8 @@ export function widgetRoutes({ dist, allowedOrigins, publicUrl, logger }: Depend
     sendBuilt(res, 'loader.js', next);
   });
 
-  const serveFrame = (req: Request, res: Response, next: (error?: unknown) => void) => {
-    const policy = policyFor(req);
+  const serveFrame = async (req: Request, res: Response, next: (error?: unknown) => void) => {
+    const policy = await policyFor(req);
     const claimed = req.query.origin;
     let origin: string | null = null;
     if (claimed !== undefined) {
@@ -83,7 +86,7 @@ export function widgetRoutes({ dist, allowedOrigins, publicUrl, logger }: Depend
     const [pathname = '', query] = req.originalUrl.split(/\?(.*)/s);
     // One canonical URL for the frame (relative links and caches agree on it).
     if (pathname !== '/widget/') res.redirect(301, `/widget/${query ? `?${query}` : ''}`);
-    else serveFrame(req, res, next);
+    else serveFrame(req, res, next).catch(next);
   });
   router.use(
     '/widget/assets',
@@ -91,7 +94,7 @@ export function widgetRoutes({ dist, allowedOrigins, publicUrl, logger }: Depend
   );
 
   router.get('/demo', (req, res) => {
-    const server = policyFor(req).self;
+    const server = selfOrigin(req);
     res.set('Cache-Control', 'no-cache').type('html').send(renderDemoPage(server));
   });
 

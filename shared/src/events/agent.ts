@@ -11,8 +11,18 @@ import type {
 } from '../messages.js';
 import type { ConversationIdle, ConversationIdleCleared } from '../jobs.js';
 import type { ReceiptUpdate, ReceiptUpdated, TypingSet, TypingUpdated } from '../presence.js';
-import type { AgentConversationView } from '../desk.js';
+import type { AgentConversationView, QueueChanged } from '../desk.js';
 import type { ConversationTransfer, ConversationTransferred, QueueList, QueueListing, QueueStats } from '../routing.js';
+import type {
+  BoardSnapshot,
+  IdleSessionList,
+  LiveConversationList,
+  LiveList,
+  ObservedConversation,
+  SupervisorActionResult,
+  SupervisorClose,
+  SupervisorReassign,
+} from '../supervision.js';
 import type { ConversationSynced } from './customer.js';
 import type { SystemClientEvents, SystemServerEvents } from './system.js';
 
@@ -33,6 +43,29 @@ export interface AgentClientEvents extends SystemClientEvents {
   'conversation.transfer': (payload: ConversationTransfer, ack: Ack<ConversationView>) => void;
   /** Waiting chats in the agent's departments (supervisors: all, or one department). */
   'queue.list': (payload: QueueList, ack: Ack<QueueListing>) => void;
+  // Supervisor console (S1–S3): supervisors and admins only; agents get FORBIDDEN.
+  /** S1: the live board now (updates follow as `supervisor.board.updated`). */
+  'supervisor.board.get': (payload: Record<string, never>, ack: Ack<BoardSnapshot>) => void;
+  /** S2: chats flagged idle, longest silence first. */
+  'supervisor.idle.list': (payload: Record<string, never>, ack: Ack<IdleSessionList>) => void;
+  /** Live chats of an agent or a department, to observe from the board. */
+  'supervisor.live.list': (payload: LiveList, ack: Ack<LiveConversationList>) => void;
+  /** S2: hand the chat to a chosen agent with a free slot. */
+  'supervisor.reassign': (payload: SupervisorReassign, ack: Ack<SupervisorActionResult>) => void;
+  /** S2: back to its queue, at the front. */
+  'supervisor.requeue': (payload: ConversationRef, ack: Ack<SupervisorActionResult>) => void;
+  /** S2: the supervisor becomes the chat's agent. */
+  'supervisor.takeover': (payload: ConversationRef, ack: Ack<SupervisorActionResult>) => void;
+  /** S2: close the chat (transcript emailed as on any close). */
+  'supervisor.close': (payload: SupervisorClose, ack: Ack<SupervisorActionResult>) => void;
+  /** S3: watch a chat read-only on this socket; the customer is told nothing. */
+  'supervisor.observe': (payload: ConversationRef, ack: Ack<ObservedConversation>) => void;
+  /** S3: stop watching (leaves the chat first if joined). */
+  'supervisor.unobserve': (payload: ConversationRef, ack: Ack<null>) => void;
+  /** S3: join the observed chat as a participant ("X has joined the chat"). */
+  'supervisor.join': (payload: ConversationRef, ack: Ack<ObservedConversation>) => void;
+  /** S3: leave as a participant ("X has left the chat"); observing goes on. */
+  'supervisor.leave': (payload: ConversationRef, ack: Ack<ObservedConversation>) => void;
 }
 
 export interface AgentSessionReady {
@@ -59,4 +92,6 @@ export interface AgentServerEvents extends SystemServerEvents {
   'queue.stats': (payload: QueueStats) => void;
   /** To the receiving agent and supervisors: a chat was transferred (with the internal note). */
   'conversation.transferred': (payload: ConversationTransferred) => void;
+  /** One queue's waiting chats now, to its department's agents and supervisors (debounced). */
+  'queue.changed': (payload: QueueChanged) => void;
 }

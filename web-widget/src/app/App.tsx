@@ -7,8 +7,8 @@ import { PrechatForm } from '../components/PrechatForm';
 import { useChatState } from '../hooks/use-chat-state';
 import { useHost } from '../hooks/use-host';
 import { useTopics } from '../hooks/use-topics';
+import { useWidgetSettings } from '../hooks/use-widget-settings';
 import { translatorFor } from '../i18n';
-import { DEFAULT_FORM } from '../prechat/form-config';
 import type { PrechatValues } from '../prechat/validate';
 import { brandStyle } from './brand';
 import { FrameState } from './FrameState';
@@ -48,6 +48,7 @@ export function App({ bridge, client, resuming }: AppProps) {
   const host = useHost(bridge);
   const chat = useChatState(client);
   const topics = useTopics();
+  const settings = useWidgetSettings();
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const locale = chosenLocale ?? host.locale;
   const t = useMemo(() => translatorFor(locale), [locale]);
@@ -88,7 +89,7 @@ export function App({ bridge, client, resuming }: AppProps) {
         ? 'offline'
         : conversation
           ? 'conversation'
-          : (resuming && !chat.ready) || topics === null
+          : (resuming && !chat.ready) || topics === null || settings === null
             ? 'loading'
             : 'form';
   // Keyboard and screen-reader users land on the first thing to do when the panel opens or the step changes.
@@ -108,18 +109,26 @@ export function App({ bridge, client, resuming }: AppProps) {
   // An identified customer with nothing left to choose goes straight into the queue (W2).
   const autoStart = useRef(false);
   useEffect(() => {
-    if (view !== 'form' || !host.identity || autoStart.current || topics === null) return;
+    if (view !== 'form' || !host.identity || autoStart.current || topics === null || settings === null) return;
+    // A region the deployment requires and the host did not give: the customer fills the form.
+    if (settings.fields.region === 'required' && !host.prefill.region) return;
     const topic =
       topics.find((candidate) => candidate.key === host.prefill.topic) ?? (topics.length === 1 ? topics[0] : undefined);
     if (topics.length > 0 && !topic?.openNow) return;
     autoStart.current = true;
-    start({ name: host.identity.name ?? '', email: host.identity.email ?? '', topic: topic?.key ?? '', region: '' });
+    start({
+      name: host.identity.name ?? '',
+      email: host.identity.email ?? '',
+      topic: topic?.key ?? '',
+      region: host.prefill.region ?? '',
+    });
   });
 
   const live = conversation && conversation.status !== 'closed' ? conversation : null;
-  const screenProps = { t, locale, client, chat, open: host.open };
+  const screenProps = { t, locale, client, chat, open: host.open, transcriptOffer: settings?.transcriptOffer ?? true };
   return (
-    <div className="sb-app" style={brandStyle(host.config?.color)}>
+    // The admins' brand colour wins over the snippet's: the console is where a deployment is styled.
+    <div className="sb-app" style={brandStyle(settings?.colors.brand ?? host.config?.color)}>
       <Header
         t={t}
         agent={conversation?.status === 'queued' ? undefined : conversation?.agent}
@@ -170,13 +179,14 @@ export function App({ bridge, client, resuming }: AppProps) {
               onCancel={() => setOfflineDraft(null)}
             />
           ) : null}
-          {view === 'form' && topics ? (
+          {view === 'form' && topics && settings ? (
             <PrechatForm
               t={t}
               locale={locale}
               onLocale={setChosenLocale}
               topics={topics}
-              form={DEFAULT_FORM}
+              form={settings.fields}
+              greeting={settings.greeting[locale]}
               prefill={host.prefill}
               identity={host.identity}
               busy={busy}

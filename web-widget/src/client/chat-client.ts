@@ -294,7 +294,13 @@ export class ChatClient {
   }
 
   private setConversation(conversation: ConversationView): void {
-    this.update({ conversation, ...(conversation.status === 'queued' ? {} : { queue: null }) });
+    // Marks only move forward: a stored view may be older than a receipt.updated already seen.
+    const stored = conversation.agentReceipts;
+    const { deliveredSeq, readSeq } = this.state.agentReceipts;
+    const agentReceipts = stored
+      ? { deliveredSeq: Math.max(deliveredSeq, stored.deliveredSeq), readSeq: Math.max(readSeq, stored.readSeq) }
+      : this.state.agentReceipts;
+    this.update({ conversation, agentReceipts, ...(conversation.status === 'queued' ? {} : { queue: null }) });
     if (conversation.status === 'queued' && !this.state.queue) void this.refreshQueue(conversation.id);
   }
 

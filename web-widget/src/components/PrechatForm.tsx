@@ -3,7 +3,8 @@ import { useState, type SyntheticEvent } from 'react';
 import { topicLabel } from '../hooks/use-topics';
 import type { T } from '../i18n';
 import { LANGUAGE_NAMES, WIDGET_LOCALES } from '../i18n/locales';
-import type { FormConfig } from '../prechat/form-config';
+import { openingTimeText } from '../text/opening-time';
+import type { FieldMode, FormConfig } from '../prechat/form-config';
 import { validatePrechat, type PrechatErrors, type PrechatValues } from '../prechat/validate';
 import { Field } from './Field';
 
@@ -13,6 +14,8 @@ interface PrechatFormProps {
   onLocale: (locale: Locale) => void;
   topics: readonly PublicTopic[];
   form: FormConfig;
+  /** The deployment's welcome line in this language, if its admins wrote one. */
+  greeting: string | undefined;
   prefill: WidgetPrefill;
   identity: CustomerIdentity | null;
   busy: boolean;
@@ -37,15 +40,17 @@ export function PrechatForm(props: PrechatFormProps) {
   const [errors, setErrors] = useState<PrechatErrors>({});
   const chosen = topics.find((topic) => topic.key === values.topic);
   const closed = chosen !== undefined && !chosen.openNow;
+  const opensAt = closed && chosen.nextOpeningAt ? openingTimeText(locale, chosen.nextOpeningAt, new Date()) : null;
   // An identified customer (X3) is not asked who they are again.
   const askName = identity === null && form.name !== 'hidden';
   const askEmail = identity === null && form.email !== 'hidden';
+  const askTopic = topics.length > 0 && form.topic !== 'hidden';
 
   const set = (field: keyof PrechatValues) => (value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
     if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
   };
-  const hint = (mode: FormConfig['name']) => (mode === 'optional' ? t('field.optional') : undefined);
+  const hint = (mode: FieldMode) => (mode === 'optional' ? t('field.optional') : undefined);
   const error = (field: keyof PrechatValues) => {
     const key = errors[field];
     return key ? t(key) : undefined;
@@ -53,7 +58,12 @@ export function PrechatForm(props: PrechatFormProps) {
 
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = validatePrechat(values, { ...form, ...(askName ? {} : { name: 'hidden' }) }, topics.length > 0);
+    const asked: FormConfig = {
+      ...form,
+      ...(askName ? {} : { name: 'hidden' }),
+      ...(askEmail ? {} : { email: 'hidden' }),
+    };
+    const found = validatePrechat(values, asked, askTopic);
     if (closed && !values.email.trim() && identity === null) found.email ??= 'error.email';
     setErrors(found);
     const first = Object.keys(found)[0];
@@ -69,13 +79,14 @@ export function PrechatForm(props: PrechatFormProps) {
   return (
     <form className="sb-form" noValidate onSubmit={submit} aria-busy={props.busy}>
       <p className="sb-intro">
-        {identity?.name ? t('prechat.introKnown', { name: identity.name }) : t('prechat.intro')}
+        {identity?.name ? t('prechat.introKnown', { name: identity.name }) : (props.greeting ?? t('prechat.intro'))}
       </p>
       {askName ? (
         <Field id="sb-name" label={t('field.name')} hint={hint(form.name)} error={error('name')}>
           {(aria) => (
             <input
               {...aria}
+              aria-required={form.name === 'required'}
               type="text"
               autoComplete="name"
               maxLength={100}
@@ -90,6 +101,7 @@ export function PrechatForm(props: PrechatFormProps) {
           {(aria) => (
             <input
               {...aria}
+              aria-required={form.email === 'required'}
               type="email"
               autoComplete="email"
               inputMode="email"
@@ -100,11 +112,16 @@ export function PrechatForm(props: PrechatFormProps) {
           )}
         </Field>
       ) : null}
-      {topics.length > 0 ? (
-        <Field id="sb-topic" label={t('field.topic')} error={error('topic')}>
+      {askTopic ? (
+        <Field id="sb-topic" label={t('field.topic')} hint={hint(form.topic)} error={error('topic')}>
           {(aria) => (
-            <select {...aria} value={values.topic} onChange={(event) => set('topic')(event.currentTarget.value)}>
-              <option value="" disabled>
+            <select
+              {...aria}
+              aria-required={form.topic === 'required'}
+              value={values.topic}
+              onChange={(event) => set('topic')(event.currentTarget.value)}
+            >
+              <option value="" disabled={form.topic === 'required'}>
                 {t('field.topicChoose')}
               </option>
               {topics.map((topic) => (
@@ -116,7 +133,7 @@ export function PrechatForm(props: PrechatFormProps) {
           )}
         </Field>
       ) : null}
-      {form.language ? (
+      {form.language !== 'hidden' ? (
         <Field id="sb-language" label={t('field.language')}>
           {(aria) => (
             <select {...aria} value={locale} onChange={(event) => props.onLocale(event.currentTarget.value as Locale)}>
@@ -134,6 +151,7 @@ export function PrechatForm(props: PrechatFormProps) {
           {(aria) => (
             <input
               {...aria}
+              aria-required={form.region === 'required'}
               type="text"
               autoComplete="country-name"
               maxLength={64}
@@ -146,6 +164,7 @@ export function PrechatForm(props: PrechatFormProps) {
       {closed ? (
         <p className="sb-note" role="status">
           {t('prechat.topicClosed')}
+          {opensAt ? ` ${t('queue.offline.opensAt', { when: opensAt })}` : ''}
         </p>
       ) : null}
       {props.problem ? (

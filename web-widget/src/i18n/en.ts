@@ -42,6 +42,7 @@ export const en = {
   'queue.offline.no-agents': 'No advisor is available right now.',
   'queue.offline.max-wait': 'This is taking longer than usual.',
   'queue.offline.hint': "You can also leave a message and we'll reply by email.",
+  'queue.offline.opensAt': "We're back {when}.",
   leaveMessage: 'Leave a message',
 
   'chat.you': 'You',

@@ -41,6 +41,7 @@ export const fr: Catalogue<typeof en> = {
   'queue.offline.no-agents': 'Aucun conseiller n’est disponible pour le moment.',
   'queue.offline.max-wait': 'L’attente est plus longue que d’habitude.',
   'queue.offline.hint': 'Vous pouvez aussi nous laisser un message : nous vous répondrons par e-mail.',
+  'queue.offline.opensAt': 'Nous serons de retour {when}.',
   leaveMessage: 'Laisser un message',
 
   'chat.you': 'Vous',

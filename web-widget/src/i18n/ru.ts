@@ -41,6 +41,7 @@ export const ru: Catalogue<typeof en> = {
   'queue.offline.no-agents': 'Сейчас нет свободных специалистов.',
   'queue.offline.max-wait': 'Ожидание затянулось дольше обычного.',
   'queue.offline.hint': 'Вы можете оставить сообщение — мы ответим вам по электронной почте.',
+  'queue.offline.opensAt': 'Мы снова на связи: {when}.',
   leaveMessage: 'Оставить сообщение',
 
   'chat.you': 'Вы',

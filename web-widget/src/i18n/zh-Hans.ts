@@ -40,6 +40,7 @@ export const zhHans: Catalogue<typeof en> = {
   'queue.offline.no-agents': '目前没有可接待的顾问。',
   'queue.offline.max-wait': '当前等待时间比平时更长。',
   'queue.offline.hint': '您也可以留言，我们会通过电子邮件回复您。',
+  'queue.offline.opensAt': '我们将于{when}恢复服务。',
   leaveMessage: '留言',
 
   'chat.you': '您',

@@ -40,6 +40,7 @@ export const zhHant: Catalogue<typeof en> = {
   'queue.offline.no-agents': '目前沒有可服務的顧問。',
   'queue.offline.max-wait': '目前等候時間比平常長。',
   'queue.offline.hint': '您也可以留言，我們會以電子郵件回覆您。',
+  'queue.offline.opensAt': '我們將於{when}恢復服務。',
   leaveMessage: '留言',
 
   'chat.you': '您',

@@ -7,6 +7,9 @@ import { LABELS, type LoaderSettings } from './settings';
 // Kept compact by hand: it ships in the 3 KB loader as written. The icon
 // colour is black or white, whichever contrasts more with the brand colour
 // (LCH lightness 49.4 is WCAG's crossover; older browsers keep white).
+// The panel fades and slides only: animating its size too (a bare `transition`)
+// made the frame's contents move for 0.2 s after every viewport change, and
+// clicks in that window landed beside their target (e.g. the rating stars).
 const CSS = `
 :host{all:initial!important}
 .l,.p{position:fixed;z-index:2147483647;bottom:20px;right:20px;box-sizing:border-box}
@@ -17,7 +20,7 @@ svg{width:28px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round
 [aria-expanded=true] .i,[aria-expanded=false] .x{display:none}
 b{position:absolute;top:-4px;right:-4px;padding:0 6px;border-radius:9px;background:#d70015;font:700 12px/18px system-ui}
 b:empty{display:none}
-.p{bottom:88px;width:min(380px,100vw - 40px);height:min(640px,100vh - 108px);border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 12px 48px #0005;opacity:0;visibility:hidden;transform:translateY(16px);transition:.2s}
+.p{bottom:88px;width:min(380px,100vw - 40px);height:min(640px,100vh - 108px);border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 12px 48px #0005;opacity:0;visibility:hidden;transform:translateY(16px);transition:.2s;transition-property:opacity,transform,visibility}
 .o{opacity:1;visibility:visible;transform:none}
 iframe{display:block;width:100%;height:100%;border:0}
 @media (max-width:480px){.p{inset:0;width:auto;height:auto;border-radius:0}.o+.l{display:none}}

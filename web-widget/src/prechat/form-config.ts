@@ -1,13 +1,17 @@
-/** How the pre-chat form asks for a field (W2: configurable per deployment). */
-export type FieldMode = 'required' | 'optional' | 'hidden';
+import type { PrechatFieldMode, PublicWidgetSettings } from '@switchboard/shared';
 
-export interface FormConfig {
-  name: FieldMode;
-  email: FieldMode;
-  region: FieldMode;
-  /** Offer the language picker (the chat's language, which routing matches to advisors). */
-  language: boolean;
-}
+/** How the pre-chat form asks for each field (W2: configured per deployment by its admins). */
+export type FieldMode = PrechatFieldMode;
+export type FormConfig = PublicWidgetSettings['fields'];
 
-/** The default form: who you are and how to reach you, where you are if you like. */
-export const DEFAULT_FORM: FormConfig = { name: 'required', email: 'required', region: 'optional', language: true };
+/**
+ * Used when the settings cannot be fetched: the server's own defaults
+ * (DEFAULT_WIDGET_SETTINGS in shared/), repeated here as plain data so the
+ * first chunk does not pull in the shared schemas.
+ */
+export const DEFAULT_SETTINGS: PublicWidgetSettings = {
+  fields: { name: 'required', email: 'required', topic: 'required', language: 'optional', region: 'optional' },
+  colors: { brand: null },
+  greeting: {},
+  transcriptOffer: true,
+};

@@ -20,7 +20,7 @@ export function isEmail(value: string): boolean {
 
 /**
  * The form's messages, as catalogue keys: required fields must be filled,
- * an email must look like one, a topic must be chosen when topics exist.
+ * an email must look like one, a required topic must be chosen when topics exist.
  */
 export function validatePrechat(values: PrechatValues, form: FormConfig, topicsOffered: boolean): PrechatErrors {
   const errors: PrechatErrors = {};
@@ -28,7 +28,7 @@ export function validatePrechat(values: PrechatValues, form: FormConfig, topicsO
   const email = values.email.trim();
   if (form.email === 'required' && email === '') errors.email = 'error.email';
   else if (form.email !== 'hidden' && email !== '' && !isEmail(email)) errors.email = 'error.emailInvalid';
-  if (topicsOffered && values.topic === '') errors.topic = 'error.topic';
+  if (topicsOffered && form.topic === 'required' && values.topic === '') errors.topic = 'error.topic';
   if (form.region === 'required' && values.region.trim() === '') errors.region = 'error.region';
   return errors;
 }

@@ -16,6 +16,8 @@ export interface ScreenProps {
   chat: ChatState;
   /** The panel is showing (the host has not closed it). */
   open: boolean;
+  /** The deployment offers "email me the transcript" on the end screen. */
+  transcriptOffer: boolean;
 }
 
 interface ConversationViewProps extends ScreenProps {
@@ -87,7 +89,13 @@ export function ConversationView({ t, locale, client, chat, open, conversation, 
         ))}
         {closed ? (
           <li className="sb-end-item">
-            <EndPanel t={t} client={client} conversation={conversation} customer={chat.customer} />
+            <EndPanel
+              t={t}
+              client={client}
+              conversation={conversation}
+              customer={chat.customer}
+              transcriptOffer={props.transcriptOffer}
+            />
           </li>
         ) : null}
       </ol>

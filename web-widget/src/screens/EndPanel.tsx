@@ -12,11 +12,13 @@ export function EndPanel({
   client,
   conversation,
   customer,
+  transcriptOffer,
 }: {
   t: T;
   client: ChatClient;
   conversation: ConversationView;
   customer: CustomerView | null;
+  transcriptOffer: boolean;
 }) {
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
@@ -90,7 +92,7 @@ export function EndPanel({
           </button>
         </form>
       )}
-      {transcript === 'done' ? (
+      {!transcriptOffer ? null : transcript === 'done' ? (
         <p role="status">{t('transcript.sent', { email: sentTo })}</p>
       ) : (
         <form onSubmit={requestTranscript} className="sb-transcript">

@@ -1,6 +1,7 @@
 import type { Locale, QueueUpdate } from '@switchboard/shared';
 import { queuePositionText, translate, waitEstimateText } from '@switchboard/shared/i18n';
 import type { T } from '../i18n';
+import { openingTimeText } from '../text/opening-time';
 
 /** W3: where the customer stands and for how long, what to do meanwhile, and the way out when nobody can come (W5). */
 export function QueueBanner({
@@ -15,6 +16,7 @@ export function QueueBanner({
   onLeaveMessage: () => void;
 }) {
   const waiting = queue !== null && queue.position > 0;
+  const opensAt = queue?.nextOpeningAt ? openingTimeText(locale, queue.nextOpeningAt, new Date()) : null;
   return (
     <section className="sb-queue" aria-labelledby="sb-queue-title">
       <h2 id="sb-queue-title">{t('queue.title')}</h2>
@@ -32,7 +34,8 @@ export function QueueBanner({
       {queue?.offline ? (
         <div className="sb-queue-offline">
           <p>
-            {t(`queue.offline.${queue.offline}`)} {t('queue.offline.hint')}
+            {t(`queue.offline.${queue.offline}`)} {opensAt ? `${t('queue.offline.opensAt', { when: opensAt })} ` : ''}
+            {t('queue.offline.hint')}
           </p>
           <button type="button" className="sb-secondary" onClick={onLeaveMessage}>
             {t('leaveMessage')}

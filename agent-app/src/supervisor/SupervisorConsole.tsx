@@ -1,0 +1,83 @@
+import type { AgentView } from '@switchboard/shared';
+import { useEffect, useState } from 'react';
+import { createSocketTransport } from '../desk/transport.js';
+import { t } from '../i18n/index.js';
+import { SECTIONS } from './sections.js';
+import { SupervisorClient } from './supervisor-client.js';
+import { SupervisorContext, useSupervisorState } from './use-supervisor.js';
+import './supervisor.css';
+
+interface Props {
+  agent: AgentView;
+  onBack: () => void;
+}
+
+/** The console for supervisors and admins: its own connection, and the sections their role allows. */
+export function SupervisorConsole({ agent, onBack }: Props) {
+  const [client, setClient] = useState<SupervisorClient | null>(null);
+  useEffect(() => {
+    const created = new SupervisorClient(createSocketTransport());
+    setClient(created);
+    return () => {
+      created.dispose();
+    };
+  }, []);
+  if (!client) return null;
+  return (
+    <SupervisorContext value={client}>
+      <ConsoleLayout agent={agent} onBack={onBack} />
+    </SupervisorContext>
+  );
+}
+
+function ConsoleLayout({ agent, onBack }: Props) {
+  const state = useSupervisorState();
+  const sections = SECTIONS.filter((section) => section.roles.includes(agent.role));
+  const [current, setCurrent] = useState(sections[0]?.id);
+
+  // Opening a chat from the board or the idle list takes the supervisor to it.
+  useEffect(() => {
+    if (state.focused !== undefined && sections.some((section) => section.id === 'observe')) setCurrent('observe');
+  }, [state.focused]);
+
+  const section = sections.find((each) => each.id === current) ?? sections[0];
+  const Section = section?.component;
+  return (
+    <div className="console">
+      <header className="top-bar console__bar">
+        <span className="brand">{t('app.title')}</span>
+        <h1 className="console__title">{t('console.title')}</h1>
+        <nav className="console__nav" aria-label={t('console.sections')}>
+          {sections.map((each) => (
+            <button
+              key={each.id}
+              type="button"
+              className="console__tab"
+              aria-current={each.id === section?.id ? 'page' : undefined}
+              onClick={() => {
+                setCurrent(each.id);
+              }}
+            >
+              {t(each.label)}
+              {each.id === 'idle' && state.idle.length > 0 && (
+                <span className="console__count">{state.idle.length}</span>
+              )}
+            </button>
+          ))}
+        </nav>
+        <div className="top-bar__end">
+          <span className="top-bar__agent">{agent.displayName}</span>
+          <button type="button" className="button" onClick={onBack}>
+            {t('console.back')}
+          </button>
+        </div>
+      </header>
+      {state.connection === 'reconnecting' && (
+        <div className="banner" role="status">
+          {t('console.reconnecting')}
+        </div>
+      )}
+      <main className="console__body">{Section && <Section agent={agent} />}</main>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { t, type TextKey } from '../../i18n/index.js';
+import type { ConsoleSectionProps } from '../sections.js';
+import { AgentsAdmin } from './AgentsAdmin.js';
+import { DepartmentsAdmin } from './DepartmentsAdmin.js';
+import { KnowledgeAdmin } from './KnowledgeAdmin.js';
+import { ARTICLE_KIND, CANNED_KIND } from './knowledge-kinds.js';
+import './admin.css';
+
+const TABS: { id: string; label: TextKey }[] = [
+  { id: 'canned', label: 'admin.tab.canned' },
+  { id: 'articles', label: 'admin.tab.articles' },
+  { id: 'agents', label: 'admin.tab.agents' },
+  { id: 'departments', label: 'admin.tab.departments' },
+];
+
+/**
+ * S4. Supervisors keep canned responses and articles current; agents and
+ * departments are admin-only (the server refuses others), so supervisors see
+ * them read-only, without the buttons that would fail.
+ */
+export function AdminSection({ agent }: ConsoleSectionProps) {
+  const [tab, setTab] = useState('canned');
+  const isAdmin = agent.role === 'admin';
+  return (
+    <section className="admin" aria-labelledby="admin-heading">
+      <h2 id="admin-heading" className="board__heading">
+        {t('section.admin')}
+      </h2>
+      <div role="tablist" aria-label={t('admin.tabs')} className="admin__tabs">
+        {TABS.map((each) => (
+          <button
+            key={each.id}
+            id={`admin-tab-${each.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === each.id}
+            aria-controls="admin-panel"
+            tabIndex={tab === each.id ? 0 : -1}
+            className="console__tab"
+            onClick={() => setTab(each.id)}
+            onKeyDown={(event) => {
+              if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+              const index = TABS.findIndex((x) => x.id === tab);
+              const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+              if (next) {
+                setTab(next.id);
+                document.getElementById(`admin-tab-${next.id}`)?.focus();
+              }
+            }}
+          >
+            {t(each.label)}
+          </button>
+        ))}
+      </div>
+      <div id="admin-panel" role="tabpanel" aria-labelledby={`admin-tab-${tab}`}>
+        {tab === 'canned' && <KnowledgeAdmin key="canned" kind={CANNED_KIND} />}
+        {tab === 'articles' && <KnowledgeAdmin key="articles" kind={ARTICLE_KIND} />}
+        {tab === 'agents' && <AgentsAdmin canEdit={isAdmin} />}
+        {tab === 'departments' && <DepartmentsAdmin canEdit={isAdmin} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import type { DepartmentView } from '@switchboard/shared';
+import { describe, expect, it } from 'vitest';
+import { toDepartmentBody, toDepartmentDraft } from './department-form.js';
+
+const department: DepartmentView = {
+  id: 'd1',
+  name: 'Repairs',
+  topics: [{ key: 'iphone-battery', labels: { en: 'iPhone battery', fr: 'Batterie iPhone' } }],
+  languages: ['en', 'fr'],
+  hours: {
+    timeZone: 'Europe/Paris',
+    weekly: {
+      mon: [
+        { open: '09:00', close: '12:00' },
+        { open: '13:00', close: '18:00' },
+      ],
+    },
+    holidays: ['2026-12-25'],
+  },
+  strategy: 'round-robin',
+  languageFallbackSeconds: 60,
+  maxQueueWaitSeconds: null,
+  defaultCapacity: 4,
+  customerIdleNudgeSeconds: null,
+  customerIdleCloseSeconds: null,
+  agentReplySlaSeconds: 120,
+  archived: false,
+  openNow: true,
+};
+
+describe('department form', () => {
+  it('round-trips a department through the text fields, other-language labels kept', () => {
+    const draft = toDepartmentDraft(department);
+    expect(draft.weekly.mon).toBe('09:00-12:00, 13:00-18:00');
+    expect(draft.topics).toBe('iphone-battery | iPhone battery');
+    const body = toDepartmentBody({ ...draft, topics: 'iphone-battery | iPhone Battery\nmac | Mac' }, department);
+    expect(body.hours).toEqual({
+      timeZone: 'Europe/Paris',
+      weekly: {
+        mon: [
+          { open: '09:00', close: '12:00' },
+          { open: '13:00', close: '18:00' },
+        ],
+        tue: [],
+        wed: [],
+        thu: [],
+        fri: [],
+        sat: [],
+        sun: [],
+      },
+      holidays: ['2026-12-25'],
+    });
+    expect(body.topics).toEqual([
+      { key: 'iphone-battery', labels: { en: 'iPhone Battery', fr: 'Batterie iPhone' } },
+      { key: 'mac', labels: { en: 'Mac' } },
+    ]);
+    expect(body).toMatchObject({ defaultCapacity: 4, agentReplySlaSeconds: 120, maxQueueWaitSeconds: null });
+  });
+
+  it('an empty time zone means always open', () => {
+    expect(toDepartmentBody({ ...toDepartmentDraft(department), timeZone: ' ' }).hours).toBeNull();
+  });
+});

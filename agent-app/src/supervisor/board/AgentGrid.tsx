@@ -1,0 +1,52 @@
+import type { BoardAgent } from '@switchboard/shared';
+import { t } from '../../i18n/index.js';
+import type { LiveScope } from './LiveChatsPanel.js';
+
+/** Agents as compact cards: status, name, load against capacity as a bar, idle chats flagged. */
+export function AgentGrid({ agents, onOpen }: { agents: readonly BoardAgent[]; onOpen: (scope: LiveScope) => void }) {
+  if (agents.length === 0) return <p className="empty-state empty-state--small">{t('board.noAgents')}</p>;
+  return (
+    <ul className="agent-grid">
+      {agents.map((agent) => {
+        const ratio = agent.capacity > 0 ? Math.min(1, agent.load / agent.capacity) : 0;
+        const full = agent.load >= agent.capacity;
+        return (
+          <li key={agent.id}>
+            <button
+              type="button"
+              className={`agent-card agent-card--${agent.status}`}
+              aria-label={`${agent.displayName}, ${t(`status.${agent.status}`)}, ${t('board.agent.load', {
+                load: agent.load,
+                capacity: agent.capacity,
+              })}${agent.idleChats > 0 ? `, ${t('board.agent.idle', { count: agent.idleChats })}` : ''}`}
+              onClick={() => {
+                onOpen({ kind: 'agent', id: agent.id, name: agent.displayName });
+              }}
+            >
+              <span className="agent-card__top">
+                <span className={`status-dot status-dot--${agent.status}`} aria-hidden="true" />
+                <span className="agent-card__name">{agent.displayName}</span>
+                {agent.idleChats > 0 && (
+                  <span className="agent-card__idle" aria-hidden="true">
+                    {t('board.agent.idle', { count: agent.idleChats })}
+                  </span>
+                )}
+              </span>
+              <span className="agent-card__load" aria-hidden="true">
+                <span className="load-bar">
+                  <span
+                    className={`load-bar__fill${full ? ' load-bar__fill--full' : ''}`}
+                    style={{ width: `${Math.round(ratio * 100)}%` }}
+                  />
+                </span>
+                <span className="agent-card__count">
+                  {agent.load}/{agent.capacity}
+                </span>
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,57 @@
+import { DEFAULT_AGENT_CAPACITY } from '@switchboard/shared';
+import type { Types } from 'mongoose';
+import type { DepartmentModel, DepartmentRecord } from '../departments/department.model.js';
+
+/** Live departments' default capacities by department id (only those that set one). */
+export type CapacityDefaults = ReadonlyMap<string, number>;
+
+/** What an agent's limit is computed from. */
+export interface CapacityHolder {
+  capacity: number | null;
+  departmentIds: readonly Types.ObjectId[];
+}
+
+/**
+ * R2 / issue 4 item 2: the agent's own capacity wins; an agent without one
+ * takes the smallest default of their departments (an agent in two teams
+ * stays within both teams' limits); with none set anywhere, the deployment's
+ * {@link DEFAULT_AGENT_CAPACITY}.
+ */
+export function limitOf(agent: CapacityHolder, defaults: CapacityDefaults): number {
+  if (agent.capacity !== null) return agent.capacity;
+  let limit: number | null = null;
+  for (const id of agent.departmentIds) {
+    const value = defaults.get(id.toHexString());
+    if (value !== undefined && (limit === null || value < limit)) limit = value;
+  }
+  return limit ?? DEFAULT_AGENT_CAPACITY;
+}
+
+/**
+ * Reads the department defaults when they are needed: read fresh each time
+ * (a handful of documents), so an admin's change applies to the next claim.
+ */
+export function createCapacityLimits(departments: DepartmentModel) {
+  async function defaults(): Promise<CapacityDefaults> {
+    const live = await departments
+      .find({ archived: false }, { defaultCapacity: 1 })
+      .lean<Pick<DepartmentRecord, '_id' | 'defaultCapacity'>[]>();
+    return new Map(
+      live.flatMap((department) =>
+        typeof department.defaultCapacity === 'number'
+          ? [[department._id.toHexString(), department.defaultCapacity] as const]
+          : [],
+      ),
+    );
+  }
+  const none: CapacityDefaults = new Map();
+  return {
+    defaults,
+    /** One agent's limit, reading the departments only when the agent has no capacity of their own. */
+    async of(agent: CapacityHolder): Promise<number> {
+      return limitOf(agent, agent.capacity === null ? await defaults() : none);
+    },
+  };
+}
+
+export type CapacityLimits = ReturnType<typeof createCapacityLimits>;

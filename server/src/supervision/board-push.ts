@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { BoardSnapshot } from '@switchboard/shared';
+import type { Redis } from 'ioredis';
+import { SUPERVISORS_ROOM } from '../auth/principal.js';
+import type { Logger } from '../infra/logger.js';
+import type { SocketServer } from '../infra/socket-server.js';
+
+/**
+ * Pushes the live board to supervisors as one aggregated snapshot, at most
+ * once per window across every server process: the first process to notice a
+ * change takes a Redis marker (SET NX) and computes at the end of the window;
+ * the others, seeing the marker, know a push is coming. The marker is dropped
+ * just before computing, so a change after that point schedules the next push
+ * rather than being missed. A snapshot equal to the last one pushed (by any
+ * process, compared by hash in Redis) is not sent again.
+ *
+ * Waits grow with time and some changes have no hook here (a transfer between
+ * agents), so processes with supervisors connected also refresh every
+ * `refreshMs`; the same marker keeps that to one computation per window.
+ */
+export function createBoardPush(deps: {
+  redis: Redis;
+  prefix: string;
+  sockets: SocketServer;
+  compute: () => Promise<BoardSnapshot>;
+  logger: Logger;
+  windowMs: number;
+  refreshMs: number;
+}) {
+  const { redis } = deps;
+  const pendingKey = `${deps.prefix}:supervision:board:pending`;
+  const lastKey = `${deps.prefix}:supervision:board:last`;
+  const namespace = () => deps.sockets.namespace('agent');
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  async function push(): Promise<void> {
+    await redis.del(pendingKey);
+    const snapshot = await deps.compute();
+    const { at: _at, ...figures } = snapshot;
+    const hash = createHash('sha1').update(JSON.stringify(figures)).digest('base64');
+    const previous = await redis.getset(lastKey, hash);
+    await redis.pexpire(lastKey, deps.refreshMs * 4);
+    if (previous === hash) return;
+    namespace().to(SUPERVISORS_ROOM).emit('supervisor.board.updated', snapshot);
+  }
+
+  // A function, not inline checks: both change while schedule() awaits Redis.
+  const busy = () => stopped || timer !== null;
+
+  async function schedule(): Promise<void> {
+    if (busy()) return;
+    // The marker outlives the window by far, in case this process dies before pushing.
+    const won = await redis.set(pendingKey, '1', 'PX', deps.windowMs * 5, 'NX');
+    if (won !== 'OK' || busy()) return;
+    timer = setTimeout(() => {
+      timer = null;
+      push().catch((error: unknown) => deps.logger.warn({ err: error }, 'board push failed'));
+    }, deps.windowMs);
+    timer.unref();
+  }
+
+  const hasLocalSupervisors = () => (namespace().adapter.rooms.get(SUPERVISORS_ROOM)?.size ?? 0) > 0;
+  const refresh = setInterval(() => {
+    if (hasLocalSupervisors()) void schedule().catch(() => undefined);
+  }, deps.refreshMs);
+  refresh.unref();
+
+  return {
+    /** Something on the board may have changed: push soon (coalesced). Never throws. */
+    changed(): void {
+      schedule().catch((error: unknown) => deps.logger.warn({ err: error }, 'board push scheduling failed'));
+    },
+    stop(): void {
+      stopped = true;
+      clearInterval(refresh);
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
+export type BoardPush = ReturnType<typeof createBoardPush>;

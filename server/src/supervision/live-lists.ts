@@ -1,0 +1,84 @@
+import type { IdleSession, LiveConversation, LiveList } from '@switchboard/shared';
+import { Types } from 'mongoose';
+import type { AgentModel } from '../agents/agent.model.js';
+import type { ConversationDocument } from '../conversations/conversation.model.js';
+import type { ConversationsService } from '../conversations/conversations.service.js';
+import type { IdleFlags } from '../jobs/idle-flags.js';
+
+/** Most live chats one listing returns (a board row rarely holds more than a few dozen). */
+const LIVE_LIMIT = 200;
+
+/**
+ * The lists supervisors act from: idle sessions (S2, the jobs feature's flags
+ * with names added) and the live chats of an agent or a department (S3).
+ */
+export function createLiveLists(deps: {
+  agents: AgentModel;
+  conversations: Pick<ConversationsService, 'model'>;
+  flags: Pick<IdleFlags, 'list'>;
+}) {
+  const Conversation = deps.conversations.model;
+
+  async function agentNames(ids: (Types.ObjectId | null | undefined)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.flatMap((id) => (id ? [id.toHexString()] : [])))];
+    if (wanted.length === 0) return new Map();
+    const found = await deps.agents.find({ _id: { $in: wanted } }, { displayName: 1 }).lean();
+    return new Map(found.map((agent) => [agent._id.toHexString(), agent.displayName]));
+  }
+
+  const common = (conversation: ConversationDocument, names: Map<string, string>) => {
+    const agentId = conversation.agentId?.toHexString();
+    const agentName = agentId ? names.get(agentId) : undefined;
+    return {
+      conversationId: conversation._id.toHexString(),
+      caseNumber: conversation.caseNumber,
+      topic: conversation.topic,
+      language: conversation.language,
+      ...(conversation.departmentId ? { departmentId: conversation.departmentId.toHexString() } : {}),
+      ...(conversation.prechat?.name ? { customerName: conversation.prechat.name } : {}),
+      ...(agentId ? { agentId } : {}),
+      ...(agentName ? { agentName } : {}),
+    };
+  };
+
+  return {
+    /** Chats flagged idle, longest silence first, with customer, topic and agent names. */
+    async idle(): Promise<IdleSession[]> {
+      const flags = await deps.flags.list();
+      if (flags.length === 0) return [];
+      const found = (await Conversation.find({
+        _id: { $in: flags.map((flag) => new Types.ObjectId(flag.conversationId)) },
+      }).lean()) as ConversationDocument[];
+      const byId = new Map(found.map((conversation) => [conversation._id.toHexString(), conversation]));
+      const names = await agentNames(found.map((conversation) => conversation.agentId));
+      return flags.flatMap((flag) => {
+        const conversation = byId.get(flag.conversationId);
+        if (!conversation) return [];
+        return [{ ...common(conversation, names), reason: flag.reason, since: flag.since }];
+      });
+    },
+
+    /** Queued and active chats (offline messages aside) of one agent, one department, or all; oldest first. */
+    async live(query: LiveList): Promise<LiveConversation[]> {
+      const filter: Record<string, unknown> = { status: { $in: ['queued', 'active'] }, offline: { $ne: true } };
+      if (query.agentId) filter.agentId = new Types.ObjectId(query.agentId);
+      if (query.departmentId) {
+        filter.departmentId = query.departmentId === 'general' ? null : new Types.ObjectId(query.departmentId);
+      }
+      const found = (await Conversation.find(filter)
+        .sort({ queuedAt: 1 })
+        .limit(LIVE_LIMIT)
+        .lean()) as ConversationDocument[];
+      const names = await agentNames(found.map((conversation) => conversation.agentId));
+      return found.map((conversation) => ({
+        ...common(conversation, names),
+        status: conversation.status === 'queued' ? ('queued' as const) : ('active' as const),
+        queuedAt: conversation.queuedAt.toISOString(),
+        ...(conversation.assignedAt ? { assignedAt: conversation.assignedAt.toISOString() } : {}),
+        ...(conversation.idle?.reason ? { idle: conversation.idle.reason } : {}),
+      }));
+    },
+  };
+}
+
+export type LiveLists = ReturnType<typeof createLiveLists>;

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { objectIdSchema } from './ids.js';
+import { isTimeZone } from './routing.js';
+
+const localDate = z.iso.date('must be YYYY-MM-DD');
+
+/** The longest range one report covers: a year and a day (a leap year's worth). */
+export const MAX_REPORT_DAYS = 366;
+
+/**
+ * `GET /api/reports` and `GET /api/reports.csv` (S5): chats started from the
+ * first day to the last day, both included, as calendar days in `timeZone`.
+ */
+export const reportQuerySchema = z
+  .strictObject({
+    from: localDate,
+    to: localDate,
+    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
+    departmentId: objectIdSchema.optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: 'the range ends before it starts', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) < MAX_REPORT_DAYS * 86_400_000, {
+    message: `at most ${String(MAX_REPORT_DAYS)} days`,
+    path: ['to'],
+  });
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+/**
+ * The figures of one group of chats. Durations are seconds to one decimal. Medians of
+ * an even count average the two middle values; p90 is the nearest-rank
+ * percentile (the smallest value at least 90 % of the values do not exceed).
+ */
+export interface ReportFigures {
+  /** Live chats started in the range (offline messages are counted apart). */
+  chats: number;
+  /** Messages left through the offline form (W5). */
+  offlineMessages: number;
+  /** From entering the queue to the first agent reply, over the chats that got one. */
+  firstResponse: { count: number; medianSeconds: number | null; p90Seconds: number | null };
+  /** From assignment to close, over the closed chats an agent handled. */
+  handling: { count: number; medianSeconds: number | null };
+  /** Closed without ever reaching an agent. */
+  abandoned: number;
+  /** Customers' ratings (1–5); `average` rounded to two decimals. */
+  satisfaction: { count: number; average: number | null };
+  /** Transcript emails of these chats by their delivery state now. */
+  transcripts: { sent: number; failed: number };
+}
+
+export interface DepartmentReportRow extends ReportFigures {
+  /** Null: chats no department served (the general queue). */
+  departmentId: string | null;
+  name: string;
+}
+
+/** Chats are counted for the agent who had them at the end (a transfer moves them). */
+export interface AgentReportRow extends ReportFigures {
+  agentId: string;
+  name: string;
+}
+
+export interface ReportView {
+  from: string;
+  to: string;
+  timeZone: string;
+  generatedAt: string;
+  totals: ReportFigures;
+  departments: DepartmentReportRow[];
+  agents: AgentReportRow[];
+  /** Every day of the range in `timeZone`, with the live chats started that day. */
+  days: { date: string; chats: number }[];
+}

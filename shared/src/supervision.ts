@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { AgentStatus } from './agents.js';
+import { DISPOSITIONS, type ConversationView } from './conversations.js';
+import type { AgentConversationView } from './desk.js';
+import { objectIdSchema, type Locale } from './ids.js';
+import type { IdleReason } from './jobs.js';
+import type { MessagePage } from './messages.js';
+import type { DepartmentQueueStats } from './routing.js';
+
+/**
+ * The supervisor console's live side (S1 board, S2 idle sessions, S3 observe
+ * and join). Every event and route here is for supervisors and admins only;
+ * agents get FORBIDDEN.
+ */
+
+/** One department (or the general queue) on the live board: the queue figures plus chats in progress. */
+export interface BoardDepartment extends DepartmentQueueStats {
+  /** Chats of this department an agent is handling now. */
+  activeChats: number;
+  /** Agents of this department who are away (not offered new chats, still finishing theirs). */
+  agentsAway: number;
+}
+
+/** One agent on the live board: status and load against capacity. */
+export interface BoardAgent {
+  id: string;
+  displayName: string;
+  role: 'agent' | 'supervisor' | 'admin';
+  status: AgentStatus;
+  /** Active chats now, counted from the conversations (not a stored counter). */
+  load: number;
+  capacity: number;
+  departmentIds: string[];
+  /** Chats of this agent flagged idle (S2). */
+  idleChats: number;
+}
+
+/** `supervisor.board.get` / `supervisor.board.updated` / `GET /api/supervision/board`. */
+export interface BoardSnapshot {
+  departments: BoardDepartment[];
+  /** Active agents who are online or away, and offline ones still holding chats; by name. */
+  agents: BoardAgent[];
+  totals: { queued: number; activeChats: number; idle: number; agentsOnline: number; agentsAway: number };
+  /** When the figures were computed; waits grow from here. */
+  at: string;
+}
+
+/** One chat flagged idle, with what a supervisor needs to act on it at a glance. */
+export interface IdleSession {
+  conversationId: string;
+  caseNumber: string;
+  reason: IdleReason;
+  /** ISO time the silence started. */
+  since: string;
+  topic: string;
+  language: Locale;
+  departmentId?: string;
+  customerName?: string;
+  agentId?: string;
+  agentName?: string;
+}
+
+/** `supervisor.idle.list` / `GET /api/supervision/idle`: longest silence first. */
+export interface IdleSessionList {
+  sessions: IdleSession[];
+}
+
+/** A live (queued or active) chat, for opening it from the board. */
+export interface LiveConversation {
+  conversationId: string;
+  caseNumber: string;
+  status: 'queued' | 'active';
+  topic: string;
+  language: Locale;
+  departmentId?: string;
+  customerName?: string;
+  agentId?: string;
+  agentName?: string;
+  queuedAt: string;
+  assignedAt?: string;
+  idle?: IdleReason;
+}
+
+/** `supervisor.live.list`: live chats of one agent, one department (`general`: no department), or all. */
+export const liveListSchema = z
+  .object({
+    agentId: objectIdSchema.optional(),
+    departmentId: z.union([objectIdSchema, z.literal('general')]).optional(),
+  })
+  .strict();
+export type LiveList = z.infer<typeof liveListSchema>;
+
+export interface LiveConversationList {
+  conversations: LiveConversation[];
+}
+
+/** S2: hand a chat to a chosen agent (who must be online with a free slot, as in routing). */
+export const supervisorReassignSchema = z.object({ conversationId: objectIdSchema, agentId: objectIdSchema }).strict();
+export type SupervisorReassign = z.infer<typeof supervisorReassignSchema>;
+
+/** S2: end a chat for the customer; the transcript email follows where the deployment sends them. */
+export const supervisorCloseSchema = z
+  .object({ conversationId: objectIdSchema, disposition: z.enum(DISPOSITIONS).default('no-response') })
+  .strict();
+export type SupervisorClose = z.input<typeof supervisorCloseSchema>;
+
+/** Answer of the S2 actions: the conversation as it is now. */
+export type SupervisorActionResult = ConversationView;
+
+/** `supervisor.observe`: the chat as the desk sees it and its newest messages; live updates follow on this socket. */
+export interface ObservedConversation {
+  conversation: AgentConversationView;
+  page: MessagePage;
+  /** Whether this supervisor has joined it as a participant. */
+  joined: boolean;
+}

@@ -1,0 +1,177 @@
+import type { AckResult, ConversationSynced, MessageSent } from '@switchboard/shared';
+import { Types } from 'mongoose';
+import { TestCustomer } from '../support/customer-client.js';
+import type { TestParticipant } from '../support/participant.js';
+import type { Cluster } from './cluster.js';
+import { sleep } from './managed-process.js';
+
+/** Every successful ack a scenario's clients received, to hold against what was stored. */
+export class AckLedger {
+  /** conversationId → clientMessageId → the acked message's id and seq. */
+  private readonly acks = new Map<string, Map<string, { id: string; seq: number }[]>>();
+
+  record(conversationId: string, clientMessageId: string, result: AckResult<MessageSent>): void {
+    if (!result.ok) return;
+    let byClientId = this.acks.get(conversationId);
+    if (!byClientId) this.acks.set(conversationId, (byClientId = new Map<string, { id: string; seq: number }[]>()));
+    const list = byClientId.get(clientMessageId) ?? [];
+    list.push({ id: result.data.message.id, seq: result.data.message.seq });
+    byClientId.set(clientMessageId, list);
+  }
+
+  /** clientMessageIds that were acknowledged in a conversation. */
+  acked(conversationId: string): Map<string, { id: string; seq: number }[]> {
+    return this.acks.get(conversationId) ?? new Map<string, { id: string; seq: number }[]>();
+  }
+}
+
+interface StoredMessage {
+  _id: Types.ObjectId;
+  seq: number;
+  clientMessageId: string;
+  internal: boolean;
+  system?: { event?: string };
+}
+
+const JOB_SETTLE_MS = 30_000;
+
+/**
+ * The scenarios' verdict (issue 9): after faults, per conversation the stored
+ * messages, every client's displayed list and the acks agree (same ids, same
+ * order, nothing missing, nothing twice); no agent over capacity; no chat
+ * assigned twice; no job left active; every pending idle timer belongs to a
+ * conversation that exists, one at most per conversation. Returns the
+ * violations found (empty: the promises held).
+ */
+export async function checkOracle(
+  cluster: Cluster,
+  input: { participants: TestParticipant[]; conversationIds: string[]; acks: AckLedger },
+): Promise<string[]> {
+  const problems: string[] = [];
+  const db = await cluster.db();
+  const redis = cluster.redis();
+  const bull = `${cluster.namespace}:bull`;
+
+  // Jobs running right now may still finish legitimately: give them a bounded moment.
+  const activeKeys = async () => {
+    const keys = await redis.keys(`${bull}:*:active`);
+    const lengths = await Promise.all(keys.map(async (key) => [key, await redis.llen(key)] as const));
+    return lengths.filter(([, length]) => length > 0);
+  };
+  const settleBy = Date.now() + JOB_SETTLE_MS;
+  while ((await activeKeys()).length > 0 && Date.now() < settleBy) await sleep(200);
+  for (const [key, length] of await activeKeys()) problems.push(`${length} job(s) left active in ${key}`);
+
+  // Catch every connected client up, as it would after its next reconnect
+  // (in pages of 50 cursors, the protocol's limit per request).
+  for (const participant of input.participants) {
+    if (!participant.socket.connected) continue;
+    const held = input.conversationIds.filter((id) => participant.logs.has(id));
+    for (let start = 0; start < held.length; start += 50) {
+      for (let more = true; more;) {
+        const cursors = held
+          .slice(start, start + 50)
+          .map((conversationId) => ({ conversationId, afterSeq: participant.log(conversationId).cursor }));
+        const result = await participant.request<ConversationSynced>('conversation.sync', { cursors });
+        if (!result.ok) throw new Error(`oracle sync: ${result.error.code}`);
+        more = false;
+        for (const page of result.data.pages) {
+          participant.log(page.conversationId).applySyncPage(page);
+          more ||= page.hasMore;
+        }
+      }
+    }
+  }
+
+  for (const conversationId of input.conversationIds) {
+    const stored = await db
+      .collection<StoredMessage>('messages')
+      .find({ conversationId: new Types.ObjectId(conversationId) })
+      .sort({ seq: 1 })
+      .toArray();
+    const where = `conversation ${conversationId}`;
+    const ids = stored.map((message) => message._id.toHexString());
+    if (new Set(ids).size !== ids.length) problems.push(`${where}: a message stored twice`);
+    const clientIds = stored.map((message) => message.clientMessageId);
+    if (new Set(clientIds).size !== clientIds.length) problems.push(`${where}: a clientMessageId stored twice`);
+    stored.forEach((message, index) => {
+      if (message.seq !== index + 1) problems.push(`${where}: seq ${message.seq} at position ${index + 1}`);
+    });
+
+    const byClientId = new Map(stored.map((message) => [message.clientMessageId, message]));
+    for (const [clientMessageId, acks] of input.acks.acked(conversationId)) {
+      const found = byClientId.get(clientMessageId);
+      if (!found) {
+        problems.push(`${where}: acked ${clientMessageId} is not stored`);
+        continue;
+      }
+      for (const ack of acks) {
+        if (ack.id !== found._id.toHexString() || ack.seq !== found.seq)
+          problems.push(
+            `${where}: ack ${ack.id}#${ack.seq} disagrees with stored ${found._id.toHexString()}#${found.seq}`,
+          );
+      }
+    }
+
+    for (const [index, participant] of input.participants.entries()) {
+      if (!participant.logs.has(conversationId)) continue;
+      const who = `${participant instanceof TestCustomer ? 'customer' : 'agent'} #${index}`;
+      const visible = stored
+        .filter((message) => !(participant instanceof TestCustomer && message.internal))
+        .map((message) => message._id.toHexString());
+      const shown = participant
+        .log(conversationId)
+        .list()
+        .map((message) => message.id);
+      if (JSON.stringify(shown) !== JSON.stringify(visible)) {
+        const missing = visible.filter((id) => !shown.includes(id)).length;
+        const extra = shown.filter((id) => !visible.includes(id)).length;
+        problems.push(
+          `${where}: ${who} shows ${shown.length} (missing ${missing}, extra ${extra}), stored ${visible.length}`,
+        );
+      }
+      const live = participant.received.filter((message) => message.conversationId === conversationId).map((m) => m.id);
+      if (new Set(live).size !== live.length) problems.push(`${where}: ${who} received a broadcast twice`);
+    }
+
+    const events = stored.map((message) => message.system?.event);
+    const count = (event: string) => events.filter((e) => e === event).length;
+    if (count('conversation.assigned') > 1 + count('conversation.transferred') + count('conversation.requeued'))
+      problems.push(`${where}: assigned ${count('conversation.assigned')} times`);
+  }
+
+  const conversations = db.collection<{ _id: Types.ObjectId; status: string; agentId: Types.ObjectId | null }>(
+    'conversations',
+  );
+  const agents = await db
+    .collection<{ _id: Types.ObjectId; capacity: number }>('agents')
+    .find({}, { projection: { capacity: 1 } })
+    .toArray();
+  for (const agent of agents) {
+    const load = await conversations.countDocuments({ agentId: agent._id, status: 'active' });
+    if (load > agent.capacity)
+      problems.push(`agent ${agent._id.toHexString()}: ${load} chats, capacity ${agent.capacity}`);
+  }
+
+  // Pending idle timers: delayed or waiting jobs of the idle queue.
+  const idle = `${bull}:idle-timers`;
+  const pendingIds = [
+    ...(await redis.zrange(`${idle}:delayed`, 0, -1)),
+    ...(await redis.lrange(`${idle}:wait`, 0, -1)),
+    ...(await redis.zrange(`${idle}:prioritized`, 0, -1)),
+  ];
+  const timersPerConversation = new Map<string, number>();
+  for (const jobId of pendingIds) {
+    const data = await redis.hget(`${idle}:${jobId}`, 'data');
+    const conversationId = data ? (JSON.parse(data) as { conversationId?: string }).conversationId : undefined;
+    if (!conversationId || !(await conversations.countDocuments({ _id: new Types.ObjectId(conversationId) }))) {
+      problems.push(`idle timer ${jobId} belongs to no conversation (${String(conversationId)})`);
+      continue;
+    }
+    timersPerConversation.set(conversationId, (timersPerConversation.get(conversationId) ?? 0) + 1);
+  }
+  for (const [conversationId, count] of timersPerConversation) {
+    if (count > 1) problems.push(`conversation ${conversationId}: ${count} pending idle timers`);
+  }
+  return problems;
+}

@@ -1,0 +1,83 @@
+import type { BoardSnapshot } from '@switchboard/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentFetch, createSignedInAgent } from '../support/agent-client.js';
+import { TestAgentDesk } from '../support/agent-desk.js';
+import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { createDepartment } from '../routing/routing-support.js';
+import { eventually, flagIdle, ok, openSupervisor, setStatus, SUPERVISION_ENV } from './supervision-support.js';
+
+describe('S1 live board', () => {
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    a = await startTestServer({ testFile: import.meta.filename, env: SUPERVISION_ENV });
+    b = await startTestServer({ testFile: import.meta.filename, namespace: a.namespace, env: SUPERVISION_ENV });
+  });
+  afterAll(async () => {
+    await b.stop();
+    await a.stop();
+  });
+
+  it('gives exact figures for seeded data and pushes changes made on another process', async () => {
+    const phones = await createDepartment(a, { name: 'Phones', topics: [{ key: 'phones', labels: { en: 'Phones' } }] });
+    const laptops = await createDepartment(a, {
+      name: 'Laptops',
+      topics: [{ key: 'laptops', labels: { en: 'Laptops' } }],
+    });
+    const pia = await TestAgentDesk.open(a, { displayName: 'Pia', capacity: 1, departmentIds: [phones.id] });
+    const luc = await TestAgentDesk.open(a, { displayName: 'Luc', capacity: 2, departmentIds: [laptops.id] });
+    await setStatus(luc, 'away');
+    await setStatus(pia, 'online');
+    const supervisor = await openSupervisor(b, { displayName: 'Zoe Supervisor' });
+    await setStatus(supervisor, 'away');
+
+    const customers: TestCustomer[] = [];
+    const start = async (topic: string, name: string) => {
+      const customer = new TestCustomer(a.url);
+      await customer.connect();
+      customers.push(customer);
+      return (await customer.start({ ...defaultPrechat, name, topic, language: 'en' })).conversation.id;
+    };
+    const first = await start('phones', 'One');
+    await eventually(async () => (await a.app.services.conversations.load(first))?.status === 'active');
+    await start('phones', 'Two');
+    await start('laptops', 'Three');
+    await flagIdle(a, first, 'agent-unanswered');
+
+    const board = ok(await supervisor.request<BoardSnapshot>('supervisor.board.get', {}));
+    const row = (id: string | null) => board.departments.find((department) => department.departmentId === id);
+    const figures = (id: string | null) => {
+      const r = row(id);
+      return r && [r.queued, r.activeChats, r.agentsOnline, r.agentsAway, r.freeSlots, r.totalSlots];
+    };
+    expect(figures(phones.id)).toEqual([1, 1, 1, 0, 0, 1]);
+    expect(figures(laptops.id)).toEqual([1, 0, 0, 1, 0, 0]);
+    expect(figures(null)).toEqual([0, 0, 1, 2, 0, 1]);
+    expect(
+      board.agents.map((agent) => [agent.displayName, agent.status, agent.load, agent.capacity, agent.idleChats]),
+    ).toEqual([
+      ['Luc', 'away', 0, 2, 0],
+      ['Pia', 'online', 1, 1, 1],
+      ['Zoe Supervisor', 'away', 0, 3, 0],
+    ]);
+    expect(board.totals).toEqual({ queued: 2, activeChats: 1, idle: 1, agentsOnline: 1, agentsAway: 2 });
+    expect(row(phones.id)?.longestWaitSeconds).toBeGreaterThanOrEqual(0);
+
+    // The same over REST.
+    const session = await createSignedInAgent(b, { role: 'admin' });
+    const rest = (await (await agentFetch(b.url, session, '/api/supervision/board')).json()) as BoardSnapshot;
+    expect(rest.totals.queued).toBe(2);
+
+    // A chat started on process A reaches the supervisor on process B as a pushed board.
+    const pushed = () =>
+      supervisor.events
+        .filter((e) => e.event === 'supervisor.board.updated')
+        .map((e) => e.payload as BoardSnapshot)
+        .find((snapshot) => snapshot.departments.find((d) => d.departmentId === laptops.id)?.queued === 2);
+    await start('laptops', 'Four');
+    await supervisor.waitFor(() => pushed() !== undefined, 15_000);
+    expect(pushed()?.totals.queued).toBe(3);
+    for (const p of [pia, luc, supervisor, ...customers]) p.disconnect();
+  });
+});

@@ -1,0 +1,81 @@
+import type { AckResult, AuditEntryView, IdleReason, MessageView, Prechat } from '@switchboard/shared';
+import { TestAgentDesk } from '../support/agent-desk.js';
+import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
+import type { TestServer } from '../support/test-server.js';
+
+export const SUPERVISION_ENV = { CUSTOMER_MESSAGE_RATE: '1000', AGENT_MESSAGE_RATE: '1000' };
+
+/** Unwraps an ack, failing the test with the server's error code. */
+export function ok<T>(result: AckResult<T>): T {
+  if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.message}`);
+  return result.data;
+}
+
+export async function setStatus(desk: TestAgentDesk, status: 'online' | 'away' | 'offline'): Promise<void> {
+  ok(await desk.request('agent.status.set', { status }));
+}
+
+/** A signed-in supervisor's socket (online, so takeovers find them a slot). */
+export async function openSupervisor(
+  server: TestServer,
+  fields: Parameters<typeof TestAgentDesk.open>[1] = {},
+): Promise<TestAgentDesk> {
+  const desk = await TestAgentDesk.open(server, { displayName: 'Sam Supervisor', role: 'supervisor', ...fields });
+  await setStatus(desk, 'online');
+  return desk;
+}
+
+export interface LiveChat {
+  customer: TestCustomer;
+  desk: TestAgentDesk;
+  conversationId: string;
+  caseNumber: string;
+}
+
+/** A customer on `customerServer` whose chat is assigned to a fresh agent on `agentServer`, with one customer message. */
+export async function openLiveChat(
+  customerServer: TestServer,
+  options: { agentServer?: TestServer; agentName?: string; prechat?: Partial<Prechat>; desk?: TestAgentDesk } = {},
+): Promise<LiveChat> {
+  const agentServer = options.agentServer ?? customerServer;
+  const customer = new TestCustomer(customerServer.url);
+  await customer.connect();
+  const { conversation } = await customer.start({ ...defaultPrechat, ...options.prechat });
+  const desk = options.desk ?? (await TestAgentDesk.open(agentServer, { displayName: options.agentName ?? 'Lei' }));
+  await agentServer.app.services.conversations.assign(conversation.id, desk.principal);
+  desk.log(conversation.id);
+  ok(await customer.send(conversation.id, 'My battery drains overnight'));
+  await desk.waitFor(() => desk.bodies(conversation.id).includes('My battery drains overnight'));
+  return { customer, desk, conversationId: conversation.id, caseNumber: conversation.caseNumber };
+}
+
+/** Flags a chat idle through the jobs feature's own flag service (what its timer does when the SLA passes). */
+export async function flagIdle(server: TestServer, conversationId: string, reason: IdleReason): Promise<void> {
+  const conversation = await server.app.services.conversations.load(conversationId);
+  if (!conversation) throw new Error('no such conversation');
+  const flagged = await server.app.services.idleFlags.set(conversation, reason, new Date(Date.now() - 300_000), {
+    lastCustomerMessageAt: conversation.lastCustomerMessageAt ?? null,
+    lastAgentMessageAt: conversation.lastAgentMessageAt ?? null,
+  });
+  if (!flagged) throw new Error('flag not set');
+}
+
+export async function auditEntries(server: TestServer, action: string, targetId: string): Promise<AuditEntryView[]> {
+  return server.app.services.audit.list({ action, targetId, limit: 50 });
+}
+
+export function systemEvents(participant: { log(id: string): { list(): MessageView[] } }, id: string): string[] {
+  return participant
+    .log(id)
+    .list()
+    .flatMap((message) => (message.system ? [message.system.event] : []));
+}
+
+/** Polls an async condition until it holds (bounded). */
+export async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

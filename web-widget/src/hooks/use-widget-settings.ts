@@ -1,0 +1,28 @@
+import type { PublicWidgetSettings } from '@switchboard/shared';
+import { useEffect, useState } from 'react';
+import { DEFAULT_SETTINGS } from '../prechat/form-config';
+
+function isSettings(value: unknown): value is PublicWidgetSettings {
+  const settings = value as Partial<PublicWidgetSettings> | null;
+  return typeof settings?.fields === 'object' && typeof settings.colors === 'object';
+}
+
+/**
+ * The deployment's widget settings (form fields, colour, greeting, transcript
+ * offer); `null` while loading. Fetched on every frame load, so an admin's
+ * change shows on the next page a customer opens. Unreachable: the defaults.
+ */
+export function useWidgetSettings(): PublicWidgetSettings | null {
+  const [settings, setSettings] = useState<PublicWidgetSettings | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetch('/api/public/widget-settings', { headers: { accept: 'application/json' } })
+      .then((response) => (response.ok ? (response.json() as Promise<{ settings?: unknown }>) : { settings: null }))
+      .then((body) => live && setSettings(isSettings(body.settings) ? body.settings : DEFAULT_SETTINGS))
+      .catch(() => live && setSettings(DEFAULT_SETTINGS));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return settings;
+}
