@@ -27,6 +27,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // expect.poll waits for real servers and a real browser; on a busy
+          // two-core machine one second (vitest's default) is not enough.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { localeSchema, SUPPORTED_LOCALES, type Locale } from './ids.js';
 
-/** Canned responses are found by `/shortcut`: lowercase letters, digits and dashes. */
-export const cannedShortcutSchema = z
-  .string()
-  .min(2)
-  .max(32)
-  .regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and - only');
+/** A name people type (a `/shortcut`, a URL slug): lowercase letters, digits and dashes. */
+const dashedNameSchema = (maxLength: number) =>
+  z
+    .string()
+    .min(2)
+    .max(maxLength)
+    .regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and - only');
+
+/** Canned responses are found by `/shortcut`. */
+export const cannedShortcutSchema = dashedNameSchema(32);
 
 /**
  * A canned response in one language, as the desk gets it. The body may hold
@@ -54,6 +58,29 @@ export type KnowledgeQuery = z.infer<typeof knowledgeQuerySchema>;
 const uniqueLocales = (variants: readonly { locale: Locale }[]) =>
   new Set(variants.map((v) => v.locale)).size === variants.length;
 
+/** An item's variants: at least one, and one per language at most. */
+const variantsSchema = <Variant extends z.ZodType<{ locale: Locale }>>(variant: Variant) =>
+  z
+    .array(variant)
+    .min(1, 'at least one language')
+    .max(SUPPORTED_LOCALES.length)
+    .refine(uniqueLocales, 'one variant per language');
+
+/** PATCH body of an item: any of its fields plus `archived`, at least one. */
+const updateSchema = <Shape extends z.ZodRawShape>(fields: Shape) =>
+  z
+    .strictObject({ ...fields, archived: z.boolean() })
+    .partial()
+    .refine((changes) => Object.keys(changes).length > 0, 'change at least one field');
+
+/** A canned response or an article as the console edits it, less its own key (shortcut or slug). */
+interface AdminViewBase<Variant> {
+  id: string;
+  variants: Variant[];
+  archived: boolean;
+  updatedAt: string;
+}
+
 export const cannedVariantSchema = z.strictObject({
   locale: localeSchema,
   title: z.string().trim().min(1).max(120),
@@ -61,38 +88,23 @@ export const cannedVariantSchema = z.strictObject({
 });
 export type CannedVariant = z.infer<typeof cannedVariantSchema>;
 
-const cannedVariantsSchema = z
-  .array(cannedVariantSchema)
-  .min(1, 'at least one language')
-  .max(SUPPORTED_LOCALES.length)
-  .refine(uniqueLocales, 'one variant per language');
+const cannedVariantsSchema = variantsSchema(cannedVariantSchema);
 
 /** POST /api/knowledge/canned. */
 export const cannedCreateSchema = z.strictObject({ shortcut: cannedShortcutSchema, variants: cannedVariantsSchema });
 export type CannedCreate = z.infer<typeof cannedCreateSchema>;
 
 /** PATCH /api/knowledge/canned/:id: any field; `variants` replaces them all; `archived: false` restores. */
-export const cannedUpdateSchema = z
-  .strictObject({ shortcut: cannedShortcutSchema, variants: cannedVariantsSchema, archived: z.boolean() })
-  .partial()
-  .refine((changes) => Object.keys(changes).length > 0, 'change at least one field');
+export const cannedUpdateSchema = updateSchema({ shortcut: cannedShortcutSchema, variants: cannedVariantsSchema });
 export type CannedUpdate = z.infer<typeof cannedUpdateSchema>;
 
 /** A canned response with all its languages, as the console edits it. */
-export interface CannedAdminView {
-  id: string;
+export interface CannedAdminView extends AdminViewBase<CannedVariant> {
   shortcut: string;
-  variants: CannedVariant[];
-  archived: boolean;
-  updatedAt: string;
 }
 
-/** Article slugs are part of the article's URL: lowercase letters, digits and dashes. */
-export const articleSlugSchema = z
-  .string()
-  .min(2)
-  .max(80)
-  .regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and - only');
+/** Article slugs are part of the article's URL. */
+export const articleSlugSchema = dashedNameSchema(80);
 
 export const articleVariantSchema = z.strictObject({
   locale: localeSchema,
@@ -103,30 +115,19 @@ export const articleVariantSchema = z.strictObject({
 });
 export type ArticleVariant = z.infer<typeof articleVariantSchema>;
 
-const articleVariantsSchema = z
-  .array(articleVariantSchema)
-  .min(1, 'at least one language')
-  .max(SUPPORTED_LOCALES.length)
-  .refine(uniqueLocales, 'one variant per language');
+const articleVariantsSchema = variantsSchema(articleVariantSchema);
 
 /** POST /api/knowledge/articles. */
 export const articleCreateSchema = z.strictObject({ slug: articleSlugSchema, variants: articleVariantsSchema });
 export type ArticleCreate = z.infer<typeof articleCreateSchema>;
 
 /** PATCH /api/knowledge/articles/:id: any field; `variants` replaces them all; `archived: false` restores. */
-export const articleUpdateSchema = z
-  .strictObject({ slug: articleSlugSchema, variants: articleVariantsSchema, archived: z.boolean() })
-  .partial()
-  .refine((changes) => Object.keys(changes).length > 0, 'change at least one field');
+export const articleUpdateSchema = updateSchema({ slug: articleSlugSchema, variants: articleVariantsSchema });
 export type ArticleUpdate = z.infer<typeof articleUpdateSchema>;
 
 /** A knowledge-base article with all its languages, as the console edits it. */
-export interface ArticleAdminView {
-  id: string;
+export interface ArticleAdminView extends AdminViewBase<ArticleVariant> {
   slug: string;
-  variants: ArticleVariant[];
-  archived: boolean;
-  updatedAt: string;
 }
 
 /** `GET /api/knowledge/admin/canned` and `/articles`: archived ones too when asked. */

@@ -1,35 +1,12 @@
-import type { AuditEntryView } from '@switchboard/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentFetch, createSignedInAgent, type SignedIn } from '../support/agent-client.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-
-type Session = Pick<SignedIn, 'cookie' | 'csrfToken'>;
+import { describe, expect, it } from 'vitest';
+import { useAdminServer } from './admin-support.js';
 
 describe('agent and department administration is audited and admin-only (S4)', () => {
-  let server: TestServer;
-  let admin: Session;
-  let supervisor: Session;
-  let agent: Session;
-
-  beforeAll(async () => {
-    server = await startTestServer({ testFile: import.meta.filename });
-    admin = await createSignedInAgent(server, { role: 'admin', displayName: 'Ada Admin' });
-    supervisor = await createSignedInAgent(server, { role: 'supervisor' });
-    agent = await createSignedInAgent(server, { role: 'agent' });
-  });
-  afterAll(() => server.stop());
-
-  const call = async (session: Session, method: string, path: string, body?: unknown) => {
-    const response = await agentFetch(server.url, session, path, { method, body });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-  };
-  const auditFor = async (targetId: string) =>
-    ((await call(admin, 'GET', `/api/audit?targetId=${targetId}`)).body as { entries: AuditEntryView[] }).entries;
+  const { call, auditFor } = useAdminServer(import.meta.filename);
 
   it('records who changed which agent fields, never the password', async () => {
     const password = 'a-very-secret-password-1';
-    const created = await call(admin, 'POST', '/api/agents', {
+    const created = await call('admin', 'POST', '/api/agents', {
       email: 'new.hire@example.com',
       password,
       displayName: 'New Hire',
@@ -37,13 +14,13 @@ describe('agent and department administration is audited and admin-only (S4)', (
     });
     expect(created.status).toBe(201);
     const id = (created.body.agent as { id: string }).id;
-    expect((await call(admin, 'PATCH', `/api/agents/${id}`, { capacity: 4, languages: ['en', 'fr'] })).status).toBe(
+    expect((await call('admin', 'PATCH', `/api/agents/${id}`, { capacity: 4, languages: ['en', 'fr'] })).status).toBe(
       200,
     );
     expect(
-      (await call(admin, 'POST', `/api/agents/${id}/reset-password`, { password: 'another-secret-password' })).status,
+      (await call('admin', 'POST', `/api/agents/${id}/reset-password`, { password: 'another-secret-password' })).status,
     ).toBe(204);
-    expect((await call(admin, 'PATCH', `/api/agents/${id}`, { active: false })).status).toBe(200);
+    expect((await call('admin', 'PATCH', `/api/agents/${id}`, { active: false })).status).toBe(200);
 
     const entries = await auditFor(id);
     expect(entries.map((e) => e.action)).toEqual([
@@ -65,11 +42,11 @@ describe('agent and department administration is audited and admin-only (S4)', (
   });
 
   it('records department create, update and archive', async () => {
-    const created = await call(admin, 'POST', '/api/departments', { name: 'Returns', languages: ['en'] });
+    const created = await call('admin', 'POST', '/api/departments', { name: 'Returns', languages: ['en'] });
     expect(created.status).toBe(201);
     const id = (created.body.department as { id: string }).id;
-    expect((await call(admin, 'PATCH', `/api/departments/${id}`, { strategy: 'round-robin' })).status).toBe(200);
-    expect((await call(admin, 'DELETE', `/api/departments/${id}`)).status).toBe(200);
+    expect((await call('admin', 'PATCH', `/api/departments/${id}`, { strategy: 'round-robin' })).status).toBe(200);
+    expect((await call('admin', 'DELETE', `/api/departments/${id}`)).status).toBe(200);
     const entries = await auditFor(id);
     expect(entries.map((e) => e.action)).toEqual(['department.archive', 'department.update', 'department.create']);
     expect(entries[1]!.details).toMatchObject({
@@ -80,22 +57,22 @@ describe('agent and department administration is audited and admin-only (S4)', (
   });
 
   it('refuses agent and department changes to supervisors and agents, and records nothing', async () => {
-    const target = (await call(admin, 'POST', '/api/departments', { name: 'Untouched' })).body.department as {
+    const target = (await call('admin', 'POST', '/api/departments', { name: 'Untouched' })).body.department as {
       id: string;
     };
-    for (const session of [supervisor, agent]) {
+    for (const role of ['supervisor', 'agent'] as const) {
       for (const [method, path, body] of [
         ['POST', '/api/agents', { email: 'x@example.com', password: 'long-enough-password', displayName: 'X' }],
         ['POST', '/api/departments', { name: 'Nope' }],
         ['PATCH', `/api/departments/${target.id}`, { name: 'Changed' }],
         ['DELETE', `/api/departments/${target.id}`, undefined],
       ] as const) {
-        const answer = await call(session, method, path, body);
+        const answer = await call(role, method, path, body);
         expect(answer, `${method} ${path}`).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
       }
     }
     expect((await auditFor(target.id)).map((e) => e.action)).toEqual(['department.create']);
-    const department = (await call(admin, 'GET', `/api/departments/${target.id}`)).body.department;
+    const department = (await call('admin', 'GET', `/api/departments/${target.id}`)).body.department;
     expect(department).toMatchObject({ name: 'Untouched', archived: false });
   });
 });

@@ -1,39 +1,14 @@
-import type { AuditEntryView, CannedAdminView, CannedResponseView, KbArticleView } from '@switchboard/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentFetch, createSignedInAgent, type SignedIn } from '../support/agent-client.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-
-type Session = Pick<SignedIn, 'cookie' | 'csrfToken'>;
+import type { CannedAdminView, CannedResponseView, KbArticleView } from '@switchboard/shared';
+import { describe, expect, it } from 'vitest';
+import { useAdminServer } from './admin-support.js';
 
 describe('canned responses and articles administration (S4)', () => {
-  let server: TestServer;
-  let admin: Session & { agent: { id: string } };
-  let supervisor: Session;
-  let agent: Session;
-
-  beforeAll(async () => {
-    server = await startTestServer({ testFile: import.meta.filename });
-    admin = await createSignedInAgent(server, { role: 'admin', displayName: 'Ada Admin' });
-    supervisor = await createSignedInAgent(server, { role: 'supervisor' });
-    agent = await createSignedInAgent(server, { role: 'agent' });
-  });
-  afterAll(() => server.stop());
-
-  const call = async (session: Session, method: string, path: string, body?: unknown) => {
-    const response = await agentFetch(server.url, session, path, { method, body });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const { call, auditFor } = useAdminServer(import.meta.filename);
   const deskCanned = async (locale: string) =>
-    (await call(agent, 'GET', `/api/knowledge/canned?locale=${locale}`)).body.canned as CannedResponseView[];
-  const auditFor = async (targetId: string) =>
-    (
-      (await call(admin, 'GET', `/api/audit?targetId=${targetId}`)).body as {
-        entries: AuditEntryView[];
-      }
-    ).entries;
+    (await call('agent', 'GET', `/api/knowledge/canned?locale=${locale}`)).body.canned as CannedResponseView[];
 
   it('creates, changes, archives and restores a canned response; the desk sees each change at once', async () => {
-    const created = await call(admin, 'POST', '/api/knowledge/canned', {
+    const created = await call('admin', 'POST', '/api/knowledge/canned', {
       shortcut: 'refund-window',
       variants: [
         { locale: 'en', title: 'Refund window', body: 'You can return it within {{days|14}} days.' },
@@ -48,7 +23,7 @@ describe('canned responses and articles administration (S4)', () => {
       title: 'Délai de retour',
     });
 
-    const changed = await call(supervisor, 'PATCH', `/api/knowledge/canned/${canned.id}`, {
+    const changed = await call('supervisor', 'PATCH', `/api/knowledge/canned/${canned.id}`, {
       shortcut: 'returns',
       variants: [{ locale: 'en', title: 'Returns', body: 'Returns are free for 30 days.' }],
     });
@@ -60,19 +35,19 @@ describe('canned responses and articles administration (S4)', () => {
       body: 'Returns are free for 30 days.',
     });
 
-    expect((await call(admin, 'DELETE', `/api/knowledge/canned/${canned.id}`)).status).toBe(200);
+    expect((await call('admin', 'DELETE', `/api/knowledge/canned/${canned.id}`)).status).toBe(200);
     expect((await deskCanned('en')).find((c) => c.shortcut === 'returns')).toBeUndefined();
-    const adminList = await call(admin, 'GET', '/api/knowledge/admin/canned?archived=true');
+    const adminList = await call('admin', 'GET', '/api/knowledge/admin/canned?archived=true');
     expect((adminList.body.canned as CannedAdminView[]).find((c) => c.id === canned.id)).toMatchObject({
       archived: true,
     });
     // The archived one keeps its shortcut: creating another with it is a conflict, restoring works.
-    const clash = await call(admin, 'POST', '/api/knowledge/canned', {
+    const clash = await call('admin', 'POST', '/api/knowledge/canned', {
       shortcut: 'returns',
       variants: [{ locale: 'en', title: 'x', body: 'y' }],
     });
     expect(clash).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT' } } });
-    expect((await call(admin, 'PATCH', `/api/knowledge/canned/${canned.id}`, { archived: false })).status).toBe(200);
+    expect((await call('admin', 'PATCH', `/api/knowledge/canned/${canned.id}`, { archived: false })).status).toBe(200);
     expect((await deskCanned('en')).find((c) => c.shortcut === 'returns')).toBeDefined();
 
     const entries = await auditFor(canned.id);
@@ -95,7 +70,7 @@ describe('canned responses and articles administration (S4)', () => {
   });
 
   it('creates and edits an article with locales; suggestions find it by its new keywords', async () => {
-    const created = await call(admin, 'POST', '/api/knowledge/articles', {
+    const created = await call('admin', 'POST', '/api/knowledge/articles', {
       slug: 'frobnicator-reset',
       variants: [
         {
@@ -110,10 +85,10 @@ describe('canned responses and articles administration (S4)', () => {
     expect(created.status).toBe(201);
     const id = (created.body.article as { id: string }).id;
     const search = async (q: string) =>
-      (await call(agent, 'GET', `/api/knowledge/articles?locale=en&q=${q}`)).body.articles as KbArticleView[];
+      (await call('agent', 'GET', `/api/knowledge/articles?locale=en&q=${q}`)).body.articles as KbArticleView[];
     expect((await search('frobnicator')).map((a) => a.slug)).toContain('frobnicator-reset');
 
-    const edited = await call(admin, 'PATCH', `/api/knowledge/articles/${id}`, {
+    const edited = await call('admin', 'PATCH', `/api/knowledge/articles/${id}`, {
       variants: [
         {
           locale: 'en',
@@ -130,7 +105,7 @@ describe('canned responses and articles administration (S4)', () => {
   });
 
   it('refuses bad input with typed errors and changes nothing', async () => {
-    const before = await call(admin, 'GET', '/api/knowledge/admin/canned?archived=true');
+    const before = await call('admin', 'GET', '/api/knowledge/admin/canned?archived=true');
     const badBodies = [
       { shortcut: 'Bad Shortcut', variants: [{ locale: 'en', title: 't', body: 'b' }] },
       { shortcut: 'ok-one', variants: [] },
@@ -147,13 +122,13 @@ describe('canned responses and articles administration (S4)', () => {
       { shortcut: 'ok-one', variants: [{ locale: 'en', title: 't', body: 'b' }], extra: true },
     ];
     for (const body of badBodies) {
-      const answer = await call(admin, 'POST', '/api/knowledge/canned', body);
+      const answer = await call('admin', 'POST', '/api/knowledge/canned', body);
       expect(answer, JSON.stringify(body)).toMatchObject({
         status: 400,
         body: { error: { code: 'VALIDATION_FAILED' } },
       });
     }
-    const badArticle = await call(admin, 'POST', '/api/knowledge/articles', {
+    const badArticle = await call('admin', 'POST', '/api/knowledge/articles', {
       slug: 'x-y',
       variants: [{ locale: 'en', title: 't', summary: 's', url: 'javascript:alert(1)' }],
     });
@@ -165,16 +140,16 @@ describe('canned responses and articles administration (S4)', () => {
       [`/api/knowledge/canned/${someId}`, { archived: 'yes' }],
       ['/api/knowledge/canned/not-an-id', { archived: true }],
     ] as const) {
-      const answer = await call(admin, 'PATCH', path, body);
+      const answer = await call('admin', 'PATCH', path, body);
       expect(answer, path).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
     }
-    const missing = await call(admin, 'PATCH', '/api/knowledge/canned/0123456789abcdef01234567', { archived: true });
+    const missing = await call('admin', 'PATCH', '/api/knowledge/canned/0123456789abcdef01234567', { archived: true });
     expect(missing).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
     const taken = (before.body.canned as CannedAdminView[])[1]!.shortcut;
-    const rename = await call(admin, 'PATCH', `/api/knowledge/canned/${someId}`, { shortcut: taken });
+    const rename = await call('admin', 'PATCH', `/api/knowledge/canned/${someId}`, { shortcut: taken });
     expect(rename).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT' } } });
 
-    const after = await call(admin, 'GET', '/api/knowledge/admin/canned?archived=true');
+    const after = await call('admin', 'GET', '/api/knowledge/admin/canned?archived=true');
     expect(after.body.canned).toEqual(before.body.canned);
   });
 
@@ -188,10 +163,10 @@ describe('canned responses and articles administration (S4)', () => {
       ['GET', '/api/knowledge/admin/articles'],
       ['POST', '/api/knowledge/articles'],
     ] as const) {
-      const answer = await call(agent, method, path, method === 'GET' || method === 'DELETE' ? undefined : body);
+      const answer = await call('agent', method, path, method === 'GET' || method === 'DELETE' ? undefined : body);
       expect(answer, `${method} ${path}`).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
     }
     expect((await deskCanned('en')).find((c) => c.shortcut === 'agent-try')).toBeUndefined();
-    expect((await call(supervisor, 'POST', '/api/knowledge/canned', body)).status).toBe(201);
+    expect((await call('supervisor', 'POST', '/api/knowledge/canned', body)).status).toBe(201);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentFetch, createSignedInAgent, type SignedIn } from '../support/agent-client.js';
+import { agentFetch, signInRoles, type SignedIn } from '../support/agent-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 describe('departments REST and the public topic list', () => {
@@ -13,9 +13,7 @@ describe('departments REST and the public topic list', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ testFile: import.meta.filename });
-    admin = await createSignedInAgent(server, { role: 'admin' });
-    supervisor = await createSignedInAgent(server, { role: 'supervisor' });
-    agent = await createSignedInAgent(server, { role: 'agent' });
+    ({ admin, supervisor, agent } = await signInRoles(server));
   });
   afterAll(() => server.stop());
 

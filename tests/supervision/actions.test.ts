@@ -1,25 +1,23 @@
 import type { ConversationView, QueueListing } from '@switchboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { TestServer } from '../support/test-server.js';
 import {
   auditEntries,
   flagIdle,
   ok,
   openLiveChat,
   openSupervisor,
-  SUPERVISION_ENV,
+  startSupervisionServer,
   systemEvents,
 } from './supervision-support.js';
 
 describe('S2 one-click actions: requeue at the front, take over, close', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ testFile: import.meta.filename, env: SUPERVISION_ENV });
+    server = await startSupervisionServer(import.meta.filename);
   });
-  afterAll(async () => {
-    await server.stop();
-  });
+  afterAll(() => server.stop());
 
   it('requeues an idle chat ahead of chats that waited before it, with a system message and an audit record', async () => {
     // Nobody else is online in this test, so both chats stay waiting after the requeue.

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch, createSignedInAgent } from '../support/agent-client.js';
 import { TestAgentDesk } from '../support/agent-desk.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { openLiveChat, SUPERVISION_ENV } from './supervision-support.js';
+import type { TestServer } from '../support/test-server.js';
+import { openLiveChat, startSupervisionServer } from './supervision-support.js';
 
 describe('supervisor console: agents are refused everything', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ testFile: import.meta.filename, env: SUPERVISION_ENV });
+    server = await startSupervisionServer(import.meta.filename);
   });
-  afterAll(async () => {
-    await server.stop();
-  });
+  afterAll(() => server.stop());
 
   it('answers FORBIDDEN to an agent on every supervisor event and route, and changes nothing', async () => {
     const chat = await openLiveChat(server);

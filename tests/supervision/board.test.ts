@@ -3,21 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch, createSignedInAgent } from '../support/agent-client.js';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { TestServer } from '../support/test-server.js';
 import { createDepartment } from '../routing/routing-support.js';
-import { eventually, flagIdle, ok, openSupervisor, setStatus, SUPERVISION_ENV } from './supervision-support.js';
+import {
+  eventually,
+  flagIdle,
+  ok,
+  openSupervisor,
+  setStatus,
+  startTwoProcesses,
+  stopServers,
+} from './supervision-support.js';
 
 describe('S1 live board', () => {
   let a: TestServer;
   let b: TestServer;
   beforeAll(async () => {
-    a = await startTestServer({ testFile: import.meta.filename, env: SUPERVISION_ENV });
-    b = await startTestServer({ testFile: import.meta.filename, namespace: a.namespace, env: SUPERVISION_ENV });
+    [a, b] = await startTwoProcesses(import.meta.filename);
   });
-  afterAll(async () => {
-    await b.stop();
-    await a.stop();
-  });
+  afterAll(() => stopServers(b, a));
 
   it('gives exact figures for seeded data and pushes changes made on another process', async () => {
     const phones = await createDepartment(a, { name: 'Phones', topics: [{ key: 'phones', labels: { en: 'Phones' } }] });

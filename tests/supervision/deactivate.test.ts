@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch, createSignedInAgent } from '../support/agent-client.js';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { TestServer } from '../support/test-server.js';
 import {
   eventually,
   ok,
   openLiveChat,
   openSupervisor,
   setStatus,
-  SUPERVISION_ENV,
+  startTwoProcesses,
+  stopServers,
   systemEvents,
 } from './supervision-support.js';
 
@@ -18,13 +19,9 @@ describe('deactivating an agent', () => {
   let a: TestServer;
   let b: TestServer;
   beforeAll(async () => {
-    a = await startTestServer({ testFile: import.meta.filename, env: SUPERVISION_ENV });
-    b = await startTestServer({ testFile: import.meta.filename, namespace: a.namespace, env: SUPERVISION_ENV });
+    [a, b] = await startTwoProcesses(import.meta.filename);
   });
-  afterAll(async () => {
-    await b.stop();
-    await a.stop();
-  });
+  afterAll(() => stopServers(b, a));
 
   it('disconnects their sockets on every process and requeues their live chats at the front', async () => {
     const waiting = new TestCustomer(a.url);

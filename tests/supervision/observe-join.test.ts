@@ -1,23 +1,21 @@
 import type { MessageView, ObservedConversation } from '@switchboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { TestServer } from '../support/test-server.js';
 import {
   auditEntries,
   ok,
   openLiveChat,
   openSupervisor,
-  SUPERVISION_ENV,
+  startSupervisionServer,
   systemEvents,
 } from './supervision-support.js';
 
 describe('S3 observe and join', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ testFile: import.meta.filename, env: SUPERVISION_ENV });
+    server = await startSupervisionServer(import.meta.filename);
   });
-  afterAll(async () => {
-    await server.stop();
-  });
+  afterAll(() => server.stop());
 
   it('observes live without the customer receiving anything', async () => {
     const chat = await openLiveChat(server);

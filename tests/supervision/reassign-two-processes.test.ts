@@ -2,7 +2,7 @@ import type { ConversationIdle, ConversationView, IdleSessionList, MessagePage }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
 import { TestAgentDesk as Desk } from '../support/agent-desk.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { TestServer } from '../support/test-server.js';
 import {
   auditEntries,
   flagIdle,
@@ -10,7 +10,8 @@ import {
   openLiveChat,
   openSupervisor,
   setStatus,
-  SUPERVISION_ENV,
+  startTwoProcesses,
+  stopServers,
   systemEvents,
 } from './supervision-support.js';
 
@@ -18,13 +19,9 @@ describe('S2 reassign across two server processes', () => {
   let a: TestServer;
   let b: TestServer;
   beforeAll(async () => {
-    a = await startTestServer({ testFile: import.meta.filename, env: SUPERVISION_ENV });
-    b = await startTestServer({ testFile: import.meta.filename, namespace: a.namespace, env: SUPERVISION_ENV });
+    [a, b] = await startTwoProcesses(import.meta.filename);
   });
-  afterAll(async () => {
-    await b.stop();
-    await a.stop();
-  });
+  afterAll(() => stopServers(b, a));
 
   it('moves an idle chat to the chosen agent with its history, frees the old agent, respects capacity and audits', async () => {
     const supervisor = await openSupervisor(b);

@@ -1,9 +1,29 @@
 import type { AckResult, AuditEntryView, IdleReason, MessageView, Prechat } from '@switchboard/shared';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
-import type { TestServer } from '../support/test-server.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+// The same bounded polling the routing tests use.
+export { eventually } from '../routing/routing-support.js';
 
 export const SUPERVISION_ENV = { CUSTOMER_MESSAGE_RATE: '1000', AGENT_MESSAGE_RATE: '1000' };
+
+/** A server for the calling test file, with message rate limits out of the tests' way. */
+export function startSupervisionServer(testFile: string): Promise<TestServer> {
+  return startTestServer({ testFile, env: SUPERVISION_ENV });
+}
+
+/** Two processes of one deployment (one database, one Redis prefix), for what must work across processes. */
+export async function startTwoProcesses(testFile: string): Promise<[TestServer, TestServer]> {
+  const a = await startSupervisionServer(testFile);
+  const b = await startTestServer({ testFile, namespace: a.namespace, env: SUPERVISION_ENV });
+  return [a, b];
+}
+
+/** Stops servers one after the other, in the order given. */
+export async function stopServers(...servers: TestServer[]): Promise<void> {
+  for (const server of servers) await server.stop();
+}
 
 /** Unwraps an ack, failing the test with the server's error code. */
 export function ok<T>(result: AckResult<T>): T {
@@ -69,13 +89,4 @@ export function systemEvents(participant: { log(id: string): { list(): MessageVi
     .log(id)
     .list()
     .flatMap((message) => (message.system ? [message.system.event] : []));
-}
-
-/** Polls an async condition until it holds (bounded). */
-export async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

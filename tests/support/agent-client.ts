@@ -103,3 +103,21 @@ export async function createSignedInAgent(
   const session = await signIn(server.url, created.email, created.password);
   return { ...created, ...session };
 }
+
+/** An admin, a supervisor and an agent, each signed in: who the permission tests call as. */
+export interface SignedInRoles {
+  admin: TestAgent & SignedIn;
+  supervisor: TestAgent & SignedIn;
+  agent: TestAgent & SignedIn;
+}
+
+/** Creates and signs in one agent of each role (`adminFields` names the admin, e.g. for audit records). */
+export async function signInRoles(
+  server: TestServer,
+  adminFields: Partial<z.input<typeof agentCreateSchema>> = {},
+): Promise<SignedInRoles> {
+  const admin = await createSignedInAgent(server, { ...adminFields, role: 'admin' });
+  const supervisor = await createSignedInAgent(server, { role: 'supervisor' });
+  const agent = await createSignedInAgent(server, { role: 'agent' });
+  return { admin, supervisor, agent };
+}

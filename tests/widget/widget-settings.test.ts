@@ -1,6 +1,6 @@
 import { DEFAULT_WIDGET_SETTINGS, type WidgetSettings } from '@switchboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentFetch, createSignedInAgent, type SignedIn } from '../support/agent-client.js';
+import { agentFetch, signInRoles, type SignedIn } from '../support/agent-client.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -43,9 +43,7 @@ describe('widget settings: admin REST, public read, live allowed origins', () =>
 
   beforeAll(async () => {
     server = await startTestServer({ testFile: import.meta.filename, env: { WIDGET_ALLOWED_ORIGINS: ENV_ORIGIN } });
-    admin = await createSignedInAgent(server, { role: 'admin' });
-    supervisor = await createSignedInAgent(server, { role: 'supervisor' });
-    agent = await createSignedInAgent(server, { role: 'agent' });
+    ({ admin, supervisor, agent } = await signInRoles(server));
   });
   afterAll(() => server.stop());
 

@@ -31,3 +31,18 @@ export function toConversationView(conversation: ConversationDocument): Conversa
       : {}),
   };
 }
+
+/**
+ * The fields every list of chats shown to agents and supervisors (queue, idle
+ * sessions, live chats) starts with, so a row names its chat the same way everywhere.
+ */
+export function conversationListingFields(conversation: ConversationDocument) {
+  return {
+    conversationId: conversation._id.toHexString(),
+    caseNumber: conversation.caseNumber,
+    topic: conversation.topic,
+    language: conversation.language,
+    ...(conversation.departmentId ? { departmentId: conversation.departmentId.toHexString() } : {}),
+    ...(conversation.prechat?.name ? { customerName: conversation.prechat.name } : {}),
+  };
+}

@@ -1,4 +1,5 @@
 import type { BusinessHours, Weekday } from '@switchboard/shared';
+import { wallClock, wallDate } from '../infra/wall-clock.js';
 
 /** Wall-clock reading of an instant in a time zone. */
 export interface LocalTime {
@@ -19,38 +20,14 @@ const WEEKDAY_BY_SHORT: Record<string, Weekday> = {
   Sun: 'sun',
 };
 
-// Building a DateTimeFormat is the expensive part; routing asks every pass.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+const pad = (value: number) => String(value).padStart(2, '0');
 
 /** What a clock on the wall in `timeZone` shows at `instant` (Intl applies the zone's DST rules). */
 export function localTime(instant: Date, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  const weekday = WEEKDAY_BY_SHORT[parts.weekday ?? ''];
-  if (!weekday) throw new Error(`unexpected weekday ${String(parts.weekday)} for ${timeZone}`);
-  return {
-    date: `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}`,
-    weekday,
-    time: `${parts.hour ?? ''}:${parts.minute ?? ''}`,
-  };
+  const wall = wallClock(instant, timeZone);
+  const weekday = WEEKDAY_BY_SHORT[wall.weekday];
+  if (!weekday) throw new Error(`unexpected weekday ${wall.weekday} for ${timeZone}`);
+  return { date: wallDate(wall), weekday, time: `${pad(wall.hour)}:${pad(wall.minute)}` };
 }
 
 /**
@@ -72,14 +49,10 @@ const WEEKDAYS_BY_INDEX: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu'
 /** How far ahead to look for an opening: a year of holidays can close at most 366 days. */
 const SEARCH_DAYS = 370;
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
 /** Minutes the zone's wall clock is ahead of UTC at `instant` (Intl applies DST). */
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const local = localTime(instant, timeZone);
-  const [year, month, day] = local.date.split('-').map(Number) as [number, number, number];
-  const [hour, minute] = local.time.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const shown = wallClock(instant, timeZone);
+  const wall = Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute);
   return Math.round((wall - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
 }
 

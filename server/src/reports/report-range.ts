@@ -1,45 +1,11 @@
+import { wallClock, wallDate } from '../infra/wall-clock.js';
+
 /*
  * Calendar days in a time zone ↔ instants, with nothing but Intl: a report
  * "from 2026-03-01 to 2026-03-31 in Europe/Paris" covers the instants from
  * Paris midnight of the first day up to (excluding) Paris midnight after the
  * last, whatever daylight-saving changes happen in between.
  */
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function wallClock(instant: number, timeZone: string) {
-  const parts = Object.fromEntries(
-    formatterFor(timeZone)
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-}
 
 /** How far the zone's wall clock is ahead of UTC at `instant`, in ms. */
 function offsetAt(instant: number, timeZone: string): number {
@@ -50,8 +16,7 @@ function offsetAt(instant: number, timeZone: string): number {
 
 /** `YYYY-MM-DD` of `instant` in the zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  const { year, month, day } = wallClock(instant.getTime(), timeZone);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return wallDate(wallClock(instant, timeZone));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DepartmentQueueStats, OfflineReason, QueueEntry, QueueUpdate } from '@switchboard/shared';
 import type { AgentModel } from '../agents/agent.model.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
+import { conversationListingFields } from '../conversations/conversation-view.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import { isOpenAt, nextOpeningAt } from '../departments/business-hours.js';
 import type { DepartmentRecord } from '../departments/department.model.js';
@@ -108,12 +109,7 @@ export function createQueueSnapshots(deps: {
 
   function entriesOf(snapshot: QueueSnapshot): QueueEntry[] {
     const entry = (conversation: ConversationDocument, position: number): QueueEntry => ({
-      conversationId: conversation._id.toHexString(),
-      caseNumber: conversation.caseNumber,
-      topic: conversation.topic,
-      language: conversation.language,
-      ...(conversation.departmentId ? { departmentId: conversation.departmentId.toHexString() } : {}),
-      ...(conversation.prechat?.name ? { customerName: conversation.prechat.name } : {}),
+      ...conversationListingFields(conversation),
       queuedAt: conversation.queuedAt.toISOString(),
       position,
       priority: conversation.priority > 0,

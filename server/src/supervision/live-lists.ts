@@ -2,6 +2,7 @@ import type { IdleSession, LiveConversation, LiveList } from '@switchboard/share
 import { Types } from 'mongoose';
 import type { AgentModel } from '../agents/agent.model.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
+import { conversationListingFields } from '../conversations/conversation-view.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { IdleFlags } from '../jobs/idle-flags.js';
 
@@ -30,12 +31,7 @@ export function createLiveLists(deps: {
     const agentId = conversation.agentId?.toHexString();
     const agentName = agentId ? names.get(agentId) : undefined;
     return {
-      conversationId: conversation._id.toHexString(),
-      caseNumber: conversation.caseNumber,
-      topic: conversation.topic,
-      language: conversation.language,
-      ...(conversation.departmentId ? { departmentId: conversation.departmentId.toHexString() } : {}),
-      ...(conversation.prechat?.name ? { customerName: conversation.prechat.name } : {}),
+      ...conversationListingFields(conversation),
       ...(agentId ? { agentId } : {}),
       ...(agentName ? { agentName } : {}),
     };

@@ -1,3 +1,6 @@
+import { SUPPORTED_LOCALES } from '@switchboard/shared';
+import { languageName, t } from '../../i18n/index.js';
+
 /** A labelled set of checkboxes for picking several values (departments, languages). */
 export function CheckboxGroup(props: {
   legend: string;
@@ -25,5 +28,17 @@ export function CheckboxGroup(props: {
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** The languages an agent or department serves, one box per supported locale. */
+export function LanguageChecks(props: { selected: readonly string[]; onChange: (selected: string[]) => void }) {
+  return (
+    <CheckboxGroup
+      legend={t('admin.languages')}
+      options={SUPPORTED_LOCALES.map((locale) => ({ value: locale, label: languageName(locale) }))}
+      selected={props.selected}
+      onChange={props.onChange}
+    />
   );
 }

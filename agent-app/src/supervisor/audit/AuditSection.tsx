@@ -5,6 +5,7 @@ import { formatDate, t } from '../../i18n/index.js';
 import { useAdminRequest } from '../admin/admin-request.js';
 import { FormErrorView } from '../admin/FormErrorView.js';
 import '../admin/admin.css';
+import { ConsoleSection } from '../ConsoleSection.js';
 
 const PAGE = 50;
 
@@ -57,10 +58,7 @@ export function AuditSection() {
   });
 
   return (
-    <section className="audit" aria-labelledby="audit-heading">
-      <h2 id="audit-heading" className="board__heading">
-        {t('audit.heading')}
-      </h2>
+    <ConsoleSection name="audit" heading={t('audit.heading')}>
       <form
         className="audit__form"
         onSubmit={(event) => {
@@ -137,6 +135,6 @@ export function AuditSection() {
           {t('audit.more')}
         </button>
       )}
-    </section>
+    </ConsoleSection>
   );
 }

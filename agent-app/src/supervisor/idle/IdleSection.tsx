@@ -5,16 +5,14 @@ import { t, topicLabel } from '../../i18n/index.js';
 import { formatWait } from '../../inbox/sla.js';
 import { useSupervisorClient, useSupervisorState } from '../use-supervisor.js';
 import { ReassignPicker } from './ReassignPicker.js';
+import { ConsoleSection } from '../ConsoleSection.js';
 
 /** S2: chats gone quiet, longest first, each fixed in one action. */
 export function IdleSection() {
   const { idle, board } = useSupervisorState();
   const [notice, setNotice] = useState<{ text: string; error: boolean } | undefined>();
   return (
-    <section className="idle" aria-labelledby="idle-heading">
-      <h2 id="idle-heading" className="board__heading">
-        {t('idle.heading')}
-      </h2>
+    <ConsoleSection name="idle" heading={t('idle.heading')}>
       <div
         role="status"
         aria-live="polite"
@@ -31,7 +29,7 @@ export function IdleSection() {
           ))}
         </ul>
       )}
-    </section>
+    </ConsoleSection>
   );
 }
 

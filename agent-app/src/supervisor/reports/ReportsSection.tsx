@@ -5,6 +5,7 @@ import { t } from '../../i18n/index.js';
 import { useAdminRequest } from '../admin/admin-request.js';
 import { FormErrorView } from '../admin/FormErrorView.js';
 import '../admin/admin.css';
+import { ConsoleSection } from '../ConsoleSection.js';
 
 const localToday = () => new Date().toLocaleDateString('en-CA');
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toLocaleDateString('en-CA');
@@ -43,10 +44,7 @@ export function ReportsSection() {
   }, []);
 
   return (
-    <section className="reports" aria-labelledby="reports-heading">
-      <h2 id="reports-heading" className="board__heading">
-        {t('reports.heading')}
-      </h2>
+    <ConsoleSection name="reports" heading={t('reports.heading')}>
       <form
         className="reports__form"
         onSubmit={(event) => {
@@ -140,7 +138,7 @@ export function ReportsSection() {
           )}
         </>
       )}
-    </section>
+    </ConsoleSection>
   );
 }
 
