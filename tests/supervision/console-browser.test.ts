@@ -65,7 +65,8 @@ describe('supervisor console in the browser', () => {
     // Mia's desk has the chat, with the customer's history.
     await miaPage.getByRole('button', { name: /Marie/ }).first().waitFor();
     await miaPage.getByRole('button', { name: /Marie/ }).first().click();
-    await miaPage.getByText('Hello? My battery still drains.').waitFor();
+    // In the chat's history (the inbox preview shows the same words).
+    await miaPage.locator('.message__body', { hasText: 'Hello? My battery still drains.' }).first().waitFor();
     const stored = await server.app.services.conversations.load(conversation.id);
     expect(stored?.agentId?.toHexString()).toBe(mia.agent.id);
     await miaPage.context().close();

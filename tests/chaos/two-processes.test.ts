@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocketTransport } from '../support/socket-client.js';
-import { instanceOf, openClusterChat, sendReliably } from './chat-traffic.js';
-import { Cluster } from './cluster.js';
-import { AckLedger, checkOracle } from './oracle.js';
+import { instanceOf, openClusterChat, sendReliably } from '../cluster/chat-traffic.js';
+import { Cluster } from '../cluster/cluster.js';
+import { AckLedger, checkOracle } from '../cluster/oracle.js';
 
 /**
  * Issue 3 for real: two `node server/dist/main.js` processes and a worker

@@ -12,7 +12,7 @@ import {
   setStatus,
   sleep,
   startChat,
-} from './routing-support.js';
+} from '../routing/routing-support.js';
 
 /**
  * R3 across two server instances sharing one database and Redis namespace
