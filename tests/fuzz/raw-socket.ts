@@ -94,6 +94,7 @@ export class RawSocketIo {
   }
 
   close(): void {
+    this.closed = true;
     this.ws.terminate();
   }
 }
