@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { QueueChanged, QueueEntry } from '@switchboard/shared';
 import type { Redis } from 'ioredis';
 import { agentRoom, SUPERVISORS_ROOM } from '../auth/principal.js';
 import type { Logger } from '../infra/logger.js';
+import { changedSinceLastPush } from '../infra/push-dedupe.js';
 import type { SocketServer } from '../infra/socket-server.js';
 
 /** The general queue's key (routing's GENERAL_QUEUE): topics no department claims; every agent may take them. */
 const GENERAL_QUEUE = 'general';
 /** How long the fingerprint of the last push is kept: long enough to skip the routing sweep's repeats. */
-const FINGERPRINT_TTL_SECONDS = 3_600;
+const FINGERPRINT_TTL_MS = 3_600_000;
 
 export interface DeskQueuePushDeps {
   sockets: SocketServer;
@@ -36,24 +36,13 @@ export function createDeskQueuePush(deps: DeskQueuePushDeps) {
   const timers = new Map<string, NodeJS.Timeout>();
   let stopped = false;
 
-  /** True when this payload differs from the last one pushed for the queue (and records it). */
-  async function changedSinceLastPush(key: string, payload: QueueChanged): Promise<boolean> {
-    const fingerprint = createHash('sha1').update(JSON.stringify(payload)).digest('base64');
-    const previous = await deps.redis.set(
-      `${deps.prefix}:desk:queue:${key}`,
-      fingerprint,
-      'EX',
-      FINGERPRINT_TTL_SECONDS,
-      'GET',
-    );
-    return previous !== fingerprint;
-  }
-
   async function push(key: string): Promise<void> {
     const entries = await deps.entriesOf(key);
     if (!entries) return;
     const payload: QueueChanged = { departmentId: key === GENERAL_QUEUE ? null : key, entries };
-    if (!(await changedSinceLastPush(key, payload))) return;
+    if (!(await changedSinceLastPush(deps.redis, `${deps.prefix}:desk:queue:${key}`, payload, FINGERPRINT_TTL_MS))) {
+      return;
+    }
     const agents = deps.sockets.namespace('agent');
     if (payload.departmentId === null) {
       agents.emit('queue.changed', payload);

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { BoardSnapshot } from '@switchboard/shared';
 import type { Redis } from 'ioredis';
 import { SUPERVISORS_ROOM } from '../auth/principal.js';
 import type { Logger } from '../infra/logger.js';
+import { changedSinceLastPush } from '../infra/push-dedupe.js';
 import type { SocketServer } from '../infra/socket-server.js';
 
 /**
@@ -38,10 +38,7 @@ export function createBoardPush(deps: {
     await redis.del(pendingKey);
     const snapshot = await deps.compute();
     const { at: _at, ...figures } = snapshot;
-    const hash = createHash('sha1').update(JSON.stringify(figures)).digest('base64');
-    const previous = await redis.getset(lastKey, hash);
-    await redis.pexpire(lastKey, deps.refreshMs * 4);
-    if (previous === hash) return;
+    if (!(await changedSinceLastPush(redis, lastKey, figures, deps.refreshMs * 4))) return;
     namespace().to(SUPERVISORS_ROOM).emit('supervisor.board.updated', snapshot);
   }
 
