@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertAgentAppBuilt, launchChromium, screenshotDir } from '../agent-app/browser.js';
+import { assertAgentAppBuilt, launchChromium, screenshotDir, signInToDesk } from '../agent-app/browser.js';
 import { createAgent, type TestAgent } from '../support/agent-client.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -25,11 +25,7 @@ describe('console admin side in the browser', () => {
 
   async function signIn(who: TestAgent): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.url}/agent/`);
-    await page.getByLabel('Work email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /My chats/ }).waitFor();
+    await signInToDesk(page, server.url, who);
     return page;
   }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium; playwright-core never downloads a browser of its own. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,4 +25,17 @@ export function assertAgentAppBuilt(): void {
 /** Where screenshots go: SCREENSHOT_DIR, or .data/screenshots in the checkout (git-ignored). */
 export function screenshotDir(): string {
   return process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '..', '..', '.data', 'screenshots');
+}
+
+/** Signs in on the agent app's page and waits until the desk shows the agent's chats. */
+export async function signInToDesk(
+  page: Page,
+  baseUrl: string,
+  who: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${baseUrl}/agent/`);
+  await page.getByLabel('Work email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /My chats/ }).waitFor();
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent, type TestAgent } from '../support/agent-client.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { assertAgentAppBuilt, launchChromium, screenshotDir } from './browser.js';
+import { assertAgentAppBuilt, launchChromium, screenshotDir, signInToDesk } from './browser.js';
 
 const CHROME_ON_WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -47,11 +47,7 @@ describe('agent desk in a browser', () => {
   }
 
   async function signInAs(target: Page, who: TestAgent) {
-    await target.goto(`${server.url}/agent/`);
-    await target.getByLabel('Work email').fill(who.email);
-    await target.getByLabel('Password').fill(who.password);
-    await target.getByRole('button', { name: 'Sign in' }).click();
-    await target.getByRole('heading', { name: /My chats/ }).waitFor();
+    await signInToDesk(target, server.url, who);
   }
 
   const composer = () => page.locator('textarea.composer__input');

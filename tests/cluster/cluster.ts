@@ -270,6 +270,15 @@ export class Cluster {
     return node;
   }
 
+  /** Redis, the database and nginx as they run now (null while stopped), e.g. to read their memory. */
+  services(): { name: string; process: ManagedProcess | null }[] {
+    return [
+      { name: 'redis', process: this.redisProcess },
+      { name: 'db', process: this.mongoProcess },
+      { name: 'nginx', process: this.nginx },
+    ];
+  }
+
   /** Output of every process, for a failing test's message. */
   logs(): string {
     return [...this.web, ...this.workers]

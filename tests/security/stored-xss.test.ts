@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertAgentAppBuilt, launchChromium } from '../agent-app/browser.js';
+import { assertAgentAppBuilt, launchChromium, signInToDesk } from '../agent-app/browser.js';
 import { createAgent, type TestAgent } from '../support/agent-client.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { SmtpListener } from '../support/smtp-listener.js';
@@ -77,11 +77,7 @@ describe('stored XSS strings stay text', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(`${server.url}/agent/`);
-    await page.getByLabel('Work email').fill(agent.email);
-    await page.getByLabel('Password').fill(agent.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /My chats/ }).waitFor();
+    await signInToDesk(page, server.url, agent);
     await page.locator('.inbox-item', { hasText: 'Eve' }).first().click();
     for (const body of PAYLOADS) {
       await expect.poll(() => page.locator('.message', { hasText: body }).count()).toBeGreaterThan(0);

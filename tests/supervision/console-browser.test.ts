@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertAgentAppBuilt, launchChromium, screenshotDir } from '../agent-app/browser.js';
+import { assertAgentAppBuilt, launchChromium, screenshotDir, signInToDesk } from '../agent-app/browser.js';
 import { createAgent, createSignedInAgent } from '../support/agent-client.js';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { TestCustomer } from '../support/customer-client.js';
@@ -25,11 +25,7 @@ describe('supervisor console in the browser', () => {
   async function signInPage(email: string, password: string, viewport = { width: 1280, height: 800 }) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto(`${server.url}/agent/`);
-    await page.getByLabel('Work email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /My chats/ }).waitFor();
+    await signInToDesk(page, server.url, { email, password });
     return page;
   }
 

@@ -31,20 +31,22 @@ export function AdminForm(props: { className: string; onSubmit: () => void; chil
 /**
  * The end of every admin form: the server's error, then Cancel and the submit
  * button. The submit button says "Saving…" while busy unless the form names
- * its own action (`submitLabel`).
+ * its own action (`submitLabel`); a form that stays open names what its
+ * Cancel does instead (`cancelLabel`).
  */
 export function FormFooter(props: {
   error: FormError | undefined;
   busy: boolean;
   onCancel: () => void;
   submitLabel?: string;
+  cancelLabel?: string;
 }) {
   return (
     <>
       <FormErrorView error={props.error} />
       <div className="dialog__actions">
         <button type="button" className="button" onClick={props.onCancel}>
-          {t('admin.cancel')}
+          {props.cancelLabel ?? t('admin.cancel')}
         </button>
         <button type="submit" className="button button--primary" disabled={props.busy}>
           {props.submitLabel ?? (props.busy ? t('admin.saving') : t('admin.save'))}

@@ -5,6 +5,7 @@ import { AgentsAdmin } from './AgentsAdmin.js';
 import { DepartmentsAdmin } from './DepartmentsAdmin.js';
 import { KnowledgeAdmin } from './KnowledgeAdmin.js';
 import { ARTICLE_KIND, CANNED_KIND } from './knowledge-kinds.js';
+import { WidgetSettingsAdmin } from './WidgetSettingsAdmin.js';
 import './admin.css';
 
 const TABS: { id: string; label: TextKey }[] = [
@@ -12,12 +13,13 @@ const TABS: { id: string; label: TextKey }[] = [
   { id: 'articles', label: 'admin.tab.articles' },
   { id: 'agents', label: 'admin.tab.agents' },
   { id: 'departments', label: 'admin.tab.departments' },
+  { id: 'widget', label: 'admin.tab.widget' },
 ];
 
 /**
- * S4. Supervisors keep canned responses and articles current; agents and
- * departments are admin-only (the server refuses others), so supervisors see
- * them read-only, without the buttons that would fail.
+ * S4. Supervisors keep canned responses and articles current; agents,
+ * departments and the widget settings are admin-only (the server refuses
+ * others), so supervisors see them read-only, without the buttons that would fail.
  */
 export function AdminSection({ agent }: ConsoleSectionProps) {
   const [tab, setTab] = useState('canned');
@@ -58,6 +60,7 @@ export function AdminSection({ agent }: ConsoleSectionProps) {
         {tab === 'articles' && <KnowledgeAdmin key="articles" kind={ARTICLE_KIND} />}
         {tab === 'agents' && <AgentsAdmin canEdit={isAdmin} />}
         {tab === 'departments' && <DepartmentsAdmin canEdit={isAdmin} />}
+        {tab === 'widget' && <WidgetSettingsAdmin canEdit={isAdmin} />}
       </div>
     </section>
   );
