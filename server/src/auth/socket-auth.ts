@@ -7,15 +7,18 @@ import { isOriginAllowed, type OriginPolicy, type RequestOrigin } from './origin
 import type { AgentSocketData } from './principal.js';
 import type { SessionAuthenticator } from './session-auth.js';
 
-const firstValue = (header: string | string[] | undefined) =>
-  (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+/** The first entry of a header a proxy chain may have appended to (`a, b, c`) or repeated; none when empty. */
+export function firstHeaderValue(header: string | string[] | undefined): string | undefined {
+  const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+  return first === '' ? undefined : first;
+}
 
 export function handshakeOrigin(socket: Socket, trustProxy: boolean): RequestOrigin {
   const headers = socket.handshake.headers;
-  const forwardedProto = trustProxy ? firstValue(headers['x-forwarded-proto']) : undefined;
-  const forwardedHost = trustProxy ? firstValue(headers['x-forwarded-host']) : undefined;
+  const forwardedProto = trustProxy ? firstHeaderValue(headers['x-forwarded-proto']) : undefined;
+  const forwardedHost = trustProxy ? firstHeaderValue(headers['x-forwarded-host']) : undefined;
   return {
-    origin: firstValue(headers.origin),
+    origin: firstHeaderValue(headers.origin),
     host: forwardedHost ?? headers.host,
     protocol: forwardedProto ?? (socket.handshake.secure ? 'https' : 'http'),
   };

@@ -1,6 +1,7 @@
 import { AppError, customerHandshakeSchema } from '@switchboard/shared';
 import type { Socket } from 'socket.io';
 import { isOriginAllowed } from '../auth/origin.js';
+import { firstHeaderValue, handshakeOrigin } from '../auth/socket-auth.js';
 import type { Config } from '../config/config.js';
 import { rooms } from '../conversations/rooms.js';
 import { toAppError } from '../infra/app-errors.js';
@@ -24,9 +25,8 @@ export function clientAddressOf(socket: Socket): string {
  * Express's `trust proxy = true` reads it for REST); otherwise the peer address.
  */
 function handshakeAddress(socket: Socket, trustProxy: boolean): string {
-  const forwarded = socket.handshake.headers['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  return trustProxy && first ? first : socket.handshake.address;
+  const first = trustProxy ? firstHeaderValue(socket.handshake.headers['x-forwarded-for']) : undefined;
+  return first ?? socket.handshake.address;
 }
 
 /** The customer this socket acts for, or UNAUTHENTICATED before a conversation was started. */
@@ -50,12 +50,6 @@ function rememberCustomer(socket: Socket, customer: CustomerPrincipal): void {
   (socket.data as CustomerSocketData).customer = customer;
 }
 
-function requestProtocol(socket: Socket, trustProxy: boolean): string {
-  const forwarded = socket.handshake.headers['x-forwarded-proto'];
-  if (trustProxy && typeof forwarded === 'string') return forwarded.split(',')[0]?.trim() ?? 'http';
-  return socket.handshake.secure ? 'https' : 'http';
-}
-
 /**
  * Handshake of the `/customer` namespace: the page must be an allowed widget
  * origin (the widget iframe is served from our own origin); then a host-signed
@@ -72,14 +66,7 @@ export function customerHandshake(
     const allowed = await allowedOrigins();
     return (
       allowed.includes('*') ||
-      isOriginAllowed(
-        {
-          origin: socket.handshake.headers.origin,
-          host: socket.handshake.headers.host,
-          protocol: requestProtocol(socket, config.TRUST_PROXY),
-        },
-        { publicUrl: config.PUBLIC_URL, allowed },
-      )
+      isOriginAllowed(handshakeOrigin(socket, config.TRUST_PROXY), { publicUrl: config.PUBLIC_URL, allowed })
     );
   };
   return (socket: Socket, next: (error?: Error) => void): void => {
