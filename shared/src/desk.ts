@@ -72,6 +72,15 @@ export interface QueueChanged {
   entries: QueueEntry[];
 }
 
+/**
+ * `knowledge.changed` on `/agent`: an admin or supervisor created, changed,
+ * archived or restored a canned response or an article. Open desks load that
+ * list again, so nobody suggests a withdrawn answer until their next reload.
+ */
+export interface KnowledgeChanged {
+  kind: 'canned' | 'article';
+}
+
 /** One of a customer's conversations, for the desk's "previous conversations" list. */
 export interface CustomerConversationSummary {
   id: string;

@@ -38,5 +38,5 @@ export function useAdminServer(testFile: string) {
       .entries;
   }
 
-  return { call, auditFor };
+  return { call, auditFor, server: () => server };
 }

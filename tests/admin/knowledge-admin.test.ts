@@ -1,9 +1,10 @@
 import type { CannedAdminView, CannedResponseView, KbArticleView } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
+import { TestAgentDesk } from '../support/agent-desk.js';
 import { useAdminServer } from './admin-support.js';
 
 describe('canned responses and articles administration (S4)', () => {
-  const { call, auditFor } = useAdminServer(import.meta.filename);
+  const { call, auditFor, server } = useAdminServer(import.meta.filename);
   const deskCanned = async (locale: string) =>
     (await call('agent', 'GET', `/api/knowledge/canned?locale=${locale}`)).body.canned as CannedResponseView[];
 
@@ -168,5 +169,28 @@ describe('canned responses and articles administration (S4)', () => {
     }
     expect((await deskCanned('en')).find((c) => c.shortcut === 'agent-try')).toBeUndefined();
     expect((await call('supervisor', 'POST', '/api/knowledge/canned', body)).status).toBe(201);
+  });
+
+  it('tells every open desk when canned responses or articles change, and only then', async () => {
+    const desk = await TestAgentDesk.open(server(), { displayName: 'Olga' });
+    const pushes = () => desk.events.filter((e) => e.event === 'knowledge.changed').map((e) => e.payload);
+    const created = await call('supervisor', 'POST', '/api/knowledge/canned', {
+      shortcut: 'pushed',
+      variants: [{ locale: 'en', title: 'Pushed', body: 'Hello.' }],
+    });
+    expect(created.status).toBe(201);
+    await expect.poll(pushes).toEqual([{ kind: 'canned' }]);
+
+    // Saving what is already stored changes nothing, so nothing is pushed.
+    const id = (created.body.canned as CannedAdminView).id;
+    const same = await call('supervisor', 'PATCH', `/api/knowledge/canned/${id}`, { shortcut: 'pushed' });
+    expect(same.status).toBe(200);
+    const article = await call('admin', 'POST', '/api/knowledge/articles', {
+      slug: 'pushed-article',
+      variants: [{ locale: 'en', title: 'Pushed', summary: 'Hello.', url: 'https://help.example/pushed' }],
+    });
+    expect(article.status).toBe(201);
+    await expect.poll(pushes).toEqual([{ kind: 'canned' }, { kind: 'article' }]);
+    desk.disconnect();
   });
 });

@@ -75,4 +75,19 @@ describe('DeskClient queue', () => {
     transport.serverEmit('queue.changed', { departmentId: null, entries: [] });
     expect(client.getState().queue.map((e) => e.conversationId)).toEqual(['q9', 'q3', 'q2']);
   });
+
+  it('asks for canned responses and articles again when the server says they changed, and after a reconnect', async () => {
+    const reloads = vi.fn();
+    const desk = new DeskClient({ transport, onKnowledgeChanged: reloads });
+    transport.serverEmit('session.ready', { agent, conversations: [] });
+    await flush();
+    expect(reloads).not.toHaveBeenCalled();
+    transport.serverEmit('knowledge.changed', { kind: 'canned' });
+    expect(reloads).toHaveBeenCalledTimes(1);
+    // A push sent while the desk was away never came: the next session reloads anyway.
+    transport.serverEmit('session.ready', { agent, conversations: [] });
+    await flush();
+    expect(reloads).toHaveBeenCalledTimes(2);
+    desk.dispose();
+  });
 });

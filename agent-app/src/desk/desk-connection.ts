@@ -23,6 +23,8 @@ export interface DeskClientOptions {
   ackTimeoutMs?: number;
   /** Messages per history page: the newest page on open, then older ones while scrolling up. */
   pageSize?: number;
+  /** Canned responses or articles may have changed (pushed, or missed while disconnected): load them again. */
+  onKnowledgeChanged?: () => void;
 }
 
 /**
@@ -35,10 +37,13 @@ export abstract class DeskConnection extends DeskSync {
   protected readonly outbox: Outbox;
   protected readonly transport: DeskTransport;
   private readonly disposables: (() => void)[] = [];
+  private readonly onKnowledgeChanged: () => void;
+  private readyBefore = false;
 
   constructor(options: DeskClientOptions) {
     super(new DeskRequester(options.transport, options.ackTimeoutMs ?? 8_000), options.pageSize ?? 50);
     this.transport = options.transport;
+    this.onKnowledgeChanged = options.onKnowledgeChanged ?? (() => undefined);
     this.outbox = new Outbox({
       send: (payload) => this.requests.raw<MessageSent>('message.send', payload),
       newId: options.newId ?? (() => crypto.randomUUID()),
@@ -104,6 +109,9 @@ export abstract class DeskConnection extends DeskSync {
       'queue.changed': (change: QueueChanged) => {
         this.setState({ queue: applyQueueChange(this.state.queue, change) });
       },
+      'knowledge.changed': () => {
+        this.onKnowledgeChanged();
+      },
     });
   }
 
@@ -114,6 +122,9 @@ export abstract class DeskConnection extends DeskSync {
     // Online only once the chats are in: the desk prunes tabs and drafts of chats missing at that moment.
     this.setState({ agent, connection: 'online' });
     this.refreshQueue().catch(() => undefined);
+    // A change pushed while this desk was disconnected never reached it.
+    if (this.readyBefore) this.onKnowledgeChanged();
+    this.readyBefore = true;
     await Promise.all([this.catchUp(known), ...fresh.map((view) => this.loadNewest(view.id))]);
     this.outbox.flush();
   }

@@ -1,5 +1,5 @@
 import type { CannedResponseView, KbArticleView, Locale } from '@switchboard/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { api } from '../api/rest.js';
 
 interface Knowledge {
@@ -9,6 +9,24 @@ interface Knowledge {
 
 const EMPTY: Knowledge = { canned: [], articles: [] };
 const cache = new Map<Locale, Promise<Knowledge>>();
+/** Bumped whenever the cache is dropped, so mounted suggestions load again. */
+let generation = 0;
+const listeners = new Set<() => void>();
+
+/**
+ * Drops what was loaded: the server said canned responses or articles changed
+ * (`knowledge.changed`), or the desk reconnected and may have missed that.
+ */
+export function forgetKnowledge(): void {
+  cache.clear();
+  generation += 1;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 function load(locale: Locale): Promise<Knowledge> {
   let pending = cache.get(locale);
@@ -26,11 +44,12 @@ function load(locale: Locale): Promise<Knowledge> {
 
 /**
  * Canned responses and articles in a customer's language, loaded once per
- * language per page: both lists are small, and ranking them in memory keeps
- * suggestions instant as the agent types.
+ * language (again after {@link forgetKnowledge}): both lists are small, and
+ * ranking them in memory keeps suggestions instant as the agent types.
  */
 export function useKnowledge(locale: Locale): Knowledge {
   const [knowledge, setKnowledge] = useState<{ locale: Locale; value: Knowledge } | undefined>();
+  const loadedGeneration = useSyncExternalStore(subscribe, () => generation);
   useEffect(() => {
     let live = true;
     load(locale)
@@ -41,6 +60,7 @@ export function useKnowledge(locale: Locale): Knowledge {
     return () => {
       live = false;
     };
-  }, [locale]);
+  }, [locale, loadedGeneration]);
+  // Until the new load lands, the previous lists stay on screen rather than flashing empty.
   return knowledge?.locale === locale ? knowledge.value : EMPTY;
 }

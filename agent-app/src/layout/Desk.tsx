@@ -13,6 +13,7 @@ import { DeskContext, useDeskState } from '../desk/use-desk.js';
 import { DraftStore } from '../drafts/draft-store.js';
 import { t } from '../i18n/index.js';
 import { Inbox } from '../inbox/Inbox.js';
+import { forgetKnowledge } from '../knowledge/use-knowledge.js';
 import { ShortcutsOverlay } from '../keyboard/ShortcutsOverlay.js';
 import { useShortcuts } from '../keyboard/use-shortcuts.js';
 import { useDeskNotifications } from '../notifications/use-desk-notifications.js';
@@ -32,7 +33,7 @@ interface Props {
 export function Desk({ session, onEnded }: Props) {
   const [client, setClient] = useState<DeskClient | null>(null);
   useEffect(() => {
-    const created = new DeskClient({ transport: createSocketTransport() });
+    const created = new DeskClient({ transport: createSocketTransport(), onKnowledgeChanged: forgetKnowledge });
     setClient(created);
     return () => {
       created.dispose();

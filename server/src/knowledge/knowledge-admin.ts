@@ -41,7 +41,12 @@ interface KindConfig {
 export function createKnowledgeAdmin(
   model: Model<KnowledgeFields>,
   config: KindConfig,
-  deps: { locks: DocumentLocks; audit: AuditService },
+  deps: {
+    locks: DocumentLocks;
+    audit: AuditService;
+    /** Called after every stored change, so open desks can load the list again. */
+    changed: (kind: KindConfig['kind']) => void;
+  },
 ) {
   const { kind, keyField, noun } = config;
   const lockKey = (id: string) => `${kind}:${id}`;
@@ -87,6 +92,7 @@ export function createKnowledgeAdmin(
         throw error;
       }
       const id = created._id.toHexString();
+      deps.changed(kind);
       await deps.audit.record({
         actor,
         action: `${kind}.create`,
@@ -124,6 +130,7 @@ export function createKnowledgeAdmin(
         }
       });
       if (changed.length > 0) {
+        deps.changed(kind);
         const action = changed.includes('archived') ? (view.archived ? 'archive' : 'restore') : 'update';
         await deps.audit.record({
           actor,

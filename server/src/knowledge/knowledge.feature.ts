@@ -13,7 +13,14 @@ import type { Model } from 'mongoose';
 /** Canned responses and knowledge-base articles for the agent desk (A3), edited in the console (S4). */
 export function createKnowledgeFeature(context: AppContext, deps: { restAuth: RestAuth; audit: AuditService }) {
   const knowledge = createKnowledgeService(context.mongo);
-  const adminDeps = { locks: context.locks, audit: deps.audit };
+  const adminDeps = {
+    locks: context.locks,
+    audit: deps.audit,
+    // Through the adapter: desks on every process hear it. A desk that missed it reloads on reconnect.
+    changed: (kind: 'canned' | 'article') => {
+      context.sockets.namespace('agent').emit('knowledge.changed', { kind });
+    },
+  };
   const knowledgeAdmin = {
     canned: createKnowledgeAdmin(
       knowledge.models.Canned as unknown as Model<KnowledgeFields>,

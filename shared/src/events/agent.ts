@@ -11,7 +11,7 @@ import type {
 } from '../messages.js';
 import type { ConversationIdle, ConversationIdleCleared } from '../jobs.js';
 import type { ReceiptUpdate, ReceiptUpdated, TypingSet, TypingUpdated } from '../presence.js';
-import type { AgentConversationView, QueueChanged } from '../desk.js';
+import type { AgentConversationView, KnowledgeChanged, QueueChanged } from '../desk.js';
 import type { ConversationTransfer, ConversationTransferred, QueueList, QueueListing, QueueStats } from '../routing.js';
 import type {
   BoardSnapshot,
@@ -94,4 +94,6 @@ export interface AgentServerEvents extends SystemServerEvents {
   'conversation.transferred': (payload: ConversationTransferred) => void;
   /** One queue's waiting chats now, to its department's agents and supervisors (debounced). */
   'queue.changed': (payload: QueueChanged) => void;
+  /** To every agent: canned responses or articles changed; the desk loads them again. */
+  'knowledge.changed': (payload: KnowledgeChanged) => void;
 }
