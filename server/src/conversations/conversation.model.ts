@@ -60,6 +60,8 @@ const conversationSchema = new Schema(
   { timestamps: true, collection: 'conversations' },
 );
 conversationSchema.index({ status: 1, departmentId: 1, queuedAt: 1 });
+// Reports read a date range of conversations (S5); on MongoDB this keeps a week's report off a full scan.
+conversationSchema.index({ createdAt: 1 });
 
 export type ConversationDocument = InferSchemaType<typeof conversationSchema> & { _id: Types.ObjectId };
 
