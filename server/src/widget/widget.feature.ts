@@ -24,6 +24,7 @@ export function createWidgetFeature(
     audit: deps.audit,
     logger,
     defaultAllowedOrigins: config.WIDGET_ALLOWED_ORIGINS,
+    version: { redis: context.redis.command, key: `${config.REDIS_PREFIX}:widget-settings:version` },
   });
   const routes = Router();
   routes.use(widgetSettingsRoutes(widgetSettings, deps.restAuth));
