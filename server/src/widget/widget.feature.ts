@@ -32,6 +32,7 @@ export function createWidgetFeature(
     widgetRoutes({
       dist: resolveWidgetDist(),
       allowedOrigins: () => widgetSettings.allowedOrigins(),
+      brandColor: async () => (await widgetSettings.publicSettings()).colors.brand,
       publicUrl: config.PUBLIC_URL,
       logger,
     }),
