@@ -94,7 +94,7 @@ function layoutProblems(frame: Frame): Promise<string[]> {
     if (document.documentElement.scrollWidth > width + 1)
       problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
     const describe = (element: Element) =>
-      `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
+      `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${element.textContent.trim().slice(0, 40)}"`;
     for (const element of document.querySelectorAll('body *')) {
       const style = getComputedStyle(element);
       const box = element.getBoundingClientRect();

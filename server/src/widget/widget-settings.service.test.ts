@@ -40,7 +40,7 @@ describe('widget settings cache', () => {
       audit: {} as AuditService,
       logger: { debug: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger,
       defaultAllowedOrigins: [],
-      version: { redis: redis as never, key: 'k' },
+      version: { redis, key: 'k' },
       cacheMs: 10_000,
     });
 

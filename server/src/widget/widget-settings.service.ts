@@ -80,7 +80,7 @@ export function createWidgetSettingsService(deps: Dependencies) {
   const load = async (): Promise<Loaded> => {
     const version = await readVersion();
     if (version === undefined) return fromDatabase();
-    if (cached && cached.version === version && Date.now() - cached.at < cacheMs) return cached.value;
+    if (cached?.version === version && cached.at > Date.now() - cacheMs) return cached.value;
     if (pending?.version === version) return pending.promise;
     const promise = fromDatabase();
     const entry = { version, promise };
