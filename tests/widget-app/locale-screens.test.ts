@@ -205,7 +205,7 @@ describe('every widget screen in Russian and Simplified Chinese, desktop and 375
         const conversationId = stored!._id.toHexString();
         desk.log(conversationId);
         await desk.send(conversationId, testCase.advisorMessage);
-        await expect.poll(() => frame.getByText(/track\.example\.com/).isVisible()).toBe(true);
+        await expect.poll(() => frame.getByRole('link', { name: /track\.example\.com/ }).isVisible()).toBe(true);
         const composer = frame.locator('textarea');
         await composer.fill(testCase.customerMessage);
         await composer.press('Enter');
