@@ -37,6 +37,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     departmentFor: (topic) => departments.services.departments.departmentFor(topic),
     // The widget feature is created below; this runs only once sockets connect.
     widgetOrigins: () => widget.services.widgetSettings.allowedOrigins(),
+    requiredPrechatFields: () => widget.services.widgetSettings.requiredPrechatFields(),
   });
   const routing = createRoutingFeature(context, {
     clock,

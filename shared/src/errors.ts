@@ -5,6 +5,8 @@
  */
 export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, retryable: false },
+  /** A pre-chat field the admins' saved widget settings require is missing; `details.fields` names them. */
+  PRECHAT_FIELD_REQUIRED: { status: 400, retryable: false },
   PAYLOAD_TOO_LARGE: { status: 413, retryable: false },
   UNKNOWN_EVENT: { status: 400, retryable: false },
   PROTOCOL_VERSION_UNSUPPORTED: { status: 426, retryable: false },

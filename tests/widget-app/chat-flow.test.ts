@@ -64,7 +64,9 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
     await frame.getByLabel('Topic').selectOption('delivery');
     await frame.getByRole('button', { name: 'Start chat' }).click();
     await expect.poll(() => frame.getByText("You're in the queue").isVisible()).toBe(true);
-    await expect.poll(() => frame.getByText(/You're next/).isVisible()).toBe(true);
+    // Lei is offline: the queue says nobody is available, and promises no advisor "in a moment".
+    await expect.poll(() => frame.getByText('No advisor is available right now.').isVisible()).toBe(true);
+    expect(await frame.getByText(/You're next/).count()).toBe(0);
     expect(await frame.getByText(/keep this window open/).isVisible()).toBe(true);
     const stored = await harness.server.app.mongo.collection('conversations').findOne({ status: 'queued' });
     conversationId = stored!._id.toHexString();

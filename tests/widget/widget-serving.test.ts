@@ -24,11 +24,11 @@ describe('serving the widget: loader, iframe app and demo page', () => {
   });
   afterAll(() => server.stop());
 
-  it('serves loader.js as JavaScript with a day-long cache, an ETag and 304 on revalidation', async () => {
+  it('serves loader.js as JavaScript with a short cache, an ETag and 304 on revalidation', async () => {
     const response = await fetch(`${server.url}/widget/loader.js`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
-    expect(response.headers.get('cache-control')).toContain('max-age=86400');
+    expect(response.headers.get('cache-control')).toContain('max-age=600');
     expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     const etag = response.headers.get('etag');
     expect(etag).toBeTruthy();

@@ -11,6 +11,7 @@ import {
 import type { Socket } from 'socket.io';
 import { bindCustomer, clientAddressOf, currentCustomer, requireCustomer } from '../customers/customer-auth.js';
 import { toCustomerView, type CustomersService } from '../customers/customers.service.js';
+import type { PrechatRequirements } from '../customers/prechat-requirements.js';
 import type { SocketContext } from '../infra/feature.js';
 import type { RateLimit } from '../infra/rate-limit.js';
 import { runInOrder } from '../infra/per-socket-queue.js';
@@ -24,6 +25,7 @@ import { rooms } from './rooms.js';
 
 interface Deps {
   customers: CustomersService;
+  prechat: PrechatRequirements;
   conversations: ConversationsService;
   actions: ConversationActions;
   broadcast: Broadcaster;
@@ -33,12 +35,21 @@ interface Deps {
 const asCustomer = (socket: Socket): Viewer => ({ kind: 'customer', customer: requireCustomer(socket) });
 
 /** Events on the `/customer` namespace (the widget). */
-export function customerSocketHandlers({ customers, conversations, actions, broadcast, startLimit }: Deps) {
+export function customerSocketHandlers({
+  customers,
+  prechat: required,
+  conversations,
+  actions,
+  broadcast,
+  startLimit,
+}: Deps) {
   return {
     'conversation.start': defineHandler(conversationStartSchema, async ({ prechat }, { socket }: SocketContext) => {
       // Creating visitors is the one thing an unauthenticated socket can do: limit it per address.
       await startLimit.consume(clientAddressOf(socket));
       let customer = currentCustomer(socket);
+      // Before anything is written: a refused start creates no visitor and changes no contact details.
+      await required.check(customer, prechat);
       let visitorToken: string | undefined;
       if (!customer) {
         const created = await customers.createAnonymous(prechat);

@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import type { AppContext } from '../app-context.js';
 import { customerHandshake } from '../customers/customer-auth.js';
 import { createCustomersService } from '../customers/customers.service.js';
+import { createPrechatRequirements, type RequiredPrechatFields } from '../customers/prechat-requirements.js';
 import type { Feature } from '../infra/feature.js';
 import { createLocalRateLimit, createRateLimit } from '../infra/rate-limit.js';
 import { createMessagesService } from '../messages/messages.service.js';
@@ -25,6 +26,8 @@ export function createMessagingFeature(
     departmentFor?: (topic: string) => Promise<Types.ObjectId | null>;
     /** From the widget feature: host origins allowed now (admin-edited); WIDGET_ALLOWED_ORIGINS without it. */
     widgetOrigins?: () => Promise<readonly string[]>;
+    /** From the widget feature: the pre-chat fields the admins' saved settings require (null: none saved). */
+    requiredPrechatFields?: RequiredPrechatFields;
   },
 ) {
   const { config, redis, mongo, sockets, logger, locks } = context;
@@ -33,6 +36,7 @@ export function createMessagingFeature(
   );
   const broadcast = createBroadcaster(sockets);
   const customers = createCustomersService(mongo, locks, config.IDENTITY_SECRET);
+  const prechat = createPrechatRequirements(customers, deps.requiredPrechatFields ?? (() => Promise.resolve(null)));
   const messages = createMessagesService(mongo, locks);
   const conversations = createConversationsService({
     mongo,
@@ -62,7 +66,7 @@ export function createMessagingFeature(
     name: 'messaging',
     middlewares: { customer: [customerHandshake(customers, config, deps.widgetOrigins)] },
     handlers: {
-      customer: customerSocketHandlers({ customers, conversations, actions, broadcast, startLimit }),
+      customer: customerSocketHandlers({ customers, prechat, conversations, actions, broadcast, startLimit }),
       agent: agentSocketHandlers({ conversations, actions, customers }),
     },
     onConnection: {
@@ -70,7 +74,7 @@ export function createMessagingFeature(
       agent: onAgentConnection({ conversations, customers, agentView: deps.agentView }),
     },
   };
-  return { feature, services: { customers, conversations, messages, hooks, broadcast } };
+  return { feature, services: { customers, prechat, conversations, messages, hooks, broadcast } };
 }
 
 export type MessagingServices = ReturnType<typeof createMessagingFeature>['services'];

@@ -12,10 +12,10 @@ import type { RateLimit } from '../infra/rate-limit.js';
  * Naming the customer's waiting chat closes it, so they are not in two queues.
  */
 export function createOfflineMessages(deps: {
-  messaging: Pick<MessagingServices, 'customers' | 'conversations' | 'messages' | 'broadcast' | 'hooks'>;
+  messaging: Pick<MessagingServices, 'customers' | 'prechat' | 'conversations' | 'messages' | 'broadcast' | 'hooks'>;
   limit: RateLimit;
 }) {
-  const { customers, conversations, messages, broadcast, hooks } = deps.messaging;
+  const { customers, prechat, conversations, messages, broadcast, hooks } = deps.messaging;
 
   return async function leaveMessage(socket: Socket, payload: LeaveMessage): Promise<MessageLeft> {
     await deps.limit.consume(clientAddressOf(socket));
@@ -24,6 +24,7 @@ export function createOfflineMessages(deps: {
     // orphan visitor, no overwritten contact details). A visitor who is nobody yet has
     // no chats: the same NOT_FOUND as for someone else's id.
     if (payload.conversationId && !principal) throw new AppError('NOT_FOUND', 'No such conversation.');
+    await prechat.check(principal, payload.prechat);
     const waiting =
       payload.conversationId && principal
         ? await conversations.get(payload.conversationId, { kind: 'customer', customer: principal }, 'write')

@@ -1,14 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_WIDGET_SETTINGS,
+  PRECHAT_FIELDS,
   widgetSettingsSchema,
+  type PrechatField,
   type PublicWidgetSettings,
   type WidgetSettings,
   type WidgetSettingsView,
 } from '@switchboard/shared';
+import type { Redis } from 'ioredis';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AgentPrincipal } from '../auth/principal.js';
 import type { DocumentLocks } from '../infra/document-lock.js';
 import type { Logger } from '../infra/logger.js';
+import { withTimeout } from '../infra/with-timeout.js';
 import { WIDGET_SETTINGS_ID, type WidgetSettingsModel, type WidgetSettingsRecord } from './widget-settings.model.js';
 
 interface Dependencies {
@@ -18,19 +23,50 @@ interface Dependencies {
   logger: Logger;
   /** WIDGET_ALLOWED_ORIGINS: in effect while the stored settings leave `allowedOrigins` null. */
   defaultAllowedOrigins: readonly string[];
+  /** The settings' version: a Redis key every save rewrites (shared by all processes of the deployment). */
+  version: { redis: Pick<Redis, 'get' | 'set'>; key: string };
+  /** How long a process may keep the settings without anyone announcing a save (a safety net only). */
+  cacheMs?: number;
 }
+
+interface Loaded {
+  settings: WidgetSettings;
+  record: WidgetSettingsRecord | null;
+}
+
+/** A Redis that does not answer this fast is treated as down: the read goes to the database. */
+const VERSION_READ_TIMEOUT_MS = 500;
 
 const SETTINGS_KEYS = Object.keys(DEFAULT_WIDGET_SETTINGS) as (keyof WidgetSettings)[];
 
 /**
  * The deployment's widget settings (W2, S4): one stored document that admins
- * replace over REST. Every read goes to the database — it is one small
- * document by id — so a change is in effect at once on every server process.
+ * replace over REST. They are read on every customer handshake, frame request
+ * and pre-chat start, so each process keeps them in memory, tagged with the
+ * version it read from Redis *before* reading the document. A save writes the
+ * document, then a new random version; every read compares versions (one
+ * Redis GET instead of a database read), so a save is in effect at once on
+ * every server process. Without Redis the reads go to the database, as if
+ * there were no cache; `cacheMs` bounds how long a missed version write can
+ * keep a process on old settings.
  */
 export function createWidgetSettingsService(deps: Dependencies) {
   const { model } = deps;
+  const cacheMs = deps.cacheMs ?? 30_000;
+  let cached: { version: string | null; at: number; value: Loaded } | null = null;
+  // Concurrent handshakes that miss the cache share one database read.
+  let pending: { version: string | null; promise: Promise<Loaded> } | null = null;
 
-  const load = async (): Promise<{ settings: WidgetSettings; record: WidgetSettingsRecord | null }> => {
+  const readVersion = async (): Promise<string | null | undefined> => {
+    try {
+      return await withTimeout(deps.version.redis.get(deps.version.key), VERSION_READ_TIMEOUT_MS, 'version read');
+    } catch (error) {
+      deps.logger.debug({ err: error }, 'widget settings version unreadable; reading the database');
+      return undefined;
+    }
+  };
+
+  const fromDatabase = async (): Promise<Loaded> => {
     const record = (await model.findById(WIDGET_SETTINGS_ID).lean()) as WidgetSettingsRecord | null;
     if (!record) return { settings: DEFAULT_WIDGET_SETTINGS, record: null };
     const stored = Object.fromEntries(SETTINGS_KEYS.map((key) => [key, record[key]]));
@@ -39,6 +75,23 @@ export function createWidgetSettingsService(deps: Dependencies) {
     if (parsed.success) return { settings: parsed.data, record };
     deps.logger.error({ issues: parsed.error.issues }, 'stored widget settings are invalid; using the defaults');
     return { settings: DEFAULT_WIDGET_SETTINGS, record };
+  };
+
+  const load = async (): Promise<Loaded> => {
+    const version = await readVersion();
+    if (version === undefined) return fromDatabase();
+    if (cached?.version === version && cached.at > Date.now() - cacheMs) return cached.value;
+    if (pending?.version === version) return pending.promise;
+    const promise = fromDatabase();
+    const entry = { version, promise };
+    pending = entry;
+    try {
+      const value = await promise;
+      cached = { version, at: Date.now(), value };
+      return value;
+    } finally {
+      if (pending === entry) pending = null;
+    }
   };
 
   const toView = (settings: WidgetSettings, record: WidgetSettingsRecord | null): WidgetSettingsView => ({
@@ -60,6 +113,18 @@ export function createWidgetSettingsService(deps: Dependencies) {
       return { fields, colors, greeting, transcriptOffer };
     },
 
+    /**
+     * The pre-chat fields a start must carry: the `required` ones of the
+     * settings an admin saved. Null while nobody has saved settings: the
+     * built-in defaults guide the widget's form, but the server stays lenient
+     * (API clients, older widgets and the bench start chats without an email).
+     */
+    async requiredPrechatFields(): Promise<readonly PrechatField[] | null> {
+      const { settings, record } = await load();
+      if (!record) return null;
+      return PRECHAT_FIELDS.filter((field) => settings.fields[field] === 'required');
+    },
+
     /** Host origins that may embed the widget now (`*` = any); the server's own origin always may. */
     async allowedOrigins(): Promise<readonly string[]> {
       return (await load()).settings.allowedOrigins ?? deps.defaultAllowedOrigins;
@@ -68,7 +133,7 @@ export function createWidgetSettingsService(deps: Dependencies) {
     /** Replaces the settings (already validated) and records who changed what. */
     async replace(actor: AgentPrincipal, next: WidgetSettings): Promise<WidgetSettingsView> {
       const { before, record } = await deps.locks.run(`widget-settings:${WIDGET_SETTINGS_ID}`, async () => {
-        const previous = (await load()).settings;
+        const previous = (await fromDatabase()).settings;
         const saved = (await model
           .findOneAndUpdate(
             { _id: WIDGET_SETTINGS_ID },
@@ -78,6 +143,13 @@ export function createWidgetSettingsService(deps: Dependencies) {
           .exec()) as WidgetSettingsRecord | null;
         return { before: previous, record: saved };
       });
+      cached = null;
+      try {
+        // After the write: a process that reads this version reads the new document.
+        await withTimeout(deps.version.redis.set(deps.version.key, randomUUID()), 2_000, 'version write');
+      } catch (error) {
+        deps.logger.warn({ err: error }, 'widget settings saved, but their new version was not announced');
+      }
       const changed = SETTINGS_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]));
       await deps.audit.record({
         actor,

@@ -24,6 +24,7 @@ export function createWidgetFeature(
     audit: deps.audit,
     logger,
     defaultAllowedOrigins: config.WIDGET_ALLOWED_ORIGINS,
+    version: { redis: context.redis.command, key: `${config.REDIS_PREFIX}:widget-settings:version` },
   });
   const routes = Router();
   routes.use(widgetSettingsRoutes(widgetSettings, deps.restAuth));
@@ -31,6 +32,7 @@ export function createWidgetFeature(
     widgetRoutes({
       dist: resolveWidgetDist(),
       allowedOrigins: () => widgetSettings.allowedOrigins(),
+      brandColor: async () => (await widgetSettings.publicSettings()).colors.brand,
       publicUrl: config.PUBLIC_URL,
       logger,
     }),

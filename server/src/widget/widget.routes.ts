@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '@switchboard/shared';
 import express, { Router, type Request, type Response } from 'express';
@@ -11,13 +12,20 @@ interface Dependencies {
   dist: string;
   /** The origins allowed now: the stored widget settings, else WIDGET_ALLOWED_ORIGINS. */
   allowedOrigins: () => Promise<readonly string[]>;
+  /** The brand colour the admins saved (null: none), written into the loader for its launcher. */
+  brandColor: () => Promise<string | null>;
   publicUrl: string | undefined;
   logger: Logger;
 }
 
 // The snippet's URL carries no version, so a year-long cache would pin old
-// loaders on customers' pages: a day, then cheap ETag revalidation.
-const LOADER_CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
+// loaders on customers' pages. It also carries the saved brand colour, so
+// browsers revalidate (ETag, usually a 304) after ten minutes — in the
+// background, with the cached copy still used, so the page never waits.
+const LOADER_CACHE = 'public, max-age=600, stale-while-revalidate=604800';
+/** Must match SERVED_BRAND in web-widget/src/loader/settings.ts (tests/widget/loader-brand.test.ts checks). */
+const LOADER_BRAND_PLACEHOLDER = '__SB_BRAND__';
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function forbiddenPage(origin: string): string {
@@ -29,7 +37,7 @@ function forbiddenPage(origin: string): string {
 </body></html>`;
 }
 
-export function widgetRoutes({ dist, allowedOrigins, publicUrl, logger }: Dependencies): Router {
+export function widgetRoutes({ dist, allowedOrigins, brandColor, publicUrl, logger }: Dependencies): Router {
   const router = Router();
   const selfOrigin = (req: Request) =>
     publicUrl ? new URL(publicUrl).origin : `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -47,14 +55,23 @@ export function widgetRoutes({ dist, allowedOrigins, publicUrl, logger }: Depend
     });
   };
 
-  router.get('/widget/loader.js', (_req, res, next) => {
+  const sendLoader = async (res: Response, next: (error?: unknown) => void) => {
+    if (!isWidgetBuilt(dist)) {
+      next(new AppError('UNAVAILABLE', 'The widget is not built yet: run `pnpm build`.'));
+      return;
+    }
+    const [source, brand] = await Promise.all([readFile(path.join(dist, 'loader.js'), 'utf8'), brandColor()]);
     res.set({
       'Cache-Control': LOADER_CACHE,
       // Host pages with Cross-Origin-Embedder-Policy can still load it.
       'Cross-Origin-Resource-Policy': 'cross-origin',
       'Content-Type': 'text/javascript; charset=utf-8',
     });
-    sendBuilt(res, 'loader.js', next);
+    // Express adds an ETag of the body and answers a matching revalidation with 304.
+    res.send(source.replace(LOADER_BRAND_PLACEHOLDER, brand && HEX_COLOR.test(brand) ? brand : ''));
+  };
+  router.get('/widget/loader.js', (_req, res, next) => {
+    sendLoader(res, next).catch(next);
   });
 
   const serveFrame = async (req: Request, res: Response, next: (error?: unknown) => void) => {

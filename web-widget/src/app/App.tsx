@@ -48,7 +48,7 @@ export function App({ bridge, client, resuming }: AppProps) {
   const host = useHost(bridge);
   const chat = useChatState(client);
   const topics = useTopics();
-  const settings = useWidgetSettings();
+  const { settings, reload: reloadSettings } = useWidgetSettings();
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const locale = chosenLocale ?? host.locale;
   const t = useMemo(() => translatorFor(locale), [locale]);
@@ -102,7 +102,11 @@ export function App({ bridge, client, resuming }: AppProps) {
     setProblem(null);
     void client.start(toPrechat(values, locale, host.config?.pageUrl)).then((result) => {
       setBusy(false);
-      if (!result.ok) setProblem(t('prechat.startFailed'));
+      if (result.ok) return;
+      setProblem(t('prechat.startFailed'));
+      // The admins made a field required since the form was drawn: draw it again as they set it,
+      // so the form itself asks for the field on the next try.
+      if (result.error.code === 'PRECHAT_FIELD_REQUIRED') reloadSettings();
     });
   };
 

@@ -1,5 +1,5 @@
 import type { PublicWidgetSettings } from '@switchboard/shared';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { DEFAULT_SETTINGS } from '../prechat/form-config';
 
 function isSettings(value: unknown): value is PublicWidgetSettings {
@@ -11,9 +11,12 @@ function isSettings(value: unknown): value is PublicWidgetSettings {
  * The deployment's widget settings (form fields, colour, greeting, transcript
  * offer); `null` while loading. Fetched on every frame load, so an admin's
  * change shows on the next page a customer opens. Unreachable: the defaults.
+ * `reload()` fetches them again and keeps the current ones meanwhile (the form
+ * stays mounted, with what the customer typed).
  */
-export function useWidgetSettings(): PublicWidgetSettings | null {
+export function useWidgetSettings(): { settings: PublicWidgetSettings | null; reload: () => void } {
   const [settings, setSettings] = useState<PublicWidgetSettings | null>(null);
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let live = true;
     fetch('/api/public/widget-settings', { headers: { accept: 'application/json' } })
@@ -23,6 +26,7 @@ export function useWidgetSettings(): PublicWidgetSettings | null {
     return () => {
       live = false;
     };
-  }, []);
-  return settings;
+  }, [generation]);
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  return { settings, reload };
 }

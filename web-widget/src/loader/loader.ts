@@ -7,7 +7,7 @@ import type {
 } from '@switchboard/shared';
 import { SOURCE, VERSION, isFrameMessage } from './frame-message';
 import { createLauncherUi } from './launcher-ui';
-import { applyOptions, normalizeLocale, readSettings } from './settings';
+import { SERVED_BRAND, applyOptions, normalizeLocale, readSettings } from './settings';
 
 /**
  * The embed script (built to dist/loader.js as one IIFE): draws the launcher,
@@ -44,6 +44,8 @@ function boot(): void {
     if (method === 'init' && options && typeof options === 'object')
       applyOptions(settings, options as Record<string, unknown>);
   }
+  // The admins' saved colour wins over the snippet's, as it does in the panel.
+  applyOptions(settings, { color: SERVED_BRAND });
 
   let open = false;
   let ready = false;

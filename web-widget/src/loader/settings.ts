@@ -19,6 +19,13 @@ export function normalizeLocale(tag: unknown): Locale | undefined {
   return base === 'en' || base === 'fr' || base === 'ru' ? base : undefined;
 }
 
+/**
+ * The brand colour the admins saved: the server writes it (or nothing) over
+ * this placeholder as it serves the loader (server/src/widget/widget.routes.ts).
+ * Not a colour as built, so a loader served some other way keeps the snippet's.
+ */
+export const SERVED_BRAND = '__SB_BRAND__';
+
 const HEX_COLOR = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i;
 
 /**

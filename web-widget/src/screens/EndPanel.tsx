@@ -1,6 +1,7 @@
 import type { ConversationView, CustomerView } from '@switchboard/shared';
 import { useState, type SyntheticEvent } from 'react';
 import type { ChatClient } from '../client/chat-client';
+import { CASE_NUMBER_SLOT, CaseNumberText, joinSentences } from '../components/CaseNumberText';
 import type { T } from '../i18n';
 import { isEmail } from '../prechat/validate';
 
@@ -52,7 +53,10 @@ export function EndPanel({
         {t('end.title')}
       </h2>
       <p>
-        {t('end.thanks')} {t('end.case', { caseNumber: conversation.caseNumber })}
+        <CaseNumberText
+          text={joinSentences(t('end.thanks'), t('end.case', { caseNumber: CASE_NUMBER_SLOT }))}
+          caseNumber={conversation.caseNumber}
+        />
       </p>
       {rated === 'done' ? (
         <p role="status">{t('rating.thanks')}</p>

@@ -1,5 +1,6 @@
 import type { CustomerIdentity, MessageLeft } from '@switchboard/shared';
 import { useState, type SyntheticEvent } from 'react';
+import { CASE_NUMBER_SLOT, CaseNumberText } from '../components/CaseNumberText';
 import { Field } from '../components/Field';
 import type { PrechatValues } from '../prechat/validate';
 import { isEmail } from '../prechat/validate';
@@ -109,7 +110,12 @@ export function OfflineSent({ t, left, onDone }: ScreenProps & { left: MessageLe
       <h2 id="sb-left-title" tabIndex={-1} data-autofocus>
         {t('offline.sentTitle')}
       </h2>
-      <p role="status">{t('offline.sentBody', { email: left.email, caseNumber: left.caseNumber })}</p>
+      <p role="status">
+        <CaseNumberText
+          text={t('offline.sentBody', { email: left.email, caseNumber: CASE_NUMBER_SLOT })}
+          caseNumber={left.caseNumber}
+        />
+      </p>
       <button type="button" className="sb-primary" onClick={onDone}>
         {t('end.newChat')}
       </button>

@@ -1,5 +1,6 @@
 import type { Locale, QueueUpdate } from '@switchboard/shared';
 import { queuePositionText, translate, waitEstimateText } from '@switchboard/shared/i18n';
+import { joinSentences } from '../components/CaseNumberText';
 import type { T } from '../i18n';
 import { openingTimeText } from '../text/opening-time';
 
@@ -16,12 +17,20 @@ export function QueueBanner({
   onLeaveMessage: () => void;
 }) {
   const waiting = queue !== null && queue.position > 0;
+  const offline = queue?.offline ?? null;
   const opensAt = queue?.nextOpeningAt ? openingTimeText(locale, queue.nextOpeningAt, new Date()) : null;
   return (
     <section className="sb-queue" aria-labelledby="sb-queue-title">
       <h2 id="sb-queue-title">{t('queue.title')}</h2>
       <div role="status" aria-live="polite">
-        {waiting ? (
+        {offline ? (
+          // Nobody can answer now: "an advisor will be with you in a moment" and a wait estimate
+          // would be false promises beside the reason. Only a place behind others stays, as a fact.
+          <>
+            <p className="sb-queue-position">{t(`queue.offline.${offline}`)}</p>
+            {queue && queue.position > 1 ? <p>{queuePositionText(locale, queue.position)}</p> : null}
+          </>
+        ) : waiting ? (
           <>
             <p className="sb-queue-position">{queuePositionText(locale, queue.position)}</p>
             <p>{waitEstimateText(locale, queue.estimatedWaitSeconds)}</p>
@@ -31,11 +40,12 @@ export function QueueBanner({
         )}
       </div>
       <p className="sb-note">{translate(locale, 'queue.keepOpen')}</p>
-      {queue?.offline ? (
+      {offline ? (
         <div className="sb-queue-offline">
           <p>
-            {t(`queue.offline.${queue.offline}`)} {opensAt ? `${t('queue.offline.opensAt', { when: opensAt })} ` : ''}
-            {t('queue.offline.hint')}
+            {opensAt
+              ? joinSentences(t('queue.offline.opensAt', { when: opensAt }), t('queue.offline.hint'))
+              : t('queue.offline.hint')}
           </p>
           <button type="button" className="sb-secondary" onClick={onLeaveMessage}>
             {t('leaveMessage')}
