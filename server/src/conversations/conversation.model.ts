@@ -1,5 +1,6 @@
 import { CONVERSATION_STATUSES, IDLE_REASONS, SUPPORTED_LOCALES } from '@switchboard/shared';
-import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { modelOn } from '../infra/mongo.js';
 
 const receiptSchema = new Schema(
   { deliveredSeq: { type: Number, default: 0 }, readSeq: { type: Number, default: 0 } },
@@ -73,11 +74,7 @@ const counterSchema = new Schema(
 
 export function conversationModels(connection: Connection) {
   return {
-    Conversation: (connection.models.Conversation ?? connection.model('Conversation', conversationSchema)) as Model<
-      InferSchemaType<typeof conversationSchema>
-    >,
-    Counter: (connection.models.Counter ?? connection.model('Counter', counterSchema)) as Model<
-      InferSchemaType<typeof counterSchema>
-    >,
+    Conversation: modelOn(connection, 'Conversation', conversationSchema),
+    Counter: modelOn(connection, 'Counter', counterSchema),
   };
 }

@@ -1,4 +1,5 @@
-import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { modelOn } from '../infra/mongo.js';
 
 const customerSchema = new Schema(
   {
@@ -30,11 +31,7 @@ const visitorTokenSchema = new Schema(
 
 export function customerModels(connection: Connection) {
   return {
-    Customer: (connection.models.Customer ?? connection.model('Customer', customerSchema)) as Model<
-      InferSchemaType<typeof customerSchema>
-    >,
-    VisitorToken: (connection.models.VisitorToken ?? connection.model('VisitorToken', visitorTokenSchema)) as Model<
-      InferSchemaType<typeof visitorTokenSchema>
-    >,
+    Customer: modelOn(connection, 'Customer', customerSchema),
+    VisitorToken: modelOn(connection, 'VisitorToken', visitorTokenSchema),
   };
 }

@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type InferSchemaType, type Model, type Schema } from 'mongoose';
 import type { Logger } from './logger.js';
 
 /**
@@ -26,4 +26,17 @@ export async function pingMongo(connection: Connection): Promise<void> {
   const db = connection.db;
   if (!db) throw new Error('not connected');
   await db.admin().command({ ping: 1 });
+}
+
+/**
+ * The model `name` on this app's connection, registered on first use: each
+ * feature asks for its models when it starts, and several apps (tests) share
+ * one process without sharing models through global mongoose.
+ */
+export function modelOn<TSchema extends Schema>(
+  connection: Connection,
+  name: string,
+  schema: TSchema,
+): Model<InferSchemaType<TSchema>> {
+  return (connection.models[name] ?? connection.model(name, schema)) as Model<InferSchemaType<TSchema>>;
 }

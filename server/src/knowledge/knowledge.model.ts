@@ -1,5 +1,6 @@
 import { SUPPORTED_LOCALES } from '@switchboard/shared';
-import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { modelOn } from '../infra/mongo.js';
 
 /*
  * One document per canned response / article with its per-locale variants
@@ -52,12 +53,8 @@ export type ArticleDocument = InferSchemaType<typeof articleSchema> & { _id: Typ
 
 export function knowledgeModels(connection: Connection) {
   return {
-    Canned: (connection.models.CannedResponse ?? connection.model('CannedResponse', cannedSchema)) as Model<
-      InferSchemaType<typeof cannedSchema>
-    >,
-    Article: (connection.models.KbArticle ?? connection.model('KbArticle', articleSchema)) as Model<
-      InferSchemaType<typeof articleSchema>
-    >,
+    Canned: modelOn(connection, 'CannedResponse', cannedSchema),
+    Article: modelOn(connection, 'KbArticle', articleSchema),
   };
 }
 

@@ -1,5 +1,6 @@
 import { AUTHOR_KINDS, SYSTEM_EVENTS } from '@switchboard/shared';
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { modelOn } from '../infra/mongo.js';
 
 const messageSchema = new Schema(
   {
@@ -28,7 +29,5 @@ messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true });
 export type MessageDocument = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId; createdAt: Date };
 
 export function messageModel(connection: Connection): Model<InferSchemaType<typeof messageSchema>> {
-  return (connection.models.Message ?? connection.model('Message', messageSchema)) as Model<
-    InferSchemaType<typeof messageSchema>
-  >;
+  return modelOn(connection, 'Message', messageSchema);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
 import { upsertWithRetry } from './upsert.js';
+import { modelOn } from '../infra/mongo.js';
 
 const ratingLinkSchema = new Schema(
   {
@@ -17,9 +18,7 @@ const ratingLinkSchema = new Schema(
  * the token with {@link RatingLinks.verify}.
  */
 export function createRatingLinks(connection: Connection, baseUrl: string) {
-  const RatingLink = (connection.models.RatingLink ?? connection.model('RatingLink', ratingLinkSchema)) as Model<
-    InferSchemaType<typeof ratingLinkSchema>
-  >;
+  const RatingLink = modelOn(connection, 'RatingLink', ratingLinkSchema);
   return {
     async linkFor(conversationId: Types.ObjectId): Promise<string> {
       // Upsert: concurrent emails of one conversation agree on the first token written.

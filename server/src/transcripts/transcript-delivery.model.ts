@@ -1,5 +1,6 @@
 import { TRANSCRIPT_STATUSES, TRANSCRIPT_TRIGGERS, type TranscriptDeliveryView } from '@switchboard/shared';
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { modelOn } from '../infra/mongo.js';
 
 const attemptSchema = new Schema(
   {
@@ -36,9 +37,7 @@ deliverySchema.index({ conversationId: 1, requestId: 1 }, { unique: true });
 export type DeliveryDocument = InferSchemaType<typeof deliverySchema> & { _id: Types.ObjectId };
 
 export function deliveryModel(connection: Connection): Model<InferSchemaType<typeof deliverySchema>> {
-  return (connection.models.TranscriptDelivery ?? connection.model('TranscriptDelivery', deliverySchema)) as Model<
-    InferSchemaType<typeof deliverySchema>
-  >;
+  return modelOn(connection, 'TranscriptDelivery', deliverySchema);
 }
 
 export function toDeliveryView(delivery: DeliveryDocument): TranscriptDeliveryView {
