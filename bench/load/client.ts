@@ -68,6 +68,16 @@ async function setup(command: SetupCommand): Promise<void> {
   );
 }
 
+/**
+ * Message ids are unique for the whole life of this process, not per round:
+ * rounds reuse the same conversations, and Switchboard rightly answers a
+ * repeated clientMessageId as an idempotent retry (acked, nothing stored, no
+ * second broadcast). Restarting the counter each round made every send of
+ * rounds 2 and 3 a "duplicate" whose agent copy never came.
+ */
+let messageCounter = 0;
+const messagePrefix = `b${process.pid.toString(36)}x${Date.now().toString(36)}x`;
+
 /** Closed loop: each chat keeps `inFlight` messages between send and "acked and seen by the agent". */
 function load(inFlight: number) {
   let running = true;
@@ -76,11 +86,9 @@ function load(inFlight: number) {
   let completed = 0;
   let errors = 0;
   const latencies: number[] = [];
-  let counter = 0;
-  const prefix = `b${process.pid.toString(36)}x`;
   const worker = async (chat: Chat) => {
     while (running) {
-      const id = `${prefix}${(counter++).toString(36).padStart(8, '0')}`;
+      const id = `${messagePrefix}${(messageCounter++).toString(36).padStart(8, '0')}`;
       const sentAt = performance.now();
       try {
         let acked = false;
@@ -119,6 +127,9 @@ function load(inFlight: number) {
       counting = false;
       running = false;
       await Promise.race([Promise.all(workers), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      // Whatever is still outstanding belongs to this round; it must not resolve a later one.
+      waiting.clear();
+      arrivedEarly.clear();
       return { reply: 'result', completed, windowMs, latencies, errors };
     },
   };
