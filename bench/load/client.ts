@@ -6,7 +6,7 @@
  */
 import type { Socket } from 'socket.io-client';
 import type { ClientCommand, ClientReply, SetupCommand } from './protocol.js';
-import { relayTarget, switchboardTarget, type Chat, type Target } from './targets.js';
+import { relayTarget, startStats, switchboardTarget, type Chat, type Target } from './targets.js';
 
 const BODY = 'Hello! My order #48213 has not arrived yet, could you check where it is?';
 
@@ -107,7 +107,9 @@ function load(inFlight: number) {
           latencies.push(doneAt - sentAt);
         }
       } catch (error) {
-        // The first few go to the client's log (bench/results/logs/) to say why.
+        // The first few go to the client's log (bench/results/logs/) to say why; after `stop`
+        // nothing is counted any more, and a send the drain gave up on is not news.
+        if (!running) break;
         if (errors < 5)
           process.stderr.write(`send failed: ${error instanceof Error ? error.message : String(error)}\n`);
         errors += 1;
@@ -126,7 +128,7 @@ function load(inFlight: number) {
       const windowMs = performance.now() - windowStart;
       counting = false;
       running = false;
-      await Promise.race([Promise.all(workers), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      await Promise.race([Promise.all(workers), new Promise((resolve) => setTimeout(resolve, 1_000))]);
       // Whatever is still outstanding belongs to this round; it must not resolve a later one.
       waiting.clear();
       arrivedEarly.clear();
@@ -162,7 +164,14 @@ async function handle(command: ClientCommand): Promise<ClientReply> {
       }
       const latencies = notifiedAt.map((at, index) => at - (enqueuedAt[index] ?? NaN));
       const spanMs = Math.max(...notifiedAt) - started;
-      return { reply: 'result', completed: chats.length, windowMs: spanMs, latencies, errors: 0 };
+      const stats = {
+        startAckMs: startStats.ackMs.splice(0),
+        startTimeouts: startStats.timeouts,
+        startRefusals: startStats.refusals,
+      };
+      startStats.timeouts = 0;
+      startStats.refusals = 0;
+      return { reply: 'result', completed: chats.length, windowMs: spanMs, latencies, errors: 0, ...stats };
     }
     case 'load':
       loading = load(command.inFlight);

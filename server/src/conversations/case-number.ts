@@ -25,7 +25,7 @@ export async function nextCaseNumber(
     const counter = await Counter.findOneAndUpdate(
       { _id: id },
       { $inc: { value: 1 } },
-      { upsert: true, new: true, setDefaultsOnInsert: false },
+      { upsert: true, returnDocument: 'after', setDefaultsOnInsert: false },
     ).lean();
     if (!counter) throw new Error(`case counter ${id} was not written`);
     return formatCaseNumber(year, counter.value);
