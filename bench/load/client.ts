@@ -86,6 +86,8 @@ function load(inFlight: number) {
   let completed = 0;
   let errors = 0;
   const latencies: number[] = [];
+  // A function, not the flag itself: `running` changes while a send is awaited.
+  const stopped = () => !running;
   const worker = async (chat: Chat) => {
     while (running) {
       const id = `${messagePrefix}${(messageCounter++).toString(36).padStart(8, '0')}`;
@@ -109,7 +111,7 @@ function load(inFlight: number) {
       } catch (error) {
         // The first few go to the client's log (bench/results/logs/) to say why; after `stop`
         // nothing is counted any more, and a send the drain gave up on is not news.
-        if (!running) break;
+        if (stopped()) break;
         if (errors < 5)
           process.stderr.write(`send failed: ${error instanceof Error ? error.message : String(error)}\n`);
         errors += 1;

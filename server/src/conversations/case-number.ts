@@ -27,7 +27,6 @@ export async function nextCaseNumber(
       { $inc: { value: 1 } },
       { upsert: true, returnDocument: 'after', setDefaultsOnInsert: false },
     ).lean();
-    if (!counter) throw new Error(`case counter ${id} was not written`);
     return formatCaseNumber(year, counter.value);
   });
 }

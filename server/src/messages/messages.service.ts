@@ -127,27 +127,29 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
         // status; every message moves lastSeq, every status change is one of ours under this
         // lock), so a caller's fresh read saves reading again here; when it no longer
         // matches, read and decide again. Only writers holding this lock change the document.
-        let known = knownState(input.conversation);
-        let seq = 0;
-        for (let attempt = 0; ; attempt += 1) {
-          if (!known || attempt > 0) {
-            const current = await Conversation.findById(conversationId).lean();
-            if (!current) throw new AppError('NOT_FOUND', 'No such conversation.');
-            known = knownState(current);
-            if (!known) throw new AppError('INTERNAL', 'Conversation without a seq.');
+        const claimSeq = async (): Promise<number> => {
+          let known = knownState(input.conversation);
+          for (let attempt = 0; ; attempt += 1) {
+            if (!known || attempt > 0) {
+              const current = await Conversation.findById(conversationId).lean();
+              if (!current) throw new AppError('NOT_FOUND', 'No such conversation.');
+              known = knownState(current);
+              if (!known) throw new AppError('INTERNAL', 'Conversation without a seq.');
+            }
+            if (known.status === 'closed' && !input.allowClosed) {
+              throw new AppError('CONVERSATION_CLOSED', 'This conversation has ended.');
+            }
+            const next = known.lastSeq + 1;
+            const timestamps = timestampsFor(input.author, internal, new Date(), known);
+            const written = await Conversation.updateOne(
+              { _id: conversationId, lastSeq: known.lastSeq, status: known.status },
+              { $set: { lastSeq: next, ...timestamps } },
+            );
+            if (written.matchedCount === 1) return next;
+            if (attempt >= 2) throw new AppError('STORE_UNAVAILABLE', 'The conversation kept changing; retry.');
           }
-          if (known.status === 'closed' && !input.allowClosed) {
-            throw new AppError('CONVERSATION_CLOSED', 'This conversation has ended.');
-          }
-          seq = known.lastSeq + 1;
-          const timestamps = timestampsFor(input.author, internal, new Date(), known);
-          const written = await Conversation.updateOne(
-            { _id: conversationId, lastSeq: known.lastSeq, status: known.status },
-            { $set: { lastSeq: seq, ...timestamps } },
-          );
-          if (written.matchedCount === 1) break;
-          if (attempt >= 2) throw new AppError('STORE_UNAVAILABLE', 'The conversation kept changing; retry.');
-        }
+        };
+        let seq = await claimSeq();
         let created;
         for (let attempt = 0; ; attempt += 1) {
           try {
