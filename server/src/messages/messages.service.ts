@@ -186,6 +186,8 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
         ...(options.evenIfClosed ? { allowClosed: true } : {}),
         author: { kind: 'system' },
         clientMessageId: options.clientMessageId ?? `sys-${randomUUID()}`,
+        // A fresh random id has no earlier send to find; the unique index still guards it.
+        notSentBefore: options.clientMessageId === undefined,
         body: renderSystemMessage(event, params, resolveLocale(conversation.language)),
         system: { event, params },
       });
