@@ -6,7 +6,7 @@
  */
 import type { Socket } from 'socket.io-client';
 import type { ClientCommand, ClientReply, SetupCommand } from './protocol.js';
-import { relayTarget, switchboardTarget, type Chat, type Target } from './targets.js';
+import { relayTarget, startStats, switchboardTarget, type Chat, type Target } from './targets.js';
 
 const BODY = 'Hello! My order #48213 has not arrived yet, could you check where it is?';
 
@@ -68,6 +68,16 @@ async function setup(command: SetupCommand): Promise<void> {
   );
 }
 
+/**
+ * Message ids are unique for the whole life of this process, not per round:
+ * rounds reuse the same conversations, and Switchboard rightly answers a
+ * repeated clientMessageId as an idempotent retry (acked, nothing stored, no
+ * second broadcast). Restarting the counter each round made every send of
+ * rounds 2 and 3 a "duplicate" whose agent copy never came.
+ */
+let messageCounter = 0;
+const messagePrefix = `b${process.pid.toString(36)}x${Date.now().toString(36)}x`;
+
 /** Closed loop: each chat keeps `inFlight` messages between send and "acked and seen by the agent". */
 function load(inFlight: number) {
   let running = true;
@@ -76,11 +86,11 @@ function load(inFlight: number) {
   let completed = 0;
   let errors = 0;
   const latencies: number[] = [];
-  let counter = 0;
-  const prefix = `b${process.pid.toString(36)}x`;
+  // A function, not the flag itself: `running` changes while a send is awaited.
+  const stopped = () => !running;
   const worker = async (chat: Chat) => {
     while (running) {
-      const id = `${prefix}${(counter++).toString(36).padStart(8, '0')}`;
+      const id = `${messagePrefix}${(messageCounter++).toString(36).padStart(8, '0')}`;
       const sentAt = performance.now();
       try {
         let acked = false;
@@ -99,7 +109,9 @@ function load(inFlight: number) {
           latencies.push(doneAt - sentAt);
         }
       } catch (error) {
-        // The first few go to the client's log (bench/results/logs/) to say why.
+        // The first few go to the client's log (bench/results/logs/) to say why; after `stop`
+        // nothing is counted any more, and a send the drain gave up on is not news.
+        if (stopped()) break;
         if (errors < 5)
           process.stderr.write(`send failed: ${error instanceof Error ? error.message : String(error)}\n`);
         errors += 1;
@@ -118,7 +130,10 @@ function load(inFlight: number) {
       const windowMs = performance.now() - windowStart;
       counting = false;
       running = false;
-      await Promise.race([Promise.all(workers), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      await Promise.race([Promise.all(workers), new Promise((resolve) => setTimeout(resolve, 1_000))]);
+      // Whatever is still outstanding belongs to this round; it must not resolve a later one.
+      waiting.clear();
+      arrivedEarly.clear();
       return { reply: 'result', completed, windowMs, latencies, errors };
     },
   };
@@ -151,7 +166,14 @@ async function handle(command: ClientCommand): Promise<ClientReply> {
       }
       const latencies = notifiedAt.map((at, index) => at - (enqueuedAt[index] ?? NaN));
       const spanMs = Math.max(...notifiedAt) - started;
-      return { reply: 'result', completed: chats.length, windowMs: spanMs, latencies, errors: 0 };
+      const stats = {
+        startAckMs: startStats.ackMs.splice(0),
+        startTimeouts: startStats.timeouts,
+        startRefusals: startStats.refusals,
+      };
+      startStats.timeouts = 0;
+      startStats.refusals = 0;
+      return { reply: 'result', completed: chats.length, windowMs: spanMs, latencies, errors: 0, ...stats };
     }
     case 'load':
       loading = load(command.inFlight);

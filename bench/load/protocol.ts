@@ -40,4 +40,10 @@ export type ClientReply =
       /** Per item, milliseconds. */
       latencies: number[];
       errors: number;
+      /** start-chats (Switchboard): every `conversation.start` attempt's time to its ack, ms. */
+      startAckMs?: number[];
+      /** start-chats: attempts that got no ack within the client's timeout (then retried). */
+      startTimeouts?: number;
+      /** start-chats: retryable refusals (e.g. STORE_UNAVAILABLE), retried as the widget does. */
+      startRefusals?: number;
     };

@@ -38,6 +38,9 @@ export interface Target {
 
 const ACK_TIMEOUT_MS = 15_000;
 
+/** What `conversation.start` cost on the server side, for the routing figure (reset by the reader). */
+export const startStats = { ackMs: [] as number[], timeouts: 0, refusals: 0 };
+
 function ackData<T>(result: AckResult<T>, what: string): T {
   if (!result.ok) throw new Error(`${what}: ${result.error.code} ${result.error.message}`);
   return result.data;
@@ -47,6 +50,13 @@ function whenReady(socket: Socket, event: string): Promise<void> {
   return new Promise((resolve, reject) => {
     socket.once(event, () => resolve());
     socket.once('connect_error', reject);
+  });
+}
+
+/** A dropped socket silently ends its chat's sends (no reconnection): say so in the client's log. */
+function reportDrops(socket: Socket, who: string): void {
+  socket.on('disconnect', (reason) => {
+    if (reason !== 'io client disconnect') process.stderr.write(`${who} socket dropped: ${reason}\n`);
   });
 }
 
@@ -82,6 +92,7 @@ export function switchboardTarget(url: string): Target {
         extraHeaders: { cookie, origin: url },
       });
       sockets.push(socket);
+      reportDrops(socket, 'agent');
       socket.on('message.created', (message: MessageView) => {
         if (message.author.kind === 'customer') target.onDelivered(message.clientMessageId, performance.now());
       });
@@ -108,6 +119,7 @@ export function switchboardTarget(url: string): Target {
         extraHeaders: { origin: url },
       });
       sockets.push(socket);
+      reportDrops(socket, 'customer');
       await whenReady(socket, 'session.ready');
       return socket;
     },
@@ -116,15 +128,27 @@ export function switchboardTarget(url: string): Target {
       const assignedPromise = new Promise<number>((resolve) => (assigned = resolve));
       enqueued?.();
       // As the widget does: a retryable refusal (e.g. STORE_UNAVAILABLE under load) is retried, and counts in the wait.
+      // A start that got no ack in time is retried too (a start is idempotent per customer), and
+      // counted: the harness reports how long the server took to answer, not just that it did.
       let started: ConversationStarted | undefined;
       for (let attempt = 1; !started; attempt += 1) {
-        const result = (await customer.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation.start', {
-          prechat: { name: `Bench ${index}`, topic: 'bench', language: 'en' },
-        })) as AckResult<ConversationStarted>;
+        const sentAt = performance.now();
+        let result: AckResult<ConversationStarted>;
+        try {
+          result = (await customer.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation.start', {
+            prechat: { name: `Bench ${index}`, topic: 'bench', language: 'en' },
+          })) as AckResult<ConversationStarted>;
+        } catch (error) {
+          startStats.timeouts += 1;
+          if (attempt >= 10) throw error;
+          continue;
+        }
+        startStats.ackMs.push(performance.now() - sentAt);
         if (result.ok) started = result.data;
-        else if (result.error.retryable && attempt < 10)
+        else if (result.error.retryable && attempt < 10) {
+          startStats.refusals += 1;
           await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-        else ackData(result, 'conversation.start');
+        } else ackData(result, 'conversation.start');
       }
       const conversationId = started.conversation.id;
       const early = assignedEarly.get(conversationId);

@@ -24,9 +24,13 @@ async function heapUsed(server: Server): Promise<number> {
  * `session.ready`; the relay: a bare connection), then reads the server's
  * RSS (/proc) and heap (after a full GC) against the same figures before.
  */
-export async function idleMemoryRound(server: Server, kind: 'switchboard' | 'relay', count: number) {
-  const client = await forkClient(`idle-${kind}`);
-  try {
+export async function idleMemoryRound(
+  server: Server,
+  kind: 'switchboard' | 'relay',
+  count: number,
+  client: LoadClient,
+) {
+  {
     await sleep(500);
     const heap0 = await heapUsed(server);
     const rss0 = rssBytes(server.pid);
@@ -46,9 +50,12 @@ export async function idleMemoryRound(server: Server, kind: 'switchboard' | 'rel
     const rss1 = rssBytes(server.pid);
     await client.send({ cmd: 'disconnect' });
     return { rssPerConnection: (rss1 - rss0) / count, heapPerConnection: (heap1 - heap0) / count };
-  } finally {
-    await client.exit();
   }
+}
+
+/** One load client per side for every memory round (forking one costs seconds on a busy machine). */
+export function idleClients(): Promise<[LoadClient, LoadClient]> {
+  return Promise.all([forkClient('idle-switchboard'), forkClient('idle-relay')]);
 }
 
 export interface RoutingSetup {
@@ -94,6 +101,11 @@ export async function routingRound(setup: RoutingSetup, concurrency: number) {
     perSecond: result.completed / (result.windowMs / 1000),
     p50: quantile(result.latencies, 0.5),
     p99: quantile(result.latencies, 0.99),
+    /** Server side of a start: emitted → acked, per attempt; and attempts unanswered within 15 s. */
+    startAckP50: quantile(result.startAckMs ?? [], 0.5),
+    startAckP99: quantile(result.startAckMs ?? [], 0.99),
+    startTimeouts: result.startTimeouts ?? 0,
+    startRefusals: result.startRefusals ?? 0,
   };
   return round;
 }

@@ -43,6 +43,14 @@ describe('customers start chats and send messages that are stored before they ar
     expect(again.visitorToken).toBeUndefined();
   });
 
+  it('gives chats started at the same time distinct, consecutive case numbers', async () => {
+    const visitors = await Promise.all(Array.from({ length: 6 }, () => customer()));
+    const started = await Promise.all(visitors.map((visitor) => visitor.start()));
+    const numbers = started.map((each) => Number(each.conversation.caseNumber.slice(-6))).sort((a, b) => a - b);
+    const first = numbers[0] ?? 0;
+    expect(numbers).toEqual(numbers.map((_, index) => first + index));
+  });
+
   it('resumes the visitor and its live conversation from the token after a reload', async () => {
     const marie = await customer();
     const { conversation } = await marie.start();
@@ -96,6 +104,37 @@ describe('customers start chats and send messages that are stored before they ar
         .list()
         .map((m) => m.seq),
     ).toEqual([1]);
+  });
+
+  it('gives the next seq even when the caller read the conversation before another message moved it', async () => {
+    const marie = await customer();
+    const { conversation } = await marie.start();
+    const { messages, conversations } = server.app.services;
+    // Read as the send path does (outside the lock), then let another message land first.
+    const stale = await conversations.load(conversation.id);
+    if (!stale) throw new Error('conversation not stored');
+    await marie.send(conversation.id, 'first');
+    const stored = await messages.store({
+      conversation: stale,
+      author: { kind: 'customer', id: stale.customerId.toHexString() },
+      clientMessageId: randomUUID(),
+      body: 'second, decided on a stale read',
+    });
+    expect(stored).toMatchObject({ duplicate: false, message: { seq: 2 } });
+    expect((await conversations.load(conversation.id))?.lastSeq).toBe(2);
+    // The same stale read cannot write into the conversation once it has been closed meanwhile.
+    await marie.request('conversation.close', { conversationId: conversation.id });
+    await expect(
+      messages.store({
+        conversation: stale,
+        author: { kind: 'customer', id: stale.customerId.toHexString() },
+        clientMessageId: randomUUID(),
+        body: 'after closing',
+      }),
+    ).rejects.toMatchObject({ code: 'CONVERSATION_CLOSED' });
+    expect(
+      (await messages.model.find({ conversationId: stale._id }).sort({ seq: 1 }).lean()).map((m) => m.body),
+    ).toEqual(['first', 'second, decided on a stale read', expect.stringMatching(/./)]);
   });
 
   it('masks a card number before storing it and tells the sender', async () => {

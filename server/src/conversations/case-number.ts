@@ -19,10 +19,14 @@ export async function nextCaseNumber(
 ): Promise<string> {
   const year = now.getUTCFullYear();
   const id = `case:${year}`;
+  // Every chat start of the year passes through this one lock, so it is held for a
+  // single command: `$inc` is safe under the lock, and the updated document comes back.
   return locks.run(counterLockKey(id), async () => {
-    const current = await Counter.findById(id).lean();
-    const value = (current?.value ?? 0) + 1;
-    await Counter.updateOne({ _id: id }, { $set: { value } }, { upsert: true });
-    return formatCaseNumber(year, value);
+    const counter = await Counter.findOneAndUpdate(
+      { _id: id },
+      { $inc: { value: 1 } },
+      { upsert: true, returnDocument: 'after', setDefaultsOnInsert: false },
+    ).lean();
+    return formatCaseNumber(year, counter.value);
   });
 }

@@ -11,6 +11,7 @@ import {
   type ReceiptUpdated,
   type TypingSet,
 } from '@switchboard/shared';
+import { Types } from 'mongoose';
 import type { Socket } from 'socket.io';
 import type { RateLimit } from '../infra/rate-limit.js';
 import type { MessagesService } from '../messages/messages.service.js';
@@ -48,9 +49,20 @@ export function createConversationActions(deps: {
     ): Promise<MessageSent> {
       if (payload.internal && viewer.kind !== 'agent')
         throw new AppError('FORBIDDEN', 'Only agents write internal notes.');
-      const conversation = await deps.conversations.get(payload.conversationId, viewer, 'write');
       const actorId = viewer.kind === 'customer' ? viewer.customer.id : viewer.agent.id;
-      await deps.messageLimits[viewer.kind].consume(actorId);
+      // The reads and the rate limit do not depend on each other: overlap them. Their
+      // errors still come in this order (the conversation first, so ids cannot be probed
+      // through the rate limit), and a retried send is only revealed once authorized.
+      const [found, limited, earlier] = await Promise.allSettled([
+        deps.conversations.get(payload.conversationId, viewer, 'write'),
+        deps.messageLimits[viewer.kind].consume(actorId),
+        deps.messages.findSent(new Types.ObjectId(payload.conversationId), payload.clientMessageId),
+      ]);
+      if (found.status === 'rejected') throw found.reason;
+      if (limited.status === 'rejected') throw limited.reason;
+      if (earlier.status === 'rejected') throw earlier.reason;
+      const conversation = found.value;
+      if (earlier.value) return { message: earlier.value, duplicate: true };
       const author =
         viewer.kind === 'customer'
           ? {
@@ -70,6 +82,7 @@ export function createConversationActions(deps: {
         clientMessageId: payload.clientMessageId,
         body: payload.body,
         internal: payload.internal ?? false,
+        notSentBefore: true,
       });
       if (!stored.duplicate) {
         afterAck(async () => {

@@ -21,7 +21,13 @@ import { toMessageView } from './message-view.js';
 export const PAGE_LIMIT = 200;
 
 export interface NewMessage {
-  conversation: Pick<ConversationDocument, '_id'>;
+  /**
+   * The conversation, and if the caller has just read it, the fields the store
+   * decides on: with `lastSeq` and `status` the store writes the next seq
+   * conditionally on them (one command) instead of re-reading under the lock.
+   */
+  conversation: Pick<ConversationDocument, '_id'> &
+    Partial<Pick<ConversationDocument, 'lastSeq' | 'status' | 'firstAgentReplyAt'>>;
   author: MessageAuthor;
   clientMessageId: string;
   body: string;
@@ -29,6 +35,8 @@ export interface NewMessage {
   system?: { event: SystemEvent; params: Record<string, string> };
   /** Store even into a closed conversation (its own closing note). */
   allowClosed?: boolean;
+  /** The caller already looked for an earlier send with this clientMessageId ({@link findSent}). */
+  notSentBefore?: boolean;
 }
 
 export interface StoredMessage {
@@ -61,8 +69,28 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
     return { lastAgentMessageAt: now, ...(conversation.firstAgentReplyAt ? {} : { firstAgentReplyAt: now }) };
   }
 
+  type Known = Pick<ConversationDocument, 'lastSeq' | 'status' | 'firstAgentReplyAt'>;
+  const knownState = (conversation: NewMessage['conversation']): Known | null =>
+    typeof conversation.lastSeq === 'number' && typeof conversation.status === 'string'
+      ? {
+          lastSeq: conversation.lastSeq,
+          status: conversation.status,
+          firstAgentReplyAt: conversation.firstAgentReplyAt ?? null,
+        }
+      : null;
+
   return {
     model: Message,
+
+    /**
+     * An earlier send with this clientMessageId, if any. Callers may look it up
+     * outside the lock, beside their own reads: the unique index on
+     * `{conversationId, clientMessageId}` still catches a retry racing this one.
+     */
+    async findSent(conversationId: Types.ObjectId, clientMessageId: string): Promise<MessageView | null> {
+      const earlier = await findByClientId(conversationId, clientMessageId);
+      return earlier ? toMessageView(earlier) : null;
+    },
 
     /**
      * The store step of the message path: duplicate check, mask, atomic seq,
@@ -74,45 +102,68 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
       const internal = input.internal ?? false;
       const { text, masked } =
         input.author.kind === 'system' ? { text: input.body, masked: false } : maskSecrets(input.body);
+      const fields = {
+        conversationId,
+        clientMessageId: input.clientMessageId,
+        author: input.author,
+        body: text,
+        internal,
+        masked,
+        ...(input.system ? { system: input.system } : {}),
+      };
       // Under the conversation's lock the seq is simply lastSeq + 1: gap-free and
       // in insertion order, and the conversation update cannot clobber another write.
       return locks.run(conversationLockKey(conversationId.toHexString()), async () => {
-        const earlier = await findByClientId(conversationId, input.clientMessageId);
-        if (earlier) return { message: toMessageView(earlier), duplicate: true };
-        const conversation = await Conversation.findById(conversationId).lean();
-        if (!conversation) throw new AppError('NOT_FOUND', 'No such conversation.');
-        if (conversation.status === 'closed' && !input.allowClosed) {
-          throw new AppError('CONVERSATION_CLOSED', 'This conversation has ended.');
+        if (!input.notSentBefore) {
+          const earlier = await findByClientId(conversationId, input.clientMessageId);
+          if (earlier) return { message: toMessageView(earlier), duplicate: true };
         }
         // lastSeq moves first: if that write fails nothing is stored and the send is
         // retried; if the insert then fails, the seq is simply skipped (clients accept gaps).
         // The reverse order once left lastSeq behind a stored message, and every later send
         // collided on seq for ever.
-        let seq = conversation.lastSeq + 1;
-        const fields = {
-          conversationId,
-          clientMessageId: input.clientMessageId,
-          author: input.author,
-          body: text,
-          internal,
-          masked,
-          ...(input.system ? { system: input.system } : {}),
+        //
+        // The write is conditional on the state the decision was made from (lastSeq and
+        // status; every message moves lastSeq, every status change is one of ours under this
+        // lock), so a caller's fresh read saves reading again here; when it no longer
+        // matches, read and decide again. Only writers holding this lock change the document.
+        const claimSeq = async (): Promise<number> => {
+          let known = knownState(input.conversation);
+          for (let attempt = 0; ; attempt += 1) {
+            if (!known || attempt > 0) {
+              const current = await Conversation.findById(conversationId).lean();
+              if (!current) throw new AppError('NOT_FOUND', 'No such conversation.');
+              known = knownState(current);
+              if (!known) throw new AppError('INTERNAL', 'Conversation without a seq.');
+            }
+            if (known.status === 'closed' && !input.allowClosed) {
+              throw new AppError('CONVERSATION_CLOSED', 'This conversation has ended.');
+            }
+            const next = known.lastSeq + 1;
+            const timestamps = timestampsFor(input.author, internal, new Date(), known);
+            const written = await Conversation.updateOne(
+              { _id: conversationId, lastSeq: known.lastSeq, status: known.status },
+              { $set: { lastSeq: next, ...timestamps } },
+            );
+            if (written.matchedCount === 1) return next;
+            if (attempt >= 2) throw new AppError('STORE_UNAVAILABLE', 'The conversation kept changing; retry.');
+          }
         };
-        const timestamps = timestampsFor(input.author, internal, new Date(), conversation);
+        let seq = await claimSeq();
         let created;
         for (let attempt = 0; ; attempt += 1) {
-          await Conversation.updateOne({ _id: conversationId }, { $set: { lastSeq: seq, ...timestamps } });
           try {
             created = await Message.create({ ...fields, seq });
             break;
           } catch (error) {
             if (!isDuplicateKey(error)) throw error;
-            // A duplicate send that won while the lock was lost gets the original's ack…
+            // A duplicate send that won while the lock was lost (or was not looked for) gets the original's ack…
             const winner = await findByClientId(conversationId, input.clientMessageId);
             if (winner) return { message: toMessageView(winner), duplicate: true };
             // …otherwise the seq was taken: lastSeq lagged behind the stored messages. Heal from the truth.
             if (attempt >= 2) throw error;
             seq = (await highestSeq(conversationId)) + 1;
+            await Conversation.updateOne({ _id: conversationId }, { $set: { lastSeq: seq } });
           }
         }
         return { message: toMessageView(created.toObject()), duplicate: false };
@@ -135,6 +186,8 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
         ...(options.evenIfClosed ? { allowClosed: true } : {}),
         author: { kind: 'system' },
         clientMessageId: options.clientMessageId ?? `sys-${randomUUID()}`,
+        // A fresh random id has no earlier send to find; the unique index still guards it.
+        notSentBefore: options.clientMessageId === undefined,
         body: renderSystemMessage(event, params, resolveLocale(conversation.language)),
         system: { event, params },
       });
