@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { MessageView } from '@switchboard/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { TestCustomer } from '../support/customer-client.js';
@@ -81,6 +82,18 @@ describe('customers and agents in one conversation', () => {
     desk.log(conversationId);
     await desk.sync();
     expect(desk.bodies(conversationId)).toContain('customer seems upset');
+  });
+
+  it("refuses a send that reuses another participant's clientMessageId, instead of acking with their message", async () => {
+    const { customer, desk, conversationId } = await chat();
+    const note = await desk.send(conversationId, 'card declined twice, check fraud flag', { internal: true });
+    const clientMessageId = (note as { data: { message: MessageView } }).data.message.clientMessageId;
+    const reply = await customer.send(conversationId, 'hello?', { clientMessageId });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { field: 'clientMessageId' } } });
+    expect(JSON.stringify(reply)).not.toContain('fraud');
+    // Nothing was stored under it for the customer either.
+    await customer.sync();
+    expect(customer.bodies(conversationId)).not.toContain('hello?');
   });
 
   it('shows a message whose ack was lost once to the agent after the customer retries', async () => {

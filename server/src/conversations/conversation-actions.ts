@@ -56,7 +56,10 @@ export function createConversationActions(deps: {
       const [found, limited, earlier] = await Promise.allSettled([
         deps.conversations.get(payload.conversationId, viewer, 'write'),
         deps.messageLimits[viewer.kind].consume(actorId),
-        deps.messages.findSent(new Types.ObjectId(payload.conversationId), payload.clientMessageId),
+        deps.messages.findSent(new Types.ObjectId(payload.conversationId), payload.clientMessageId, {
+          kind: viewer.kind,
+          id: actorId,
+        }),
       ]);
       if (found.status === 'rejected') throw found.reason;
       if (limited.status === 'rejected') throw limited.reason;

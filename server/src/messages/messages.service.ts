@@ -54,8 +54,24 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
   const highestSeq = async (conversationId: Types.ObjectId) =>
     (await Message.findOne({ conversationId }).sort({ seq: -1 }).lean())?.seq ?? 0;
 
-  const findByClientId = async (conversationId: Types.ObjectId, clientMessageId: string) =>
-    (await Message.findOne({ conversationId, clientMessageId }).lean()) as MessageDocument | null;
+  /**
+   * The earlier send of this author with this clientMessageId. The id is the
+   * client's, so another participant's message under it (an agent's internal
+   * note, say) is a clash to refuse, never an ack to hand out.
+   */
+  const findByClientId = async (
+    conversationId: Types.ObjectId,
+    clientMessageId: string,
+    author: Pick<MessageAuthor, 'kind' | 'id'>,
+  ) => {
+    const earlier = (await Message.findOne({ conversationId, clientMessageId }).lean()) as MessageDocument | null;
+    if (earlier && (earlier.author?.kind !== author.kind || earlier.author.id !== author.id)) {
+      throw new AppError('CONFLICT', 'This clientMessageId belongs to another message: send with a new one.', {
+        field: 'clientMessageId',
+      });
+    }
+    return earlier;
+  };
 
   /** Conversation timestamps that reports and idle timers need, written with the seq. */
   function timestampsFor(
@@ -87,8 +103,12 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
      * outside the lock, beside their own reads: the unique index on
      * `{conversationId, clientMessageId}` still catches a retry racing this one.
      */
-    async findSent(conversationId: Types.ObjectId, clientMessageId: string): Promise<MessageView | null> {
-      const earlier = await findByClientId(conversationId, clientMessageId);
+    async findSent(
+      conversationId: Types.ObjectId,
+      clientMessageId: string,
+      author: Pick<MessageAuthor, 'kind' | 'id'>,
+    ): Promise<MessageView | null> {
+      const earlier = await findByClientId(conversationId, clientMessageId, author);
       return earlier ? toMessageView(earlier) : null;
     },
 
@@ -115,7 +135,7 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
       // in insertion order, and the conversation update cannot clobber another write.
       return locks.run(conversationLockKey(conversationId.toHexString()), async () => {
         if (!input.notSentBefore) {
-          const earlier = await findByClientId(conversationId, input.clientMessageId);
+          const earlier = await findByClientId(conversationId, input.clientMessageId, input.author);
           if (earlier) return { message: toMessageView(earlier), duplicate: true };
         }
         // lastSeq moves first: if that write fails nothing is stored and the send is
@@ -158,7 +178,7 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
           } catch (error) {
             if (!isDuplicateKey(error)) throw error;
             // A duplicate send that won while the lock was lost (or was not looked for) gets the original's ack…
-            const winner = await findByClientId(conversationId, input.clientMessageId);
+            const winner = await findByClientId(conversationId, input.clientMessageId, input.author);
             if (winner) return { message: toMessageView(winner), duplicate: true };
             // …otherwise the seq was taken: lastSeq lagged behind the stored messages. Heal from the truth.
             if (attempt >= 2) throw error;
