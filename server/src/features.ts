@@ -56,6 +56,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     // Read at every reschedule and wake-up: an admin's change applies without a restart.
     departmentIdleSettings: departmentIdleLookup((id) => departmentsService.get(id)),
     departmentName: async (id) => (await departmentsService.get(id))?.name ?? null,
+    onDepartmentChanged: (listener) => departmentsService.onChanged(listener),
   });
   const widget = createWidgetFeature(context, { restAuth: agents.services.restAuth, audit: audit.services.audit });
   const knowledge = createKnowledgeFeature(context, {

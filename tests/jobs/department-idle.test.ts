@@ -103,6 +103,34 @@ describe('per-department idle settings', () => {
     expect((await server.app.services.conversations.load(slow.conversationId))?.status).toBe('active');
   }, 60_000);
 
+  it('applies a lowered threshold to the timers already pending in the department', async () => {
+    const department = await createDepartment(server, {
+      name: 'Slow',
+      topics: [{ key: 'slow', labels: {} }],
+      languages: ['fr'],
+      agentReplySlaSeconds: 3600,
+    });
+    const desk = await TestAgentDesk.open(server, { displayName: 'Noor', departmentIds: [department.id] });
+    cleanup.push(desk);
+    const { customer, conversationId } = await customerIn('slow');
+    await server.app.services.conversations.assign(conversationId, desk.principal);
+    expect(await customer.send(conversationId, 'Mon écran clignote.')).toMatchObject({ ok: true });
+    // Pending now: the hour's SLA.
+    await eventually(async () => {
+      const jobs = await server.app.services.idleTimers.queue.getJobs(['delayed']);
+      return jobs.some((job) => job.data.conversationId === conversationId && job.opts.delay === 3_600_000);
+    });
+
+    const patched = await agentFetch(server.url, admin, `/api/departments/${department.id}`, {
+      method: 'PATCH',
+      body: { agentReplySlaSeconds: 1 },
+    });
+    expect(patched.status).toBe(200);
+    // The chat waited over a second already: flagged now, not in an hour.
+    await supervisor.waitFor(() => idleEvents(conversationId, 'conversation.idle').length === 1);
+    expect(idleEvents(conversationId, 'conversation.idle')[0]).toMatchObject({ reason: 'agent-unanswered' });
+  }, 60_000);
+
   it('requeues an unanswered chat at the front of the queue; another agent gets it, and their reply clears the flag', async () => {
     const department = await createDepartment(server, {
       name: 'Requeue',

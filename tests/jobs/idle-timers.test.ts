@@ -1,8 +1,11 @@
-import type { ConversationIdle, ConversationIdleCleared } from '@switchboard/shared';
+import { randomUUID } from 'node:crypto';
+import type { ConversationIdle, ConversationIdleCleared, MessageLeft } from '@switchboard/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestAgentDesk } from '../support/agent-desk.js';
+import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { patientRequest, setStatus } from '../routing/routing-support.js';
 import { FAST_JOBS_ENV, openChat, sleep, systemMessages, type Chat } from './chat.js';
 
 describe('idle timers (J1, J2) with short thresholds', () => {
@@ -122,5 +125,34 @@ describe('idle timers (J1, J2) with short thresholds', () => {
     await sleep(1_200); // past the close threshold
     expect(systemMessages(customer, conversationId, 'customer.idle-close')).toEqual([]);
     expect((await server.app.services.conversations.load(conversationId))?.status).toBe('active');
+  });
+
+  it('never nudges, flags or closes an offline message once an agent picks it up: the reply goes by email', async () => {
+    const customer = new TestCustomer(server.url);
+    await customer.connect();
+    const left = await customer.request<MessageLeft>('conversation.leaveMessage', {
+      requestId: `offline-${randomUUID()}`,
+      prechat: { ...defaultPrechat, email: 'away@example.com' },
+      body: 'My tablet will not turn on. Please write to me.',
+    });
+    if (!left.ok) throw new Error(left.error.code);
+    customer.disconnect(); // gone, as offline customers are
+    const { conversationId } = left.data;
+    const desk = await TestAgentDesk.open(server, { displayName: 'Ana' });
+    chats.push({ close: () => desk.disconnect() } as Chat);
+    await setStatus(desk, 'away'); // routing never offers offline messages; a pickup takes one
+    const picked = await patientRequest(desk, 'conversation.pickup', { conversationId });
+    expect(picked.ok ? 'ok' : picked.error.code).toBe('ok');
+    desk.log(conversationId);
+    expect(await desk.send(conversationId, 'Hello, I will email you the steps.')).toMatchObject({ ok: true });
+    // Nothing is timed: no pending timer ...
+    expect(await pendingTimers(conversationId)).toBe(0);
+    // ... and past the SLA, the check-in and the close (400 + 800 + 800 ms), nothing happened.
+    await sleep(2_500);
+    const stored = await server.app.services.conversations.load(conversationId);
+    expect(stored).toMatchObject({ status: 'active', offline: true });
+    expect(stored?.idle ?? null).toBeNull();
+    expect(systemMessages(desk, conversationId, 'customer.idle-nudge')).toEqual([]);
+    expect(idleEvents(conversationId, 'conversation.idle')).toEqual([]);
   });
 });

@@ -67,8 +67,9 @@ export function createDepartmentsService(deps: { model: DepartmentModel; locks: 
     }
   }
 
-  const changed = (id: string) => {
-    events.emit('changed', id);
+  /** `fields`: the stored fields an update set; null for a created or archived department (everything). */
+  const changed = (id: string, fields: readonly string[] | null = null) => {
+    events.emit('changed', id, fields);
   };
 
   return {
@@ -116,7 +117,7 @@ export function createDepartmentsService(deps: { model: DepartmentModel; locks: 
         const updated: DepartmentRecord = { ...current, ...changes };
         return updated;
       });
-      changed(id);
+      changed(id, Object.keys(changes));
       return toView(updated);
     },
 
@@ -159,7 +160,7 @@ export function createDepartmentsService(deps: { model: DepartmentModel; locks: 
     },
 
     /** Called after this process creates, changes or archives a department (routing re-runs its queue). */
-    onChanged(listener: (departmentId: string) => void): () => void {
+    onChanged(listener: (departmentId: string, fields: readonly string[] | null) => void): () => void {
       events.on('changed', listener);
       return () => events.off('changed', listener);
     },

@@ -81,6 +81,8 @@ export interface IdleDecision {
 
 export interface IdleState {
   status: string;
+  /** Left through the offline form (W5): never timed, see {@link decideIdle}. */
+  offline?: boolean;
   assignedAt?: Date | null;
   idle?: { reason: IdleReason; since?: Date | null } | null;
   turn: Turn;
@@ -90,13 +92,18 @@ const later = (a: Date, b: Date | null | undefined) => (b && b > a ? b : a);
 const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
 
 /**
- * What to do now and when to wake next. Between events nothing is known to be
+ * What to do now and when to wake next. Offline-message chats are never timed.
+ * Between events nothing is known to be
  * due (nobody's turn, or the agent flagged and still silent), so the timer
  * polls every `nudgeMs`: an agent reply, which schedules nothing in Redis, is
  * then noticed in time to nudge exactly `nudgeMs` after it.
  */
 export function decideIdle(state: IdleState, now: Date, limits: IdleThresholds): IdleDecision {
   if (state.status !== 'active') return { actions: [], wakeAt: null };
+  // An offline message (W5) is answered by email: its customer left the page long
+  // ago, so "are you still there?" and a no-response close would be wrong, and the
+  // live-chat reply SLA and auto-requeue do not measure an email reply either.
+  if (state.offline) return { actions: state.idle ? [{ kind: 'clear', reason: state.idle.reason }] : [], wakeAt: null };
   const decision = decideTurn(state, now, limits);
   // The message hooks clear a flag as the other side answers; this catches one they missed.
   const { unansweredSince, customerTurn } = state.turn;

@@ -44,7 +44,8 @@ export function idleSettingsOf(department: DepartmentIdleFields): DepartmentIdle
 /**
  * The lookup over a department reader. Read when a timer is scheduled or
  * fires, never cached: an admin's change applies to the next reschedule or
- * wake-up, in every process, without a restart.
+ * wake-up, in every process, without a restart (and the jobs feature wakes
+ * the department's pending timers at once when its idle fields change).
  */
 export function departmentIdleLookup(
   get: (departmentId: string) => Promise<DepartmentIdleFields | null>,

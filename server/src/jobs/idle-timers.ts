@@ -10,14 +10,27 @@ export type RescheduleMode = 'reset' | 'ensure';
  *
  * - `reset` (debounce mode: `replace`) swaps the pending delayed job for
  *   one due after `delayMs`: used when the turn changes (the customer writes
- *   after the agent answered, or the chat is assigned);
+ *   after the agent answered, or the chat is assigned), by the worker to
+ *   re-arm itself, and with `delayMs` 0 to have the timer look again now;
  * - `ensure` (plain deduplication) adds one only if none is pending: used for
  *   further customer messages in the same turn, whose clock must not move.
  *
- * With `keepLastIfActive`, a reschedule that lands while the timer's job is
- * running is kept and enqueued as soon as that job finishes, instead of being
- * dropped. The worker uses the same call to re-arm the timer for its next
- * wake-up, so a conversation never has more than one pending idle job.
+ * While the timer's job is running, BullMQ keeps the *last* add made with
+ * `keepLastIfActive` and enqueues it when that job finishes. Hence:
+ *
+ * - `reset` keeps it: a turn change that lands while the job runs is not
+ *   dropped (without it BullMQ ignores an add while the job is active);
+ * - `ensure` does not: with it, a same-turn message landing after the
+ *   running job re-armed itself would replace that re-arm with a fresh
+ *   `delayMs`, moving the deadline later (measured: a re-arm due in 200 ms
+ *   became one due in an hour; tests/jobs/idle-reschedule.test.ts). The
+ *   running job has read that turn already, so its own re-arm is right.
+ *
+ * The worker covers the other half of the race (an add landing between its
+ * read and its re-arm, which its re-arm would replace): see idle.worker.ts.
+ * A `reset` that finds the job neither delayed nor running (promoted to
+ * `wait`) is ignored by BullMQ; that job has not read anything yet, so it
+ * sees the change when it runs.
  */
 export function createIdleTimers(queues: QueueFactory) {
   const queue = queues.queue<IdleJob>(QUEUES.idle, {
@@ -42,8 +55,7 @@ export function createIdleTimers(queues: QueueFactory) {
           delay: Math.max(0, Math.round(delayMs)),
           deduplication: {
             id: idleTimerId(conversationId),
-            keepLastIfActive: true,
-            ...(mode === 'reset' ? { replace: true } : {}),
+            ...(mode === 'reset' ? { replace: true, keepLastIfActive: true } : {}),
           },
         },
       );

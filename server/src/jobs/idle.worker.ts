@@ -61,6 +61,12 @@ export function idleProcessor(deps: IdleWorkerDeps) {
     );
   }
 
+  /** The agent answered, or the chat moved on (another agent, closed), since our read: no requeue. */
+  async function chatMovedOn(conversation: ConversationDocument): Promise<boolean> {
+    const now = await conversations.load(conversation._id.toHexString());
+    return now === null || turnInputs(now) !== turnInputs(conversation);
+  }
+
   async function act(conversation: ConversationDocument, action: IdleAction): Promise<void> {
     const id = conversation._id.toHexString();
     switch (action.kind) {
@@ -74,6 +80,9 @@ export function idleProcessor(deps: IdleWorkerDeps) {
         return;
       case 'nudge': {
         if (await customerWroteSince(conversation)) return;
+        // Flag first (guarded by what we read): once the customer can see the check-in, the
+        // flag is there for their answer to clear; a quick answer can no longer beat it.
+        await deps.flags.set(conversation, 'customer-silent', action.since, conversation);
         // One check-in per silence: the id names the agent reply that started it.
         const { message, duplicate } = await messages.storeSystem(
           conversation,
@@ -85,7 +94,6 @@ export function idleProcessor(deps: IdleWorkerDeps) {
           deps.broadcast.messageCreated(message);
           deps.metrics.idleActions.inc({ action: 'nudge' });
         }
-        await deps.flags.set(conversation, 'customer-silent', action.since, conversation);
         return;
       }
       case 'close': {
@@ -105,6 +113,8 @@ export function idleProcessor(deps: IdleWorkerDeps) {
       }
       case 'requeue':
         if (deps.requeue) {
+          // Decided on what we read: an answer or a new agent since then must not lose the chat its place.
+          if (await chatMovedOn(conversation)) return;
           await deps.requeue(conversation);
           // The next agent starts with a clean slate (and their own SLA from the assignment).
           await deps.flags.clear(id, 'agent-unanswered');
@@ -127,6 +137,7 @@ export function idleProcessor(deps: IdleWorkerDeps) {
     const decision = decideIdle(
       {
         status: conversation.status,
+        offline: conversation.offline,
         assignedAt: conversation.assignedAt,
         idle: conversation.idle,
         turn: readTurn(recent),
@@ -147,6 +158,37 @@ export function idleProcessor(deps: IdleWorkerDeps) {
         throw error;
       }
     }
+    await lookAgainIfChanged(conversation);
     return decision.actions.map((action) => action.kind).join(',') || 'waiting';
   };
+
+  /**
+   * The re-arm above was decided on what we read at the start. A reschedule
+   * that a message or an assignment made after that read but before the
+   * re-arm is stored by BullMQ as this job's successor and then *replaced*
+   * by the re-arm (the last add wins while a job runs): the turn change would
+   * be timed from stale state (a poll an hour away, say). So read once more:
+   * if the turn moved meanwhile, look again as soon as this job ends. Any add
+   * after this read comes after the state it reflects, so it is never stale.
+   * This also re-arms a chat whose close or requeue we skipped because it moved.
+   */
+  async function lookAgainIfChanged(read: ConversationDocument): Promise<void> {
+    const id = read._id.toHexString();
+    const now = await conversations.load(id);
+    // Our own close or requeue leaves nothing to time (the next assignment arms the timer again).
+    if (now?.status !== 'active' || turnInputs(now) === turnInputs(read)) return;
+    await deps.timers.schedule(id, 0, 'reset');
+    deps.logger.debug({ conversationId: id }, 'idle timer: the turn moved during the run; looking again');
+  }
+}
+
+/** What the idle decision depends on in the conversation document, as one comparable string. */
+function turnInputs(conversation: ConversationDocument): string {
+  return [
+    conversation.status,
+    conversation.agentId?.toHexString() ?? '',
+    conversation.assignedAt?.getTime() ?? '',
+    conversation.lastCustomerMessageAt?.getTime() ?? '',
+    conversation.lastAgentMessageAt?.getTime() ?? '',
+  ].join('|');
 }

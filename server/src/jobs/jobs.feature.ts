@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { Types } from 'mongoose';
 import type { AppContext } from '../app-context.js';
 import type { RestAuth } from '../auth/rest-auth.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
@@ -29,7 +30,17 @@ export interface JobsDeps extends Pick<MessagingServices, 'conversations' | 'mes
   requeue?: (conversation: ConversationDocument) => Promise<void>;
   /** A department's display name for emails (routing); absent: the topic is shown. */
   departmentName?: (departmentId: string) => Promise<string | null>;
+  /** Told when an admin changes a department (`fields` set; null: created or archived). */
+  onDepartmentChanged?: (listener: (departmentId: string, fields: readonly string[] | null) => void) => void;
 }
+
+/** Department fields the idle timers read (idle-thresholds.ts). */
+const IDLE_FIELDS: ReadonlySet<string> = new Set([
+  'customerIdleNudgeSeconds',
+  'customerIdleCloseSeconds',
+  'agentReplySlaSeconds',
+  'autoRequeueSeconds',
+]);
 
 /**
  * Background jobs (J1–J4): the per-conversation idle timer, idle flags for
@@ -72,7 +83,8 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
       if (conversation.idle?.reason === 'agent-unanswered') await flags.clear(id, 'agent-unanswered');
       return;
     }
-    if (conversation.status !== 'active') return;
+    // Offline messages (W5) are answered by email and never timed (idle-policy.ts).
+    if (conversation.status !== 'active' || conversation.offline) return;
     const { agentReplyMs } = await thresholds(conversation.departmentId?.toHexString());
     // `conversation` is as it was before this message: did it just become the agent's turn?
     const last = conversation.lastCustomerMessageAt;
@@ -81,12 +93,42 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
     if (conversation.idle?.reason === 'customer-silent') await flags.clear(id, 'customer-silent');
   });
   hooks.on('assigned', async (conversation) => {
+    if (conversation.offline) return;
     const { agentReplyMs } = await thresholds(conversation.departmentId?.toHexString());
     await timers.schedule(conversation._id.toHexString(), agentReplyMs, 'reset');
   });
   hooks.on('closed', async (conversation) => {
     await flags.clear(conversation._id.toHexString()).catch(reportHookError('clearing idle flag failed'));
     await transcripts.onClosed(conversation);
+  });
+
+  /**
+   * Thresholds are read when a timer fires, so a raised one already applies
+   * (the early wake-up just re-arms later); a lowered one would wait for the
+   * pending wake-up. So every live chat of the department looks again now:
+   * one Redis call each, on a rare admin action.
+   */
+  async function rearmDepartment(departmentId: string): Promise<number> {
+    if (!Types.ObjectId.isValid(departmentId)) return 0;
+    const cursor = conversationModels(context.mongo)
+      .Conversation.find(
+        { status: 'active', departmentId: new Types.ObjectId(departmentId), offline: { $ne: true } },
+        { _id: 1 },
+      )
+      .lean()
+      .cursor();
+    let count = 0;
+    for await (const conversation of cursor) {
+      await timers.schedule(conversation._id.toHexString(), 0, 'reset');
+      count += 1;
+    }
+    return count;
+  }
+  deps.onDepartmentChanged?.((departmentId, fields) => {
+    if (fields && !fields.some((field) => IDLE_FIELDS.has(field))) return;
+    rearmDepartment(departmentId).then((count) => {
+      if (count > 0) logger.info({ departmentId, timers: count }, 'idle thresholds changed; timers re-armed');
+    }, reportHookError('re-arming idle timers after a department change failed'));
   });
 
   queues.worker(
@@ -145,7 +187,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
       if (config.PROCESS_ROLE === 'web') return;
       // J4 even if Redis lost data: every live chat gets its timer back (a no-op where it has one).
       const active = await conversationModels(context.mongo)
-        .Conversation.find({ status: 'active' }, { departmentId: 1 })
+        .Conversation.find({ status: 'active', offline: { $ne: true } }, { departmentId: 1 })
         .lean();
       for (const conversation of active) {
         const { agentReplyMs } = await thresholds(conversation.departmentId?.toHexString());
@@ -161,7 +203,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
       await Promise.resolve();
     },
   };
-  return { feature, services: { transcripts, idleTimers: timers, idleFlags: flags } };
+  return { feature, services: { transcripts, idleTimers: timers, idleFlags: flags, rearmIdleTimers: rearmDepartment } };
 }
 
 export type JobsServices = ReturnType<typeof createJobsFeature>['services'];

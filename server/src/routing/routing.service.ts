@@ -125,7 +125,7 @@ export function createRoutingService(deps: RoutingDeps) {
     allQueueKeys,
     queueChanged,
     transfer: (by: AgentPrincipal, payload: ConversationTransfer) => transfers.transfer(by, payload),
-    requeue: (conversation: Pick<ConversationDocument, '_id'>) => transfers.requeue(conversation),
+    requeue: (conversation: Parameters<typeof transfers.requeue>[0]) => transfers.requeue(conversation),
 
     /**
      * A chat entered a queue: route it, and push positions shortly (the

@@ -169,11 +169,15 @@ export function createTransfers(deps: TransferDeps) {
     /**
      * Puts an active chat back at the front of its own queue (J2's automatic
      * requeue of a chat its agent left unanswered); the customer keeps their place.
+     * Given the agent the caller saw, only a chat still with that agent moves: a
+     * decision taken on a stale read never takes the chat from the next agent.
      */
-    async requeue(conversation: Pick<ConversationDocument, '_id'>): Promise<void> {
+    async requeue(
+      conversation: Pick<ConversationDocument, '_id'> & { agentId?: Types.ObjectId | null },
+    ): Promise<void> {
       const current = await conversations.load(conversation._id.toHexString());
       if (current?.status !== 'active') return;
-      const fromAgentId = current.agentId;
+      const fromAgentId = conversation.agentId ?? current.agentId;
       const result = await conversations.mutate(current._id.toHexString(), (latest) =>
         stillWith(latest, fromAgentId) ? { status: 'queued', agentId: null, agentCard: null, priority: 1 } : null,
       );

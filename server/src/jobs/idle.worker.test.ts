@@ -1,0 +1,111 @@
+import type { Job } from 'bullmq';
+import { Types } from 'mongoose';
+import { describe, expect, it } from 'vitest';
+import type { ConversationDocument } from '../conversations/conversation.model.js';
+import type { IdleThresholds } from './idle-policy.js';
+import type { RescheduleMode } from './idle-timers.js';
+import { idleProcessor, type IdleWorkerDeps } from './idle.worker.js';
+
+const limits: IdleThresholds = { nudgeMs: 3_600_000, closeMs: 3_600_000, agentReplyMs: 1_000, requeueMs: null };
+
+/**
+ * The processor over in-memory stand-ins (the Redis and database sides are
+ * covered by tests/jobs): `reads` are what successive loads of the
+ * conversation return, so a message stored during the run is one step.
+ */
+function harness(
+  reads: ConversationDocument[],
+  options: { requeue?: boolean; messages?: unknown[]; limits?: Partial<IdleThresholds> } = {},
+) {
+  const scheduled: { delayMs: number; mode: RescheduleMode }[] = [];
+  const requeued: string[] = [];
+  let loads = 0;
+  const load = () => Promise.resolve(reads[Math.min(loads++, reads.length - 1)] ?? null);
+  const found = options.messages ?? [];
+  const messageModel = { find: () => ({ sort: () => ({ limit: () => ({ lean: () => Promise.resolve(found) }) }) }) };
+  const deps = {
+    conversations: { load },
+    messages: { model: messageModel },
+    broadcast: {},
+    flags: { set: () => Promise.resolve(true), clear: () => Promise.resolve() },
+    timers: {
+      schedule: (_id: string, delayMs: number, mode: RescheduleMode) => {
+        scheduled.push({ delayMs, mode });
+        return Promise.resolve();
+      },
+    },
+    thresholds: () => Promise.resolve({ ...limits, ...options.limits }),
+    willEmailTranscript: () => false,
+    ...(options.requeue
+      ? {
+          requeue: (conversation: ConversationDocument) => {
+            requeued.push(conversation._id.toHexString());
+            return Promise.resolve();
+          },
+        }
+      : {}),
+    metrics: { idleActions: { inc: () => undefined } },
+    logger: { debug: () => undefined },
+  } as unknown as IdleWorkerDeps;
+  const run = idleProcessor(deps);
+  return {
+    scheduled,
+    requeued,
+    run: (conversation: ConversationDocument) =>
+      run({ data: { conversationId: conversation._id.toHexString() } } as unknown as Job),
+  };
+}
+
+const assignedAt = new Date(Date.now() - 10_000);
+const chat = (fields: Partial<ConversationDocument> = {}) =>
+  ({
+    _id: new Types.ObjectId(),
+    status: 'active',
+    agentId: new Types.ObjectId(),
+    assignedAt,
+    idle: null,
+    ...fields,
+  }) as unknown as ConversationDocument;
+
+describe('idle processor', () => {
+  it('re-arms from what it read, and nothing more when the chat did not change during the run', async () => {
+    const read = chat();
+    const { run, scheduled } = harness([read, read]);
+    await run(read);
+    // Nobody wrote yet: the next look is a poll, an hour away.
+    expect(scheduled).toEqual([{ delayMs: limits.nudgeMs, mode: 'reset' }]);
+  });
+
+  it('looks again at once when a message landed between its read and its re-arm', async () => {
+    const read = chat();
+    // The customer's first message is stored while the run works: its reschedule (due in
+    // the 1 s SLA) reaches BullMQ before the run's hour-long re-arm, which replaces it.
+    const after = { ...read, lastCustomerMessageAt: new Date() } as ConversationDocument;
+    const { run, scheduled } = harness([read, after]);
+    await run(read);
+    expect(scheduled.at(-1)).toEqual({ delayMs: 0, mode: 'reset' });
+  });
+
+  it('does not requeue a chat the agent answered after the read; looks again instead', async () => {
+    const unanswered = chat({ lastCustomerMessageAt: new Date(assignedAt.getTime() + 1) });
+    const read = { ...unanswered, idle: { reason: 'agent-unanswered', since: assignedAt } } as ConversationDocument;
+    const answered = { ...read, lastAgentMessageAt: new Date() } as ConversationDocument;
+    const messages = [{ _id: new Types.ObjectId(), author: { kind: 'customer' }, createdAt: assignedAt }];
+    // One unanswered customer message, long past the SLA and the requeue threshold.
+    const { run, scheduled, requeued } = harness([read, answered, answered], {
+      requeue: true,
+      messages,
+      limits: { agentReplyMs: 1, requeueMs: 1 },
+    });
+    expect(await run(read)).toBe('requeue');
+    expect(requeued).toEqual([]);
+    expect(scheduled.at(-1)).toEqual({ delayMs: 0, mode: 'reset' });
+  });
+
+  it('never times an offline-message chat', async () => {
+    const read = chat({ offline: true, lastCustomerMessageAt: assignedAt });
+    const { run, scheduled } = harness([read, read]);
+    expect(await run(read)).toBe('waiting');
+    expect(scheduled).toEqual([]);
+  });
+});
