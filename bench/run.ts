@@ -26,14 +26,17 @@ import { capture, findServicePid, RESULTS_DIR, run } from './lib/procs.js';
 import { markdownTable, type Row } from './lib/report.js';
 import { startRelay, startSwitchboard } from './lib/servers.js';
 import { fmt } from './lib/stats.js';
+import { nudgesFigure } from './scenarios/nudges.js';
 
 const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
-    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,timers,widget. */
+    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,timers,nudges,widget. */
     only: { type: 'string' },
+    /** Routing size while developing, `<chats>x<agents>` (e.g. 200x20); default the mode's. */
+    routing: { type: 'string' },
   },
 });
 const only = flags.only?.split(',');
@@ -53,6 +56,7 @@ const S: Sizes = quick
       rtt200: { chats: 20, inFlight: 1, clients: 1, warmupMs: 300, measureMs: 1_200 },
       idle: 200,
       routing: { chats: 10, agents: 2 },
+      nudges: { chats: 10, agents: 2, load: { chats: 5, inFlight: 2 } },
     }
   : {
       throughput: { chats: 50, inFlight: 10, clients: 2, warmupMs: 3_000, measureMs: 10_000 },
@@ -60,7 +64,16 @@ const S: Sizes = quick
       rtt200: { chats: 200, inFlight: 1, clients: 2, warmupMs: 3_000, measureMs: 10_000 },
       idle: 5_000,
       routing: { chats: 1_000, agents: 100 },
+      nudges: { chats: 100, agents: 10, load: { chats: 20, inFlight: 5 } },
     };
+
+if (flags.routing) {
+  const [chats, agents] = flags.routing.split('x').map(Number);
+  if (!Number.isInteger(chats) || !Number.isInteger(agents) || !chats || !agents) {
+    throw new Error(`--routing wants <chats>x<agents>, like 200x20, not "${flags.routing}"`);
+  }
+  S.routing = { chats, agents };
+}
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -76,10 +89,10 @@ async function main(): Promise<void> {
   const relay = await startRelay('relay');
   const ctx: Context = {
     sb: await startSwitchboard(`switchboard-${generation}`, sbOptions),
-    async fresh() {
+    async fresh(options = {}) {
       await ctx.sb.stop();
       generation += 1;
-      ctx.sb = await startSwitchboard(`switchboard-${generation}`, sbOptions);
+      ctx.sb = await startSwitchboard(`switchboard-${generation}`, { ...sbOptions, ...options });
     },
     relay,
     sizes: S,
@@ -110,6 +123,7 @@ async function main(): Promise<void> {
     ['memory', () => memoryFigure(ctx)],
     ['routing', () => routingFigure(ctx)],
     ['timers', () => timersFigure(ctx, quick)],
+    ['nudges', () => nudgesFigure(ctx)],
     ['widget', () => widgetFigure(ctx)],
   ];
   try {

@@ -20,6 +20,8 @@ export interface DbReply {
   /** Wall time during which at least one command was outstanding. */
   busyMs: number;
   byName: Record<string, { count: number; totalMs: number }>;
+  /** The same per command and collection (`find conversations`): where a path's commands go. */
+  byTarget: Record<string, { count: number; totalMs: number }>;
   monitoring: boolean;
 }
 

@@ -16,13 +16,24 @@ interface CommandEvent {
   requestId: number;
   commandName: string;
   duration?: number;
+  /** commandStarted only: the command document, whose field named after the command is the collection. */
+  command?: Record<string, unknown>;
 }
 interface Emitter {
   on(event: string, listener: (event: CommandEvent) => void): void;
   monitorCommands: boolean;
 }
 
-const db: Omit<DbReply, 'probe'> = { commands: 0, totalMs: 0, busyMs: 0, byName: {}, monitoring: false };
+const db: Omit<DbReply, 'probe'> = {
+  commands: 0,
+  totalMs: 0,
+  busyMs: 0,
+  byName: {},
+  byTarget: {},
+  monitoring: false,
+};
+/** Collection of each outstanding command, by request id (the finish events do not carry it). */
+const targets = new Map<number, string>();
 let outstanding = 0;
 let busySince = 0;
 
@@ -36,7 +47,9 @@ function monitorMongo(): void {
   const connect = MongoClient.prototype.connect;
   MongoClient.prototype.connect = function (this: Emitter) {
     this.monitorCommands = true;
-    this.on('commandStarted', () => {
+    this.on('commandStarted', (event) => {
+      const collection = event.command?.[event.commandName];
+      targets.set(event.requestId, typeof collection === 'string' ? collection : '');
       if (outstanding++ === 0) busySince = performance.now();
     });
     const finished = (event: CommandEvent) => {
@@ -45,6 +58,11 @@ function monitorMongo(): void {
       const entry = (db.byName[event.commandName] ??= { count: 0, totalMs: 0 });
       entry.count += 1;
       entry.totalMs += event.duration ?? 0;
+      const target = `${event.commandName} ${targets.get(event.requestId) ?? ''}`.trim();
+      targets.delete(event.requestId);
+      const byTarget = (db.byTarget[target] ??= { count: 0, totalMs: 0 });
+      byTarget.count += 1;
+      byTarget.totalMs += event.duration ?? 0;
       if (--outstanding === 0) db.busyMs += performance.now() - busySince;
     };
     this.on('commandSucceeded', finished);
@@ -71,7 +89,7 @@ function answer(request: ProbeRequest): ProbeReply {
       return { probe: 'db', ...structuredClone(db), busyMs: db.busyMs + open };
     }
     case 'db-reset':
-      Object.assign(db, { commands: 0, totalMs: 0, busyMs: 0, byName: {} });
+      Object.assign(db, { commands: 0, totalMs: 0, busyMs: 0, byName: {}, byTarget: {} });
       busySince = performance.now();
       return { probe: 'db-reset' };
   }

@@ -44,10 +44,6 @@ export function measuredRow(options: {
   };
 }
 
-export function todoRow(figure: string, target: string, why: string): Row {
-  return { figure, switchboard: `TODO: ${why}`, baseline: '—', ratio: '—', target, verdict: 'not measured' };
-}
-
 export function markdownTable(rows: readonly Row[]): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
   return [

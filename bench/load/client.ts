@@ -77,6 +77,7 @@ async function setup(command: SetupCommand): Promise<void> {
  */
 let messageCounter = 0;
 const messagePrefix = `b${process.pid.toString(36)}x${Date.now().toString(36)}x`;
+const nextMessageId = () => `${messagePrefix}${(messageCounter++).toString(36).padStart(8, '0')}`;
 
 /** Closed loop: each chat keeps `inFlight` messages between send and "acked and seen by the agent". */
 function load(inFlight: number) {
@@ -90,7 +91,7 @@ function load(inFlight: number) {
   const stopped = () => !running;
   const worker = async (chat: Chat) => {
     while (running) {
-      const id = `${messagePrefix}${(messageCounter++).toString(36).padStart(8, '0')}`;
+      const id = nextMessageId();
       const sentAt = performance.now();
       try {
         let acked = false;
@@ -186,6 +187,30 @@ async function handle(command: ClientCommand): Promise<ClientReply> {
       const result = await loading.stop();
       loading = undefined;
       return result;
+    }
+    case 'nudge-round': {
+      const started = performance.now();
+      const latencies = await pool(chats.length, command.concurrency, async (index) => {
+        const chat = chats[index];
+        if (!chat?.reply || !chat.nextNudge) throw new Error('check-ins need Switchboard chats');
+        const nudged = chat.nextNudge();
+        await chat.send(nextMessageId(), BODY);
+        const repliedAt = await chat.reply(nextMessageId(), 'Could you tell me the serial number on the box?');
+        const storedAt = await Promise.race([
+          nudged,
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error(`no check-in in chat ${index}`)), command.nudgeMs + 60_000).unref(),
+          ),
+        ]);
+        return storedAt - (repliedAt + command.nudgeMs);
+      });
+      return {
+        reply: 'result',
+        completed: latencies.length,
+        windowMs: performance.now() - started,
+        latencies,
+        errors: 0,
+      };
     }
     case 'close-chats':
       await pool(chats.length, 10, (index) => chats[index]?.close() ?? Promise.resolve());

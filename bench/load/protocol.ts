@@ -26,6 +26,12 @@ export type ClientCommand =
   | { cmd: 'mark' }
   | { cmd: 'stop' }
   | { cmd: 'close-chats' }
+  /**
+   * Switchboard, chats started: in every chat the customer writes, the agent
+   * answers, and the customer stays silent; result: per chat, when its idle
+   * check-in was stored minus when it was due (reply stored + `nudgeMs`).
+   */
+  | { cmd: 'nudge-round'; nudgeMs: number; concurrency: number }
   | { cmd: 'disconnect' }
   | { cmd: 'exit' };
 

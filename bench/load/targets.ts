@@ -5,7 +5,13 @@
  * Delivery to the agent side is reported through `onDelivered`, keyed by the
  * id the sender chose (clientMessageId), so the driver can time it.
  */
-import { PROTOCOL_VERSION, type AckResult, type ConversationStarted, type MessageView } from '@switchboard/shared';
+import {
+  PROTOCOL_VERSION,
+  type AckResult,
+  type ConversationStarted,
+  type MessageSent,
+  type MessageView,
+} from '@switchboard/shared';
 import { io, type Socket } from 'socket.io-client';
 
 export type TargetKind = 'switchboard' | 'relay';
@@ -19,6 +25,10 @@ export interface Chat {
   /** Resolves when the server acked the message as stored (relay: relayed). */
   send(id: string, body: string): Promise<void>;
   close(): Promise<void>;
+  /** Switchboard only: the assigned agent answers; resolves with the stored time of the reply (epoch ms). */
+  reply?(id: string, body: string): Promise<number>;
+  /** Switchboard only: resolves with the stored time (epoch ms) of the next idle check-in the customer is shown. */
+  nextNudge?(): Promise<number>;
 }
 
 export interface Target {
@@ -72,6 +82,10 @@ export function switchboardTarget(url: string): Target {
   const sockets: Socket[] = [];
   const assignedAt = new Map<string, (at: number) => void>();
   const assignedEarly = new Map<string, number>();
+  /** The agent socket each chat was assigned to (it alone hears `conversation.updated` for it). */
+  const agentOf = new Map<string, Socket>();
+  /** Per conversation: who waits for its next idle check-in. */
+  const nudgeWaiters = new Map<string, (storedAt: number) => void>();
   const target: Target = {
     onDelivered: () => undefined,
     async connectAgent(_index, credentials) {
@@ -98,6 +112,7 @@ export function switchboardTarget(url: string): Target {
       });
       socket.on('conversation.updated', (conversation: { id: string; status: string }) => {
         if (conversation.status !== 'active') return;
+        agentOf.set(conversation.id, socket);
         // The assignment may reach the agent before the start ack reaches the customer.
         const at = performance.now();
         const waiter = assignedAt.get(conversation.id);
@@ -120,6 +135,11 @@ export function switchboardTarget(url: string): Target {
       });
       sockets.push(socket);
       reportDrops(socket, 'customer');
+      socket.on('message.created', (message: MessageView) => {
+        if (message.system?.event !== 'customer.idle-nudge') return;
+        nudgeWaiters.get(message.conversationId)?.(Date.parse(message.createdAt));
+        nudgeWaiters.delete(message.conversationId);
+      });
       await whenReady(socket, 'session.ready');
       return socket;
     },
@@ -173,17 +193,43 @@ export function switchboardTarget(url: string): Target {
           );
         },
         async close() {
-          ackData(
-            (await customer
+          // Untimed clean-up between rounds, but every chat must end (it holds an agent's slot):
+          // a close unanswered in time or refused for now is sent again (closing twice answers the closed chat).
+          for (let attempt = 1; ; attempt += 1) {
+            try {
+              ackData(
+                (await customer
+                  .timeout(ACK_TIMEOUT_MS)
+                  .emitWithAck('conversation.close', { conversationId })) as AckResult<unknown>,
+                'conversation.close',
+              );
+              return;
+            } catch (error) {
+              // Unanswered, or refused retryably (STORE_UNAVAILABLE while the database is swamped).
+              if (attempt >= 8) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+            }
+          }
+        },
+        async reply(id, body) {
+          const agent = agentOf.get(conversationId);
+          if (!agent) throw new Error(`no agent socket was told of ${conversationId}`);
+          const sent = ackData(
+            (await agent
               .timeout(ACK_TIMEOUT_MS)
-              .emitWithAck('conversation.close', { conversationId })) as AckResult<unknown>,
-            'conversation.close',
+              .emitWithAck('message.send', { conversationId, clientMessageId: id, body })) as AckResult<MessageSent>,
+            'agent message.send',
           );
+          return Date.parse(sent.message.createdAt);
+        },
+        nextNudge() {
+          return new Promise<number>((resolve) => nudgeWaiters.set(conversationId, resolve));
         },
       };
     },
     disconnectAll() {
       for (const socket of sockets.splice(0)) socket.disconnect();
+      agentOf.clear();
     },
   };
   return target;

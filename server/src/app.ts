@@ -69,6 +69,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     prefix: config.REDIS_PREFIX,
     runWorkers: config.PROCESS_ROLE !== 'web',
     logger,
+    lockDurationMs: config.JOB_LOCK,
   });
   const locks = createDocumentLocks(redis.command, `${config.REDIS_PREFIX}:lock`, logger);
   const context: AppContext = { config, logger, mongo, redis, metrics, sockets, queues, locks };

@@ -72,7 +72,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     queues: {
       onChanged: (listener) => routing.services.routing.push.onScheduled(listener),
       entriesOf: async (key) => {
-        const snapshot = await routing.services.routing.snapshots.load(key);
+        const snapshot = await routing.services.routing.snapshots.load(key, { shared: true });
         return snapshot ? routing.services.routing.snapshots.entriesOf(snapshot) : null;
       },
     },

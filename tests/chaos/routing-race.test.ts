@@ -23,6 +23,16 @@ describe('atomic assignment across two server processes', () => {
   let second: TestServer;
   const servers = () => [first, second] as const;
   const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
+  /**
+   * Every socket a test opens, closed in afterAll even when the test failed
+   * midway: left open, 200 customers keep reconnecting to stopped servers and
+   * the run hangs instead of reporting the failure.
+   */
+  const opened: { disconnect(): void }[] = [];
+  const track = <T extends { disconnect(): void }>(client: T): T => {
+    opened.push(client);
+    return client;
+  };
 
   beforeAll(async () => {
     const namespace = uniqueNamespace(import.meta.filename);
@@ -31,6 +41,7 @@ describe('atomic assignment across two server processes', () => {
     second = await startTestServer({ testFile: import.meta.filename, namespace, env });
   });
   afterAll(async () => {
+    for (const client of opened) client.disconnect();
     await second.app.stop();
     await first.stop();
   });
@@ -39,17 +50,19 @@ describe('atomic assignment across two server processes', () => {
     const { conversations } = first.app.services;
     const department = await createDepartment(first, { name: 'Race', topics: [{ key: 'race', labels: {} }] });
     const desks: TestAgentDesk[] = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        openDesk(
-          i % 2 === 0 ? first : second,
-          { departmentIds: [department.id], languages: ['fr'], capacity: 3 },
-          'offline',
+      Array.from({ length: 20 }, async (_, i) =>
+        track(
+          await openDesk(
+            i % 2 === 0 ? first : second,
+            { departmentIds: [department.id], languages: ['fr'], capacity: 3 },
+            'offline',
+          ),
         ),
       ),
     );
     const ids = desks.map((d) => d.principal.id);
     const shuffled = [...desks].sort(() => Math.random() - 0.5);
-    const customers = Array.from({ length: 200 }, (_, i) => new TestCustomer(servers()[i % 2]!.url));
+    const customers = Array.from({ length: 200 }, (_, i) => track(new TestCustomer(servers()[i % 2]!.url)));
 
     // Customers arrive in concurrent bursts on both servers while half the agents come online at random moments.
     const earlyAgents = (async () => {
@@ -147,8 +160,8 @@ describe('atomic assignment across two server processes', () => {
     const department = await createDepartment(first, { name: 'Pickup', topics: [{ key: 'pickup', labels: {} }] });
     // Away: routing leaves their chats alone, but they may still take one by hand.
     const fields = { departmentIds: [department.id], languages: ['fr' as const], capacity: 50 };
-    const onFirst = await openDesk(first, fields, 'away');
-    const onSecond = await openDesk(second, fields, 'away');
+    const onFirst = track(await openDesk(first, fields, 'away'));
+    const onSecond = track(await openDesk(second, fields, 'away'));
     // Fifty waiting chats first (both agents are away, so routing leaves them), then fifty races.
     const waiting: string[] = [];
     const customers: TestCustomer[] = [];
@@ -157,7 +170,7 @@ describe('atomic assignment across two server processes', () => {
       waiting.push(
         ...(await Promise.all(
           Array.from({ length: 10 }, async (_, i) => {
-            const customer = new TestCustomer(servers()[i % 2]!.url);
+            const customer = track(new TestCustomer(servers()[i % 2]!.url));
             customers.push(customer);
             await customer.connect();
             return (await startChat(customer, { ...defaultPrechat, topic: 'pickup' })).conversation.id;

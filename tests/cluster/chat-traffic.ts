@@ -56,6 +56,18 @@ export async function openClusterChat(
     },
     30_000,
   );
+  // The assignment's system message is stored and broadcast just after the status flips: wait
+  // for both sides to have it, so a scenario's "received during …" counts start after it.
+  await waitFor(
+    'both sides told of the assignment',
+    () =>
+      [customer, desk].every((participant) =>
+        participant.received.some(
+          (message) => message.conversationId === conversationId && message.system?.event === 'conversation.assigned',
+        ),
+      ),
+    30_000,
+  );
   desk.log(conversationId);
   await desk.sync();
   return { customer, desk, conversationId };

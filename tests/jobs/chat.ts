@@ -12,6 +12,7 @@ export const FAST_JOBS_ENV = {
   CUSTOMER_IDLE_CLOSE: '800ms',
   TRANSCRIPT_BACKOFF: '100ms',
   JOB_LOCK: '1s',
+  IDLE_TIMER_SWEEP: '1s',
 };
 
 export interface Chat {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createIdleTimers, createLogger, createQueueFactory, type IdleTimers } from '@switchboard/server';
+import { UnrecoverableError } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uniqueNamespace } from '../support/test-server.js';
@@ -23,6 +24,8 @@ describe('idle timer reschedules while the timer job runs', () => {
   /** Per conversation: resolves when its job is running; the job ends when `release` is called. */
   const held = new Map<string, { running: () => void; release: Promise<void> }>();
   const completed = new Map<string, () => void>();
+  /** Conversations whose timer job fails for good; `failed` resolves when it has. */
+  const failing = new Map<string, () => void>();
 
   const conversationId = () => randomBytes(12).toString('hex');
 
@@ -51,6 +54,7 @@ describe('idle timer reschedules while the timer job runs', () => {
   beforeAll(async () => {
     timers = createIdleTimers(queues);
     queues.worker<{ conversationId: string }>(timers.queue.name, async (job) => {
+      if (failing.has(job.data.conversationId)) throw new UnrecoverableError('fails for good');
       const hold = held.get(job.data.conversationId);
       held.delete(job.data.conversationId);
       if (hold) {
@@ -62,6 +66,7 @@ describe('idle timer reschedules while the timer job runs', () => {
     queues.onOutcome((_queue, outcome, job) => {
       const id = (job?.data as { conversationId?: string } | undefined)?.conversationId;
       if (outcome === 'completed' && id) completed.get(id)?.();
+      if (outcome === 'failed' && id) failing.get(id)?.();
     });
     await queues.startWorkers();
   });
@@ -101,5 +106,16 @@ describe('idle timer reschedules while the timer job runs', () => {
     expect(await pending(id)).toEqual([60_000]);
     await timers.schedule(id, 45_000, 'reset');
     expect(await pending(id)).toEqual([45_000]);
+  });
+
+  it('frees the timer of a job that failed for good, so the sweep can give the chat a new one', async () => {
+    const id = conversationId();
+    const failed = new Promise<void>((resolve) => failing.set(id, resolve));
+    await timers.schedule(id, 0, 'reset');
+    await failed;
+    failing.delete(id);
+    // What jobs.feature's sweep does for every live chat: a no-op only while a timer is pending.
+    await timers.schedule(id, 60_000, 'ensure');
+    expect(await pending(id)).toEqual([60_000]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationIdle, ConversationIdleCleared, MessageLeft } from '@switchboard/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { SmtpListener } from '../support/smtp-listener.js';
@@ -125,6 +125,23 @@ describe('idle timers (J1, J2) with short thresholds', () => {
     await sleep(1_200); // past the close threshold
     expect(systemMessages(customer, conversationId, 'customer.idle-close')).toEqual([]);
     expect((await server.app.services.conversations.load(conversationId))?.status).toBe('active');
+  });
+
+  it('gives a chat whose timer was lost (job failed for good, Redis lost it) its timer back: the check-in still comes', async () => {
+    const chat = await openChat(server);
+    chats.push(chat);
+    const { customer, desk, conversationId } = chat;
+    await customer.send(conversationId, 'My speaker does not pair.');
+    expect(await desk.send(conversationId, 'Is Bluetooth on?')).toMatchObject({ ok: true });
+    // The customer's turn is timed by one pending job; take it away, as a job failing for good does.
+    const queue = server.app.services.idleTimers.queue;
+    const mine = async () =>
+      (await queue.getJobs(['delayed', 'waiting'])).filter((job) => job.data.conversationId === conversationId);
+    await vi.waitUntil(async () => (await mine()).length === 1, { timeout: 5_000 });
+    for (const job of await mine()) await job.remove();
+    expect(await pendingTimers(conversationId)).toBe(0);
+    // Nothing else happens in this chat; only the sweep (IDLE_TIMER_SWEEP, 1 s here) can bring the check-in.
+    await customer.waitFor(() => systemMessages(customer, conversationId, 'customer.idle-nudge').length === 1);
   });
 
   it('never nudges, flags or closes an offline message once an agent picks it up: the reply goes by email', async () => {

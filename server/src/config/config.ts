@@ -111,6 +111,11 @@ const envSchema = z.object({
   ROUTING_QUEUE_DEBOUNCE: durationFromEnv({ min: 0, max: 60_000 }).default(250),
   /** Topics no department claims wait in the general queue; after this long any language will do. */
   ROUTING_GENERAL_LANGUAGE_FALLBACK: durationFromEnv({ min: 0, max: 86_400_000 }).default(60_000),
+  /**
+   * Safety net of the idle timers: every live chat without a pending timer (its
+   * job failed for good, Redis lost it) gets one back within this long.
+   */
+  IDLE_TIMER_SWEEP: durationFromEnv({ min: 500, max: 3_600_000 }).default(300_000),
   /** A job whose worker stops renewing its lock (crashed) for this long is run again elsewhere. */
   JOB_LOCK: durationFromEnv({ min: 500, max: 600_000 }).default(30_000),
 });

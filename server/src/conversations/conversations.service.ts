@@ -86,13 +86,18 @@ export function createConversationsService(deps: {
     /**
      * The customer's live conversation, created if there is none. Runs under
      * the customer's lock, so two tabs starting at once still get one.
+     * `newCustomer`: created by this very request, so it has no chat yet (and
+     * nobody else knows it): the look-up is skipped.
      */
     async start(
       customer: CustomerView,
       prechat: Prechat,
+      options: { newCustomer?: boolean } = {},
     ): Promise<{ conversation: ConversationDocument; created: boolean }> {
       const result = await locks.run(customerLockKey(customer.id), async () => {
-        const owner = await Customer.findById(customer.id, { liveConversationId: 1 }).lean();
+        const owner = options.newCustomer
+          ? { liveConversationId: null }
+          : await Customer.findById(customer.id, { liveConversationId: 1 }).lean();
         if (!owner) throw new AppError('NOT_FOUND', 'No such customer.');
         if (owner.liveConversationId) {
           const live = await load(owner.liveConversationId.toHexString());
@@ -154,18 +159,25 @@ export function createConversationsService(deps: {
      * throws CONFLICT.
      */
     async assign(conversationId: string, agent: AgentPrincipal): Promise<ConversationDocument> {
-      const result = await mutate(conversationId, (current) =>
-        current.status === 'queued'
-          ? {
+      if (!Types.ObjectId.isValid(conversationId))
+        throw new AppError('CONFLICT', 'This conversation is no longer waiting.');
+      // One command under the lock: the write only matches a chat still waiting (routing assigns
+      // hundreds a minute, and a read before the write would double their commands).
+      const assigned = (await locks.run(conversationLockKey(conversationId), () =>
+        Conversation.findOneAndUpdate(
+          { _id: conversationId, status: 'queued' },
+          {
+            $set: {
               status: 'active',
               agentId: new Types.ObjectId(agent.id),
               agentCard: { displayName: agent.displayName, avatarUrl: agent.avatarUrl },
               assignedAt: new Date(),
-            }
-          : null,
-      );
-      if (!result?.changed) throw new AppError('CONFLICT', 'This conversation is no longer waiting.');
-      const assigned = result.conversation;
+            },
+          },
+          { returnDocument: 'after' },
+        ).lean(),
+      )) as ConversationDocument | null;
+      if (!assigned) throw new AppError('CONFLICT', 'This conversation is no longer waiting.');
       deps.broadcast.joinAgent(agent.id, conversationId);
       const { message } = await deps.messages.storeSystem(assigned, 'conversation.assigned', {
         agentName: agent.displayName,

@@ -7,10 +7,18 @@ import {
   receiptUpdateSchema,
   typingSetSchema,
   type ConversationStarted,
+  type CustomerView,
 } from '@switchboard/shared';
 import type { Socket } from 'socket.io';
-import { bindCustomer, clientAddressOf, currentCustomer, requireCustomer } from '../customers/customer-auth.js';
-import { toCustomerView, type CustomersService } from '../customers/customers.service.js';
+import {
+  bindCustomer,
+  clientAddressOf,
+  connectionGone,
+  currentCustomer,
+  handshakeView,
+  requireCustomer,
+} from '../customers/customer-auth.js';
+import type { CustomersService } from '../customers/customers.service.js';
 import type { PrechatRequirements } from '../customers/prechat-requirements.js';
 import type { SocketContext } from '../infra/feature.js';
 import type { RateLimit } from '../infra/rate-limit.js';
@@ -51,24 +59,26 @@ export function customerSocketHandlers({
       // Before anything is written: a refused start creates no visitor and changes no contact details.
       await required.check(customer, prechat);
       let visitorToken: string | undefined;
+      let stored: CustomerView | null;
       if (!customer) {
         const created = await customers.createAnonymous(prechat);
         visitorToken = created.token;
+        stored = created.customer;
         customer = { id: created.customer.id, verified: false };
         await bindCustomer(socket, customer);
       } else {
-        await customers.rememberContact(customer.id, prechat);
+        stored = await customers.rememberContact(customer.id, prechat);
       }
       const { conversation, created } = await conversations.start(
         { id: customer.id, verified: customer.verified },
         prechat,
+        { newCustomer: visitorToken !== undefined },
       );
       broadcast.joinCustomer(customer.id, conversation._id.toHexString());
       await socket.join(rooms.conversationCustomers(conversation._id.toHexString()));
-      const stored = await customers.models.Customer.findById(customer.id).lean();
       const result: ConversationStarted = {
         conversation: toConversationView(conversation),
-        customer: stored ? toCustomerView(stored) : { id: customer.id, verified: customer.verified },
+        customer: stored ?? { id: customer.id, verified: customer.verified },
         created,
         ...(visitorToken ? { visitorToken } : {}),
       };
@@ -101,21 +111,19 @@ export function customerSocketHandlers({
 }
 
 /** On connect: join the rooms of the visitor's live conversations and say who we think they are. */
-export function onCustomerConnection({ customers, conversations }: Pick<Deps, 'customers' | 'conversations'>) {
+export function onCustomerConnection({ conversations }: Pick<Deps, 'conversations'>) {
   return async (socket: Socket): Promise<void> => {
     const principal = currentCustomer(socket);
     if (!principal) {
       socket.emit('session.ready', { customer: null, conversations: [] });
       return;
     }
+    if (connectionGone(socket)) return;
     await bindCustomer(socket, principal);
-    const [customer, live] = await Promise.all([
-      customers.models.Customer.findById(principal.id).lean(),
-      conversations.liveForCustomer(principal.id),
-    ]);
+    const live = await conversations.liveForCustomer(principal.id);
     await socket.join(live.map((conversation) => rooms.conversationCustomers(conversation._id.toHexString())));
     socket.emit('session.ready', {
-      customer: customer ? toCustomerView(customer) : null,
+      customer: handshakeView(socket),
       conversations: live.map(toConversationView),
     });
   };

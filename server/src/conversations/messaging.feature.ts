@@ -70,7 +70,7 @@ export function createMessagingFeature(
       agent: agentSocketHandlers({ conversations, actions, customers }),
     },
     onConnection: {
-      customer: onCustomerConnection({ customers, conversations }),
+      customer: onCustomerConnection({ conversations }),
       agent: onAgentConnection({ conversations, customers, agentView: deps.agentView }),
     },
   };

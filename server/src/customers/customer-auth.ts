@@ -1,4 +1,4 @@
-import { AppError, customerHandshakeSchema } from '@switchboard/shared';
+import { AppError, customerHandshakeSchema, type CustomerView } from '@switchboard/shared';
 import type { Socket } from 'socket.io';
 import { isOriginAllowed } from '../auth/origin.js';
 import { firstHeaderValue, handshakeOrigin } from '../auth/socket-auth.js';
@@ -10,6 +10,8 @@ import type { CustomerPrincipal, CustomersService } from './customers.service.js
 
 interface CustomerSocketData {
   customer?: CustomerPrincipal | null;
+  /** The customer as the handshake read them, for `session.ready` (no second read). */
+  handshakeView?: CustomerView;
   /** The visitor's address, worked out once at the handshake (see {@link clientAddressOf}). */
   clientAddress?: string;
 }
@@ -46,8 +48,25 @@ export async function bindCustomer(socket: Socket, customer: CustomerPrincipal):
   await socket.join(rooms.customer(customer.id));
 }
 
-function rememberCustomer(socket: Socket, customer: CustomerPrincipal): void {
-  (socket.data as CustomerSocketData).customer = customer;
+function rememberCustomer(socket: Socket, customer: CustomerView): void {
+  const data = socket.data as CustomerSocketData;
+  data.customer = { id: customer.id, verified: customer.verified };
+  data.handshakeView = customer;
+}
+
+/** The customer as read by this socket's handshake (null for a new visitor). */
+export function handshakeView(socket: Socket): CustomerView | null {
+  return (socket.data as CustomerSocketData).handshakeView ?? null;
+}
+
+/**
+ * The client gave up on this connection while we worked on it (its connect
+ * timed out, it went away): whatever we would read for it now is wasted, and
+ * after a fault hundreds of reconnecting widgets make that waste the load
+ * that keeps the database from recovering.
+ */
+export function connectionGone(socket: Socket): boolean {
+  return socket.conn.readyState !== 'open';
 }
 
 /**
@@ -86,7 +105,11 @@ export function customerHandshake(
       next(handshakeError(new AppError('VALIDATION_FAILED', 'The visitor token or identity is malformed.')));
       return;
     }
-    const resolve = async (): Promise<CustomerPrincipal | null> => {
+    if (connectionGone(socket)) {
+      next(handshakeError(new AppError('STORE_UNAVAILABLE', 'The connection closed during the handshake.')));
+      return;
+    }
+    const resolve = async (): Promise<CustomerView | null> => {
       if (auth.data.identity) return customers.identify(auth.data.identity);
       if (auth.data.visitorToken) return customers.findByToken(auth.data.visitorToken);
       return null;
@@ -94,7 +117,7 @@ export function customerHandshake(
     resolve().then(
       (customer) => {
         // Rooms are joined once connected (see the messaging feature's connection hook).
-        if (customer) rememberCustomer(socket, { id: customer.id, verified: customer.verified });
+        if (customer) rememberCustomer(socket, customer);
         next();
       },
       (error: unknown) => next(handshakeError(toAppError(error))),

@@ -96,14 +96,28 @@ export function createCustomersService(mongo: Connection, locks: DocumentLocks, 
     },
 
     /** Fills in name and email from the pre-chat form where we had none (never overwrites a verified identity's). */
-    async rememberContact(customerId: string, prechat: Pick<Prechat, 'name' | 'email'>): Promise<void> {
+    /**
+     * An anonymous customer's new name and email from the pre-chat form (a
+     * verified customer's come from the host and stay). Returns the customer
+     * as stored afterwards, in the same command as the write when there is one.
+     */
+    async rememberContact(customerId: string, prechat: Pick<Prechat, 'name' | 'email'>): Promise<CustomerView | null> {
       const set: Record<string, string> = {};
       if (prechat.name) set.name = prechat.name;
       if (prechat.email) set.email = prechat.email;
-      if (Object.keys(set).length === 0) return;
-      await locks.run(customerLockKey(customerId), () =>
-        Customer.updateOne({ _id: customerId, verified: false }, { $set: set }),
-      );
+      const stored =
+        Object.keys(set).length === 0
+          ? null
+          : await locks.run(customerLockKey(customerId), () =>
+              Customer.findOneAndUpdate(
+                { _id: customerId, verified: false },
+                { $set: set },
+                { returnDocument: 'after' },
+              ).lean(),
+            );
+      // Verified, or nothing to write: as it is.
+      const customer = stored ?? (await Customer.findById(customerId).lean());
+      return customer ? toCustomerView(customer) : null;
     },
   };
 }

@@ -17,6 +17,8 @@ export function createDepartmentsFeature(
     model: departmentModel(context.mongo),
     locks: context.locks,
     clock: deps.clock,
+    version: { redis: context.redis.command, key: `${context.config.REDIS_PREFIX}:departments:version` },
+    logger: context.logger,
   });
   const routes = Router();
   routes.use(departmentsRoutes(departments, deps.restAuth, deps.audit));

@@ -7,7 +7,10 @@ import {
   type PublicTopic,
 } from '@switchboard/shared';
 import { isValidObjectId, type Types } from 'mongoose';
+import type { Redis } from 'ioredis';
 import type { DocumentLocks } from '../infra/document-lock.js';
+import type { Logger } from '../infra/logger.js';
+import { createVersionedCache } from '../infra/versioned-cache.js';
 import type { Clock } from '../routing/clock.js';
 import { isOpenAt, nextOpeningAt } from './business-hours.js';
 import type { DepartmentModel, DepartmentRecord } from './department.model.js';
@@ -20,9 +23,38 @@ const WRITE_LOCK = 'departments:write';
 
 export type DepartmentsService = ReturnType<typeof createDepartmentsService>;
 
-export function createDepartmentsService(deps: { model: DepartmentModel; locks: DocumentLocks; clock: Clock }) {
+export interface DepartmentsDeps {
+  model: DepartmentModel;
+  locks: DocumentLocks;
+  clock: Clock;
+  /** Where every process learns that the departments changed (infra/versioned-cache.ts). */
+  version: { redis: Pick<Redis, 'get' | 'set'>; key: string };
+  logger: Logger;
+}
+
+/** Binary order of names, as the database's sort gave it. */
+const byName = (a: DepartmentRecord, b: DepartmentRecord) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * Departments are a handful of documents read on every chat start (topic →
+ * department), every routing round (hours, strategy, default capacities) and
+ * every queue push, and written by an admin now and then. So every process
+ * keeps all of them in memory behind a version in Redis: a change is in
+ * effect at once everywhere, and the database is read once per change. The
+ * records handed out are shared: callers read them, never change them.
+ * Writes read the database itself, under the write lock.
+ */
+export function createDepartmentsService(deps: DepartmentsDeps) {
   const { model, locks, clock } = deps;
   const events = new EventEmitter();
+  const cache = createVersionedCache({
+    load: () => model.find({}).lean<DepartmentRecord[]>().exec(),
+    redis: deps.version.redis,
+    key: deps.version.key,
+    logger: deps.logger,
+    name: 'departments',
+  });
+  const live = async () => (await cache.get()).filter((record) => !record.archived);
 
   const toView = (record: DepartmentRecord): DepartmentView => ({
     id: record._id.toHexString(),
@@ -68,7 +100,8 @@ export function createDepartmentsService(deps: { model: DepartmentModel; locks: 
   }
 
   /** `fields`: the stored fields an update set; null for a created or archived department (everything). */
-  const changed = (id: string, fields: readonly string[] | null = null) => {
+  const changed = async (id: string, fields: readonly string[] | null = null) => {
+    await cache.changed();
     events.emit('changed', id, fields);
   };
 
@@ -77,15 +110,13 @@ export function createDepartmentsService(deps: { model: DepartmentModel; locks: 
     toView,
 
     async get(id: string): Promise<DepartmentRecord | null> {
-      return isValidObjectId(id) ? model.findById(id).lean<DepartmentRecord>() : null;
+      if (!isValidObjectId(id)) return null;
+      return (await cache.get()).find((record) => record._id.equals(id)) ?? null;
     },
 
     async list(options: { includeArchived?: boolean } = {}): Promise<DepartmentView[]> {
-      const records = await model
-        .find(options.includeArchived ? {} : { archived: false })
-        .sort({ name: 1 })
-        .lean<DepartmentRecord[]>();
-      return records.map(toView);
+      const records = options.includeArchived ? await cache.get() : await live();
+      return [...records].sort(byName).map(toView);
     },
 
     async create(input: DepartmentCreate): Promise<DepartmentView> {
@@ -97,7 +128,7 @@ export function createDepartmentsService(deps: { model: DepartmentModel; locks: 
         );
         return (await model.create({ ...input, archived: false })).toObject<DepartmentRecord>();
       });
-      changed(created._id.toHexString());
+      await changed(created._id.toHexString());
       return toView(created);
     },
 
@@ -117,7 +148,7 @@ export function createDepartmentsService(deps: { model: DepartmentModel; locks: 
         const updated: DepartmentRecord = { ...current, ...changes };
         return updated;
       });
-      changed(id, Object.keys(changes));
+      await changed(id, Object.keys(changes));
       return toView(updated);
     },
 
@@ -130,7 +161,7 @@ export function createDepartmentsService(deps: { model: DepartmentModel; locks: 
         await model.updateOne({ _id: current._id }, { $set: { archived: true } });
         return { ...current, archived: true };
       });
-      changed(id);
+      await changed(id);
       return toView(archived);
     },
 
@@ -138,13 +169,12 @@ export function createDepartmentsService(deps: { model: DepartmentModel; locks: 
     async departmentFor(topic: string): Promise<Types.ObjectId | null> {
       // A handful of departments: matched here rather than by a dotted query into an
       // array of subdocuments, which FerretDB v1 does not fully support.
-      const live = await model.find({ archived: false }, { topics: 1 }).lean<DepartmentRecord[]>();
-      return live.find((record) => record.topics.some((candidate) => candidate.key === topic))?._id ?? null;
+      return (await live()).find((record) => record.topics.some((candidate) => candidate.key === topic))?._id ?? null;
     },
 
     /** Topics of live departments for the widget's pre-chat form, with whether each is open now. */
     async publicTopics(): Promise<PublicTopic[]> {
-      const records = await model.find({ archived: false }).sort({ name: 1 }).lean<DepartmentRecord[]>();
+      const records = [...(await live())].sort(byName);
       const now = clock.now();
       return records.flatMap((record) => {
         const openNow = isOpenAt(record.hours, now);

@@ -40,11 +40,6 @@ export interface QueueSetup {
 
 export interface WorkerSetup {
   concurrency?: number;
-  /**
-   * How long a job's lock lives without renewal; a worker that died holding
-   * it is noticed (stalled) and the job runs again elsewhere within about twice this.
-   */
-  lockDurationMs?: number;
 }
 
 export type OutcomeListener = (
@@ -59,6 +54,12 @@ export function createQueueFactory(options: {
   prefix: string;
   runWorkers: boolean;
   logger: Logger;
+  /**
+   * How long a job's lock lives without renewal, for every queue: a worker
+   * that died holding it is noticed (stalled) and the job runs again
+   * elsewhere within about twice this. Unset: BullMQ's 30 s.
+   */
+  lockDurationMs?: number;
 }): QueueFactory {
   const connection = bullConnectionOptions(options.redisUrl);
   const prefix = `${options.prefix}:bull`;
@@ -104,7 +105,7 @@ export function createQueueFactory(options: {
     async startWorkers() {
       if (!options.runWorkers) return;
       for (const [name, { processor, setup }] of processors) {
-        const lock = setup.lockDurationMs;
+        const lock = options.lockDurationMs;
         const worker = new Worker(name, processor, {
           connection,
           prefix,

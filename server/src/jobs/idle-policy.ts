@@ -96,7 +96,8 @@ const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
  * Between events nothing is known to be
  * due (nobody's turn, or the agent flagged and still silent), so the timer
  * polls every `nudgeMs`: an agent reply, which schedules nothing in Redis, is
- * then noticed in time to nudge exactly `nudgeMs` after it.
+ * then noticed in time to nudge exactly `nudgeMs` after it. For the same
+ * reason a wait for the agent's reply never sleeps longer than `nudgeMs`.
  */
 export function decideIdle(state: IdleState, now: Date, limits: IdleThresholds): IdleDecision {
   if (state.status !== 'active') return { actions: [], wakeAt: null };
@@ -119,7 +120,9 @@ function decideTurn(state: IdleState, now: Date, limits: IdleThresholds): IdleDe
   if (unansweredSince) {
     const since = later(unansweredSince, state.assignedAt);
     const flagAt = plus(since, limits.agentReplyMs);
-    if (now < flagAt) return { actions: [], wakeAt: flagAt };
+    // No later than a poll: the agent's reply schedules nothing, and the check-in it starts
+    // is due `nudgeMs` after it, which may come before an SLA longer than that.
+    if (now < flagAt) return { actions: [], wakeAt: flagAt < poll ? flagAt : poll };
     const flagged = state.idle?.reason === 'agent-unanswered';
     const actions: IdleAction[] = flagged ? [] : [{ kind: 'flag', reason: 'agent-unanswered', since }];
     if (limits.requeueMs === null) return { actions, wakeAt: poll };

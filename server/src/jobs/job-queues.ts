@@ -9,6 +9,8 @@ import { z } from 'zod';
 export const QUEUES = {
   /** One pending timer per live conversation: customer idle (J1) and agent reply SLA (J2). */
   idle: 'idle-timers',
+  /** The idle timers' safety net: one repeatable job per deployment (jobs.feature.ts). */
+  idleSweep: 'idle-timer-sweep',
   /** One job per transcript request (J3). */
   transcripts: 'transcripts',
 } as const;

@@ -15,7 +15,7 @@ import { transcriptsRoutes } from '../transcripts/transcripts.routes.js';
 import { createTranscriptsService } from '../transcripts/transcripts.service.js';
 import { createIdleFlags } from './idle-flags.js';
 import { createThresholds, deploymentThresholds, type DepartmentIdleSettingsLookup } from './idle-thresholds.js';
-import { createIdleTimers } from './idle-timers.js';
+import { createIdleTimers, type RescheduleMode } from './idle-timers.js';
 import { idleProcessor } from './idle.worker.js';
 import { QUEUES } from './job-queues.js';
 import { createJobsMetrics } from './jobs-metrics.js';
@@ -69,11 +69,20 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
     backoffMs: config.TRANSCRIPT_BACKOFF,
     mailDomain: () => mailDomain(config.MAIL_FROM),
   });
-  const lockDurationMs = config.JOB_LOCK;
   // Workers need the mailer; web-only processes never open an SMTP connection or the outbox.
   const mailer = config.PROCESS_ROLE === 'web' ? null : createMailer(config, logger);
 
   const reportHookError = (what: string) => (error: unknown) => logger.warn({ err: error }, what);
+
+  /**
+   * First wake-up of the agent's turn: the reply SLA, or sooner if the check-in
+   * delay is shorter, since the agent's reply (which schedules nothing) starts
+   * the customer's turn and its check-in is due that long after (idle-policy.ts).
+   */
+  async function agentTurnWakeMs(conversation: ConversationDocument): Promise<number> {
+    const { agentReplyMs, nudgeMs } = await thresholds(conversation.departmentId?.toHexString());
+    return Math.min(agentReplyMs, nudgeMs);
+  }
 
   // Producers: at most one Redis call per customer message, none per agent message.
   hooks.on('messageStored', async (conversation, message) => {
@@ -85,22 +94,34 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
     }
     // Offline messages (W5) are answered by email and never timed (idle-policy.ts).
     if (conversation.status !== 'active' || conversation.offline) return;
-    const { agentReplyMs } = await thresholds(conversation.departmentId?.toHexString());
     // `conversation` is as it was before this message: did it just become the agent's turn?
     const last = conversation.lastCustomerMessageAt;
     const turnChanged = !last || (conversation.lastAgentMessageAt?.getTime() ?? 0) >= last.getTime();
-    await timers.schedule(id, agentReplyMs, turnChanged ? 'reset' : 'ensure');
+    await timers.schedule(id, await agentTurnWakeMs(conversation), turnChanged ? 'reset' : 'ensure');
     if (conversation.idle?.reason === 'customer-silent') await flags.clear(id, 'customer-silent');
   });
   hooks.on('assigned', async (conversation) => {
     if (conversation.offline) return;
-    const { agentReplyMs } = await thresholds(conversation.departmentId?.toHexString());
-    await timers.schedule(conversation._id.toHexString(), agentReplyMs, 'reset');
+    await timers.schedule(conversation._id.toHexString(), await agentTurnWakeMs(conversation), 'reset');
   });
   hooks.on('closed', async (conversation) => {
     await flags.clear(conversation._id.toHexString()).catch(reportHookError('clearing idle flag failed'));
     await transcripts.onClosed(conversation);
   });
+
+  /** Every live, timed chat matching `filter` has its timer look at it now; returns how many chats. */
+  async function lookAgainNow(filter: Record<string, unknown>, mode: RescheduleMode): Promise<number> {
+    const cursor = conversationModels(context.mongo)
+      .Conversation.find({ ...filter, status: 'active', offline: { $ne: true } }, { _id: 1 })
+      .lean()
+      .cursor();
+    let count = 0;
+    for await (const conversation of cursor) {
+      await timers.schedule(conversation._id.toHexString(), 0, mode);
+      count += 1;
+    }
+    return count;
+  }
 
   /**
    * Thresholds are read when a timer fires, so a raised one already applies
@@ -110,19 +131,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
    */
   async function rearmDepartment(departmentId: string): Promise<number> {
     if (!Types.ObjectId.isValid(departmentId)) return 0;
-    const cursor = conversationModels(context.mongo)
-      .Conversation.find(
-        { status: 'active', departmentId: new Types.ObjectId(departmentId), offline: { $ne: true } },
-        { _id: 1 },
-      )
-      .lean()
-      .cursor();
-    let count = 0;
-    for await (const conversation of cursor) {
-      await timers.schedule(conversation._id.toHexString(), 0, 'reset');
-      count += 1;
-    }
-    return count;
+    return lookAgainNow({ departmentId: new Types.ObjectId(departmentId) }, 'reset');
   }
   deps.onDepartmentChanged?.((departmentId, fields) => {
     if (fields && !fields.some((field) => IDLE_FIELDS.has(field))) return;
@@ -130,6 +139,17 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
       if (count > 0) logger.info({ departmentId, timers: count }, 'idle thresholds changed; timers re-armed');
     }, reportHookError('re-arming idle timers after a department change failed'));
   });
+
+  /**
+   * J4 whatever happened to Redis or a job: every live chat gets its timer
+   * back, due now, so the processor decides from the chat as it stands. One
+   * Redis call per chat, a no-op (deduplicated) for every chat whose timer is
+   * pending or running; so it runs at start and as a periodic sweep, which is
+   * also what re-arms a timer whose job failed for good (retries spent, or
+   * stalled twice) — without it that chat would never be nudged or flagged again.
+   */
+  const restoreLostTimers = () => lookAgainNow({}, 'ensure');
+  queues.worker(QUEUES.idleSweep, () => restoreLostTimers(), { concurrency: 1 });
 
   queues.worker(
     QUEUES.idle,
@@ -145,7 +165,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
       metrics,
       logger,
     }),
-    { concurrency: 8, lockDurationMs },
+    { concurrency: 8 },
   );
   if (mailer) {
     queues.worker(
@@ -161,7 +181,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
         metrics,
         logger,
       }),
-      { concurrency: 4, lockDurationMs },
+      { concurrency: 4 },
     );
   }
 
@@ -185,17 +205,16 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
       await transcripts.model.init();
       dashboard.refresh();
       if (config.PROCESS_ROLE === 'web') return;
-      // J4 even if Redis lost data: every live chat gets its timer back (a no-op where it has one).
-      const active = await conversationModels(context.mongo)
-        .Conversation.find({ status: 'active', offline: { $ne: true } }, { departmentId: 1 })
-        .lean();
-      for (const conversation of active) {
-        const { agentReplyMs } = await thresholds(conversation.departmentId?.toHexString());
-        await timers.schedule(conversation._id.toHexString(), agentReplyMs, 'ensure');
-      }
+      const restored = await restoreLostTimers();
       const resumed = await transcripts.resumePending();
-      if (active.length > 0 || resumed > 0)
-        logger.info({ timers: active.length, transcripts: resumed }, 'jobs resumed');
+      if (restored > 0 || resumed > 0) logger.info({ timers: restored, transcripts: resumed }, 'jobs resumed');
+      await queues
+        .queue(QUEUES.idleSweep)
+        .upsertJobScheduler(
+          QUEUES.idleSweep,
+          { every: config.IDLE_TIMER_SWEEP },
+          { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
+        );
     },
     async stop() {
       // The queue factory closes workers first (they finish the job in hand), then this.

@@ -1,47 +1,45 @@
 import type { Types } from 'mongoose';
 import type { AgentModel, AgentRecord } from '../agents/agent.model.js';
-import type { ConversationsService } from '../conversations/conversations.service.js';
 import { limitOf, type CapacityLimits } from './capacity-limits.js';
 import type { Candidate } from './strategy.js';
 
 export interface AgentPool {
-  records: Map<string, AgentRecord>;
   candidates: Candidate[];
 }
 
+/** What planning reads of an agent: no profile, no password hash. */
+const POOL_FIELDS = { languages: 1, capacity: 1, departmentIds: 1, activeChats: 1, lastAssignedAt: 1 } as const;
+type PoolAgent = Pick<AgentRecord, '_id' | keyof typeof POOL_FIELDS>;
+
 /**
  * Online agents who serve a department (everyone for the general queue),
- * with their load counted from the conversations, not from stored counters,
- * and their effective capacity (own, else their departments' default).
+ * with their load and effective capacity (own, else their departments'
+ * default). The load is the agent's stored `activeChats`, which
+ * capacity.ts rewrites from the conversations, under the agent's lock,
+ * after every claim, release and transfer (and the sweep repairs): one read
+ * of a few agents instead of counting every live chat, which on FerretDB
+ * means scanning them, several times a second while a queue is busy. It is
+ * a plan, not a promise: a claim counts the truth under the lock, refuses an
+ * agent who is full, and rewrites the counter; routing then plans again.
  */
 export async function loadAgentPool(
   agents: AgentModel,
-  conversations: Pick<ConversationsService, 'model'>,
   departmentId: Types.ObjectId | null,
   limits: CapacityLimits,
 ): Promise<AgentPool> {
   const [online, defaults] = await Promise.all([
-    agents.find({ active: true, status: 'online' }).lean<AgentRecord[]>(),
+    agents.find({ active: true, status: 'online' }, POOL_FIELDS).lean<PoolAgent[]>(),
     limits.defaults(),
   ]);
   // Filtered here: FerretDB v1's matching of a scalar against array elements is not relied on.
   const eligible = departmentId
     ? online.filter((agent) => agent.departmentIds.some((id) => id.equals(departmentId)))
     : online;
-  const loads = new Map<string, number>();
-  if (eligible.length > 0) {
-    const rows = await conversations.model.aggregate<{ _id: Types.ObjectId; count: number }>([
-      { $match: { status: 'active', agentId: { $in: eligible.map((agent) => agent._id) } } },
-      { $group: { _id: '$agentId', count: { $sum: 1 } } },
-    ]);
-    for (const row of rows) loads.set(row._id.toHexString(), row.count);
-  }
   return {
-    records: new Map(eligible.map((agent) => [agent._id.toHexString(), agent])),
     candidates: eligible.map((agent) => ({
       id: agent._id.toHexString(),
       languages: agent.languages,
-      load: loads.get(agent._id.toHexString()) ?? 0,
+      load: agent.activeChats ?? 0,
       capacity: limitOf(agent, defaults),
       lastAssignedAt: agent.lastAssignedAt ?? null,
     })),

@@ -1,6 +1,5 @@
-import { DEFAULT_AGENT_CAPACITY } from '@switchboard/shared';
+import { DEFAULT_AGENT_CAPACITY, type DepartmentView } from '@switchboard/shared';
 import type { Types } from 'mongoose';
-import type { DepartmentModel, DepartmentRecord } from '../departments/department.model.js';
 
 /** Live departments' default capacities by department id (only those that set one). */
 export type CapacityDefaults = ReadonlyMap<string, number>;
@@ -28,19 +27,14 @@ export function limitOf(agent: CapacityHolder, defaults: CapacityDefaults): numb
 }
 
 /**
- * Reads the department defaults when they are needed: read fresh each time
- * (a handful of documents), so an admin's change applies to the next claim.
+ * The department defaults, from the departments' own cache (departments.service.ts),
+ * so an admin's change applies to the next claim on every process.
  */
-export function createCapacityLimits(departments: DepartmentModel) {
+export function createCapacityLimits(liveDepartments: () => Promise<Pick<DepartmentView, 'id' | 'defaultCapacity'>[]>) {
   async function defaults(): Promise<CapacityDefaults> {
-    const live = await departments
-      .find({ archived: false }, { defaultCapacity: 1 })
-      .lean<Pick<DepartmentRecord, '_id' | 'defaultCapacity'>[]>();
     return new Map(
-      live.flatMap((department) =>
-        typeof department.defaultCapacity === 'number'
-          ? [[department._id.toHexString(), department.defaultCapacity] as const]
-          : [],
+      (await liveDepartments()).flatMap((department) =>
+        typeof department.defaultCapacity === 'number' ? [[department.id, department.defaultCapacity] as const] : [],
       ),
     );
   }

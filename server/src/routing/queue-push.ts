@@ -36,7 +36,7 @@ export function createQueuePush(deps: {
   };
 
   async function push(key: string): Promise<void> {
-    const snapshot = await deps.snapshots.load(key);
+    const snapshot = await deps.snapshots.load(key, { shared: true });
     const present = new Set<string>();
     const updates = snapshot ? snapshot.waiting.map((waiting) => deps.snapshots.updateFor(snapshot, waiting)) : [];
     for (const update of updates) {
@@ -51,7 +51,9 @@ export function createQueuePush(deps: {
   }
 
   async function pushStats(): Promise<void> {
-    const snapshots = await Promise.all((await deps.allQueueKeys()).map((key) => deps.snapshots.load(key)));
+    const snapshots = await Promise.all(
+      (await deps.allQueueKeys()).map((key) => deps.snapshots.load(key, { shared: true })),
+    );
     const stats: QueueStats = {
       departments: snapshots.flatMap((snapshot) => (snapshot ? [deps.snapshots.statsOf(snapshot)] : [])),
       at: new Date().toISOString(),
@@ -75,6 +77,7 @@ export function createQueuePush(deps: {
   return {
     /** Something changed in this queue: push positions and waits soon. */
     schedule(key: string): void {
+      deps.snapshots.changed(key);
       later(key, () => push(key));
       later(STATS, pushStats, statsWindowMs);
       if (!stopped) for (const listener of changeListeners) listener(key);

@@ -35,17 +35,20 @@ export function createQueueSnapshots(deps: {
   handlingTimes: HandlingTimes;
   limits: CapacityLimits;
   clock: Clock;
+  /** How long a snapshot this process read may serve its pushes, unless this process changed the queue since. */
+  reuseMs: number;
 }) {
   const { clock } = deps;
+  const recent = new Map<string, { readAt: number; snapshot: Promise<QueueSnapshot | null> }>();
 
-  async function load(key: string): Promise<QueueSnapshot | null> {
+  async function read(key: string): Promise<QueueSnapshot | null> {
     const department = key === GENERAL_QUEUE ? null : await deps.departments.get(key);
     if (key !== GENERAL_QUEUE && !department) return null;
     const queued = (await deps.conversations.model
       .find({ status: 'queued', departmentId: departmentIdOf(key) })
       .sort({ priority: -1, queuedAt: 1 })
       .lean()) as ConversationDocument[];
-    const pool = await loadAgentPool(deps.agents, deps.conversations, departmentIdOf(key), deps.limits);
+    const pool = await loadAgentPool(deps.agents, departmentIdOf(key), deps.limits);
     return {
       key,
       department,
@@ -56,6 +59,27 @@ export function createQueueSnapshots(deps: {
       ...slotsOf(pool),
       medianHandlingSeconds: await deps.handlingTimes.median(key),
     };
+  }
+
+  /**
+   * The queue now. Pushes (customers' positions, desks' queue lists,
+   * supervisors' stats and board) all follow the same change within one
+   * debounce window; `shared` lets them take one read between them (each
+   * is several commands, on FerretDB several scans) instead of one each. A
+   * change made by this process drops the shared read (`changed`), so a push
+   * it schedules never sees the queue from before it; changes made by other
+   * processes show within `reuseMs`. Answers to a request (`queue.status`,
+   * `queue.list`) read afresh.
+   */
+  function load(key: string, options: { shared?: boolean } = {}): Promise<QueueSnapshot | null> {
+    const cached = recent.get(key);
+    if (options.shared && cached && performance.now() - cached.readAt <= deps.reuseMs) return cached.snapshot;
+    const snapshot = read(key);
+    recent.set(key, { readAt: performance.now(), snapshot });
+    snapshot.catch(() => {
+      if (recent.get(key)?.snapshot === snapshot) recent.delete(key);
+    });
+    return snapshot;
   }
 
   /** Why to offer the offline message to someone who has waited `waitedSeconds`, or null. */
@@ -121,7 +145,14 @@ export function createQueueSnapshots(deps: {
     ];
   }
 
-  return { load, updateFor, statsOf, entriesOf };
+  return {
+    load,
+    /** This process changed the queue: the next push reads it again. */
+    changed: (key: string) => recent.delete(key),
+    updateFor,
+    statsOf,
+    entriesOf,
+  };
 }
 
 export type QueueSnapshots = ReturnType<typeof createQueueSnapshots>;

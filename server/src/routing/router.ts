@@ -84,11 +84,12 @@ export function createRouter(deps: RouterDeps) {
    * one write at a time (FerretDB on SQLite), so a hundred agents claiming at
    * once only queue in front of every other request, starts included.
    */
-  async function execute(plan: Planned[], key: string): Promise<number> {
+  async function execute(plan: Planned[], key: string): Promise<{ assigned: number; stale: boolean }> {
     const byAgent = new Map<string, string[]>();
     for (const step of plan) byAgent.set(step.agentId, [...(byAgent.get(step.agentId) ?? []), step.conversationId]);
     const work = [...byAgent.entries()];
     let assigned = 0;
+    let stale = false;
     const claimFor = async ([agentId, conversationIds]: [string, string[]]) => {
       for (let from = 0; from < conversationIds.length; from += CLAIM_BATCH) {
         const result = await deps.capacity
@@ -98,12 +99,17 @@ export function createRouter(deps: RouterDeps) {
           .catch((error: unknown) => {
             // Typically the agent's lock was busy past its timeout: skip them this round, not the whole pass.
             logger.warn({ err: error, agentId }, 'routing claim failed');
-            return { assigned: [], stopped: 'agent-unavailable' as const };
+            return null;
           });
+        if (!result) return;
         for (const conversation of result.assigned) deps.onAssigned(conversation, key);
         assigned += result.assigned.length;
-        // Offline or full (another queue, a pickup): the rest of this agent's plan waits for the next round.
-        if (result.stopped) return;
+        // Offline or full (the plan's load was behind: another queue, a pickup): the claim has
+        // rewritten the agent's counters from the truth, so the next round plans right.
+        if (result.stopped) {
+          stale = true;
+          return;
+        }
       }
     };
     let next = 0;
@@ -111,7 +117,7 @@ export function createRouter(deps: RouterDeps) {
       for (let item = work[next++]; item; item = work[next++]) await claimFor(item);
     });
     await Promise.all(lanes);
-    return assigned;
+    return { assigned, stale };
   }
 
   /**
@@ -131,7 +137,7 @@ export function createRouter(deps: RouterDeps) {
       const strategy = department?.strategy ?? 'least-loaded';
       const fallbackSeconds = department ? department.languageFallbackSeconds : deps.generalLanguageFallbackSeconds;
       // Agents first: a handful of documents, and with no room anywhere the queue need not be read.
-      const { candidates } = await loadAgentPool(deps.agents, deps.conversations, departmentIdOf(key), deps.limits);
+      const { candidates } = await loadAgentPool(deps.agents, departmentIdOf(key), deps.limits);
       if (!candidates.some((candidate) => candidate.load < candidate.capacity)) return;
       // Only what planning reads: whole documents (pre-chat, page, user agent) for up to 500 chats add up.
       const waiting = (await deps.conversations.model
@@ -164,8 +170,8 @@ export function createRouter(deps: RouterDeps) {
       }
       if (retryIn !== null) retryLater(key, retryIn);
       if (plan.length === 0) return;
-      const assigned = await execute(plan, key);
-      if (assigned === 0) return;
+      const { assigned, stale } = await execute(plan, key);
+      if (assigned === 0 && !stale) return;
     }
   }
 

@@ -49,7 +49,7 @@ export interface RoutingDeps {
 export function createRoutingService(deps: RoutingDeps) {
   const { conversations, messages, broadcast } = deps.messaging;
   const { clock, departments, logger } = deps;
-  const limits = createCapacityLimits(departments.model);
+  const limits = createCapacityLimits(() => departments.list());
   const capacity = createCapacity({ agents: deps.agents, conversations, locks: deps.locks, clock, limits });
   const handlingTimes = createHandlingTimes(deps.redis, deps.prefix);
   const snapshots = createQueueSnapshots({
@@ -59,6 +59,7 @@ export function createRoutingService(deps: RoutingDeps) {
     handlingTimes,
     limits,
     clock,
+    reuseMs: Math.max(100, deps.queueDebounceMs),
   });
 
   const allQueueKeys = async () => [...(await departments.list()).map((department) => department.id), GENERAL_QUEUE];
@@ -214,8 +215,9 @@ export function createRoutingService(deps: RoutingDeps) {
       return snapshots.updateFor(snapshot, conversation);
     },
 
-    async stats(): Promise<QueueStats> {
-      const loaded = await Promise.all((await allQueueKeys()).map((key) => snapshots.load(key)));
+    /** `shared`: for a push, which may take a read another push just made (queue-snapshot.ts). */
+    async stats(options: { shared?: boolean } = {}): Promise<QueueStats> {
+      const loaded = await Promise.all((await allQueueKeys()).map((key) => snapshots.load(key, options)));
       return {
         departments: loaded.flatMap((snapshot) => (snapshot ? [snapshots.statsOf(snapshot)] : [])),
         at: clock.now().toISOString(),

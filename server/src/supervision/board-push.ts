@@ -17,6 +17,12 @@ import type { SocketServer } from '../infra/socket-server.js';
  * Waits grow with time and some changes have no hook here (a transfer between
  * agents), so processes with supervisors connected also refresh every
  * `refreshMs`; the same marker keeps that to one computation per window.
+ *
+ * Nothing is computed while no supervisor is connected to any process: a
+ * board is several scans of the live chats on FerretDB, and a busy queue
+ * changes every window. Processes with supervisors keep a presence key alive
+ * in Redis (set as one joins, renewed every refresh); a supervisor who
+ * connects asks for the board anyway.
  */
 export function createBoardPush(deps: {
   redis: Redis;
@@ -30,12 +36,14 @@ export function createBoardPush(deps: {
   const { redis } = deps;
   const pendingKey = `${deps.prefix}:supervision:board:pending`;
   const lastKey = `${deps.prefix}:supervision:board:last`;
+  const presentKey = `${deps.prefix}:supervision:present`;
   const namespace = () => deps.sockets.namespace('agent');
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
   async function push(): Promise<void> {
     await redis.del(pendingKey);
+    if (!hasLocalSupervisors() && (await redis.exists(presentKey)) === 0) return;
     const snapshot = await deps.compute();
     const { at: _at, ...figures } = snapshot;
     if (!(await changedSinceLastPush(redis, lastKey, figures, deps.refreshMs * 4))) return;
@@ -57,9 +65,20 @@ export function createBoardPush(deps: {
     timer.unref();
   }
 
-  const hasLocalSupervisors = () => (namespace().adapter.rooms.get(SUPERVISORS_ROOM)?.size ?? 0) > 0;
+  function hasLocalSupervisors(): boolean {
+    return (namespace().adapter.rooms.get(SUPERVISORS_ROOM)?.size ?? 0) > 0;
+  }
+  /** Someone here watches the board: every process's pushes count (three refreshes long). */
+  const markPresent = () =>
+    redis
+      .set(presentKey, '1', 'PX', deps.refreshMs * 3)
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'board presence not recorded'));
+  namespace().adapter.on('join-room', (room: string) => {
+    if (room === SUPERVISORS_ROOM) void markPresent();
+  });
   const refresh = setInterval(() => {
-    if (hasLocalSupervisors()) void schedule().catch(() => undefined);
+    if (!hasLocalSupervisors()) return;
+    void markPresent().then(() => schedule().catch(() => undefined));
   }, deps.refreshMs);
   refresh.unref();
 

@@ -33,9 +33,10 @@ export function createBoard(deps: {
     ]);
 
   return {
-    async snapshot(): Promise<BoardSnapshot> {
+    /** `shared`: for a push, which may take the queue figures another push just read. */
+    async snapshot(options: { shared?: boolean } = {}): Promise<BoardSnapshot> {
       const [stats, perDepartment, records, capacityDefaults] = await Promise.all([
-        deps.routing.stats(),
+        deps.routing.stats(options),
         countActive('$departmentId'),
         deps.agents
           .find({ active: true }, { displayName: 1, role: 1, status: 1, capacity: 1, departmentIds: 1 })

@@ -39,7 +39,7 @@ export function createSupervisionFeature(context: AppContext, deps: SupervisionD
     redis: context.redis.command,
     prefix: config.REDIS_PREFIX,
     sockets: context.sockets,
-    compute: () => board.snapshot(),
+    compute: () => board.snapshot({ shared: true }),
     logger,
     windowMs: BOARD_WINDOW_MS,
     refreshMs: BOARD_REFRESH_MS,

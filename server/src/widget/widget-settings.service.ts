@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_WIDGET_SETTINGS,
   PRECHAT_FIELDS,
@@ -13,7 +12,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { AgentPrincipal } from '../auth/principal.js';
 import type { DocumentLocks } from '../infra/document-lock.js';
 import type { Logger } from '../infra/logger.js';
-import { withTimeout } from '../infra/with-timeout.js';
+import { createVersionedCache } from '../infra/versioned-cache.js';
 import { WIDGET_SETTINGS_ID, type WidgetSettingsModel, type WidgetSettingsRecord } from './widget-settings.model.js';
 
 interface Dependencies {
@@ -34,38 +33,17 @@ interface Loaded {
   record: WidgetSettingsRecord | null;
 }
 
-/** A Redis that does not answer this fast is treated as down: the read goes to the database. */
-const VERSION_READ_TIMEOUT_MS = 500;
-
 const SETTINGS_KEYS = Object.keys(DEFAULT_WIDGET_SETTINGS) as (keyof WidgetSettings)[];
 
 /**
  * The deployment's widget settings (W2, S4): one stored document that admins
  * replace over REST. They are read on every customer handshake, frame request
- * and pre-chat start, so each process keeps them in memory, tagged with the
- * version it read from Redis *before* reading the document. A save writes the
- * document, then a new random version; every read compares versions (one
- * Redis GET instead of a database read), so a save is in effect at once on
- * every server process. Without Redis the reads go to the database, as if
- * there were no cache; `cacheMs` bounds how long a missed version write can
- * keep a process on old settings.
+ * and pre-chat start, so each process keeps them in memory behind a version
+ * in Redis (infra/versioned-cache.ts): a save is in effect at once on every
+ * server process.
  */
 export function createWidgetSettingsService(deps: Dependencies) {
   const { model } = deps;
-  const cacheMs = deps.cacheMs ?? 30_000;
-  let cached: { version: string | null; at: number; value: Loaded } | null = null;
-  // Concurrent handshakes that miss the cache share one database read.
-  let pending: { version: string | null; promise: Promise<Loaded> } | null = null;
-
-  const readVersion = async (): Promise<string | null | undefined> => {
-    try {
-      return await withTimeout(deps.version.redis.get(deps.version.key), VERSION_READ_TIMEOUT_MS, 'version read');
-    } catch (error) {
-      deps.logger.debug({ err: error }, 'widget settings version unreadable; reading the database');
-      return undefined;
-    }
-  };
-
   const fromDatabase = async (): Promise<Loaded> => {
     const record = (await model.findById(WIDGET_SETTINGS_ID).lean()) as WidgetSettingsRecord | null;
     if (!record) return { settings: DEFAULT_WIDGET_SETTINGS, record: null };
@@ -77,22 +55,15 @@ export function createWidgetSettingsService(deps: Dependencies) {
     return { settings: DEFAULT_WIDGET_SETTINGS, record };
   };
 
-  const load = async (): Promise<Loaded> => {
-    const version = await readVersion();
-    if (version === undefined) return fromDatabase();
-    if (cached?.version === version && cached.at > Date.now() - cacheMs) return cached.value;
-    if (pending?.version === version) return pending.promise;
-    const promise = fromDatabase();
-    const entry = { version, promise };
-    pending = entry;
-    try {
-      const value = await promise;
-      cached = { version, at: Date.now(), value };
-      return value;
-    } finally {
-      if (pending === entry) pending = null;
-    }
-  };
+  const cache = createVersionedCache({
+    load: fromDatabase,
+    redis: deps.version.redis,
+    key: deps.version.key,
+    logger: deps.logger,
+    name: 'widget settings',
+    maxAgeMs: deps.cacheMs ?? 30_000,
+  });
+  const load = () => cache.get();
 
   const toView = (settings: WidgetSettings, record: WidgetSettingsRecord | null): WidgetSettingsView => ({
     ...settings,
@@ -143,13 +114,7 @@ export function createWidgetSettingsService(deps: Dependencies) {
           .exec()) as WidgetSettingsRecord | null;
         return { before: previous, record: saved };
       });
-      cached = null;
-      try {
-        // After the write: a process that reads this version reads the new document.
-        await withTimeout(deps.version.redis.set(deps.version.key, randomUUID()), 2_000, 'version write');
-      } catch (error) {
-        deps.logger.warn({ err: error }, 'widget settings saved, but their new version was not announced');
-      }
+      await cache.changed();
       const changed = SETTINGS_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]));
       await deps.audit.record({
         actor,

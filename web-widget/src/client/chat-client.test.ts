@@ -47,6 +47,37 @@ describe('ChatClient', () => {
     });
   });
 
+  it('tries again, waiting longer each time, when the server refuses the handshake for now', async () => {
+    const { socket, ready } = setup();
+    const refuse = () =>
+      socket.fire(
+        'connect_error',
+        Object.assign(new Error('busy'), { data: { code: 'RATE_LIMITED', retryable: true } }),
+      );
+    const connects = () => socket.auths.length;
+    const before = connects();
+    refuse();
+    await vi.advanceTimersByTimeAsync(1_000); // first wait: 0.5–1 s
+    expect(connects()).toBe(before + 1);
+    refuse();
+    await vi.advanceTimersByTimeAsync(900); // second wait: 1–2 s, not yet over
+    expect(connects()).toBe(before + 1);
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(connects()).toBe(before + 2);
+    // Connected at last: the next refusal starts from the short wait again.
+    await ready();
+    refuse();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(connects()).toBe(before + 3);
+    // A refusal that will not change (this origin may not chat) is not retried.
+    socket.fire(
+      'connect_error',
+      Object.assign(new Error('no'), { data: { code: 'ORIGIN_NOT_ALLOWED', retryable: false } }),
+    );
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(connects()).toBe(before + 3);
+  });
+
   it('forgets a token the server does not know', async () => {
     const tokens = memoryTokenStore(TOKEN);
     const { socket } = setup(tokens);
