@@ -52,15 +52,21 @@ export async function checkOracle(
   const redis = cluster.redis();
   const bull = `${cluster.namespace}:bull`;
 
-  // Jobs running right now may still finish legitimately: give them a bounded moment.
+  // Jobs running right now may still finish legitimately: give them a bounded moment. A job is
+  // "left active" only if no look in that moment found the lists empty: a periodic sweep that
+  // starts just after an empty look is new work, not a stuck job.
   const activeKeys = async () => {
     const keys = await redis.keys(`${bull}:*:active`);
     const lengths = await Promise.all(keys.map(async (key) => [key, await redis.llen(key)] as const));
     return lengths.filter(([, length]) => length > 0);
   };
   const settleBy = Date.now() + JOB_SETTLE_MS;
-  while ((await activeKeys()).length > 0 && Date.now() < settleBy) await sleep(200);
-  for (const [key, length] of await activeKeys()) problems.push(`${length} job(s) left active in ${key}`);
+  let active = await activeKeys();
+  while (active.length > 0 && Date.now() < settleBy) {
+    await sleep(200);
+    active = await activeKeys();
+  }
+  for (const [key, length] of active) problems.push(`${length} job(s) left active in ${key}`);
 
   // Catch every connected client up, as it would after its next reconnect
   // (in pages of 50 cursors, the protocol's limit per request).
