@@ -2,15 +2,23 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { say, ServiceUnavailableError, which } from './commands.js';
 
 const MODULE = 'github.com/FerretDB/FerretDB';
 /** The release ARCHITECTURE.md names first; v1.24.0 is the same minor line, used when the proxy refuses v1.24.1. */
 const VERSIONS = ['v1.24.1', 'v1.24.0'] as const;
+/**
+ * Makes the SQLite backend's look-ups by _id use its _id index (the patch
+ * file says why and what it measured). Renaming the file, or bumping
+ * {@link BUILD}, makes every machine build afresh.
+ */
+const PATCH = fileURLToPath(new URL('./ferretdb-sqlite-id-index.patch', import.meta.url));
+const BUILD = 'ferretdb-v1.24-id-index';
 
 function cacheDir(): string {
   const base = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
-  return path.join(base, 'switchboard', 'ferretdb-v1.24');
+  return path.join(base, 'switchboard', BUILD);
 }
 
 function runs(binary: string): boolean {
@@ -36,9 +44,10 @@ function tryGoInstall(version: string, binDir: string): string | null {
 }
 
 /**
- * Builds from the module source. The module zip lacks build/version/version.txt,
- * which FerretDB's own build generates (`bin/task gen-version`) and which its
- * binary refuses to start without, so we write it the same way.
+ * Builds from the module source with our patch. The module zip lacks
+ * build/version/version.txt, which FerretDB's own build generates (`bin/task
+ * gen-version`) and which its binary refuses to start without, so we write it
+ * the same way.
  */
 function tryBuildFromModule(version: string, binDir: string): string | null {
   const download = spawnSync('go', ['mod', 'download', '-json', `${MODULE}@${version}`], { encoding: 'utf8' });
@@ -51,6 +60,11 @@ function tryBuildFromModule(version: string, binDir: string): string | null {
   try {
     cpSync(moduleDir, work, { recursive: true });
     execFileSync('chmod', ['-R', 'u+w', work]);
+    const patched = spawnSync('git', ['apply', PATCH], { cwd: work, encoding: 'utf8' });
+    if (patched.status !== 0) {
+      say(`the _id index patch does not apply to FerretDB ${version}: ${patched.stderr.trim()}`);
+      return null;
+    }
     writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${version}\n`);
     const staged = path.join(binDir, `ferretdb.${process.pid}.tmp`);
     const build = spawnSync('go', ['build', '-o', staged, './cmd/ferretdb'], {
@@ -72,14 +86,19 @@ function tryBuildFromModule(version: string, binDir: string): string | null {
   }
 }
 
-/** Path of a working FerretDB v1.24 binary, installing it with Go on first use. */
+/**
+ * Path of a working FerretDB v1.24 binary, built with Go on first use. Ours,
+ * patched, comes first; an unpatched one (installed by hand, or `go install`
+ * when the patched build fails) works the same, only with every look-up by
+ * _id scanning its collection.
+ */
 export function ensureFerretDB(): string {
-  const candidates = [which('ferretdb'), path.join(cacheDir(), 'ferretdb')];
-  if (which('go')) candidates.push(path.join(goEnv('GOPATH'), 'bin', 'ferretdb'));
-  for (const candidate of candidates) {
-    if (candidate && existsSync(candidate) && runs(candidate)) return candidate;
-  }
+  const ours = path.join(cacheDir(), 'ferretdb');
+  if (existsSync(ours) && runs(ours)) return ours;
+  const installed = [which('ferretdb'), which('go') ? path.join(goEnv('GOPATH'), 'bin', 'ferretdb') : null];
   if (!which('go')) {
+    const usable = installed.find((candidate) => candidate && existsSync(candidate) && runs(candidate));
+    if (usable) return usable;
     throw new ServiceUnavailableError(
       'A MongoDB-compatible server is needed: no `mongod` on PATH and no FerretDB, and Go is not installed to build FerretDB. ' +
         'Install Go 1.22+ (`sudo apt-get install golang` or https://go.dev/dl), or install MongoDB 6+ so `mongod` is on PATH, ' +
@@ -88,13 +107,22 @@ export function ensureFerretDB(): string {
   }
   const binDir = cacheDir();
   mkdirSync(binDir, { recursive: true });
-  say('installing FerretDB v1.24 with Go (first run only, takes a minute or two)');
+  say('building FerretDB v1.24 with Go (first run only, takes a minute or two)');
   for (const version of VERSIONS) {
-    const binary = tryGoInstall(version, binDir) ?? tryBuildFromModule(version, binDir);
+    const binary = tryBuildFromModule(version, binDir);
     if (binary) {
-      say(`FerretDB ${version} installed at ${binary}`);
+      say(`FerretDB ${version} (with the _id index patch) installed at ${binary}`);
       return binary;
     }
+  }
+  say('falling back to an unpatched FerretDB: look-ups by _id will scan their collections');
+  const usable = installed.find((candidate) => candidate && existsSync(candidate) && runs(candidate));
+  if (usable) return usable;
+  const fallbackDir = path.join(binDir, 'unpatched');
+  mkdirSync(fallbackDir, { recursive: true });
+  for (const version of VERSIONS) {
+    const binary = tryGoInstall(version, fallbackDir);
+    if (binary) return binary;
   }
   throw new ServiceUnavailableError(
     `Could not install FerretDB ${VERSIONS.join(' or ')} with Go (see the messages above). ` +
