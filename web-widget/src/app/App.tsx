@@ -94,7 +94,7 @@ export function App({ bridge, client, resuming }: AppProps) {
             : 'form';
   // Keyboard and screen-reader users land on the first thing to do when the panel opens or the step changes.
   useEffect(() => {
-    if (host.open && view !== 'conversation') focusFirst(main.current);
+    return host.open && view !== 'conversation' ? focusFirst(main.current) : undefined;
   }, [host.open, view]);
 
   const start = (values: PrechatValues) => {

@@ -1,10 +1,20 @@
 const FOCUSABLE =
   '[data-autofocus], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])';
 
-/** Moves focus to the step's first control (or the one marked `data-autofocus`), after it has rendered. */
-export function focusFirst(container: HTMLElement | null): void {
-  requestAnimationFrame(() => {
+/**
+ * Moves focus to the step's first control (or the one marked `data-autofocus`),
+ * after it has rendered, if the frame has focus then; returns the cancel.
+ * The host page focuses the frame whenever it opens the panel, so a frame
+ * without focus means the panel closed meanwhile (Enter, then Escape at once:
+ * the host gave focus back to the launcher), and moving focus inside the frame
+ * would pull it into the hidden panel. React may run the effect that would
+ * cancel this only after the next frame, so the check is made here.
+ */
+export function focusFirst(container: HTMLElement | null): () => void {
+  const frame = requestAnimationFrame(() => {
+    if (!document.hasFocus()) return;
     const preferred = container?.querySelector<HTMLElement>('[data-autofocus]');
     (preferred ?? container?.querySelector<HTMLElement>(FOCUSABLE))?.focus();
   });
+  return () => cancelAnimationFrame(frame);
 }
