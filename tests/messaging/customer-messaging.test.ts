@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_MESSAGE_BYTES, type MessageSent } from '@switchboard/shared';
+import { Types } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -104,6 +105,27 @@ describe('customers start chats and send messages that are stored before they ar
         .list()
         .map((m) => m.seq),
     ).toEqual([1]);
+  });
+
+  it('answers a retry of a message stored before message ids were derived from the send', async () => {
+    const marie = await customer();
+    const { conversation } = await marie.start();
+    const clientMessageId = randomUUID();
+    const sent = await marie.send(conversation.id, 'sent last year', { clientMessageId });
+    expect(sent.ok).toBe(true);
+    // As older servers stored it: the same message under a random ObjectId.
+    const Message = server.app.services.messages.model;
+    const stored = await Message.findOne({ clientMessageId }).lean();
+    await Message.deleteOne({ clientMessageId });
+    await Message.create({ ...stored, _id: new Types.ObjectId() });
+    const legacyId = (await Message.findOne({ clientMessageId }).lean())!._id.toHexString();
+
+    const retried = await marie.send(conversation.id, 'sent last year', { clientMessageId });
+    expect(retried).toMatchObject({ ok: true, data: { duplicate: true, message: { id: legacyId, seq: 1 } } });
+    expect(await storedCount({ clientMessageId })).toBe(1);
+    // Found only when its insert collided, after the seq was claimed: that seq is skipped (clients accept gaps).
+    const next = await marie.send(conversation.id, 'and today');
+    expect(next).toMatchObject({ ok: true, data: { duplicate: false, message: { seq: 3 } } });
   });
 
   it('gives the next seq even when the caller read the conversation before another message moved it', async () => {

@@ -82,7 +82,10 @@ describe('the widget by keyboard alone, and in Russian and Chinese (Chromium)', 
     const conversationId = (await harness.server.app.mongo.collection('conversations').findOne({}))!._id.toHexString();
     desk.log(conversationId);
     await desk.send(conversationId, 'Hi Marie, how can I help?');
-    await expect.poll(() => frame.getByText('Hi Marie, how can I help?').isVisible()).toBe(true);
+    // The bubble, not the live region that announces it for a moment with the same words.
+    await expect
+      .poll(() => frame.locator('.sb-bubble', { hasText: 'Hi Marie, how can I help?' }).isVisible())
+      .toBe(true);
     await tabTo(/\|textarea\|/);
     await keyboard.type('Where is my parcel?');
     await keyboard.press('Enter');

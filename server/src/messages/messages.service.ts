@@ -14,6 +14,7 @@ import { conversationLockKey } from '../conversations/conversation-lock.js';
 import { isDuplicateKey } from '../infra/app-errors.js';
 import type { DocumentLocks } from '../infra/document-lock.js';
 import { maskSecrets } from './mask.js';
+import { messageIdFor } from './message-id.js';
 import { messageModel, type MessageDocument } from './message.model.js';
 import { toMessageView } from './message-view.js';
 
@@ -63,8 +64,17 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
     conversationId: Types.ObjectId,
     clientMessageId: string,
     author: Pick<MessageAuthor, 'kind' | 'id'>,
+    how: 'by-id' | 'by-fields' = 'by-id',
   ) => {
-    const earlier = (await Message.findOne({ conversationId, clientMessageId }).lean()) as MessageDocument | null;
+    // By the derived _id (message-id.ts); by the fields where that may miss: messages stored
+    // before ids were derived, and a clash of derived ids.
+    const found = (await (
+      how === 'by-id'
+        ? Message.findById(messageIdFor(conversationId, clientMessageId))
+        : Message.findOne({ conversationId, clientMessageId })
+    ).lean()) as MessageDocument | null;
+    const earlier =
+      found?.conversationId.equals(conversationId) && found.clientMessageId === clientMessageId ? found : null;
     if (earlier && (earlier.author?.kind !== author.kind || earlier.author.id !== author.id)) {
       throw new AppError('CONFLICT', 'This clientMessageId belongs to another message: send with a new one.', {
         field: 'clientMessageId',
@@ -173,12 +183,16 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
         let created;
         for (let attempt = 0; ; attempt += 1) {
           try {
-            created = await Message.create({ ...fields, seq });
+            created = await Message.create({
+              ...fields,
+              _id: messageIdFor(conversationId, input.clientMessageId),
+              seq,
+            });
             break;
           } catch (error) {
             if (!isDuplicateKey(error)) throw error;
             // A duplicate send that won while the lock was lost (or was not looked for) gets the original's ack…
-            const winner = await findByClientId(conversationId, input.clientMessageId, input.author);
+            const winner = await findByClientId(conversationId, input.clientMessageId, input.author, 'by-fields');
             if (winner) return { message: toMessageView(winner), duplicate: true };
             // …otherwise the seq was taken: lastSeq lagged behind the stored messages. Heal from the truth.
             if (attempt >= 2) throw error;
