@@ -18,9 +18,9 @@ export interface AgentRecord {
   /** Routing: ties between equally loaded agents go to the one idle longest. */
   lastAssignedAt?: Date | null;
   /**
-   * Routing's load counters, rewritten from the conversations themselves under the
-   * agent's lock on every claim, release and sweep (so they cannot drift for long);
-   * supervisors read them. Assignment itself re-counts, never trusts these.
+   * Routing's load counters, written under the agent's lock: raised by a claim
+   * before it takes a chat (so never below the truth), re-counted from the
+   * conversations on every release and by the sweep (routing/capacity.ts).
    */
   activeChats?: number;
   freeSlots?: number;

@@ -14,13 +14,12 @@ type PoolAgent = Pick<AgentRecord, '_id' | keyof typeof POOL_FIELDS>;
 /**
  * Online agents who serve a department (everyone for the general queue),
  * with their load and effective capacity (own, else their departments'
- * default). The load is the agent's stored `activeChats`, which
- * capacity.ts rewrites from the conversations, under the agent's lock,
- * after every claim, release and transfer (and the sweep repairs): one read
- * of a few agents instead of counting every live chat, which on FerretDB
- * means scanning them, several times a second while a queue is busy. It is
- * a plan, not a promise: a claim counts the truth under the lock, refuses an
- * agent who is full, and rewrites the counter; routing then plans again.
+ * default). The load is the agent's stored `activeChats`, which a claim
+ * raises before it takes a chat and every release re-counts (capacity.ts):
+ * one read of a few agents instead of counting every live chat, which on
+ * FerretDB means scanning them, several times a second while a queue is
+ * busy. It is a plan, not a promise: the claim reads the agent again under
+ * its lock and refuses one who is full; routing then plans again.
  */
 export async function loadAgentPool(
   agents: AgentModel,

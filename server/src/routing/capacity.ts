@@ -16,21 +16,22 @@ export interface ClaimResult {
 }
 
 /**
- * Agent capacity (R2, R3). A claim runs under the agent's document lock and
- * counts the agent's active conversations from the conversations collection
- * itself: the only writer that adds to that count is a claim, and claims of
- * one agent are serialized by the lock, so "count < capacity" checked there
- * stays true until the claim's own assignment lands. The conversation is
- * then taken under its own lock (`conversations.assign` refuses a chat that
- * is no longer waiting), so no chat is assigned twice and no agent goes over
- * capacity, on MongoDB and on FerretDB (whose conditional updates are not
- * atomic, see docs/consistency.md).
+ * Agent capacity (R2, R3), claimed before the conversation and given back if
+ * the conversation cannot be taken (issue 4 item 4). Under the agent's
+ * document lock a claim reads the agent's `activeChats`, refuses when it has
+ * reached the limit, writes the reservation (`activeChats + n`), and only
+ * then takes the conversations (`conversations.assign` refuses a chat that is
+ * no longer waiting, under the chat's own lock); what it could not take it
+ * gives back in the same lock hold. So the stored count is never below the
+ * truth: a process that dies between reserving and taking leaves it one too
+ * high (a slot unused until the next re-count), never one too low, and no
+ * agent goes over capacity, on MongoDB and on FerretDB (whose conditional
+ * updates are not atomic, see docs/consistency.md).
  *
- * `activeChats` / `freeSlots` on the agent are rewritten from that count after
- * every claim, release and sweep: a view for supervisors and a hint for
- * ranking, never what a claim trusts. Because they are recomputed rather than
- * `$inc`ed, there is nothing to undo when the conversation claim fails and
- * nothing that can drift.
+ * Counting the agent's live chats instead would be a scan of every
+ * conversation on FerretDB, once per claim. The truth is counted where a
+ * chat leaves an agent (close, transfer, requeue: `recount`) and by the
+ * sweep (`repairAll`), which also frees a slot a dead process left reserved.
  */
 export function createCapacity(deps: {
   agents: AgentModel;
@@ -50,6 +51,38 @@ export function createCapacity(deps: {
       { $set: { activeChats: active, freeSlots: Math.max(0, limit - active), ...extra } },
     );
 
+  /**
+   * Under the agent's lock: reserves up to `wanted` slots, lets `take` fill
+   * them (it returns how many it took), and gives back what it did not take,
+   * also when it throws midway (`took` then counts what had landed).
+   */
+  async function withReservation(
+    agent: AgentRecord,
+    wanted: number,
+    take: (slots: number, landed: (count: number) => void) => Promise<void>,
+  ): Promise<{ slots: number; took: number }> {
+    const limit = await limits.of(agent);
+    const active = agent.activeChats ?? 0;
+    const slots = Math.max(0, Math.min(wanted, limit - active));
+    if (slots === 0) return { slots, took: 0 };
+    await writeLoad(agent, limit, active + slots, { lastAssignedAt: clock.now() });
+    let took = 0;
+    try {
+      await take(slots, (count) => {
+        took = count;
+      });
+    } finally {
+      // The slots not filled go back, and with none filled the agent's place in the rotation too.
+      if (took < slots) {
+        await writeLoad(agent, limit, active + took, took > 0 ? {} : { lastAssignedAt: agent.lastAssignedAt ?? null });
+      }
+    }
+    return { slots, took };
+  }
+
+  const gone = (error: unknown) =>
+    error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND');
+
   return {
     countActive,
 
@@ -68,34 +101,27 @@ export function createCapacity(deps: {
         const agent = await agents.findById(agentId).lean<AgentRecord>();
         const available = options.requireOnline ? agent?.status === 'online' : agent?.status !== 'offline';
         if (!agent?.active || !available) return { outcome: 'agent-unavailable' };
-        const [active, limit] = await Promise.all([countActive(agent._id), limits.of(agent)]);
-        if (active >= limit) {
-          await writeLoad(agent, limit, active);
-          return { outcome: 'agent-full' };
-        }
-        let conversation: ConversationDocument;
-        try {
-          conversation = await take(agent);
-        } catch (error) {
-          if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
-            await writeLoad(agent, limit, active);
-            return { outcome: 'conversation-gone' };
+        let conversation: ConversationDocument | undefined;
+        const { slots } = await withReservation(agent, 1, async (_slots, landed) => {
+          try {
+            conversation = await take(agent);
+            landed(1);
+          } catch (error) {
+            if (!gone(error)) throw error;
           }
-          throw error;
-        }
-        await writeLoad(agent, limit, active + 1, { lastAssignedAt: clock.now() });
-        return { outcome: 'assigned', conversation };
+        });
+        if (slots === 0) return { outcome: 'agent-full' };
+        return conversation ? { outcome: 'assigned', conversation } : { outcome: 'conversation-gone' };
       });
     },
 
     /**
      * Routing's claim of several waiting chats for one agent, in order, under
-     * one hold of the agent's lock: the agent is read, counted and limited
-     * once, every assignment then adds one to that count (no one else can
-     * while we hold the lock), and the counters are written once. The same
-     * guarantees as {@link claim}, for a fraction of the database round trips.
-     * Stops at the first chat that does not fit (agent gone or full); chats
-     * taken meanwhile by someone else are skipped.
+     * one hold of the agent's lock: the agent is read and limited once, the
+     * batch's slots reserved in one write and what was not taken given back
+     * in one more. The same guarantees as {@link claim}, for a fraction of the
+     * database round trips. `stopped` says the agent could not take the whole
+     * batch (full, or gone); chats taken meanwhile by someone else are skipped.
      */
     async claimMany(
       agentId: string,
@@ -105,28 +131,19 @@ export function createCapacity(deps: {
       return locks.run(agentLockKey(agentId), async () => {
         const agent = await agents.findById(agentId).lean<AgentRecord>();
         if (!agent?.active || agent.status !== 'online') return { assigned: [], stopped: 'agent-unavailable' as const };
-        const [counted, limit] = await Promise.all([countActive(agent._id), limits.of(agent)]);
         const assigned: ConversationDocument[] = [];
-        let stopped: 'agent-full' | null = null;
-        try {
+        const { slots } = await withReservation(agent, conversationIds.length, async (slots, landed) => {
           for (const conversationId of conversationIds) {
-            if (counted + assigned.length >= limit) {
-              stopped = 'agent-full';
-              break;
-            }
+            if (assigned.length >= slots) break;
             try {
               assigned.push(await take(agent, conversationId));
+              landed(assigned.length);
             } catch (error) {
-              if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) continue;
-              throw error;
+              if (!gone(error)) throw error;
             }
           }
-        } finally {
-          // Also when a take failed midway: the counters then show what did land.
-          const extra = assigned.length > 0 ? { lastAssignedAt: clock.now() } : {};
-          await writeLoad(agent, limit, counted + assigned.length, extra);
-        }
-        return { assigned, stopped };
+        });
+        return { assigned, stopped: slots < conversationIds.length ? 'agent-full' : null };
       });
     },
 

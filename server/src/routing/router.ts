@@ -77,8 +77,8 @@ export function createRouter(deps: RouterDeps) {
 
   /**
    * Carries out a round's plan. One agent's chats are claimed in order under
-   * one hold of their lock (capacity.claimMany: the agent is read, counted and
-   * written once per batch, not once per chat), in batches so that a pickup or
+   * one hold of their lock (capacity.claimMany: the agent is read and its slots
+   * reserved once per batch, not once per chat), in batches so that a pickup or
    * a close waiting on that lock is not held up for long. Agents run a few at
    * a time, in the order of their oldest planned chat: the database serves
    * one write at a time (FerretDB on SQLite), so a hundred agents claiming at
@@ -104,8 +104,8 @@ export function createRouter(deps: RouterDeps) {
         if (!result) return;
         for (const conversation of result.assigned) deps.onAssigned(conversation, key);
         assigned += result.assigned.length;
-        // Offline or full (the plan's load was behind: another queue, a pickup): the claim has
-        // rewritten the agent's counters from the truth, so the next round plans right.
+        // Offline or full (the plan's load was behind: another queue, a pickup): the next round
+        // reads the agents again and plans right.
         if (result.stopped) {
           stale = true;
           return;

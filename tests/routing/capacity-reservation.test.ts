@@ -1,0 +1,84 @@
+import { AppError } from '@switchboard/shared';
+import { Types } from 'mongoose';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TestAgentDesk } from '../support/agent-desk.js';
+import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { createDepartment, eventually, openDesk, sleep, startChat } from './routing-support.js';
+
+/**
+ * Issue 4 item 4: capacity is claimed before the conversation, and given back
+ * when the conversation cannot be taken, so the stored load is never below
+ * the truth (routing/capacity.ts).
+ */
+describe('capacity reserved before the conversation is taken', () => {
+  let server: TestServer;
+  const cleanup: { disconnect(): void }[] = [];
+  const agentRecord = async (id: string) => (await server.app.services.agents.getById(id))!;
+
+  beforeAll(async () => {
+    // No sweep unless a test runs it: what repairs the counters here is said in each test.
+    server = await startTestServer({ testFile: import.meta.filename, env: { ROUTING_SWEEP: '1h' } });
+  });
+  afterEach(() => {
+    for (const each of cleanup.splice(0)) each.disconnect();
+  });
+  afterAll(() => server.stop());
+
+  async function agentIn(name: string, capacity: number): Promise<{ desk: TestAgentDesk; departmentId: string }> {
+    const department = await createDepartment(server, { name, topics: [{ key: name.toLowerCase(), labels: {} }] });
+    const desk = await openDesk(server, { departmentIds: [department.id], languages: ['fr'], capacity });
+    cleanup.push(desk);
+    return { desk, departmentId: department.id };
+  }
+
+  it('gives the slot back, and the agent’s place in the rotation, when the chat was taken by someone else', async () => {
+    const { desk } = await agentIn('Returned', 2);
+    const before = await agentRecord(desk.principal.id);
+    const result = await server.app.services.routing.capacity.claim(desk.principal.id, { requireOnline: true }, () =>
+      Promise.reject(new AppError('CONFLICT', 'Someone else took this chat.')),
+    );
+    expect(result.outcome).toBe('conversation-gone');
+    const after = await agentRecord(desk.principal.id);
+    expect(after).toMatchObject({ activeChats: 0, freeSlots: 2 });
+    expect(after.lastAssignedAt ?? null).toEqual(before.lastAssignedAt ?? null);
+  });
+
+  it('never fills a slot a dead process left reserved; the sweep frees it from the truth', async () => {
+    const { desk } = await agentIn('Reserved', 1);
+    // What a process that died between reserving and taking leaves behind.
+    await server.app.mongo
+      .collection('agents')
+      .updateOne({ _id: new Types.ObjectId(desk.principal.id) }, { $set: { activeChats: 1, freeSlots: 0 } });
+    const customer = new TestCustomer(server.url);
+    cleanup.push(customer);
+    await customer.connect();
+    const { conversation } = await startChat(customer, { ...defaultPrechat, topic: 'reserved' });
+    await sleep(1_000);
+    expect((await server.app.services.conversations.load(conversation.id))?.status).toBe('queued');
+
+    await server.app.services.routing.sweep();
+    await eventually(async () => (await server.app.services.conversations.load(conversation.id))?.status === 'active');
+    expect(await agentRecord(desk.principal.id)).toMatchObject({ activeChats: 1, freeSlots: 0 });
+  });
+
+  it('stops a batch where the agent is full and counts exactly what it took', async () => {
+    const { desk, departmentId } = await agentIn('Batch', 2);
+    const customers = Array.from({ length: 3 }, () => new TestCustomer(server.url));
+    cleanup.push(...customers);
+    for (const each of customers) await each.connect();
+    const started = [];
+    for (const each of customers) started.push(await startChat(each, { ...defaultPrechat, topic: 'batch' }));
+    await eventually(async () => (await agentRecord(desk.principal.id)).activeChats === 2);
+    const statuses = await Promise.all(
+      started.map(async ({ conversation }) => (await server.app.services.conversations.load(conversation.id))?.status),
+    );
+    expect(statuses.sort()).toEqual(['active', 'active', 'queued']);
+    const live = await server.app.services.conversations.model.countDocuments({
+      agentId: desk.principal.id,
+      status: 'active',
+      departmentId,
+    });
+    expect(live).toBe(2);
+  });
+});
