@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServices } from '../scripts/services/index.js';
 import {
+  bareDatabaseFigure,
   dbFigure,
   memoryFigure,
   roundTripFigure,
@@ -33,7 +34,7 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
-    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,timers,nudges,widget. */
+    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,timers,nudges,widget,database. */
     only: { type: 'string' },
     /** Routing size while developing, `<chats>x<agents>` (e.g. 200x20); default the mode's. */
     routing: { type: 'string' },
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
     ['timers', () => timersFigure(ctx, quick)],
     ['nudges', () => nudgesFigure(ctx)],
     ['widget', () => widgetFigure(ctx)],
+    ['database', () => bareDatabaseFigure(ctx)],
   ];
   try {
     const results = new Map<string, Figure>();
