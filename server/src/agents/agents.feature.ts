@@ -59,6 +59,8 @@ export function createAgentsFeature(
     namespace,
     agents,
     authenticateSession,
+    redis: context.redis.command,
+    prefix: config.REDIS_PREFIX,
     offlineGraceMs: config.AGENT_OFFLINE_GRACE_MS,
     sessionIdleMs: config.AGENT_SESSION_IDLE_MS,
     logger,
