@@ -81,10 +81,15 @@ export interface MessageSent {
   duplicate: boolean;
 }
 
+/** Conversations one `conversation.sync` may ask about; clients holding more ask in batches. */
+export const SYNC_MAX_CURSORS = 50;
+
 /** Messages after a seq, for catch-up on every (re)connect. */
 export const conversationSyncSchema = z
   .object({
-    cursors: z.array(z.object({ conversationId: objectIdSchema, afterSeq: z.number().int().min(0) }).strict()).max(50),
+    cursors: z
+      .array(z.object({ conversationId: objectIdSchema, afterSeq: z.number().int().min(0) }).strict())
+      .max(SYNC_MAX_CURSORS),
   })
   .strict();
 export type ConversationSync = z.infer<typeof conversationSyncSchema>;

@@ -1,4 +1,4 @@
-import type { AckResult, ConversationSynced, MessageSent } from '@switchboard/shared';
+import type { AckResult, MessageSent } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { TestCustomer } from '../support/customer-client.js';
 import type { TestParticipant } from '../support/participant.js';
@@ -68,25 +68,9 @@ export async function checkOracle(
   }
   for (const [key, length] of active) problems.push(`${length} job(s) left active in ${key}`);
 
-  // Catch every connected client up, as it would after its next reconnect
-  // (in pages of 50 cursors, the protocol's limit per request).
+  // Catch every connected client up, as it would after its next reconnect.
   for (const participant of input.participants) {
-    if (!participant.socket.connected) continue;
-    const held = input.conversationIds.filter((id) => participant.logs.has(id));
-    for (let start = 0; start < held.length; start += 50) {
-      for (let more = true; more;) {
-        const cursors = held
-          .slice(start, start + 50)
-          .map((conversationId) => ({ conversationId, afterSeq: participant.log(conversationId).cursor }));
-        const result = await participant.request<ConversationSynced>('conversation.sync', { cursors });
-        if (!result.ok) throw new Error(`oracle sync: ${result.error.code}`);
-        more = false;
-        for (const page of result.data.pages) {
-          participant.log(page.conversationId).applySyncPage(page);
-          more ||= page.hasMore;
-        }
-      }
-    }
+    if (participant.socket.connected) await participant.sync();
   }
 
   for (const conversationId of input.conversationIds) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ConversationLog,
+  SYNC_MAX_CURSORS,
   type AckResult,
   type ConversationSynced,
   type MessageSent,
@@ -67,22 +68,25 @@ export abstract class TestParticipant {
     return result;
   }
 
-  /** Catch-up from each log's cursor until nothing more is waiting. */
+  /**
+   * Catch-up from each log's cursor until nothing more is waiting, in
+   * batches of the protocol's limit, as the agent app does: a desk that has
+   * held more chats than that in a long run must still catch up.
+   */
   async sync(): Promise<void> {
-    if (this.logs.size === 0) return;
-    for (;;) {
-      const cursors = [...this.logs.values()].map((log) => ({
-        conversationId: log.conversationId,
-        afterSeq: log.cursor,
-      }));
-      const result = await this.request<ConversationSynced>('conversation.sync', { cursors });
-      if (!result.ok) throw new Error(`sync failed: ${result.error.code}`);
-      let more = false;
-      for (const page of result.data.pages) {
-        this.log(page.conversationId).applySyncPage(page);
-        more ||= page.hasMore;
+    const held = [...this.logs.keys()];
+    for (let start = 0; start < held.length; start += SYNC_MAX_CURSORS) {
+      const batch = held.slice(start, start + SYNC_MAX_CURSORS);
+      for (let more = true; more;) {
+        const cursors = batch.map((conversationId) => ({ conversationId, afterSeq: this.log(conversationId).cursor }));
+        const result = await this.request<ConversationSynced>('conversation.sync', { cursors });
+        if (!result.ok) throw new Error(`sync failed: ${result.error.code}`);
+        more = false;
+        for (const page of result.data.pages) {
+          this.log(page.conversationId).applySyncPage(page);
+          more ||= page.hasMore;
+        }
       }
-      if (!more) return;
     }
   }
 

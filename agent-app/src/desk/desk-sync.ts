@@ -1,10 +1,13 @@
-import type { AgentConversationView, ConversationSynced, MessagePage, QueueListing } from '@switchboard/shared';
+import {
+  SYNC_MAX_CURSORS,
+  type AgentConversationView,
+  type ConversationSynced,
+  type MessagePage,
+  type QueueListing,
+} from '@switchboard/shared';
 import type { DeskRequester } from './desk-request.js';
 import { DeskStore } from './desk-store.js';
 import { sortQueue } from './desk-queue.js';
-
-/** Conversations per `conversation.sync` request. */
-const SYNC_BATCH = 50;
 
 /**
  * Bringing the desk up to date with the server: a chat it did not hold
@@ -55,8 +58,8 @@ export abstract class DeskSync extends DeskStore {
 
   /** After a reconnect: what each held conversation missed, from its cursor, until nothing more waits. */
   protected async catchUp(conversationIds: string[]): Promise<void> {
-    for (let start = 0; start < conversationIds.length; start += SYNC_BATCH) {
-      let batch = conversationIds.slice(start, start + SYNC_BATCH);
+    for (let start = 0; start < conversationIds.length; start += SYNC_MAX_CURSORS) {
+      let batch = conversationIds.slice(start, start + SYNC_MAX_CURSORS);
       while (batch.length > 0) {
         const cursors = batch.map((id) => ({ conversationId: id, afterSeq: this.book.log(id).cursor }));
         const synced = await this.requests.request<ConversationSynced>('conversation.sync', { cursors });
