@@ -9,12 +9,13 @@ const MODULE = 'github.com/FerretDB/FerretDB';
 /** The release ARCHITECTURE.md names first; v1.24.0 is the same minor line, used when the proxy refuses v1.24.1. */
 const VERSIONS = ['v1.24.1', 'v1.24.0'] as const;
 /**
- * Makes the SQLite backend's look-ups by _id use its _id index (the patch
- * file says why and what it measured). Renaming the file, or bumping
- * {@link BUILD}, makes every machine build afresh.
+ * Makes the SQLite backend's equality look-ups (by _id, and by a field that
+ * leads an index) use the index instead of reading every document (the patch
+ * file says why and what it measured). Bumping {@link BUILD} with the patch
+ * makes every machine build afresh.
  */
-const PATCH = fileURLToPath(new URL('./ferretdb-sqlite-id-index.patch', import.meta.url));
-const BUILD = 'ferretdb-v1.24-id-index';
+const PATCH = fileURLToPath(new URL('./ferretdb-sqlite-index-pushdown.patch', import.meta.url));
+const BUILD = 'ferretdb-v1.24-index-pushdown';
 
 function cacheDir(): string {
   const base = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
@@ -62,7 +63,7 @@ function tryBuildFromModule(version: string, binDir: string): string | null {
     execFileSync('chmod', ['-R', 'u+w', work]);
     const patched = spawnSync('git', ['apply', PATCH], { cwd: work, encoding: 'utf8' });
     if (patched.status !== 0) {
-      say(`the _id index patch does not apply to FerretDB ${version}: ${patched.stderr.trim()}`);
+      say(`the index pushdown patch does not apply to FerretDB ${version}: ${patched.stderr.trim()}`);
       return null;
     }
     writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${version}\n`);
@@ -89,8 +90,8 @@ function tryBuildFromModule(version: string, binDir: string): string | null {
 /**
  * Path of a working FerretDB v1.24 binary, built with Go on first use. Ours,
  * patched, comes first; an unpatched one (installed by hand, or `go install`
- * when the patched build fails) works the same, only with every look-up by
- * _id scanning its collection.
+ * when the patched build fails) works the same, only with every look-up
+ * scanning its collection.
  */
 export function ensureFerretDB(): string {
   const ours = path.join(cacheDir(), 'ferretdb');
@@ -111,11 +112,11 @@ export function ensureFerretDB(): string {
   for (const version of VERSIONS) {
     const binary = tryBuildFromModule(version, binDir);
     if (binary) {
-      say(`FerretDB ${version} (with the _id index patch) installed at ${binary}`);
+      say(`FerretDB ${version} (with the index pushdown patch) installed at ${binary}`);
       return binary;
     }
   }
-  say('falling back to an unpatched FerretDB: look-ups by _id will scan their collections');
+  say('falling back to an unpatched FerretDB: every look-up will scan its collection');
   const usable = installed.find((candidate) => candidate && existsSync(candidate) && runs(candidate));
   if (usable) return usable;
   const fallbackDir = path.join(binDir, 'unpatched');

@@ -82,6 +82,7 @@ async function soak(cluster: Cluster, smtp: SmtpListener): Promise<string[]> {
     say(
       `${clock()} acked ${stats.acked} (+${stats.acked - lastAcked}) refused ${stats.refused}` +
         ` | chats ${stats.started} open ${traffic.openChats} closed agent/customer/idle ${stats.agent}/${stats.customer}/${stats.idle}` +
+        ` | sockets ${traffic.connectedSockets}` + // every customer stays connected for the oracle: fds grow with them
         ` | faults ${faults.length} (last ${faults.at(-1)?.slice(6) ?? '-'})` +
         ` | ${resources}`,
     );

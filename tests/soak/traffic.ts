@@ -75,6 +75,10 @@ export class SoakTraffic {
     return this.open.size;
   }
 
+  get connectedSockets(): number {
+    return [...this.reconnectors.keys()].filter((participant) => participant.socket.connected).length;
+  }
+
   /** Creates the team (one department, agents online), then starts the traffic in the background. */
   async begin(): Promise<void> {
     this.topic = `soak-${randomBytes(3).toString('hex')}`;
@@ -94,8 +98,9 @@ export class SoakTraffic {
         desk,
         singleFlight(async () => {
           await this.connectThrough(desk);
-          // Belt and braces: a socket back within the grace period keeps the agent online anyway.
-          await this.goOnline(desk).catch(() => undefined);
+          // A socket back within the grace period keeps the agent online anyway; saying so again
+          // covers a longer absence. A refusal (store down) is counted and retried, never dropped.
+          await this.goOnlineReliably(desk);
         }),
       );
       await this.goOnline(desk);
@@ -113,6 +118,23 @@ export class SoakTraffic {
         if (!participant.socket.connected) await reconnect().catch(() => undefined);
       }),
     );
+  }
+
+  private async goOnlineReliably(desk: TestAgentDesk): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.goOnline(desk);
+        return;
+      } catch (error) {
+        this.stats.refused += 1;
+        if (!desk.socket.connected) throw error; // the reconnect that follows says it again
+        if (attempt >= 20) {
+          this.problems.push(`an agent could not go back online in 10 s: ${String(error)}`);
+          throw error;
+        }
+        await sleep(500);
+      }
+    }
   }
 
   private async goOnline(desk: TestAgentDesk): Promise<void> {
