@@ -23,7 +23,7 @@ export function ensureNginx(): string {
 /** The load balancer configuration the tests run (and docs/deployment.md shows), for these backends. */
 export function renderNginxConfig(options: { prefix: string; port: number; backends: Backend[] }): string {
   const upstream = (backend: Backend) => `switchboard_${backend.instanceId}`;
-  const server = (backend: Backend) => `server 127.0.0.1:${backend.port} max_fails=1 fail_timeout=3s;`;
+  const server = (backend: Backend) => `server 127.0.0.1:${backend.port} max_fails=0;`;
   const slots: Record<string, string> = {
     USER: typeof process.getuid === 'function' && process.getuid() === 0 ? 'user root;' : '',
     PREFIX: options.prefix,
