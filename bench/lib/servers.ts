@@ -53,9 +53,10 @@ export async function startSwitchboard(name: string, options: SwitchboardOptions
       MONGODB_DB: unique,
       REDIS_URL: options.redisUrl,
       REDIS_PREFIX: unique,
-      // The benchmark measures the message path, not the abuse limits (max allowed: 1000 per 10 s per sender).
-      CUSTOMER_MESSAGE_RATE: '1000',
-      AGENT_MESSAGE_RATE: '1000',
+      // The benchmark measures the message path, not the abuse limits: a closed loop of one chat
+      // now passes 100 msg/s, so the limit is set far above anything a round can send.
+      CUSTOMER_MESSAGE_RATE: '100000',
+      AGENT_MESSAGE_RATE: '100000',
       ADMIN_EMAIL: 'bench-admin@example.com',
       ADMIN_PASSWORD,
       MAIL_OUTBOX_DIR: outbox,

@@ -49,9 +49,9 @@ const envSchema = z.object({
   /** Secret the host site signs customer identities with (HMAC-SHA256). Unset: identified customers are refused. */
   IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Messages one customer may send per 10 seconds (across all their chats and processes). */
-  CUSTOMER_MESSAGE_RATE: z.coerce.number().int().min(1).max(1000).default(20),
+  CUSTOMER_MESSAGE_RATE: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Messages one agent may send per 10 seconds. */
-  AGENT_MESSAGE_RATE: z.coerce.number().int().min(1).max(1000).default(60),
+  AGENT_MESSAGE_RATE: z.coerce.number().int().min(1).max(100_000).default(60),
   /**
    * What this process does: `all` (HTTP, sockets and background workers), `web` (no workers)
    * or `worker` (workers; its HTTP port serves health and metrics, keep it out of the load balancer).
