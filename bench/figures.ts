@@ -152,6 +152,7 @@ export async function roundTripFigure(ctx: Context): Promise<Figure> {
 /** Figure 4: memory per idle connected customer. */
 export async function memoryFigure(ctx: Context): Promise<Figure> {
   const count = ctx.sizes.idle;
+  const settleMs = ctx.quick ? 800 : 2_000;
   await ctx.fresh();
   ctx.say(`idle connections: ${count}`);
   type Memory = Awaited<ReturnType<typeof idleMemoryRound>>;
@@ -159,8 +160,8 @@ export async function memoryFigure(ctx: Context): Promise<Figure> {
   const [clientA, clientB] = await idleClients();
   try {
     for (let round = 0; round < ctx.rounds; round += 1) {
-      memory.a.push(await idleMemoryRound(ctx.sb, 'switchboard', count, clientA));
-      memory.b.push(await idleMemoryRound(ctx.relay, 'relay', count, clientB));
+      memory.a.push(await idleMemoryRound(ctx.sb, 'switchboard', count, clientA, settleMs));
+      memory.b.push(await idleMemoryRound(ctx.relay, 'relay', count, clientB, settleMs));
     }
   } finally {
     await Promise.all([clientA.exit(), clientB.exit()]);
@@ -358,7 +359,7 @@ export async function bareDatabaseFigure(ctx: Context): Promise<Figure> {
   ctx.say('database alone (bare driver)');
   const rates = await measureBareDatabase(ctx.services.mongoUri, {
     documents: ctx.quick ? 200 : 2_000,
-    durationMs: ctx.quick ? 1_500 : 4_000,
+    durationMs: ctx.quick ? 700 : 4_000,
   });
   const at = (command: string, inFlight: number) =>
     rates.find((rate) => rate.command === command && rate.inFlight === inFlight);

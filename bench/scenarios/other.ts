@@ -29,9 +29,11 @@ export async function idleMemoryRound(
   kind: 'switchboard' | 'relay',
   count: number,
   client: LoadClient,
+  /** How long the connections settle before the reading (--quick: shorter; its RSS is noise anyway). */
+  settleMs: number,
 ) {
   {
-    await sleep(500);
+    await sleep(settleMs / 4);
     const heap0 = await heapUsed(server);
     const rss0 = rssBytes(server.pid);
     const setup = await client.send({
@@ -45,7 +47,7 @@ export async function idleMemoryRound(
       concurrency: 50,
     });
     if (setup.reply === 'error') throw new Error(`idle ${kind}: ${setup.message}`);
-    await sleep(2_000);
+    await sleep(settleMs);
     const heap1 = await heapUsed(server);
     const rss1 = rssBytes(server.pid);
     await client.send({ cmd: 'disconnect' });
