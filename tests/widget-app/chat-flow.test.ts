@@ -4,7 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
 import { createDepartment, openDesk, setStatus } from '../routing/routing-support.js';
-import { AVATAR, openWidget, shot, startHarness, type Harness } from './widget-harness.js';
+import { AVATAR, openWidget, resizeViewport, shot, startHarness, type Harness } from './widget-harness.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -15,10 +15,9 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
   let frame: Frame;
   let conversationId = '';
   const phone = async (name: string) => {
-    await page.setViewportSize({ width: 375, height: 740 });
-    await page.waitForTimeout(150);
+    await resizeViewport(page, frame, { width: 375, height: 740 });
     await shot(page, `phone-${name}`);
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await resizeViewport(page, frame, { width: 1280, height: 800 });
   };
   const messagesIn = (body: string) =>
     harness.server.app.mongo.collection('messages').countDocuments({ body, conversationId: { $exists: true } });

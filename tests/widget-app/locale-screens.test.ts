@@ -4,7 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
 import { createDepartment, openDesk, setStatus } from '../routing/routing-support.js';
-import { AVATAR, openAsNewVisitor, shot, startHarness, type Harness } from './widget-harness.js';
+import { AVATAR, openAsNewVisitor, resizeViewport, shot, startHarness, type Harness } from './widget-harness.js';
 
 interface LocaleCase {
   locale: 'ru' | 'zh-Hans';
@@ -170,15 +170,13 @@ describe('every widget screen in Russian and Simplified Chinese, desktop and 375
             { width: 1280, height: 800, name: 'desktop' },
             { width: 375, height: 740, name: 'phone' },
           ]) {
-            await page.setViewportSize(size);
-            // The panel follows the viewport (full screen under 480 px): wait for the frame to be resized.
-            await expect.poll(() => frame.evaluate(() => window.innerWidth)).toBe(size.width < 480 ? size.width : 380);
+            await resizeViewport(page, frame, size);
             await shot(page, `${locale}-${size.name}-${screen}`);
             expect(await layoutProblems(frame), `${locale} ${size.name} ${screen}`).toEqual([]);
             expect(await untranslated(frame, allowed), `${locale} ${size.name} ${screen}`).toEqual([]);
             expect(await frame.locator('body').innerText()).toMatch(testCase.script);
           }
-          await page.setViewportSize({ width: 1280, height: 800 });
+          await resizeViewport(page, frame, { width: 1280, height: 800 });
         };
 
         const frame = await openAsNewVisitor(page, harness, `Switchboard('setLocale', '${locale}')`);

@@ -82,6 +82,20 @@ export async function openWidget(page: Page, harness: Harness, before?: string):
   return widgetFrame(page, harness.server)!;
 }
 
+/** The panel's width on a desktop viewport; under 480 px it takes the whole width. */
+const panelWidth = (viewportWidth: number) => (viewportWidth < 480 ? viewportWidth : 380);
+
+/**
+ * Resizes the page and waits until the widget's frame has followed (the host
+ * page resizes the frame after a message round trip). Clicking before that
+ * lands on where a control was, not where it is: the locale and chat-flow
+ * tests' clicks right after a phone-size screenshot then did nothing.
+ */
+export async function resizeViewport(page: Page, frame: Frame, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await expect.poll(() => frame.evaluate(() => window.innerWidth)).toBe(panelWidth(size.width));
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
