@@ -231,7 +231,16 @@ describe('every widget screen in Russian and Simplified Chinese, desktop and 375
         await expect.poll(() => leave.isVisible()).toBe(true);
         await check(frame, 'form-closed-topic');
         await leave.click();
-        await expect.poll(() => frame.getByRole('heading', { name: texts.offlineTitle }).isVisible()).toBe(true);
+        await expect
+          .poll(() => frame.getByRole('heading', { name: texts.offlineTitle }).isVisible())
+          .toBe(true)
+          .catch(async (error: unknown) => {
+            // Fails only in the full parallel run so far: keep what the customer saw for the next look.
+            await shot(page, `${locale}-failed-after-leave`);
+            throw new Error(`no offline form; the frame showed: ${await frame.locator('body').innerText()}`, {
+              cause: error,
+            });
+          });
         await check(frame, 'offline-form');
         await frame.locator('textarea').fill(testCase.customerMessage);
         await frame.getByRole('button', { name: texts.offlineSend }).click();
