@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from '../cluster/cluster.js';
+import { sleep } from '../cluster/managed-process.js';
 import type { TestCustomer } from '../support/customer-client.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The load balancer takes restarted processes back at once. With nginx's

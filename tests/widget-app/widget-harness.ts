@@ -87,9 +87,9 @@ const panelWidth = (viewportWidth: number) => (viewportWidth < 480 ? viewportWid
 
 /**
  * Resizes the page and waits until the widget's frame has followed (the host
- * page resizes the frame after a message round trip). Clicking before that
- * lands on where a control was, not where it is: the locale and chat-flow
- * tests' clicks right after a phone-size screenshot then did nothing.
+ * page resizes the frame after a message round trip). A click before that
+ * lands where a control was, not where it is. (This did not cure the clicks
+ * that do nothing in fresh-clone CI runs of the locale test: still open.)
  */
 export async function resizeViewport(page: Page, frame: Frame, size: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(size);
