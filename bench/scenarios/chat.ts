@@ -8,6 +8,7 @@ import { all, forkClient, type LoadClient, type ResultReply } from '../lib/clien
 import { cpuSeconds } from '../lib/procs.js';
 import { createAgents, type Server } from '../lib/servers.js';
 import { quantile } from '../lib/stats.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface ChatShape {
   chats: number;
@@ -37,7 +38,6 @@ export interface Prepared {
 }
 
 const MAX_CAPACITY = 50; // an agent's capacity limit (shared/src/agents.ts)
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let addressCursor = 1_000;
 /** Loopback addresses never repeat within a run, so no chat start meets the per-address limit twice. */

@@ -10,8 +10,7 @@ import { rssBytes } from '../lib/procs.js';
 import { createAgents, type Server } from '../lib/servers.js';
 import { quantile } from '../lib/stats.js';
 import { takeAddresses } from './chat.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { setTimeout as sleep } from 'node:timers/promises';
 
 async function heapUsed(server: Server): Promise<number> {
   const reply = await server.probe({ probe: 'mem' });

@@ -3,9 +3,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { connectAgentSocket, createSignedInAgent } from '../support/agent-client.js';
 import { request, waitForConnect } from '../support/socket-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const GRACE = { AGENT_OFFLINE_GRACE_MS: '1000' };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * An agent is offline once no socket of theirs has been seen on any process

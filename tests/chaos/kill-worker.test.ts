@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { openClusterChat, reconnectThrough, sendReliably } from '../cluster/chat-traffic.js';
 import { Cluster, type ServerNode } from '../cluster/cluster.js';
-import { sleep, waitFor } from '../cluster/managed-process.js';
+import { waitFor } from '../cluster/managed-process.js';
 import { AckLedger, checkOracle } from '../cluster/oracle.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const NUDGE = 'customer.idle-nudge';
 

@@ -9,8 +9,9 @@ import {
   type ClusterChat,
 } from '../cluster/chat-traffic.js';
 import { Cluster } from '../cluster/cluster.js';
-import { sleep, waitFor } from '../cluster/managed-process.js';
+import { waitFor } from '../cluster/managed-process.js';
 import { AckLedger, checkOracle } from '../cluster/oracle.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const NUDGE = 'customer.idle-nudge';
 

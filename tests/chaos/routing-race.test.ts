@@ -10,9 +10,9 @@ import {
   patientRequest,
   resetStartLimit,
   setStatus,
-  sleep,
   startChat,
 } from '../routing/routing-support.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * R3 across two server instances sharing one database and Redis namespace

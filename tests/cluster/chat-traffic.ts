@@ -6,8 +6,9 @@ import { defaultPrechat, type TestCustomer } from '../support/customer-client.js
 import type { TestParticipant } from '../support/participant.js';
 import type { SocketTransport } from '../support/socket-client.js';
 import type { Cluster } from './cluster.js';
-import { sleep, waitFor } from './managed-process.js';
+import { waitFor } from './managed-process.js';
 import type { AckLedger } from './oracle.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The server process a participant's socket is on, from its session id (`n2-…`, see INSTANCE_ID). */
 export function instanceOf(participant: TestParticipant): string {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { startSupervised, type SupervisedProcess } from '../../scripts/services/supervised-process.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * A cluster member started under scripts/services' supervision guard (so it
@@ -93,5 +94,3 @@ export async function waitFor(what: string, probe: () => Promise<boolean> | bool
     await sleep(100);
   }
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { TestCustomer } from '../support/customer-client.js';
 import type { TestParticipant } from '../support/participant.js';
 import type { Cluster } from './cluster.js';
-import { sleep } from './managed-process.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Every successful ack a scenario's clients received, to hold against what was stored. */
 export class AckLedger {

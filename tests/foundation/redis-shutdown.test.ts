@@ -1,11 +1,11 @@
 import { createLogger, createRedisConnections, ResilientMutex } from '@switchboard/server';
 import { Redis } from 'ioredis';
 import { describe, expect, inject, it, vi } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // A Redis command that nobody awaits and that fails (our own disconnect at
 // shutdown, Redis restarting) would be an unhandled rejection: vitest fails the
 // run on one, and so would a production process with strict rejections.
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Redis commands that run in the background', () => {
   it('a held lock whose refresh fails is kept and logged, not an unhandled rejection', async () => {

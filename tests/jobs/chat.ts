@@ -59,5 +59,3 @@ export function systemMessages(
     .list()
     .filter((message) => message.system?.event === event);
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,7 +5,8 @@ import { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, patientRequest, setStatus } from '../routing/routing-support.js';
-import { FAST_JOBS_ENV, sleep, systemMessages } from './chat.js';
+import { FAST_JOBS_ENV, systemMessages } from './chat.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Issue 5 items 3 and 5: idle thresholds and auto-requeue per department,

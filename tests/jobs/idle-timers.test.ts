@@ -6,7 +6,8 @@ import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { patientRequest, setStatus } from '../routing/routing-support.js';
-import { FAST_JOBS_ENV, openChat, sleep, systemMessages, type Chat } from './chat.js';
+import { FAST_JOBS_ENV, openChat, systemMessages, type Chat } from './chat.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 describe('idle timers (J1, J2) with short thresholds', () => {
   let server: TestServer;

@@ -6,7 +6,8 @@ import { agentFetch, createSignedInAgent } from '../support/agent-client.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { openChat, sleep, type Chat } from './chat.js';
+import { openChat, type Chat } from './chat.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 describe('transcript emails (J3, W6)', () => {
   let server: TestServer;
@@ -75,6 +76,8 @@ describe('transcript emails (J3, W6)', () => {
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(text).toContain('<script>alert("x")</script>'); // plain text needs no escaping
 
+    // The mail is in before the worker hears the listener's 250 and marks it sent.
+    await expect.poll(async () => (await deliveries(conversationId))[0]?.status).toBe('sent');
     const [delivery] = await deliveries(conversationId);
     expect(delivery).toMatchObject({ trigger: 'close', status: 'sent', to: 'alexei@example.com' });
     expect(mail!.messageId).toBe(delivery!.messageId);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, uniqueNamespace, type TestServer } from '../support/test-server.js';
-import { openChat, sleep } from './chat.js';
+import { openChat } from './chat.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const WORKER_ENTRY = path.resolve(import.meta.dirname, '../../server/dist/worker.js');
 

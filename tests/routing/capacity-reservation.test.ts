@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { createDepartment, eventually, openDesk, sleep, startChat } from './routing-support.js';
+import { createDepartment, eventually, openDesk, startChat } from './routing-support.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Issue 4 item 4: capacity is claimed before the conversation, and given back

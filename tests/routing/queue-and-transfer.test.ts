@@ -5,7 +5,8 @@ import type { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { createDepartment, eventually, openDesk, queueUpdates, setStatus, sleep } from './routing-support.js';
+import { createDepartment, eventually, openDesk, queueUpdates, setStatus } from './routing-support.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 describe('queues, estimates, business hours, offline messages and transfers', () => {
   let server: TestServer;

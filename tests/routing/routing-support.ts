@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import type { TestCustomer } from '../support/customer-client.js';
 import type { TestServer } from '../support/test-server.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Creates a department through the running server's service (same path as POST /api/departments). */
 export async function createDepartment(
@@ -63,8 +64,6 @@ export async function eventually(check: () => Promise<boolean> | boolean, timeou
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starting chats is limited to 30 a minute per address (every test customer is

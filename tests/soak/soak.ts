@@ -10,12 +10,13 @@
  */
 import { randomInt } from 'node:crypto';
 import { Cluster } from '../cluster/cluster.js';
-import { sleep, waitFor } from '../cluster/managed-process.js';
+import { waitFor } from '../cluster/managed-process.js';
 import { checkOracle } from '../cluster/oracle.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { FAULT_KINDS, injectFault, pick, seededRandom } from './faults.js';
 import { formatReading, readResources } from './resources.js';
 import { NUDGE, SoakTraffic } from './traffic.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

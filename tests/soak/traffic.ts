@@ -7,9 +7,9 @@ import { defaultPrechat, type TestCustomer } from '../support/customer-client.js
 import type { TestParticipant } from '../support/participant.js';
 import { sendReliably, singleFlight } from '../cluster/chat-traffic.js';
 import type { Cluster } from '../cluster/cluster.js';
-import { sleep } from '../cluster/managed-process.js';
 import { AckLedger } from '../cluster/oracle.js';
 import { pick } from './faults.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export const NUDGE = 'customer.idle-nudge';
 type Connectable = TestParticipant & { connect(url: string): Promise<void> };
