@@ -93,8 +93,9 @@ function layoutProblems(frame: Frame): Promise<string[]> {
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth > width + 1)
       problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    // Enough to find the element and see by how much, with the frame's width at that moment.
     const describe = (element: Element) =>
-      `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${element.textContent.trim().slice(0, 40)}"`;
+      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')} "${element.textContent.trim().slice(0, 40)}" (${element.scrollWidth} > ${element.clientWidth} in ${width} px)`;
     for (const element of document.querySelectorAll('body *')) {
       const style = getComputedStyle(element);
       const box = element.getBoundingClientRect();
