@@ -178,7 +178,21 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
     await frame.getByRole('button', { name: 'Send transcript' }).click();
     await expect.poll(() => frame.getByText("It's on its way to marie@example.com.").isVisible()).toBe(true);
     await shot(page, 'desktop-end-done');
-    await frame.getByRole('button', { name: 'Start a new chat' }).click();
+    // The new form moves focus to its first field in the next animation frame. A customer who
+    // reaches the email field before that frame (a busy phone) keeps it, and types there.
+    const focused = await frame.evaluate(async () => {
+      const newChat = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Start a new chat');
+      newChat?.click();
+      await Promise.resolve(); // React renders the click's update in a microtask
+      await Promise.resolve();
+      const email = document.querySelector<HTMLElement>('#sb-email');
+      email?.focus();
+      // The step's effect runs in a later task and asks for the frame after it: give both time.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return `${email ? 'form drawn' : 'no form yet'}, focus on #${document.activeElement?.id ?? ''}`;
+    });
+    expect(focused).toBe('form drawn, focus on #sb-email');
     await expect.poll(() => frame.getByRole('button', { name: 'Start chat' }).isVisible()).toBe(true);
   });
 });

@@ -242,7 +242,7 @@ describe('every widget screen in Russian and Simplified Chinese, desktop and 375
             .poll(() => frame.getByRole('heading', { name: texts.offlineTitle }).isVisible())
             .toBe(true)
             .catch(async (error: unknown) => {
-              // Fails only in the full parallel run so far: keep what the customer saw for the next look.
+              // Keep what the customer saw (this is how the widget's late focus move was found).
               await shot(page, `${locale}-failed-after-leave`);
               throw new Error(`no offline form; the frame showed: ${await frame.locator('body').innerText()}`, {
                 cause: error,

@@ -88,8 +88,7 @@ const panelWidth = (viewportWidth: number) => (viewportWidth < 480 ? viewportWid
 /**
  * Resizes the page and waits until the widget's frame has followed (the host
  * page resizes the frame after a message round trip). A click before that
- * lands where a control was, not where it is. (This did not cure the clicks
- * that do nothing in fresh-clone CI runs of the locale test: still open.)
+ * lands where a control was, not where it is.
  */
 export async function resizeViewport(page: Page, frame: Frame, size: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(size);

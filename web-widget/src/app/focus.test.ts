@@ -9,21 +9,35 @@ describe('focusFirst', () => {
     frames.clear();
     for (const callback of pending) callback();
   };
+  const body = { tagName: 'BODY' };
+  let activeElement: unknown;
   const container = () => {
     const control = { focus: vi.fn() };
-    return { control, element: { querySelector: () => control } as unknown as HTMLElement };
+    const chosenByCustomer = { tagName: 'INPUT' };
+    const element = {
+      querySelector: () => control,
+      contains: (node: unknown) => node === control || node === chosenByCustomer,
+    } as unknown as HTMLElement;
+    return { control, chosenByCustomer, element };
   };
 
   beforeEach(() => {
     frames = new Map();
     frameHasFocus = true;
+    activeElement = body;
     let next = 1;
     vi.stubGlobal('requestAnimationFrame', (callback: () => void) => {
       frames.set(next, callback);
       return next++;
     });
     vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
-    vi.stubGlobal('document', { hasFocus: () => frameHasFocus });
+    vi.stubGlobal('document', {
+      hasFocus: () => frameHasFocus,
+      body,
+      get activeElement() {
+        return activeElement;
+      },
+    });
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -48,5 +62,21 @@ describe('focusFirst', () => {
     frameHasFocus = false; // the host closed the panel and focused its launcher
     runFrames();
     expect(control.focus).not.toHaveBeenCalled();
+  });
+
+  it('leaves focus on a field of the new step the customer reached before the frame came', () => {
+    const { control, chosenByCustomer, element } = container();
+    focusFirst(element);
+    activeElement = chosenByCustomer; // tapped the email field while the phone was busy
+    runFrames();
+    expect(control.focus).not.toHaveBeenCalled();
+  });
+
+  it('still focuses the step when focus is outside it (the header, or the button that went away)', () => {
+    const { control, element } = container();
+    focusFirst(element);
+    activeElement = { tagName: 'BUTTON' }; // e.g. the header's close button
+    runFrames();
+    expect(control.focus).toHaveBeenCalledOnce();
   });
 });

@@ -9,10 +9,15 @@ const FOCUSABLE =
  * the host gave focus back to the launcher), and moving focus inside the frame
  * would pull it into the hidden panel. React may run the effect that would
  * cancel this only after the next frame, so the check is made here.
+ * On a slow phone that frame can come after the customer has tapped a field
+ * of the new step: focus stays where they put it, or their typing would go
+ * into the first field instead (seen in loaded browser runs).
  */
 export function focusFirst(container: HTMLElement | null): () => void {
   const frame = requestAnimationFrame(() => {
     if (!document.hasFocus()) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && container?.contains(active)) return;
     const preferred = container?.querySelector<HTMLElement>('[data-autofocus]');
     (preferred ?? container?.querySelector<HTMLElement>(FOCUSABLE))?.focus();
   });
