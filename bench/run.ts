@@ -52,9 +52,9 @@ const S: Sizes = quick
   ? {
       // A smoke run of every figure in under two minutes on a busy 2-core machine: the
       // issue's shapes scaled down (the table says which size each row measured).
-      throughput: { chats: 10, inFlight: 10, clients: 1, warmupMs: 300, measureMs: 1_500 },
-      rtt1: { chats: 1, inFlight: 1, clients: 1, warmupMs: 300, measureMs: 1_200 },
-      rtt200: { chats: 20, inFlight: 1, clients: 1, warmupMs: 300, measureMs: 1_200 },
+      throughput: { chats: 10, inFlight: 10, clients: 1, warmupMs: 300, measureMs: 1_000 },
+      rtt1: { chats: 1, inFlight: 1, clients: 1, warmupMs: 300, measureMs: 800 },
+      rtt200: { chats: 20, inFlight: 1, clients: 1, warmupMs: 300, measureMs: 800 },
       idle: 200,
       routing: { chats: 10, agents: 2 },
       nudges: { chats: 10, agents: 2, load: { chats: 5, inFlight: 2 } },
