@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { cpuSeconds, RESULTS_DIR } from './lib/procs.js';
 import { measuredRow, type Row } from './lib/report.js';
-import { capture } from './lib/procs.js';
+import { captureScript } from './lib/procs.js';
 import { startSwitchboard, type Server, type SwitchboardOptions } from './lib/servers.js';
 import { fmt } from './lib/stats.js';
 import type { DbReply, ProbeReply } from './lib/probe-protocol.js';
@@ -413,7 +413,7 @@ export async function timersFigure(ctx: Context, quick: boolean): Promise<Figure
   };
   delete env.REDIS_URL;
   delete env.MONGODB_URI;
-  const text = await capture('npx', ['tsx', 'bench/timers.ts'], undefined, env);
+  const text = await captureScript('bench/timers.ts', env);
   const timer = tableRow(text, 'timer (dedup replace)');
   const bareAdd = tableRow(text, 'bare add (old job left behind)');
   const bareMove = tableRow(text, 'bare remove+add (job id)');

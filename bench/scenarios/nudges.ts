@@ -10,7 +10,7 @@
  */
 import type { Context, Figure } from '../figures.js';
 import { all } from '../lib/clients.js';
-import { capture, ROOT } from '../lib/procs.js';
+import { captureScript } from '../lib/procs.js';
 import { measuredRow } from '../lib/report.js';
 import { fmt, quantile } from '../lib/stats.js';
 import { prepareChats, releaseChats, type ChatShape } from './chat.js';
@@ -47,7 +47,7 @@ export async function nudgesFigure(ctx: Context): Promise<Figure> {
     for (let round = 0; round < ctx.rounds; round += 1) {
       const nudges = await timed.client.result({ cmd: 'nudge-round', nudgeMs: NUDGE_MS, concurrency: AT_ONCE });
       rounds.a.push(nudges.latencies);
-      const bare = await capture('npx', ['tsx', 'bench/baselines/bare-delay.ts'], ROOT, {
+      const bare = await captureScript('bench/baselines/bare-delay.ts', {
         ...process.env,
         REDIS_URL: ctx.services.redisUrl,
         BENCH_DELAY_JOBS: String(chats),
