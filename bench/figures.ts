@@ -54,7 +54,7 @@ export interface Figure {
 
 /**
  * Waits until a server has worked off what it still holds (CPU under 5 % of
- * a core for a second), at most `capMs`. Why: Switchboard keeps processing
+ * a core for half a second; /proc counts in 10-ms ticks), at most `capMs`. Why: Switchboard keeps processing
  * sends whose clients already timed out (nothing sheds them), and that
  * backlog must not be billed to the next round. Returns the seconds waited.
  */
@@ -65,8 +65,8 @@ async function quiesce(pids: (number | null)[], capMs = 60_000): Promise<number>
   const total = () => watched.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   for (;;) {
     const before = total();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    if (total() - before < 0.05 || performance.now() - started > capMs) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (total() - before < 0.025 || performance.now() - started > capMs) break;
   }
   return (performance.now() - started) / 1000;
 }
