@@ -4,11 +4,11 @@
  * broadcast) against the bare relay, alternating A B A B in one run.
  * A message counts once the customer has its ack AND the agent socket has it.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { all, forkClient, type LoadClient, type ResultReply } from '../lib/clients.js';
 import { cpuSeconds } from '../lib/procs.js';
 import { createAgents, type Server } from '../lib/servers.js';
 import { quantile } from '../lib/stats.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface ChatShape {
   chats: number;

@@ -3,6 +3,7 @@
  * plus a summary of a V8 CPU profile of the server for the README's evidence.
  */
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { forkClient, type LoadClient } from '../lib/clients.js';
@@ -10,7 +11,6 @@ import { rssBytes } from '../lib/procs.js';
 import { createAgents, type Server } from '../lib/servers.js';
 import { quantile } from '../lib/stats.js';
 import { takeAddresses } from './chat.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 async function heapUsed(server: Server): Promise<number> {
   const reply = await server.probe({ probe: 'mem' });

@@ -1,9 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { connectAgentSocket, createSignedInAgent } from '../support/agent-client.js';
 import { request, waitForConnect } from '../support/socket-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const GRACE = { AGENT_OFFLINE_GRACE_MS: '1000' };
 

@@ -1,9 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClusterChat, reconnectThrough, sendReliably, singleFlight } from '../cluster/chat-traffic.js';
 import { Cluster } from '../cluster/cluster.js';
 import { waitFor } from '../cluster/managed-process.js';
 import { AckLedger, checkOracle } from '../cluster/oracle.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * The database server stops while both sides keep sending: acks are refused

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpListener } from '../support/smtp-listener.js';
@@ -5,7 +6,6 @@ import { openClusterChat, reconnectThrough, sendReliably } from '../cluster/chat
 import { Cluster, type ServerNode } from '../cluster/cluster.js';
 import { waitFor } from '../cluster/managed-process.js';
 import { AckLedger, checkOracle } from '../cluster/oracle.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const NUDGE = 'customer.idle-nudge';
 

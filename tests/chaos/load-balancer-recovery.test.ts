@@ -1,7 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from '../cluster/cluster.js';
 import type { TestCustomer } from '../support/customer-client.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * The load balancer takes restarted processes back at once. With nginx's

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestParticipant } from '../support/participant.js';
@@ -11,7 +12,6 @@ import {
 import { Cluster } from '../cluster/cluster.js';
 import { waitFor } from '../cluster/managed-process.js';
 import { AckLedger, checkOracle } from '../cluster/oracle.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const NUDGE = 'customer.idle-nudge';
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AckResult, ConversationView } from '@switchboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
@@ -12,7 +13,6 @@ import {
   setStatus,
   startChat,
 } from '../routing/routing-support.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * R3 across two server instances sharing one database and Redis namespace

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClusterChat } from '../cluster/chat-traffic.js';
 import { Cluster } from '../cluster/cluster.js';
 

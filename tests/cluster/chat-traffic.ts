@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AckResult, MessageSent, Prechat } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import type { TestAgentDesk } from '../support/agent-desk.js';
@@ -8,7 +9,6 @@ import type { SocketTransport } from '../support/socket-client.js';
 import type { Cluster } from './cluster.js';
 import { waitFor } from './managed-process.js';
 import type { AckLedger } from './oracle.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The server process a participant's socket is on, from its session id (`n2-…`, see INSTANCE_ID). */
 export function instanceOf(participant: TestParticipant): string {

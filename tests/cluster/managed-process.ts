@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { startSupervised, type SupervisedProcess } from '../../scripts/services/supervised-process.js';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startSupervised, type SupervisedProcess } from '../../scripts/services/supervised-process.js';
 
 /**
  * A cluster member started under scripts/services' supervision guard (so it

@@ -1,9 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AckResult, MessageSent } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { TestCustomer } from '../support/customer-client.js';
 import type { TestParticipant } from '../support/participant.js';
 import type { Cluster } from './cluster.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Every successful ack a scenario's clients received, to hold against what was stored. */
 export class AckLedger {

@@ -1,7 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger, createRedisConnections, ResilientMutex } from '@switchboard/server';
 import { Redis } from 'ioredis';
 import { describe, expect, inject, it, vi } from 'vitest';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 // A Redis command that nobody awaits and that fails (our own disconnect at
 // shutdown, Redis restarting) would be an unhandled rejection: vitest fails the

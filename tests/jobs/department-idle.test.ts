@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConversationIdle, ConversationIdleCleared, QueueUpdate } from '@switchboard/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch, createSignedInAgent, type SignedIn } from '../support/agent-client.js';
@@ -6,7 +7,6 @@ import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, patientRequest, setStatus } from '../routing/routing-support.js';
 import { FAST_JOBS_ENV, systemMessages } from './chat.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Issue 5 items 3 and 5: idle thresholds and auto-requeue per department,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConversationIdle, ConversationIdleCleared, MessageLeft } from '@switchboard/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestAgentDesk } from '../support/agent-desk.js';
@@ -7,7 +8,6 @@ import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { patientRequest, setStatus } from '../routing/routing-support.js';
 import { FAST_JOBS_ENV, openChat, systemMessages, type Chat } from './chat.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 describe('idle timers (J1, J2) with short thresholds', () => {
   let server: TestServer;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { translate, type TranscriptDeliveryView, type TranscriptRequested } from '@switchboard/shared';
 import type { AgentPrincipal } from '@switchboard/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import { TestCustomer } from '../support/customer-client.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { openChat, type Chat } from './chat.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 describe('transcript emails (J3, W6)', () => {
   let server: TestServer;

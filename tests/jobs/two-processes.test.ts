@@ -1,8 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, uniqueNamespace, type TestServer } from '../support/test-server.js';
 import { FAST_JOBS_ENV, openChat } from './chat.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Two server instances sharing one database and one Redis namespace, both

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, uniqueNamespace, type TestServer } from '../support/test-server.js';
 import { openChat } from './chat.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const WORKER_ENTRY = path.resolve(import.meta.dirname, '../../server/dist/worker.js');
 

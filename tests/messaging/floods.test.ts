@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AckResult } from '@switchboard/shared';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 describe('a customer flooding messages (default limits)', () => {
   let server: TestServer;

@@ -1,10 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConversationView, Prechat } from '@switchboard/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, openDesk, setStatus } from './routing-support.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 describe('routing within one server', () => {
   let server: TestServer;

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,6 @@ import type { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, openDesk, startChat } from './routing-support.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Issue 4 item 4: capacity is claimed before the conversation, and given back

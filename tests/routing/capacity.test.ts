@@ -1,10 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch, createSignedInAgent, type SignedIn } from '../support/agent-client.js';
 import type { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, openDesk, startChat } from './routing-support.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Issue 4 items 2 and 5: a capacity change routes at once, and agents

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConversationView, MessageLeft, QueueListing, QueueUpdate } from '@switchboard/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
@@ -6,7 +7,6 @@ import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, openDesk, queueUpdates, setStatus } from './routing-support.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 describe('queues, estimates, business hours, offline messages and transfers', () => {
   let server: TestServer;

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   departmentCreateSchema,
   type AckResult,
@@ -10,7 +11,6 @@ import type { z } from 'zod';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import type { TestCustomer } from '../support/customer-client.js';
 import type { TestServer } from '../support/test-server.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Creates a department through the running server's service (same path as POST /api/departments). */
 export async function createDepartment(

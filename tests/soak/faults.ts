@@ -1,5 +1,5 @@
-import type { Cluster } from '../cluster/cluster.js';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Cluster } from '../cluster/cluster.js';
 
 export type FaultKind = 'web-sigkill' | 'web-sigterm' | 'worker-sigkill' | 'redis-kill';
 export const FAULT_KINDS: readonly FaultKind[] = ['web-sigkill', 'web-sigterm', 'worker-sigkill', 'redis-kill'];

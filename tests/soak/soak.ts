@@ -9,6 +9,7 @@
  * SOAK_SEED replays a run's choice of faults and traffic shape.
  */
 import { randomInt } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Cluster } from '../cluster/cluster.js';
 import { waitFor } from '../cluster/managed-process.js';
 import { checkOracle } from '../cluster/oracle.js';
@@ -16,7 +17,6 @@ import { SmtpListener } from '../support/smtp-listener.js';
 import { FAULT_KINDS, injectFault, pick, seededRandom } from './faults.js';
 import { formatReading, readResources } from './resources.js';
 import { NUDGE, SoakTraffic } from './traffic.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AckResult } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import type { Socket } from 'socket.io-client';
@@ -9,7 +10,6 @@ import { sendReliably, singleFlight } from '../cluster/chat-traffic.js';
 import type { Cluster } from '../cluster/cluster.js';
 import { AckLedger } from '../cluster/oracle.js';
 import { pick } from './faults.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 export const NUDGE = 'customer.idle-nudge';
 type Connectable = TestParticipant & { connect(url: string): Promise<void> };
