@@ -54,9 +54,10 @@ export interface Figure {
 
 /**
  * Waits until a server has worked off what it still holds (CPU under 5 % of
- * a core for half a second; /proc counts in 10-ms ticks), at most `capMs`. Why: Switchboard keeps processing
- * sends whose clients already timed out (nothing sheds them), and that
- * backlog must not be billed to the next round. Returns the seconds waited.
+ * a core for half a second; /proc counts in 10-ms ticks), at most `capMs`.
+ * Why: Switchboard keeps processing sends whose clients already timed out
+ * (nothing sheds them), and that backlog must not be billed to the next
+ * round. Returns the seconds waited.
  */
 async function quiesce(pids: (number | null)[], capMs = 60_000): Promise<number> {
   const started = performance.now();

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ClientCommand, ClientReply } from '../load/protocol.js';
-import { LOG_DIR, ROOT } from './procs.js';
+import { LOG_DIR, ROOT, TSX_IMPORT } from './procs.js';
 
 export type ResultReply = Extract<ClientReply, { reply: 'result' }>;
 
@@ -22,7 +22,7 @@ export async function forkClient(name: string): Promise<LoadClient> {
   mkdirSync(LOG_DIR, { recursive: true });
   const log = createWriteStream(path.join(LOG_DIR, `${name}.log`), { flags: 'a' });
   const child = fork(path.join(ROOT, 'bench', 'load', 'client.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: TSX_IMPORT,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   clients.add(child);

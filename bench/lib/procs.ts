@@ -6,8 +6,10 @@ import type { ProbeReply, ProbeRequest } from './probe-protocol.js';
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
 export const LOG_DIR = path.join(RESULTS_DIR, 'logs');
+/** Node flags that let it run the repo's .ts files directly. */
+export const TSX_IMPORT = ['--import', 'tsx'];
 /** Preloads tsx (for .ts scripts and the probe) and the probe itself. */
-export const PROBE_IMPORTS = ['--import', 'tsx', '--import', path.join(ROOT, 'bench', 'lib', 'probe.ts')];
+export const PROBE_IMPORTS = [...TSX_IMPORT, '--import', path.join(ROOT, 'bench', 'lib', 'probe.ts')];
 
 const live = new Set<ChildProcess>();
 /** Whatever happens to the harness, the processes it started go with it. */
@@ -162,5 +164,5 @@ export function capture(command: string, args: string[], cwd = ROOT, env = proce
 
 /** Runs a TypeScript script of the repo with this Node and tsx preloaded (no npx start-up each time). */
 export function captureScript(script: string, env = process.env): Promise<string> {
-  return capture(process.execPath, ['--import', 'tsx', script], ROOT, env);
+  return capture(process.execPath, [...TSX_IMPORT, script], ROOT, env);
 }

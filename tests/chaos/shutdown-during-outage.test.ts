@@ -45,10 +45,11 @@ describe('SIGTERM while Redis is down', () => {
     chat.customer.disconnect();
     chat.desk.disconnect();
     for (const { node, child, ended, seconds } of outcomes) {
-      const story = `${node.instanceId} after ${seconds.toFixed(1)} s:\n${child.tail(40)}`;
+      const log = child.tail(200);
+      const story = `${node.instanceId} after ${seconds.toFixed(1)} s:\n${log}`;
       expect(ended, `still running ${GIVE_UP_MS / 1000} s after SIGTERM; ${story}`).toBe(true);
-      expect(child.tail(200), story).toMatch(/"msg":"stopped"/);
-      expect(child.tail(200), story).not.toMatch(/second signal/);
+      expect(log, story).toMatch(/"msg":"stopped"/);
+      expect(log, story).not.toMatch(/second signal/);
       node.process = null;
     }
   });
