@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { startServices } from '../scripts/services/index.js';
 import {
   bareDatabaseFigure,
+  burstFigure,
   dbFigure,
   memoryFigure,
   roundTripFigure,
@@ -34,7 +35,7 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
-    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,timers,nudges,widget,database. */
+    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,burst,timers,nudges,widget,database. */
     only: { type: 'string' },
     /** Routing size while developing, `<chats>x<agents>` (e.g. 200x20); default the mode's. */
     routing: { type: 'string' },
@@ -57,6 +58,7 @@ const S: Sizes = quick
       rtt200: { chats: 20, inFlight: 1, clients: 1, warmupMs: 300, measureMs: 800 },
       idle: 200,
       routing: { chats: 10, agents: 2 },
+      burst: { chats: 40, agents: 4 },
       nudges: { chats: 10, agents: 2, load: { chats: 5, inFlight: 2 } },
     }
   : {
@@ -65,6 +67,7 @@ const S: Sizes = quick
       rtt200: { chats: 200, inFlight: 1, clients: 2, warmupMs: 3_000, measureMs: 10_000 },
       idle: 5_000,
       routing: { chats: 1_000, agents: 100 },
+      burst: { chats: 200, agents: 20 },
       nudges: { chats: 100, agents: 10, load: { chats: 20, inFlight: 5 } },
     };
 
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
     ['rtt', () => roundTripFigure(ctx)],
     ['memory', () => memoryFigure(ctx)],
     ['routing', () => routingFigure(ctx)],
+    ['burst', () => burstFigure(ctx)],
     ['timers', () => timersFigure(ctx, quick)],
     ['nudges', () => nudgesFigure(ctx)],
     ['widget', () => widgetFigure(ctx)],

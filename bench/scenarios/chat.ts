@@ -7,6 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { all, forkClient, type LoadClient, type ResultReply } from '../lib/clients.js';
 import { cpuSeconds } from '../lib/procs.js';
+import { redisCommandsSoFar } from '../lib/redis-commands.js';
 import { createAgents, type Server } from '../lib/servers.js';
 import { quantile } from '../lib/stats.js';
 
@@ -28,6 +29,8 @@ export interface ChatRound {
   /** The same for the database and Redis processes (Switchboard only; evidence of where the time goes). */
   dbCpuPer10k: number;
   redisCpuPer10k: number;
+  /** Redis commands executed per completed message (Switchboard only; NaN for the relay, which has no Redis). */
+  redisCommandsPerMessage: number;
   errors: number;
   completed: number;
 }
@@ -85,7 +88,7 @@ export async function prepareChats(server: Server, kind: 'switchboard' | 'relay'
 export async function chatRound(
   prepared: Prepared,
   shape: ChatShape,
-  services: { dbPid: number | null; redisPid: number | null },
+  services: { dbPid: number | null; redisPid: number | null; redisUrl?: string },
 ): Promise<ChatRound> {
   const { server, clients } = prepared;
   await all(clients, { cmd: 'load', inFlight: shape.inFlight });
@@ -95,10 +98,13 @@ export async function chatRound(
     db: services.dbPid ? cpuSeconds(services.dbPid) : NaN,
     redis: services.redisPid ? cpuSeconds(services.redisPid) : NaN,
   });
+  const commands = () => (services.redisUrl ? redisCommandsSoFar(services.redisUrl) : Promise.resolve(NaN));
   await all(clients, { cmd: 'mark' });
+  const commandsBefore = await commands();
   const before = cpu();
   await sleep(shape.measureMs);
   const after = cpu();
+  const commandsAfter = await commands();
   const results = (await all(clients, { cmd: 'stop' })) as ResultReply[];
   const completed = results.reduce((sum, result) => sum + result.completed, 0);
   const windowMs = Math.max(...results.map((result) => result.windowMs));
@@ -111,6 +117,7 @@ export async function chatRound(
     cpuPer10k: per10k(after.server - before.server),
     dbCpuPer10k: per10k(after.db - before.db),
     redisCpuPer10k: per10k(after.redis - before.redis),
+    redisCommandsPerMessage: (commandsAfter - commandsBefore) / Math.max(1, completed),
     errors: results.reduce((sum, result) => sum + result.errors, 0),
     completed,
   };

@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { forkClient, type LoadClient } from '../lib/clients.js';
 import { rssBytes } from '../lib/procs.js';
 import { createAgents, type Server } from '../lib/servers.js';
+import { redisCommandsSoFar } from '../lib/redis-commands.js';
 import { quantile } from '../lib/stats.js';
 import { takeAddresses } from './chat.js';
 
@@ -96,8 +97,10 @@ export async function prepareRouting(
  * latency is start emitted → the agent socket told (`conversation.updated`
  * active; relay: the relayed message). Then the chats are closed (untimed).
  */
-export async function routingRound(setup: RoutingSetup, concurrency: number) {
+export async function routingRound(setup: RoutingSetup, concurrency: number, redisUrl?: string) {
+  const commandsBefore = redisUrl ? await redisCommandsSoFar(redisUrl) : NaN;
   const result = await setup.client.result({ cmd: 'start-chats', concurrency, indexBase: 0 });
+  const commands = redisUrl ? (await redisCommandsSoFar(redisUrl)) - commandsBefore : NaN;
   const round = {
     perSecond: result.completed / (result.windowMs / 1000),
     p50: quantile(result.latencies, 0.5),
@@ -107,6 +110,8 @@ export async function routingRound(setup: RoutingSetup, concurrency: number) {
     startAckP99: quantile(result.startAckMs ?? [], 0.99),
     startTimeouts: result.startTimeouts ?? 0,
     startRefusals: result.startRefusals ?? 0,
+    /** Redis commands from the first start to the last assignment, per chat (Switchboard only). */
+    redisCommandsPerChat: commands / Math.max(1, result.completed),
   };
   return round;
 }
