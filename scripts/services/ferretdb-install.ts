@@ -1,5 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,13 +20,27 @@ const MODULE = 'github.com/FerretDB/FerretDB';
 /** The release ARCHITECTURE.md names first; v1.24.0 is the same minor line, used when the proxy refuses v1.24.1. */
 const VERSIONS = ['v1.24.1', 'v1.24.0'] as const;
 /**
- * Makes the SQLite backend's equality look-ups (by _id, and by a field that
- * leads an index) use the index instead of reading every document (the patch
- * file says why and what it measured). Bumping {@link BUILD} with the patch
- * makes every machine build afresh.
+ * Applied in this order (each file says why and what it measured):
+ * equality look-ups use the SQLite indexes instead of reading every
+ * document; the writing commands of one database run one at a time, so
+ * single-document writes are atomic as on MongoDB, which the server relies
+ * on (it refuses a FerretDB built without it). The cache directory is named
+ * after the patches' contents ({@link BUILD}), so any change to a patch
+ * makes every machine build afresh instead of running an older build.
  */
-const PATCH = fileURLToPath(new URL('./ferretdb-sqlite-index-pushdown.patch', import.meta.url));
-const BUILD = 'ferretdb-v1.24-index-pushdown';
+const PATCHES = [
+  { name: 'the index pushdown patch', file: 'ferretdb-sqlite-index-pushdown.patch' },
+  { name: 'the atomic writes patch', file: 'ferretdb-atomic-writes.patch' },
+].map((patch) => ({ ...patch, path: fileURLToPath(new URL(`./${patch.file}`, import.meta.url)) }));
+const BUILD = `ferretdb-v1.24-${createHash('sha256')
+  .update(PATCHES.map((patch) => readFileSync(patch.path)).join('\0'))
+  .digest('hex')
+  .slice(0, 12)}`;
+
+/** The other ways to a database Switchboard accepts (the server names the same ones when it refuses FerretDB). */
+const OTHERWISE =
+  'or install MongoDB 6+ so `mongod` is on PATH, or set MONGODB_URI to a running MongoDB 6+. ' +
+  'An unpatched FerretDB will not do: it does not apply concurrent writes to one document atomically.';
 
 function cacheDir(): string {
   const base = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
@@ -26,26 +51,8 @@ function runs(binary: string): boolean {
   return spawnSync(binary, ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-function goEnv(name: string): string {
-  return execFileSync('go', ['env', name], { encoding: 'utf8' }).trim();
-}
-
-/** `go install` as the FerretDB docs say; returns the installed binary if it runs. */
-function tryGoInstall(version: string, binDir: string): string | null {
-  const result = spawnSync('go', ['install', `${MODULE}/cmd/ferretdb@${version}`], {
-    env: { ...process.env, GOBIN: binDir, GOFLAGS: '-buildvcs=false' },
-    encoding: 'utf8',
-  });
-  const binary = path.join(binDir, 'ferretdb');
-  if (result.status === 0 && runs(binary)) return binary;
-  say(
-    `go install ${MODULE}/cmd/ferretdb@${version} did not give a working binary: ${result.stderr.trim().split('\n').pop() ?? ''}`,
-  );
-  return null;
-}
-
 /**
- * Builds from the module source with our patch. The module zip lacks
+ * Builds from the module source with our patches. The module zip lacks
  * build/version/version.txt, which FerretDB's own build generates (`bin/task
  * gen-version`) and which its binary refuses to start without, so we write it
  * the same way.
@@ -61,10 +68,12 @@ function tryBuildFromModule(version: string, binDir: string): string | null {
   try {
     cpSync(moduleDir, work, { recursive: true });
     execFileSync('chmod', ['-R', 'u+w', work]);
-    const patched = spawnSync('git', ['apply', PATCH], { cwd: work, encoding: 'utf8' });
-    if (patched.status !== 0) {
-      say(`the index pushdown patch does not apply to FerretDB ${version}: ${patched.stderr.trim()}`);
-      return null;
+    for (const patch of PATCHES) {
+      const patched = spawnSync('git', ['apply', patch.path], { cwd: work, encoding: 'utf8' });
+      if (patched.status !== 0) {
+        say(`${patch.name} does not apply to FerretDB ${version}: ${patched.stderr.trim()}`);
+        return null;
+      }
     }
     writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${version}\n`);
     const staged = path.join(binDir, `ferretdb.${process.pid}.tmp`);
@@ -88,22 +97,18 @@ function tryBuildFromModule(version: string, binDir: string): string | null {
 }
 
 /**
- * Path of a working FerretDB v1.24 binary, built with Go on first use. Ours,
- * patched, comes first; an unpatched one (installed by hand, or `go install`
- * when the patched build fails) works the same, only with every look-up
- * scanning its collection.
+ * Path of our patched FerretDB v1.24 binary, built with Go on first use. A
+ * `ferretdb` found elsewhere (on PATH, from `go install`) is never used: it
+ * lacks the patches, and the server would refuse it.
  */
 export function ensureFerretDB(): string {
   const ours = path.join(cacheDir(), 'ferretdb');
   if (existsSync(ours) && runs(ours)) return ours;
-  const installed = [which('ferretdb'), which('go') ? path.join(goEnv('GOPATH'), 'bin', 'ferretdb') : null];
   if (!which('go')) {
-    const usable = installed.find((candidate) => candidate && existsSync(candidate) && runs(candidate));
-    if (usable) return usable;
     throw new ServiceUnavailableError(
-      'A MongoDB-compatible server is needed: no `mongod` on PATH and no FerretDB, and Go is not installed to build FerretDB. ' +
-        'Install Go 1.22+ (`sudo apt-get install golang` or https://go.dev/dl), or install MongoDB 6+ so `mongod` is on PATH, ' +
-        'or set MONGODB_URI to a running MongoDB.',
+      'A MongoDB-compatible server is needed: no `mongod` on PATH, and Go is not installed to build FerretDB. ' +
+        'Install Go 1.22+ (`sudo apt-get install golang` or https://go.dev/dl) so that scripts/services builds the patched FerretDB, ' +
+        OTHERWISE,
     );
   }
   const binDir = cacheDir();
@@ -112,21 +117,12 @@ export function ensureFerretDB(): string {
   for (const version of VERSIONS) {
     const binary = tryBuildFromModule(version, binDir);
     if (binary) {
-      say(`FerretDB ${version} (with the index pushdown patch) installed at ${binary}`);
+      say(`FerretDB ${version} (with ${PATCHES.map((patch) => patch.name).join(' and ')}) installed at ${binary}`);
       return binary;
     }
   }
-  say('falling back to an unpatched FerretDB: every look-up will scan its collection');
-  const usable = installed.find((candidate) => candidate && existsSync(candidate) && runs(candidate));
-  if (usable) return usable;
-  const fallbackDir = path.join(binDir, 'unpatched');
-  mkdirSync(fallbackDir, { recursive: true });
-  for (const version of VERSIONS) {
-    const binary = tryGoInstall(version, fallbackDir);
-    if (binary) return binary;
-  }
   throw new ServiceUnavailableError(
-    `Could not install FerretDB ${VERSIONS.join(' or ')} with Go (see the messages above). ` +
-      'Install MongoDB 6+ so `mongod` is on PATH, or set MONGODB_URI to a running MongoDB.',
+    `Could not build FerretDB ${VERSIONS.join(' or ')} with our patches (see the messages above). Fix that, ` +
+      OTHERWISE,
   );
 }

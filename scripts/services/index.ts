@@ -63,7 +63,11 @@ export async function startServices(options: ServicesOptions = {}): Promise<Runn
     if (mongoUri) {
       say(`using MONGODB_URI (${mongoUri.replace(/\/\/[^@]*@/, '//***@')})`);
     } else {
-      const running = await startMongo({ dataDir, ...(persistent ? { preferredPort: DEV_PORTS.mongo } : {}) });
+      const running = await startMongo({
+        dataDir,
+        durable: persistent,
+        ...(persistent ? { preferredPort: DEV_PORTS.mongo } : {}),
+      });
       mongoUri = running.uri;
       mongo = running.process;
       started.push(mongo);

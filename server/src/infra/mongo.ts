@@ -1,10 +1,14 @@
 import mongoose, { type Connection, type InferSchemaType, type Model, type Schema } from 'mongoose';
+import { ConfigError } from '../config/config.js';
+import { classifyDatabase } from './database-atomicity.js';
 import type { Logger } from './logger.js';
 
 /**
  * One mongoose connection per app instance (not the global default), so
  * tests can run several servers against different databases in one process.
- * Models are registered on this connection by each feature.
+ * Models are registered on this connection by each feature. Refuses (with a
+ * {@link ConfigError} naming the fix) a server that does not apply writes to
+ * one document atomically.
  */
 export async function connectMongo(uri: string, dbName: string, logger: Logger): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
@@ -18,7 +22,16 @@ export async function connectMongo(uri: string, dbName: string, logger: Logger):
   connection.on('disconnected', () => logger.warn('MongoDB disconnected'));
   connection.on('reconnected', () => logger.info('MongoDB reconnected'));
   await connection.asPromise();
-  logger.info({ db: dbName }, 'MongoDB connected');
+  // Every write path relies on single-document atomicity: a database without
+  // it is refused here, once, rather than corrupting counters and claims later.
+  try {
+    const database = classifyDatabase(await connection.db?.admin().command({ buildInfo: 1 }));
+    if (database.refusal) throw new ConfigError([database.refusal]);
+    logger.info({ db: dbName, server: database.description }, 'MongoDB connected');
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
   return connection;
 }
 
