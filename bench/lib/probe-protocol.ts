@@ -1,5 +1,6 @@
 /** Messages between the harness and bench/lib/probe.ts inside a measured process (IPC). */
-export type ProbeRequest = { probe: 'mem' } | { probe: 'db' } | { probe: 'db-reset' };
+export type ProbeRequest =
+  { probe: 'mem' } | { probe: 'db' } | { probe: 'db-reset' } | { probe: 'redis' } | { probe: 'redis-reset' };
 
 export interface MemReply {
   probe: 'mem';
@@ -25,4 +26,11 @@ export interface DbReply {
   monitoring: boolean;
 }
 
-export type ProbeReply = MemReply | DbReply | { probe: 'db-reset' };
+/** Redis commands this process sent (ioredis, every connection: its own, BullMQ's, the adapter's), by name. */
+export interface RedisReply {
+  probe: 'redis';
+  byName: Record<string, number>;
+  watching: boolean;
+}
+
+export type ProbeReply = MemReply | DbReply | RedisReply | { probe: 'db-reset' } | { probe: 'redis-reset' };

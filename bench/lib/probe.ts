@@ -7,6 +7,9 @@
  * - `db` (BENCH_DB_MONITOR=1 only, it costs a little per command): turns on
  *   the MongoDB driver's command monitoring for every client mongoose opens
  *   and sums command durations and the wall time with a command in flight.
+ * - `redis`: the Redis commands the process sent, by name (a counter per
+ *   command sent through ioredis: the round trips the server asks of Redis,
+ *   where Redis's own statistics also count the commands inside scripts).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -74,6 +77,28 @@ function monitorMongo(): void {
 
 if (process.env.BENCH_DB_MONITOR === '1') monitorMongo();
 
+let redisSent: Record<string, number> = {};
+let redisWatching = false;
+
+function countRedisCommands(): void {
+  // The server's ioredis (one copy serves its own connections, BullMQ's and the adapter's).
+  const fromServer = createRequire(path.resolve(import.meta.dirname, '..', '..', 'server', 'package.json'));
+  let Redis: { prototype: { sendCommand: (command: { name: string }, ...rest: unknown[]) => unknown } };
+  try {
+    Redis = fromServer('ioredis') as typeof Redis;
+  } catch {
+    return; // the relay has no Redis
+  }
+  const send = Redis.prototype.sendCommand;
+  Redis.prototype.sendCommand = function (this: unknown, command: { name: string }, ...rest: unknown[]) {
+    redisSent[command.name] = (redisSent[command.name] ?? 0) + 1;
+    return send.call(this, command, ...rest);
+  };
+  redisWatching = true;
+}
+
+countRedisCommands();
+
 function answer(request: ProbeRequest): ProbeReply {
   switch (request.probe) {
     case 'mem': {
@@ -88,6 +113,11 @@ function answer(request: ProbeRequest): ProbeReply {
       const open = outstanding > 0 ? performance.now() - busySince : 0;
       return { probe: 'db', ...structuredClone(db), busyMs: db.busyMs + open };
     }
+    case 'redis':
+      return { probe: 'redis', byName: { ...redisSent }, watching: redisWatching };
+    case 'redis-reset':
+      redisSent = {};
+      return { probe: 'redis-reset' };
     case 'db-reset':
       Object.assign(db, { commands: 0, totalMs: 0, busyMs: 0, byName: {}, byTarget: {} });
       busySince = performance.now();

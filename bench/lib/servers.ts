@@ -57,6 +57,12 @@ export async function startSwitchboard(name: string, options: SwitchboardOptions
       // now passes 100 msg/s, so the limit is set far above anything a round can send.
       CUSTOMER_MESSAGE_RATE: '100000',
       AGENT_MESSAGE_RATE: '100000',
+      // Every load client connects from 127.0.0.1.
+      SOCKETS_PER_ADDRESS: '1000000',
+      SOCKET_REQUESTS_IN_FLIGHT: '100000',
+      VISITOR_EVENT_BUDGET: '10000000',
+      AGENT_EVENT_BUDGET: '10000000',
+      ADDRESS_EVENT_BUDGET: '10000000',
       ADMIN_EMAIL: 'bench-admin@example.com',
       ADMIN_PASSWORD,
       MAIL_OUTBOX_DIR: outbox,

@@ -7,7 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { all, forkClient, type LoadClient, type ResultReply } from '../lib/clients.js';
 import { cpuSeconds } from '../lib/procs.js';
-import { redisCommandsSoFar } from '../lib/redis-commands.js';
+import { commandsPer, redisCommandsSoFar } from '../lib/redis-commands.js';
 import { createAgents, type Server } from '../lib/servers.js';
 import { quantile } from '../lib/stats.js';
 
@@ -29,8 +29,13 @@ export interface ChatRound {
   /** The same for the database and Redis processes (Switchboard only; evidence of where the time goes). */
   dbCpuPer10k: number;
   redisCpuPer10k: number;
-  /** Redis commands executed per completed message (Switchboard only; NaN for the relay, which has no Redis). */
+  /** Redis commands the server sent per completed message (Switchboard only; NaN for the relay, which has no Redis). */
   redisCommandsPerMessage: number;
+  /** The biggest of them by command name, per message. */
+  redisCommandsTop: string;
+  /** Commands Redis executed per message (INFO commandstats: the ones inside scripts too, background work included). */
+  redisExecutedPerMessage: number;
+  redisExecutedTop: string;
   errors: number;
   completed: number;
 }
@@ -98,18 +103,26 @@ export async function chatRound(
     db: services.dbPid ? cpuSeconds(services.dbPid) : NaN,
     redis: services.redisPid ? cpuSeconds(services.redisPid) : NaN,
   });
-  const commands = () => (services.redisUrl ? redisCommandsSoFar(services.redisUrl) : Promise.resolve(NaN));
+  const commands = () =>
+    services.redisUrl ? redisCommandsSoFar(services.redisUrl) : Promise.resolve(new Map<string, number>());
   await all(clients, { cmd: 'mark' });
+  if (services.redisUrl) await server.probe({ probe: 'redis-reset' });
   const commandsBefore = await commands();
   const before = cpu();
   await sleep(shape.measureMs);
   const after = cpu();
   const commandsAfter = await commands();
+  const sent = services.redisUrl ? await server.probe({ probe: 'redis' }) : null;
   const results = (await all(clients, { cmd: 'stop' })) as ResultReply[];
   const completed = results.reduce((sum, result) => sum + result.completed, 0);
   const windowMs = Math.max(...results.map((result) => result.windowMs));
   const latencies = results.flatMap((result) => result.latencies);
   const per10k = (seconds: number) => (completed > 0 ? (seconds / completed) * 10_000 : NaN);
+  const executed = services.redisUrl ? commandsPer(commandsBefore, commandsAfter, completed) : { total: NaN, top: '' };
+  const redisCommands =
+    sent?.probe === 'redis' && sent.watching
+      ? commandsPer(new Map(), new Map(Object.entries(sent.byName)), completed)
+      : { total: NaN, top: '' };
   return {
     perSecond: completed / (windowMs / 1000),
     p50: quantile(latencies, 0.5),
@@ -117,7 +130,10 @@ export async function chatRound(
     cpuPer10k: per10k(after.server - before.server),
     dbCpuPer10k: per10k(after.db - before.db),
     redisCpuPer10k: per10k(after.redis - before.redis),
-    redisCommandsPerMessage: (commandsAfter - commandsBefore) / Math.max(1, completed),
+    redisCommandsPerMessage: redisCommands.total,
+    redisCommandsTop: redisCommands.top,
+    redisExecutedPerMessage: executed.total,
+    redisExecutedTop: executed.top,
     errors: results.reduce((sum, result) => sum + result.errors, 0),
     completed,
   };

@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { forkClient, type LoadClient } from '../lib/clients.js';
 import { rssBytes } from '../lib/procs.js';
 import { createAgents, type Server } from '../lib/servers.js';
-import { redisCommandsSoFar } from '../lib/redis-commands.js';
+import { commandsPer, redisCommandsSoFar } from '../lib/redis-commands.js';
 import { quantile } from '../lib/stats.js';
 import { takeAddresses } from './chat.js';
 
@@ -97,10 +97,23 @@ export async function prepareRouting(
  * latency is start emitted → the agent socket told (`conversation.updated`
  * active; relay: the relayed message). Then the chats are closed (untimed).
  */
-export async function routingRound(setup: RoutingSetup, concurrency: number, redisUrl?: string) {
-  const commandsBefore = redisUrl ? await redisCommandsSoFar(redisUrl) : NaN;
+export async function routingRound(
+  setup: RoutingSetup,
+  concurrency: number,
+  measured?: { redisUrl: string; server: Server },
+) {
+  if (measured) await measured.server.probe({ probe: 'redis-reset' });
+  const commandsBefore = measured ? await redisCommandsSoFar(measured.redisUrl) : null;
   const result = await setup.client.result({ cmd: 'start-chats', concurrency, indexBase: 0 });
-  const commands = redisUrl ? (await redisCommandsSoFar(redisUrl)) - commandsBefore : NaN;
+  const executed =
+    measured && commandsBefore
+      ? commandsPer(commandsBefore, await redisCommandsSoFar(measured.redisUrl), result.completed)
+      : { total: NaN, top: '' };
+  const sent = measured ? await measured.server.probe({ probe: 'redis' }) : null;
+  const commands =
+    sent?.probe === 'redis' && sent.watching
+      ? commandsPer(new Map(), new Map(Object.entries(sent.byName)), result.completed)
+      : { total: NaN, top: '' };
   const round = {
     perSecond: result.completed / (result.windowMs / 1000),
     p50: quantile(result.latencies, 0.5),
@@ -111,7 +124,10 @@ export async function routingRound(setup: RoutingSetup, concurrency: number, red
     startTimeouts: result.startTimeouts ?? 0,
     startRefusals: result.startRefusals ?? 0,
     /** Redis commands from the first start to the last assignment, per chat (Switchboard only). */
-    redisCommandsPerChat: commands / Math.max(1, result.completed),
+    redisCommandsPerChat: commands.total,
+    redisCommandsTop: commands.top,
+    redisExecutedPerChat: executed.total,
+    redisExecutedTop: executed.top,
   };
   return round;
 }

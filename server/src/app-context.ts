@@ -1,7 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
 import type { Config } from './config/config.js';
-import type { DocumentLocks } from './infra/document-lock.js';
 import type { Logger } from './infra/logger.js';
 import type { QueueFactory } from './infra/queues.js';
 import type { RedisConnections } from './infra/redis.js';
@@ -15,8 +14,11 @@ export interface AppContext {
   redis: RedisConnections;
   metrics: Registry;
   sockets: SocketServer;
-  /** Per-document locks: hold one around every read-modify-write of a shared document (see document-lock.ts). */
-  locks: DocumentLocks;
   /** BullMQ queues and workers (workers run only where PROCESS_ROLE allows). */
   queues: QueueFactory;
+  /**
+   * The base URL links in emails point to: PUBLIC_URL, else the address this
+   * process listens on (known once it listens, with the real port).
+   */
+  publicUrl: () => string;
 }

@@ -4,11 +4,14 @@ import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
 import type { Config } from './config/config.js';
+import type { AgentSocketData } from './auth/principal.js';
+import { currentCustomer } from './customers/customer-auth.js';
+import { compileTrust } from './infra/client-address.js';
 import { errorHandler, notFoundHandler } from './infra/http-errors.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { createMetricsRegistry } from './infra/metrics.js';
+import { securityHeaders } from './infra/security-headers.js';
 import { connectMongo } from './infra/mongo.js';
-import { createDocumentLocks } from './infra/document-lock.js';
 import { createQueueFactory } from './infra/queues.js';
 import { withTimeout } from './infra/with-timeout.js';
 import { createRedisConnections, type RedisConnections } from './infra/redis.js';
@@ -55,6 +58,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const web = express();
   web.disable('x-powered-by');
   web.set('trust proxy', config.TRUST_PROXY);
+  web.use(securityHeaders({ production: config.NODE_ENV === 'production', publicUrl: config.PUBLIC_URL }));
   web.use(express.json({ limit: '64kb' }));
   const http = createServer(web);
   const sockets = createSocketServer(http, {
@@ -63,6 +67,21 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     logger,
     metrics,
     instanceId: config.INSTANCE_ID,
+    trust: compileTrust(config.TRUST_PROXY),
+    socketsPerAddress: config.SOCKETS_PER_ADDRESS,
+    flood: {
+      customer: {
+        inFlightPerSocket: config.SOCKET_REQUESTS_IN_FLIGHT,
+        perPrincipal: config.VISITOR_EVENT_BUDGET,
+        perAddress: config.ADDRESS_EVENT_BUDGET,
+      },
+      agent: {
+        inFlightPerSocket: config.SOCKET_REQUESTS_IN_FLIGHT,
+        perPrincipal: config.AGENT_EVENT_BUDGET,
+        perAddress: config.AGENT_EVENT_BUDGET * 10,
+      },
+    },
+    principalOf: (socket) => currentCustomer(socket)?.id ?? (socket.data as AgentSocketData).agent?.id,
   });
   const queues = createQueueFactory({
     redisUrl: config.REDIS_URL,
@@ -71,8 +90,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     logger,
     lockDurationMs: config.JOB_LOCK,
   });
-  const locks = createDocumentLocks(redis.command, `${config.REDIS_PREFIX}:lock`, logger);
-  const context: AppContext = { config, logger, mongo, redis, metrics, sockets, queues, locks };
+  let listenUrl = '';
+  const publicUrl = () => (config.PUBLIC_URL ?? listenUrl).replace(/\/$/, '');
+  const context: AppContext = { config, logger, mongo, redis, metrics, sockets, queues, publicUrl };
 
   const { features, services } = createFeatures(context, () => accepting);
   for (const feature of features) if (feature.routes) web.use(feature.routes);
@@ -100,10 +120,18 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         });
       });
       const { port } = http.address() as AddressInfo;
-      for (const feature of features) await feature.start?.();
-      await queues.startWorkers();
       const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
       app.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      // Before the workers start: the first email they send already links to the right place.
+      listenUrl = app.url;
+      if (!config.PUBLIC_URL && (host === 'localhost' || config.PROCESS_ROLE === 'worker')) {
+        logger.warn(
+          { linksTo: app.url },
+          'PUBLIC_URL is not set: links in emails point to this process, which customers may not reach',
+        );
+      }
+      for (const feature of features) await feature.start?.();
+      await queues.startWorkers();
       logger.info({ url: app.url }, 'Switchboard listening');
       return app.url;
     },

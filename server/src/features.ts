@@ -2,6 +2,7 @@ import { createAgentAppFeature } from './agent-app/agent-app.feature.js';
 import { createAgentsFeature } from './agents/agents.feature.js';
 import type { AppContext } from './app-context.js';
 import { createAuditFeature } from './audit/audit.feature.js';
+import { createBlocksFeature } from './blocks/blocks.feature.js';
 import { createMessagingFeature } from './conversations/messaging.feature.js';
 import { createDepartmentsFeature } from './departments/departments.feature.js';
 import { createFeedbackFeature } from './feedback/feedback.feature.js';
@@ -77,7 +78,15 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
       },
     },
   });
-  const feedback = createFeedbackFeature(context, { conversations: messaging.services.conversations });
+  const blocks = createBlocksFeature(context, {
+    restAuth: agents.services.restAuth,
+    audit: audit.services.audit,
+    conversations: messaging.services.conversations,
+  });
+  const feedback = createFeedbackFeature(context, {
+    conversations: messaging.services.conversations,
+    ratingLinks: jobs.services.ratingLinks,
+  });
   const supervision = createSupervisionFeature(context, {
     agents: agents.services.agents,
     restAuth: agents.services.restAuth,
@@ -96,6 +105,8 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     system,
     agents.feature,
     messaging.feature,
+    // After messaging: its handshake check needs the visitor messaging resolves.
+    blocks.feature,
     widget.feature,
     knowledge.feature,
     agentApp,
@@ -121,6 +132,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
       ...widget.services,
       ...supervision.services,
       ...reports.services,
+      ...blocks.services,
       clock,
     },
   };

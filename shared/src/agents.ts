@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineSchema, webUrlSchema } from './text.js';
 import { localeSchema, objectIdSchema } from './ids.js';
 
 export const AGENT_ROLES = ['agent', 'supervisor', 'admin'] as const;
@@ -41,12 +42,13 @@ export interface AgentStatusUpdated {
   status: AgentStatus;
 }
 
+/** An agent's photo, shown to customers: a web address (http or https) or an inline image, never a script URL. */
 export const agentCreateSchema = z
   .object({
     email: z.email().max(254),
     password: z.string().min(10, 'at least 10 characters').max(256),
-    displayName: z.string().trim().min(1).max(80),
-    avatarUrl: z.url().max(2048).optional(),
+    displayName: singleLineSchema(80),
+    avatarUrl: webUrlSchema.optional(),
     role: z.enum(AGENT_ROLES).default('agent'),
     departmentIds: z.array(objectIdSchema).max(50).default([]),
     languages: z.array(localeSchema).max(10).default(['en']),
@@ -59,8 +61,8 @@ export type AgentCreate = z.infer<typeof agentCreateSchema>;
 /** What an admin may change on an agent (PATCH /api/agents/:id); at least one field. `avatarUrl: null` removes it. */
 export const agentUpdateSchema = z
   .object({
-    displayName: z.string().trim().min(1).max(80),
-    avatarUrl: z.url().max(2048).nullable(),
+    displayName: singleLineSchema(80),
+    avatarUrl: webUrlSchema.nullable(),
     role: z.enum(AGENT_ROLES),
     departmentIds: z.array(objectIdSchema).max(50),
     languages: z.array(localeSchema).max(10),

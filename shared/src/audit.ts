@@ -15,7 +15,8 @@ export interface AuditEntryView {
   actor: AuditActor;
   /** `resource.verb`, e.g. `conversation.reassign`, `agent.deactivate`, `department.update`. */
   action: string;
-  target: { kind: string; id: string };
+  /** `name`: what the target was called at the time (an agent's name, a department, a case number). */
+  target: { kind: string; id: string; name?: string };
   /** Action-specific facts (from/to agent, changed fields); never secrets. */
   details: Record<string, unknown>;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineSchema, webUrlSchema } from './text.js';
 import { localeSchema, objectIdSchema, type Locale } from './ids.js';
 
 export const CONVERSATION_STATUSES = ['queued', 'active', 'closed'] as const;
@@ -39,11 +40,11 @@ export interface CustomerView {
   id: string;
   name?: string;
   email?: string;
-  /** Identified by the host site with a valid HMAC (X3). */
+  /** Identified by the host site with a valid HMAC of the account id; never says anything about name or email. */
   verified: boolean;
 }
 
-const shortText = (max: number) => z.string().trim().min(1).max(max);
+const shortText = singleLineSchema;
 
 /** What the widget's pre-chat form (or the host page) tells us. */
 export const prechatSchema = z
@@ -53,7 +54,7 @@ export const prechatSchema = z
     topic: shortText(100),
     language: localeSchema,
     region: shortText(64).optional(),
-    pageUrl: z.url().max(2048).optional(),
+    pageUrl: webUrlSchema.optional(),
     userAgent: z.string().max(512).optional(),
   })
   .strict();

@@ -18,12 +18,41 @@ export interface AgentConversationView extends ConversationView {
   userAgent?: string;
   lastCustomerMessageAt?: string;
   lastAgentMessageAt?: string;
+  /**
+   * Since when the customer has been waiting for the agent: their first
+   * message after the agent last wrote (absent while it is the customer's
+   * turn). As stored, which trails the messages by a moment.
+   */
+  waitingSince?: string;
   /** Both sides' delivered/read marks (see ReceiptUpdated). */
   receipts: {
     customer: { deliveredSeq: number; readSeq: number };
     agent: { deliveredSeq: number; readSeq: number };
   };
   disposition?: string;
+}
+
+/** Why a chat left an agent's desk while they held it. */
+export const RELEASE_REASONS = ['reassigned', 'taken-over', 'transferred', 'requeued'] as const;
+export type ReleaseReason = (typeof RELEASE_REASONS)[number];
+
+/**
+ * `conversation.released` on `/agent`, to every socket of the agent who held
+ * the chat (on every server process), the moment it leaves them: reassigned
+ * or taken over by a supervisor, transferred (by them or a supervisor), or put
+ * back in the queue. Their desk stops offering a composer for it and says
+ * why ("Reassigned to Lei by Sam"); they can no longer read or write it.
+ */
+export interface ConversationReleased {
+  conversationId: string;
+  caseNumber: string;
+  reason: ReleaseReason;
+  /** Who moved it; absent when the system did (the idle timer's requeue). */
+  byName?: string;
+  byAgentId?: string;
+  /** Where it went: the agent now holding it, or the team whose queue it joined. */
+  toAgentName?: string;
+  toDepartmentName?: string;
 }
 
 /** How long a customer may wait for the agent's reply before the desk warns (amber) and alarms (red). */

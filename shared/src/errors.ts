@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   /** A pre-chat field the admins' saved widget settings require is missing; `details.fields` names them. */
   PRECHAT_FIELD_REQUIRED: { status: 400, retryable: false },
   PAYLOAD_TOO_LARGE: { status: 413, retryable: false },
+  /** A request body in an encoding or charset the server does not read (e.g. `Content-Encoding: zstd`). */
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, retryable: false },
   UNKNOWN_EVENT: { status: 400, retryable: false },
   PROTOCOL_VERSION_UNSUPPORTED: { status: 426, retryable: false },
   UNAUTHENTICATED: { status: 401, retryable: false },
@@ -18,6 +20,8 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, retryable: false },
   CONFLICT: { status: 409, retryable: false },
   CONVERSATION_CLOSED: { status: 409, retryable: false },
+  /** An agent blocked this visitor (or their address): the widget says politely that chat is not available. */
+  VISITOR_BLOCKED: { status: 403, retryable: false },
   RATE_LIMITED: { status: 429, retryable: true },
   STORE_UNAVAILABLE: { status: 503, retryable: true },
   UNAVAILABLE: { status: 503, retryable: true },

@@ -3,6 +3,7 @@ export { AppError, ERROR_CODES, isErrorCode, type ErrorCode, type ErrorPayload }
 export { ackError, ackOk, type Ack, type AckResult } from './ack.js';
 export * from './handshake.js';
 export * from './ids.js';
+export * from './text.js';
 export * from './identity.js';
 export * from './agents.js';
 export * from './conversations.js';
@@ -21,6 +22,7 @@ export * from './secrets/index.js';
 export * from './i18n/index.js';
 export * from './desk.js';
 export * from './audit.js';
+export * from './blocks.js';
 export * from './supervision.js';
 export * from './knowledge.js';
 export { rankArticles, stem, tokenize, type RankableArticle } from './knowledge-rank.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasVisibleText } from './text.js';
 import { clientMessageIdSchema, objectIdSchema } from './ids.js';
 
 /** Longest message body, in UTF-8 bytes. Longer text is refused with PAYLOAD_TOO_LARGE. */
@@ -58,7 +59,7 @@ export function utf8Length(text: string): number {
 
 const bodySchema = z
   .string()
-  .refine((body) => body.trim().length > 0, 'must not be empty')
+  .refine(hasVisibleText, 'must not be empty (nor only invisible characters)')
   .refine((body) => utf8Length(body) <= MAX_MESSAGE_BYTES, {
     message: `must be at most ${MAX_MESSAGE_BYTES} bytes`,
     params: { appCode: 'PAYLOAD_TOO_LARGE' },

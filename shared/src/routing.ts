@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasVisibleText, singleLineSchema } from './text.js';
 import { clientMessageIdSchema, localeSchema, objectIdSchema, SUPPORTED_LOCALES, type Locale } from './ids.js';
 import { prechatSchema } from './conversations.js';
 import { MAX_MESSAGE_BYTES, utf8Length } from './messages.js';
@@ -67,11 +68,14 @@ export const departmentTopicSchema = z
   .strict();
 export type DepartmentTopic = z.infer<typeof departmentTopicSchema>;
 
+/** A department's auto-requeue switched off (not "the deployment's", which is null). */
+export const AUTO_REQUEUE_OFF = 'off';
+
 /** Idle thresholds are whole seconds, up to a day. */
 const idleSeconds = z.number().int().min(1).max(86_400);
 
 const departmentFields = {
-  name: z.string().trim().min(1).max(80),
+  name: singleLineSchema(80),
   topics: z.array(departmentTopicSchema).max(100),
   /** Languages the department serves (the widget offers these). */
   languages: z.array(localeSchema).min(1).max(SUPPORTED_LOCALES.length),
@@ -92,10 +96,12 @@ const departmentFields = {
   agentReplySlaSeconds: idleSeconds.nullable(),
   /**
    * J2: flagged agent-unanswered this much longer → back to the front of the
-   * queue for another agent; null: never. Absent (never set): the deployment's
-   * AGENT_IDLE_REQUEUE.
+   * queue for another agent. `'off'`: never in this department, whatever the
+   * deployment says; null: the deployment's AGENT_IDLE_REQUEUE (which may be
+   * off). A null stored before `'off'` existed came from the console's form,
+   * which promised "empty: the deployment default", so it means that too.
    */
-  autoRequeueSeconds: idleSeconds.nullable(),
+  autoRequeueSeconds: z.union([idleSeconds, z.literal(AUTO_REQUEUE_OFF)]).nullable(),
 };
 
 /** POST /api/departments (admin). */
@@ -112,7 +118,7 @@ export const departmentCreateSchema = z
     customerIdleNudgeSeconds: departmentFields.customerIdleNudgeSeconds.default(null),
     customerIdleCloseSeconds: departmentFields.customerIdleCloseSeconds.default(null),
     agentReplySlaSeconds: departmentFields.agentReplySlaSeconds.default(null),
-    autoRequeueSeconds: departmentFields.autoRequeueSeconds.optional(),
+    autoRequeueSeconds: departmentFields.autoRequeueSeconds.default(null),
   })
   .strict();
 export type DepartmentCreate = z.infer<typeof departmentCreateSchema>;
@@ -124,6 +130,20 @@ export const departmentUpdateSchema = z
   .strict()
   .refine((changes) => Object.keys(changes).length > 0, 'change at least one field');
 export type DepartmentUpdate = z.infer<typeof departmentUpdateSchema>;
+
+/**
+ * What a department's threshold left to the deployment means right now
+ * (`GET /api/departments` answers it beside the list), so the console can
+ * say "Deployment default (2 min)" rather than leave it a mystery.
+ */
+export interface DepartmentDefaults {
+  defaultCapacity: number;
+  customerIdleNudgeSeconds: number;
+  customerIdleCloseSeconds: number;
+  agentReplySlaSeconds: number;
+  /** Null: the deployment does not requeue flagged chats. */
+  autoRequeueSeconds: number | null;
+}
 
 export interface DepartmentView {
   id: string;
@@ -140,8 +160,8 @@ export interface DepartmentView {
   customerIdleNudgeSeconds: number | null;
   customerIdleCloseSeconds: number | null;
   agentReplySlaSeconds: number | null;
-  /** Auto-requeue after this many seconds flagged; null: off; absent: the deployment's AGENT_IDLE_REQUEUE. */
-  autoRequeueSeconds?: number | null;
+  /** Auto-requeue after this many seconds flagged; `'off'`: never here; null: the deployment's AGENT_IDLE_REQUEUE. */
+  autoRequeueSeconds: number | typeof AUTO_REQUEUE_OFF | null;
   /** Archived departments keep their history but route nothing and offer no topics. */
   archived: boolean;
   /** Open now by its business hours. */
@@ -214,8 +234,13 @@ export interface DepartmentQueueStats {
   departmentId: string | null;
   name: string;
   open: boolean;
+  /** Chats waiting for an agent (offline messages not included: they wait for a pickup, not routing). */
   queued: number;
   longestWaitSeconds: number;
+  /** Messages left while nobody could chat (W5), waiting for an agent to pick them up and answer by email. */
+  offlineWaiting: number;
+  /** How long the oldest of those has waited; 0 when there is none. */
+  longestOfflineWaitSeconds: number;
   agentsOnline: number;
   freeSlots: number;
   totalSlots: number;
@@ -234,7 +259,7 @@ export type QueueList = z.infer<typeof queueListSchema>;
 
 const noteSchema = z
   .string()
-  .refine((body) => body.trim().length > 0, 'must not be empty')
+  .refine(hasVisibleText, 'must not be empty (nor only invisible characters)')
   .refine((body) => utf8Length(body) <= MAX_MESSAGE_BYTES, {
     message: `must be at most ${MAX_MESSAGE_BYTES} bytes`,
     params: { appCode: 'PAYLOAD_TOO_LARGE' },

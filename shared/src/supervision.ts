@@ -40,7 +40,15 @@ export interface BoardSnapshot {
   departments: BoardDepartment[];
   /** Active agents who are online or away, and offline ones still holding chats; by name. */
   agents: BoardAgent[];
-  totals: { queued: number; activeChats: number; idle: number; agentsOnline: number; agentsAway: number };
+  /** `offlineWaiting`: messages left offline not picked up yet, counted apart from chats waiting in queues. */
+  totals: {
+    queued: number;
+    offlineWaiting: number;
+    activeChats: number;
+    idle: number;
+    agentsOnline: number;
+    agentsAway: number;
+  };
   /** When the figures were computed; waits grow from here. */
   at: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineSchema, webUrlSchema } from './text.js';
 import { customerIdentitySchema } from './identity.js';
 import { localeSchema } from './ids.js';
 
@@ -23,10 +24,10 @@ const envelope = {
 /** Fields a host page may fill in the pre-chat form in advance (W2). */
 export const widgetPrefillSchema = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: singleLineSchema(100).optional(),
     email: z.email().max(254).optional(),
-    topic: z.string().trim().min(1).max(100).optional(),
-    region: z.string().trim().min(1).max(64).optional(),
+    topic: singleLineSchema(100).optional(),
+    region: singleLineSchema(64).optional(),
   })
   .strict();
 export type WidgetPrefill = z.infer<typeof widgetPrefillSchema>;
@@ -45,7 +46,7 @@ export const widgetConfigSchema = z
       .regex(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/)
       .optional(),
     /** The page the customer opened the chat from (A4). */
-    pageUrl: z.url().max(2048).optional(),
+    pageUrl: webUrlSchema.optional(),
     pageTitle: z.string().max(300).optional(),
   })
   .strict();

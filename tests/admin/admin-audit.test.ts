@@ -32,8 +32,10 @@ describe('agent and department administration is audited and admin-only (S4)', (
     expect(entries.every((e) => e.actor.name === 'Ada Admin')).toBe(true);
     expect(entries[2]!.details).toMatchObject({
       fields: expect.arrayContaining(['capacity', 'languages']),
-      changes: { capacity: 4 },
+      // Old → new, so the log reads as a change, not a list of fields.
+      diff: { capacity: { from: 2, to: 4 } },
     });
+    expect(entries[2]!.target).toMatchObject({ kind: 'agent', id, name: expect.any(String) });
     expect(entries[3]!.details).toMatchObject({ email: 'new.hire@example.com', capacity: 2 });
     const serialised = JSON.stringify(entries);
     expect(serialised).not.toContain(password);
@@ -52,8 +54,9 @@ describe('agent and department administration is audited and admin-only (S4)', (
     expect(entries[1]!.details).toMatchObject({
       name: 'Returns',
       fields: ['strategy'],
-      changes: { strategy: 'round-robin' },
+      diff: { strategy: { from: 'least-loaded', to: 'round-robin' } },
     });
+    expect(entries.map((e) => e.target.name)).toEqual(['Returns', 'Returns', 'Returns']);
   });
 
   it('refuses agent and department changes to supervisors and agents, and records nothing', async () => {

@@ -96,7 +96,7 @@ describe('console admin side in the browser', () => {
     await page.getByText('All chats').waitFor();
     await page.screenshot({ path: path.join(shots, 'console-reports.png'), fullPage: true });
     await page.getByRole('button', { name: 'Audit log' }).click();
-    await page.getByRole('rowheader', { name: 'canned.create' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Added a canned response' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'console-audit.png') });
     await page.close();
   }, 120_000);

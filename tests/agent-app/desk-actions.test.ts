@@ -129,6 +129,11 @@ describe('agent desk actions', () => {
       ).json()) as ConversationSatisfaction;
     expect(await satisfaction()).toEqual({ satisfaction: null });
 
+    // Lei answered (a chat nobody answered has nothing to rate), then the customer ends it.
+    const desk = await TestAgentDesk.openSession(server.url, lei);
+    desks.push(desk);
+    desk.log(conversationId);
+    expect(await desk.send(conversationId, 'Hi Rita, Lei here.')).toMatchObject({ ok: true });
     expect(await customer.request('conversation.close', { conversationId })).toMatchObject({ ok: true });
     const rated = await customer.request('conversation.rate', { conversationId, rating: 2, comment: 'Too slow' });
     expect(rated).toMatchObject({ ok: true });

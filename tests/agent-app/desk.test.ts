@@ -229,7 +229,7 @@ describe('agent desk in a browser', () => {
     await page.getByRole('button', { name: 'Close chat…' }).click();
     await page.getByRole('radio', { name: 'Follow-up needed' }).check();
     await page.getByRole('button', { name: 'Close chat', exact: true }).click();
-    await page.getByText(/This chat is closed \(Follow-up needed\)/).waitFor();
+    await page.getByText(/This chat is closed\. Resolution: Follow-up needed\./).waitFor();
     expect(await server.app.services.conversations.load(marie.conversationId)).toMatchObject({
       status: 'closed',
       disposition: 'follow-up',

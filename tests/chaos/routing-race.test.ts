@@ -36,7 +36,14 @@ describe('atomic assignment across two server processes', () => {
 
   beforeAll(async () => {
     const namespace = uniqueNamespace(import.meta.filename);
-    const env = { ROUTING_QUEUE_DEBOUNCE: '500', ROUTING_SWEEP: '5s' };
+    // 200 customers and 20 agents, all from 127.0.0.1: above the per-address connection limit and
+    // event budget (the second test follows the first within the budget's ten seconds).
+    const env = {
+      ROUTING_QUEUE_DEBOUNCE: '500',
+      ROUTING_SWEEP: '5s',
+      SOCKETS_PER_ADDRESS: '100000',
+      ADDRESS_EVENT_BUDGET: '1000000',
+    };
     first = await startTestServer({ testFile: import.meta.filename, namespace, env });
     second = await startTestServer({ testFile: import.meta.filename, namespace, env });
   });

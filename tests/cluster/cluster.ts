@@ -138,6 +138,14 @@ export class Cluster {
       ADMIN_PASSWORD: ADMIN.password,
       CUSTOMER_MESSAGE_RATE: '1000',
       AGENT_MESSAGE_RATE: '1000',
+      // Every test client is 127.0.0.1 (and behind nginx without TRUST_PROXY, so is nginx):
+      // the per-address connection limit would count the whole test as one visitor.
+      SOCKETS_PER_ADDRESS: '100000',
+      // The same for the in-memory bounds on socket events: these tests measure faults, not floods.
+      SOCKET_REQUESTS_IN_FLIGHT: '10000',
+      VISITOR_EVENT_BUDGET: '1000000',
+      AGENT_EVENT_BUDGET: '1000000',
+      ADDRESS_EVENT_BUDGET: '1000000',
       SHUTDOWN_GRACE_MS: '5000',
       ...this.options.env,
       ...(node.role === 'web' ? { PORT: String(node.port), PROCESS_ROLE: 'web' } : { WORKER_PORT: String(node.port) }),

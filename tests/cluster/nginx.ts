@@ -20,14 +20,28 @@ export function ensureNginx(): string {
   throw new Error('nginx is needed for the cluster tests: sudo apt-get install nginx (or run scripts/bootstrap.sh)');
 }
 
+/**
+ * How nginx fills `X-Forwarded-For`: `overwrite` with the address it saw (the
+ * documented edge configuration), or `append` to what the client sent, as a
+ * proxy behind another balancer does; the server must count the real address
+ * either way.
+ */
+export type ForwardedFor = 'overwrite' | 'append';
+
 /** The load balancer configuration the tests run (and docs/deployment.md shows), for these backends. */
-export function renderNginxConfig(options: { prefix: string; port: number; backends: Backend[] }): string {
+export function renderNginxConfig(options: {
+  prefix: string;
+  port: number;
+  backends: Backend[];
+  forwardedFor?: ForwardedFor;
+}): string {
   const upstream = (backend: Backend) => `switchboard_${backend.instanceId}`;
   const server = (backend: Backend) => `server 127.0.0.1:${backend.port} max_fails=0;`;
   const slots: Record<string, string> = {
     USER: typeof process.getuid === 'function' && process.getuid() === 0 ? 'user root;' : '',
     PREFIX: options.prefix,
     PORT: String(options.port),
+    FORWARDED_FOR: options.forwardedFor === 'append' ? '$proxy_add_x_forwarded_for' : '$remote_addr',
     SID_MAP: options.backends.map((b) => `        ~^${b.instanceId}- ${upstream(b)};`).join('\n'),
     POOL_SERVERS: options.backends.map((b) => `        ${server(b)}`).join('\n'),
     // One upstream per process: its session's requests go there or fail (then the client reconnects via the pool).
@@ -43,13 +57,17 @@ export function renderNginxConfig(options: { prefix: string; port: number; backe
 }
 
 /** nginx in the foreground under supervision, with its config, pid and logs in `dir`. */
-export async function startNginx(dir: string, backends: Backend[]): Promise<{ url: string; process: ManagedProcess }> {
+export async function startNginx(
+  dir: string,
+  backends: Backend[],
+  options: { forwardedFor?: ForwardedFor } = {},
+): Promise<{ url: string; process: ManagedProcess }> {
   const binary = ensureNginx();
   const prefix = path.join(dir, 'nginx');
   mkdirSync(prefix, { recursive: true });
   const port = await freePort();
   const config = path.join(prefix, 'nginx.conf');
-  writeFileSync(config, renderNginxConfig({ prefix, port, backends }));
+  writeFileSync(config, renderNginxConfig({ prefix, port, backends, ...options }));
   const child = ManagedProcess.start(
     'nginx',
     binary,

@@ -1,5 +1,6 @@
 import type { AckResult, ConversationRated } from '@switchboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestAgentDesk } from '../support/agent-desk.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -7,6 +8,7 @@ describe('conversation.rate (W6)', () => {
   let server: TestServer;
   let customer: TestCustomer;
   let stranger: TestCustomer;
+  let desk: TestAgentDesk;
   let conversationId = '';
   const rate = (who: TestCustomer, payload: unknown) => who.request<ConversationRated>('conversation.rate', payload);
   const code = (result: AckResult<unknown>) => (result.ok ? 'ok' : result.error.code);
@@ -16,6 +18,11 @@ describe('conversation.rate (W6)', () => {
     customer = new TestCustomer(server.url);
     await customer.connect();
     conversationId = (await customer.start()).conversation.id;
+    // An advisor answered: only such a chat has help to rate.
+    desk = await TestAgentDesk.open(server, { displayName: 'Lei' });
+    await server.app.services.conversations.assign(conversationId, desk.principal);
+    desk.log(conversationId);
+    await desk.send(conversationId, 'Hi, Lei here.');
     stranger = new TestCustomer(server.url);
     await stranger.connect();
     await stranger.start({ topic: 'other', language: 'en' });
@@ -23,6 +30,7 @@ describe('conversation.rate (W6)', () => {
   afterAll(async () => {
     customer.disconnect();
     stranger.disconnect();
+    desk.disconnect();
     await server.stop();
   });
 
@@ -59,5 +67,16 @@ describe('conversation.rate (W6)', () => {
     const stored = await server.app.services.feedback.ratingOf(conversationId);
     expect(stored).toMatchObject({ rating: 5 });
     expect(stored?.comment).toBeUndefined();
+  });
+
+  it('refuses a chat no advisor answered: there is nothing to rate', async () => {
+    const waited = new TestCustomer(server.url);
+    await waited.connect();
+    const { conversation } = await waited.start({ topic: 'unanswered', language: 'en' });
+    await waited.request('conversation.close', { conversationId: conversation.id });
+    const refused = await rate(waited, { conversationId: conversation.id, rating: 1 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await server.app.services.feedback.ratingOf(conversation.id)).toBeNull();
+    waited.disconnect();
   });
 });

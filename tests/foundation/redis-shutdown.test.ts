@@ -1,27 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLogger, createRedisConnections, ResilientMutex } from '@switchboard/server';
-import { Redis } from 'ioredis';
-import { describe, expect, inject, it, vi } from 'vitest';
+import { createLogger, createRedisConnections } from '@switchboard/server';
+import { describe, expect, inject, it } from 'vitest';
 
 // A Redis command that nobody awaits and that fails (our own disconnect at
 // shutdown, Redis restarting) would be an unhandled rejection: vitest fails the
 // run on one, and so would a production process with strict rejections.
 
 describe('Redis commands that run in the background', () => {
-  it('a held lock whose refresh fails is kept and logged, not an unhandled rejection', async () => {
-    const logger = createLogger({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-    const warn = vi.spyOn(logger, 'warn');
-    const client = new Redis(inject('redisUrl'), { maxRetriesPerRequest: 1 });
-    const key = `t_resilient_mutex_${String(Date.now())}`;
-    const mutex = new ResilientMutex(client, key, { lockTimeout: 2_000, refreshInterval: 20 }, logger);
-    await mutex.acquire();
-    client.disconnect();
-    await sleep(150);
-    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ identifier: mutex.identifier }), expect.any(String));
-    expect(mutex.isAcquired).toBe(true);
-    mutex.stopRefresh();
-  });
-
   it('adapter broadcasts and unsubscribes issued after the disconnect are dropped quietly', async () => {
     const logger = createLogger({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
     const redis = createRedisConnections(inject('redisUrl'), logger);

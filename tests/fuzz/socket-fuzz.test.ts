@@ -58,7 +58,12 @@ describe('protocol fuzz: every client event of /customer and /agent', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ testFile: import.meta.filename });
+    server = await startTestServer({
+      testFile: import.meta.filename,
+      // Thousands of cases on one socket in seconds is a flood, answered RATE_LIMITED before any
+      // parsing (tests/security/flood.test.ts); this test is about what each payload gets.
+      env: { VISITOR_EVENT_BUDGET: '10000000', AGENT_EVENT_BUDGET: '10000000', ADDRESS_EVENT_BUDGET: '10000000' },
+    });
     const theirs = await createDepartment(server, { name: 'Theirs', topics: [{ key: 'theirs', labels: { en: 'T' } }] });
     const ours = await createDepartment(server, { name: 'Ours', topics: [{ key: 'ours', labels: { en: 'O' } }] });
     const theirAgent = await createAgent(server, { departmentIds: [theirs.id] });

@@ -98,23 +98,73 @@ describe('transcript emails (J3, W6)', () => {
     expect(delivery?.attempts[0]?.error).toMatch(/451/);
   });
 
-  it('sends a requested transcript once per request id, to the address given for it only', async () => {
+  it('sends a requested transcript once per request id, to the customer’s own address', async () => {
     const chat = track(await openChat(server, { prechat: { email: 'owner@example.com' } }));
     const { customer, conversationId } = chat;
     await customer.send(conversationId, 'Please send me this conversation.');
     const requestId = randomUUID();
-    const payload = { conversationId, email: 'other@example.com', requestId };
+    // The address may be named, as long as it is the chat's own (in any case).
+    const payload = { conversationId, email: 'Owner@Example.com', requestId };
     const first = await customer.request<TranscriptRequested>('transcript.request', payload);
-    const again = await customer.request<TranscriptRequested>('transcript.request', payload);
-    expect(first).toEqual({ ok: true, data: { requestId, status: 'queued', to: 'other@example.com' } });
+    const again = await customer.request<TranscriptRequested>('transcript.request', { conversationId, requestId });
+    expect(first).toEqual({ ok: true, data: { requestId, status: 'queued', to: 'owner@example.com' } });
     expect(again).toMatchObject({ ok: true, data: { requestId } });
-    await smtp.waitFor(() => smtp.to('other@example.com').length === 1);
+    await smtp.waitFor(() => smtp.to('owner@example.com').length === 1);
     await sleep(500);
-    expect(smtp.to('other@example.com')).toHaveLength(1);
-    expect(smtp.to('owner@example.com')).toHaveLength(0); // still open: no close transcript yet
+    expect(smtp.to('owner@example.com')).toHaveLength(1);
     expect(await deliveries(conversationId)).toEqual([
-      expect.objectContaining({ trigger: 'request', status: 'sent', to: 'other@example.com' }),
+      expect.objectContaining({ trigger: 'request', status: 'sent', to: 'owner@example.com' }),
     ]);
+  });
+
+  it('never emails an address the customer did not give for the chat, and at most 3 requests a chat, even at once', async () => {
+    // Anonymous visitors, still queued, no agent involved: what an abuser of the form would do.
+    const abusers = await Promise.all(
+      [0, 1, 2].map(async (i) => {
+        const customer = new TestCustomer(server.url);
+        await customer.connect();
+        const { conversation } = await customer.start({
+          topic: 'spam',
+          language: 'en',
+          email: `abuser${i}@example.com`,
+        });
+        await customer.send(conversation.id, 'Claim your refund at https://evil.example/refund');
+        return { customer, conversationId: conversation.id };
+      }),
+    );
+    for (const [i, { customer, conversationId }] of abusers.entries()) {
+      for (let n = 0; n < 5; n += 1) {
+        const refused = await customer.request('transcript.request', {
+          conversationId,
+          email: `victim${i * 5 + n}@target.example`,
+          requestId: randomUUID(),
+        });
+        expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      }
+    }
+    // Ten requests at once to a chat's own address: three are accepted, the rest refused.
+    const customer = new TestCustomer(server.url);
+    await customer.connect();
+    const {
+      conversation: { id: conversationId },
+    } = await customer.start({ topic: 'spam', language: 'en', email: 'owner-many@example.com' });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        customer.request<TranscriptRequested>('transcript.request', { conversationId, requestId: randomUUID() }),
+      ),
+    );
+    const accepted = results.filter((result) => result.ok);
+    expect(accepted).toHaveLength(3);
+    for (const result of results) {
+      if (!result.ok) expect(result.error.code).toBe('RATE_LIMITED');
+    }
+    await smtp.waitFor(() => smtp.to('owner-many@example.com').length === 3);
+    await sleep(500);
+    expect(smtp.received.filter((mail) => mail.to.some((to) => to.endsWith('@target.example')))).toEqual([]);
+    expect(smtp.to('owner-many@example.com')).toHaveLength(3);
+    for (const { conversationId: id } of abusers) expect(await deliveries(id)).toEqual([]);
+    for (const abuser of abusers) abuser.customer.disconnect();
+    customer.disconnect();
   });
 
   it('refuses bad requests and other customers’ conversations', async () => {
@@ -138,7 +188,11 @@ describe('transcript emails (J3, W6)', () => {
     expect(
       await stranger.request('transcript.request', { conversationId: chat.conversationId, email: 'x@example.com' }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // No address given for the chat: nothing to send to, and none may be typed in.
     const [own] = [...stranger.logs.keys()];
+    expect(
+      await stranger.request('transcript.request', { conversationId: own, email: 'stranger@example.com' }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await stranger.request('transcript.request', { conversationId: own })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },

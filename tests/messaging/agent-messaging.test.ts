@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MessageView } from '@switchboard/shared';
+import type { AgentConversationView, MessageView } from '@switchboard/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { TestCustomer } from '../support/customer-client.js';
@@ -46,6 +46,27 @@ describe('customers and agents in one conversation', () => {
     expect(assigned?.body).toContain('Lei');
     const updated = customer.events.filter((e) => e.event === 'conversation.updated').at(-1)?.payload;
     expect(updated).toMatchObject({ status: 'active', agent: { displayName: 'Lei' } });
+  });
+
+  it('tells the desk since when the customer has waited: their first unanswered message, not their latest', async () => {
+    const { customer, desk, conversationId } = await chat();
+    const sent = async (who: TestCustomer | TestAgentDesk, body: string) => {
+      const result = await who.send(conversationId, body);
+      if (!result.ok) throw new Error(result.error.code);
+      return result.data.message.createdAt;
+    };
+    await sent(customer, 'hello?');
+    await sent(desk, 'Hi, Lei here.');
+    const firstUnanswered = await sent(customer, 'my screen flickers');
+    await sent(customer, 'are you there?');
+    await sent(customer, 'hello??');
+    await server.app.services.messages.flushActivity();
+    const waiting = await desk.request<AgentConversationView>('conversation.view', { conversationId });
+    expect(waiting).toMatchObject({ ok: true, data: { waitingSince: firstUnanswered } });
+    await sent(desk, 'Sorry, checking.');
+    await server.app.services.messages.flushActivity();
+    const answered = await desk.request<AgentConversationView>('conversation.view', { conversationId });
+    expect(answered.ok && answered.data.waitingSince).toBeFalsy();
   });
 
   it('delivers all 20 agent messages, in order and once, to a customer who was offline', async () => {

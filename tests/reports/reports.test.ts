@@ -147,6 +147,7 @@ describe('reports (S5)', () => {
       customerIdleNudgeSeconds: null,
       customerIdleCloseSeconds: null,
       agentReplySlaSeconds: null,
+      autoRequeueSeconds: null,
     };
   }
 

@@ -8,17 +8,18 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, openDesk, startChat } from './routing-support.js';
 
 /**
- * Issue 4 item 4: capacity is claimed before the conversation, and given back
- * when the conversation cannot be taken, so the stored load is never below
- * the truth (routing/capacity.ts).
+ * Capacity is reserved (in routing's Redis state) before the conversation is
+ * taken, and given back when the conversation cannot be taken, so an agent's
+ * count is never below the truth (routing/capacity.ts, routing-state.ts).
  */
 describe('capacity reserved before the conversation is taken', () => {
   let server: TestServer;
   const cleanup: { disconnect(): void }[] = [];
   const agentRecord = async (id: string) => (await server.app.services.agents.getById(id))!;
+  const routingView = (id: string) => server.app.services.routing.state.agent(id);
 
   beforeAll(async () => {
-    // No sweep unless a test runs it: what repairs the counters here is said in each test.
+    // No sweep unless a test runs it: what repairs the counts here is said in each test.
     server = await startTestServer({ testFile: import.meta.filename, env: { ROUTING_SWEEP: '1h' } });
   });
   afterEach(() => {
@@ -35,32 +36,40 @@ describe('capacity reserved before the conversation is taken', () => {
 
   it('gives the slot back, and the agent’s place in the rotation, when the chat was taken by someone else', async () => {
     const { desk } = await agentIn('Returned', 2);
-    const before = await agentRecord(desk.principal.id);
-    const result = await server.app.services.routing.capacity.claim(desk.principal.id, { requireOnline: true }, () =>
-      Promise.reject(new AppError('CONFLICT', 'Someone else took this chat.')),
+    const before = await routingView(desk.principal.id);
+    const result = await server.app.services.routing.capacity.claim(
+      desk.principal.id,
+      new Types.ObjectId().toHexString(),
+      { need: 'online', queue: null },
+      () => Promise.reject(new AppError('CONFLICT', 'Someone else took this chat.')),
     );
     expect(result.outcome).toBe('conversation-gone');
-    const after = await agentRecord(desk.principal.id);
-    expect(after).toMatchObject({ activeChats: 0, freeSlots: 2 });
-    expect(after.lastAssignedAt ?? null).toEqual(before.lastAssignedAt ?? null);
+    expect(await routingView(desk.principal.id)).toEqual({ ...before, active: 0, reserved: 0 });
+    expect(await agentRecord(desk.principal.id)).toMatchObject({ activeChats: 0, freeSlots: 2 });
   });
 
-  it('never fills a slot a dead process left reserved; the sweep frees it from the truth', async () => {
+  it('never fills a slot a process holds reserved; the sweep frees one a dead process left', async () => {
     const { desk } = await agentIn('Reserved', 1);
-    // What a process that died between reserving and taking leaves behind.
-    await server.app.mongo
-      .collection('agents')
-      .updateOne({ _id: new Types.ObjectId(desk.principal.id) }, { $set: { activeChats: 1, freeSlots: 0 } });
+    // A reservation of a process still writing its assignment, then of one that died doing so.
+    const pending = `${server.app.config.REDIS_PREFIX}:rt:pend:${desk.principal.id}`;
+    const orphan = new Types.ObjectId().toHexString();
+    await server.app.redis.command.zadd(pending, Date.now(), orphan);
     const customer = new TestCustomer(server.url);
     cleanup.push(customer);
     await customer.connect();
     const { conversation } = await startChat(customer, { ...defaultPrechat, topic: 'reserved' });
     await sleep(1_000);
     expect((await server.app.services.conversations.load(conversation.id))?.status).toBe('queued');
+    // A sweep now leaves a reservation that young alone: its process may still be writing.
+    await server.app.services.routing.sweep();
+    await sleep(500);
+    expect((await server.app.services.conversations.load(conversation.id))?.status).toBe('queued');
 
+    await server.app.redis.command.zadd(pending, Date.now() - 120_000, orphan);
     await server.app.services.routing.sweep();
     await eventually(async () => (await server.app.services.conversations.load(conversation.id))?.status === 'active');
-    expect(await agentRecord(desk.principal.id)).toMatchObject({ activeChats: 1, freeSlots: 0 });
+    expect(await routingView(desk.principal.id)).toMatchObject({ active: 1, reserved: 0, capacity: 1 });
+    await eventually(async () => (await agentRecord(desk.principal.id)).activeChats === 1);
   });
 
   it('stops a batch where the agent is full and counts exactly what it took', async () => {

@@ -1,4 +1,5 @@
-import type { BoardSnapshot } from '@switchboard/shared';
+import { randomUUID } from 'node:crypto';
+import type { BoardSnapshot, MessageLeft } from '@switchboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch, createSignedInAgent } from '../support/agent-client.js';
 import { TestAgentDesk } from '../support/agent-desk.js';
@@ -65,7 +66,14 @@ describe('S1 live board', () => {
       ['Pia', 'online', 1, 1, 1],
       ['Zoe Supervisor', 'away', 0, 3, 0],
     ]);
-    expect(board.totals).toEqual({ queued: 2, activeChats: 1, idle: 1, agentsOnline: 1, agentsAway: 2 });
+    expect(board.totals).toEqual({
+      queued: 2,
+      offlineWaiting: 0,
+      activeChats: 1,
+      idle: 1,
+      agentsOnline: 1,
+      agentsAway: 2,
+    });
     expect(row(phones.id)?.longestWaitSeconds).toBeGreaterThanOrEqual(0);
 
     // The same over REST.
@@ -83,5 +91,54 @@ describe('S1 live board', () => {
     await supervisor.waitFor(() => pushed() !== undefined, 15_000);
     expect(pushed()?.totals.queued).toBe(3);
     for (const p of [pia, luc, supervisor, ...customers]) p.disconnect();
+  });
+
+  it('counts messages left offline on the board as their own kind, with how long the oldest has waited', async () => {
+    const tablets = await createDepartment(a, {
+      name: 'Tablets',
+      topics: [{ key: 'tablets', labels: { en: 'Tablets' } }],
+      // Closed every day: customers leave messages.
+      hours: { timeZone: 'UTC', weekly: {}, holidays: [] },
+    });
+    const supervisor = await openSupervisor(b, { displayName: 'Yan Supervisor' });
+    await setStatus(supervisor, 'away');
+    const customers: TestCustomer[] = [];
+    const leave = async (name: string) => {
+      const customer = new TestCustomer(a.url);
+      await customer.connect();
+      customers.push(customer);
+      const left = await customer.request<MessageLeft>('conversation.leaveMessage', {
+        requestId: randomUUID(),
+        prechat: { ...defaultPrechat, name, email: `${name.toLowerCase()}@example.com`, topic: 'tablets' },
+        body: 'Please call me back.',
+      });
+      return ok(left).conversationId;
+    };
+    const oldest = await leave('Ana');
+    await leave('Ben');
+    // Twenty minutes ago, as in a morning's backlog.
+    await a.app.services.conversations.model.updateOne(
+      { _id: oldest },
+      { $set: { queuedAt: new Date(Date.now() - 20 * 60_000) } },
+    );
+    // Written behind routing's back: its sweep takes the database's word, as after any repair.
+    await a.app.services.routing.sweep();
+    // A live chat waiting in the same queue is still counted as a queued chat, not as a message.
+    const live = new TestCustomer(a.url);
+    await live.connect();
+    customers.push(live);
+    await live.start({ ...defaultPrechat, name: 'Cy', topic: 'tablets', language: 'en' });
+
+    await eventually(async () => {
+      const board = ok(await supervisor.request<BoardSnapshot>('supervisor.board.get', {}));
+      const row = board.departments.find((department) => department.departmentId === tablets.id);
+      return (
+        row?.offlineWaiting === 2 &&
+        row.queued === 1 &&
+        row.longestOfflineWaitSeconds >= 20 * 60 &&
+        board.totals.offlineWaiting === 2
+      );
+    });
+    for (const p of [supervisor, ...customers]) p.disconnect();
   });
 });

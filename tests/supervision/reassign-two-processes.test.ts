@@ -63,8 +63,9 @@ describe('S2 reassign across two server processes', () => {
     expect(refused.ok ? 'ok' : refused.error.code).toBe('FORBIDDEN');
     expect(chat.desk.bodies(chat.conversationId)).not.toContain('Hi Marie, Mia here.');
 
-    // Capacity: counted from the conversations, and Mia (capacity 1) takes nothing more.
-    expect((await a.app.services.agents.getById(target.principal.id))?.activeChats).toBe(1);
+    // Capacity: Mia holds it as routing counts her, and (capacity 1) takes nothing more.
+    const counted = await a.app.services.routing.state.agent(target.principal.id);
+    expect(counted.active + counted.reserved).toBe(1);
     expect(
       await a.app.services.conversations.model.countDocuments({ agentId: chat.desk.principal.id, status: 'active' }),
     ).toBe(0);

@@ -35,7 +35,7 @@ export async function setStatus(desk: TestAgentDesk, status: 'online' | 'away' |
   ok(await desk.request('agent.status.set', { status }));
 }
 
-/** A signed-in supervisor's socket (online, so takeovers find them a slot). */
+/** A signed-in supervisor's socket, online (as most tests want; a take-over does not need it). */
 export async function openSupervisor(
   server: TestServer,
   fields: Parameters<typeof TestAgentDesk.open>[1] = {},
@@ -73,10 +73,10 @@ export async function openLiveChat(
 export async function flagIdle(server: TestServer, conversationId: string, reason: IdleReason): Promise<void> {
   const conversation = await server.app.services.conversations.load(conversationId);
   if (!conversation) throw new Error('no such conversation');
-  const flagged = await server.app.services.idleFlags.set(conversation, reason, new Date(Date.now() - 300_000), {
-    lastCustomerMessageAt: conversation.lastCustomerMessageAt ?? null,
-    lastAgentMessageAt: conversation.lastAgentMessageAt ?? null,
-  });
+  // Decided on the chat as it stands now, as the timer decides on what it read.
+  const seen = await server.app.services.messages.liveState.read(conversation._id);
+  if (!seen) throw new Error('no live state');
+  const flagged = await server.app.services.idleFlags.set(conversation, reason, new Date(Date.now() - 300_000), seen);
   if (!flagged) throw new Error('flag not set');
 }
 

@@ -30,6 +30,8 @@ export class TestCustomer extends TestParticipant {
       transports?: SocketTransport[];
       /** Extra handshake headers, e.g. the `X-Forwarded-For` a load balancer adds. */
       headers?: Record<string, string>;
+      /** The loopback address to connect from (127.0.0.2, …): another client machine, as a proxy sees it. */
+      localAddress?: string;
     } = {},
   ) {
     super();
@@ -49,6 +51,7 @@ export class TestCustomer extends TestParticipant {
           ...(this.options.identity ? { identity: this.options.identity } : {}),
         },
         extraHeaders: { ...this.options.headers, ...(this.options.origin ? { origin: this.options.origin } : {}) },
+        ...(this.options.localAddress ? { localAddress: this.options.localAddress } : {}),
       }),
     );
     this.ready = await new Promise<CustomerSessionReady>((resolve, reject) => {

@@ -4,7 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
 import { createDepartment, openDesk, setStatus } from '../routing/routing-support.js';
-import { AVATAR, openWidget, resizeViewport, shot, startHarness, type Harness } from './widget-harness.js';
+import { givePhoto, openWidget, resizeViewport, shot, startHarness, type Harness } from './widget-harness.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -33,9 +33,10 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
     // Offline at first, so the customer waits in the queue before Lei picks the chat up.
     desk = await openDesk(
       harness.server,
-      { displayName: 'Lei', avatarUrl: AVATAR, departmentIds: [department.id], languages: ['en'] },
+      { displayName: 'Lei', departmentIds: [department.id], languages: ['en'] },
       'offline',
     );
+    await givePhoto(harness.server, desk.principal.id);
     page = await harness.browser.context.newPage();
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
 import { createDepartment, openDesk, setStatus } from '../routing/routing-support.js';
-import { AVATAR, openAsNewVisitor, resizeViewport, shot, startHarness, type Harness } from './widget-harness.js';
+import { givePhoto, openAsNewVisitor, resizeViewport, shot, startHarness, type Harness } from './widget-harness.js';
 
 interface LocaleCase {
   locale: 'ru' | 'zh-Hans';
@@ -147,9 +147,10 @@ describe('every widget screen in Russian and Simplified Chinese, desktop and 375
     });
     desk = await openDesk(
       harness.server,
-      { displayName: 'Lei', avatarUrl: AVATAR, departmentIds: [orders.id], languages: ['ru', 'zh-Hans'] },
+      { displayName: 'Lei', departmentIds: [orders.id], languages: ['ru', 'zh-Hans'] },
       'offline',
     );
+    await givePhoto(harness.server, desk.principal.id);
     page = await harness.browser.context.newPage();
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Types } from 'mongoose';
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchBrowser, serveStaticSite, type StaticSite, type TestBrowser } from '../support/browser.js';
@@ -12,9 +13,21 @@ import { FOREIGN_FRAME, embedSnippet, hostilePage } from '../widget/hostile-host
 export const SHOTS = process.env.WIDGET_SCREENSHOTS_DIR ?? path.join(tmpdir(), 'switchboard-widget-screenshots');
 
 /** A round photo for the test advisor; data: URLs pass the frame's CSP (img-src https: data:). */
-export const AVATAR = `data:image/svg+xml,${encodeURIComponent(
+const AVATAR = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#2f6f4e"/><circle cx="32" cy="25" r="12" fill="#f1d3b3"/><path d="M10 64c2-14 12-21 22-21s20 7 22 21z" fill="#f1d3b3"/></svg>',
 )}`;
+
+/**
+ * Gives the test advisor their photo. The API takes http(s) photo addresses
+ * only, and these tests have no https host to serve one from, so the data:
+ * URL is written to the agent's record directly (what routing reads when it
+ * assigns the chat). Call it before the agent takes any chat.
+ */
+export async function givePhoto(server: TestServer, agentId: string): Promise<void> {
+  await server.app.mongo
+    .collection('agents')
+    .updateOne({ _id: new Types.ObjectId(agentId) }, { $set: { avatarUrl: AVATAR } });
+}
 
 export interface Harness {
   site: StaticSite;
@@ -28,7 +41,12 @@ export interface Harness {
  * The real server, a hostile customer site (served as localhost, so it is a
  * different origin from the server on 127.0.0.1) and Chromium.
  */
-export async function startHarness(testFile: string, viewport = { width: 1280, height: 800 }): Promise<Harness> {
+export async function startHarness(
+  testFile: string,
+  viewport = { width: 1280, height: 800 },
+  /** More server settings (limits, …). */
+  env: Record<string, string> = {},
+): Promise<Harness> {
   await mkdir(SHOTS, { recursive: true });
   let serverUrl = '';
   let foreign = '';
@@ -41,7 +59,7 @@ export async function startHarness(testFile: string, viewport = { width: 1280, h
   const outbox = await mkdtemp(path.join(tmpdir(), 'switchboard-widget-mail-'));
   const server = await startTestServer({
     testFile,
-    env: { WIDGET_ALLOWED_ORIGINS: host, MAIL_OUTBOX_DIR: outbox },
+    env: { WIDGET_ALLOWED_ORIGINS: host, MAIL_OUTBOX_DIR: outbox, ...env },
   });
   serverUrl = server.url;
   const browser = await launchBrowser({ viewport });

@@ -248,6 +248,11 @@ describe('the loader on a hostile host page (Chromium)', () => {
       ['phone', { width: 375, height: 667 }],
     ] as const) {
       const demo = await browser.context.newPage();
+      // The page runs under its Content-Security-Policy: nothing of it may be blocked.
+      const blocked: string[] = [];
+      demo.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+      });
       await demo.setViewportSize(viewport);
       await demo.goto(`${server.url}/demo`);
       await demo.waitForFunction(
@@ -259,6 +264,7 @@ describe('the loader on a hostile host page (Chromium)', () => {
       await expect.poll(() => frameText('prefill', demo)).toBe('{"topic":"Nimbus Phone"}');
       await demo.waitForTimeout(300); // the open transition
       await demo.screenshot({ path: path.join(SHOTS, `demo-${name}-open.png`) });
+      expect(blocked).toEqual([]);
       await demo.close();
     }
   });

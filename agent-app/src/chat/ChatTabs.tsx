@@ -30,13 +30,15 @@ export function ChatTabs({ open, active, onActivate, onClose }: Props) {
                 onActivate(id);
               }}
             >
-              {name}
+              <span className="tab__name">{name}</span>
+              {/* Two customers may share a name: the case number tells their tabs apart. */}
+              <span className="tab__case">{chat.view.caseNumber}</span>
               {chat.unread > 0 && id !== active && <span className="unread unread--small">{chat.unread}</span>}
             </button>
             <button
               type="button"
               className="tab__close"
-              aria-label={`${t('chat.closeTab')}: ${name}`}
+              aria-label={`${t('chat.closeTab')}: ${name} (${chat.view.caseNumber})`}
               onClick={() => {
                 onClose(id);
               }}

@@ -4,14 +4,18 @@ import { t } from '../i18n/index.js';
 
 interface Props {
   customerName: string;
+  /** The resolution chosen at first: an agent's own chat is usually resolved, an idle one rarely. */
+  initial?: Disposition;
+  /** A line under the heading: what closing does for the customer. */
+  intro?: string;
   onCancel: () => void;
   onConfirm: (disposition: Disposition) => Promise<void>;
 }
 
-/** Closing always asks for a resolution: reports group by it. */
-export function CloseDialog({ customerName, onCancel, onConfirm }: Props) {
+/** Closing always asks for a resolution (reports group by it), and nothing closes without this confirmation. */
+export function CloseDialog({ customerName, initial = 'resolved', intro, onCancel, onConfirm }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [disposition, setDisposition] = useState<Disposition>('resolved');
+  const [disposition, setDisposition] = useState<Disposition>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(false);
   useEffect(() => {
@@ -34,6 +38,7 @@ export function CloseDialog({ customerName, onCancel, onConfirm }: Props) {
         <h2 id="close-heading">
           {t('close.heading')} — {customerName}
         </h2>
+        {intro && <p className="dialog__intro">{intro}</p>}
         <fieldset className="dispositions">
           <legend>{t('close.disposition')}</legend>
           {DISPOSITIONS.map((value) => (

@@ -8,9 +8,11 @@ interface Props {
   /** The conversation's language: customers write in it. */
   language: Locale;
   receipt: 'sent' | 'delivered' | 'read';
+  /** Whose desk this is: a note someone else wrote (a supervisor's whisper, a colleague's hand-over) says by whom. */
+  agentId?: string;
 }
 
-export function MessageItem({ message, language, receipt }: Props) {
+export function MessageItem({ message, language, receipt, agentId }: Props) {
   if (message.system) {
     return (
       <div className="message message--system">
@@ -25,7 +27,13 @@ export function MessageItem({ message, language, receipt }: Props) {
   return (
     <div className={`message message--${kind}`}>
       <div className="message__bubble">
-        {message.internal && <span className="message__label">{t('chat.note')}</span>}
+        {message.internal && (
+          <span className="message__label">
+            {agentId !== undefined && message.author.id !== agentId && message.author.displayName
+              ? t('chat.noteFrom', { name: message.author.displayName })
+              : t('chat.note')}
+          </span>
+        )}
         <p className="message__body">
           <Linkified text={message.body} />
         </p>
@@ -45,8 +53,12 @@ export function MessageItem({ message, language, receipt }: Props) {
   );
 }
 
-/** The agent's message on its way; a failed one says so in words and offers a retry. */
-export function PendingItem({ entry }: { entry: OutboxEntry }) {
+/**
+ * The agent's message on its way; a failed one says so in words and offers a
+ * retry — unless the chat has moved on to someone else (`moved`), where a retry
+ * could only fail again.
+ */
+export function PendingItem({ entry, moved = false }: { entry: OutboxEntry; moved?: boolean }) {
   const client = useDeskClient();
   return (
     <div className={`message message--${entry.internal ? 'note' : 'agent'} message--pending`}>
@@ -55,7 +67,9 @@ export function PendingItem({ entry }: { entry: OutboxEntry }) {
         <p className="message__body">{entry.body}</p>
       </div>
       <div className="message__meta">
-        {entry.state === 'failed' ? (
+        {entry.state === 'failed' && moved ? (
+          <span className="receipt receipt--failed">{t('chat.notSentMoved')}</span>
+        ) : entry.state === 'failed' ? (
           <span className="receipt receipt--failed" role="alert">
             {t('chat.failed')}{' '}
             <button type="button" className="link-button" onClick={() => client.retry(entry.clientMessageId)}>

@@ -17,7 +17,16 @@ const BASE_INDEX = 1_000_000;
  * the top pages older history in; new messages follow only while the agent
  * is at the bottom (never yank them away from what they are reading).
  */
-export function MessageList({ chat, onLoadOlder }: { chat: ChatState; onLoadOlder: () => void }) {
+export function MessageList({
+  chat,
+  agentId,
+  onLoadOlder,
+}: {
+  chat: ChatState;
+  /** The desk's agent: notes by anyone else are labelled with who wrote them. */
+  agentId?: string;
+  onLoadOlder: () => void;
+}) {
   const anchor = useRef<number | undefined>(undefined);
   anchor.current ??= chat.messages[0]?.seq;
   const items = useMemo<Item[]>(
@@ -63,6 +72,7 @@ export function MessageList({ chat, onLoadOlder }: { chat: ChatState; onLoadOlde
             <MessageItem
               message={item.message}
               language={chat.view.language}
+              {...(agentId === undefined ? {} : { agentId })}
               receipt={
                 item.message.seq <= customerReadSeq
                   ? 'read'
@@ -72,7 +82,7 @@ export function MessageList({ chat, onLoadOlder }: { chat: ChatState; onLoadOlde
               }
             />
           ) : (
-            <PendingItem entry={item.entry} />
+            <PendingItem entry={item.entry} moved={chat.released !== undefined} />
           )
         }
       />

@@ -103,7 +103,9 @@ describe('<CustomerPanel>', () => {
       },
     ];
     render(<CustomerPanel chat={chat()} />);
-    expect(screen.getByText('✓ Verified')).toBeTruthy();
+    expect(screen.getByText('✓ Verified account')).toBeTruthy();
+    // The host signs only the account id: the email beside the badge is never shown as verified.
+    expect(screen.getByText('(not verified)')).toBeTruthy();
     expect(screen.getByText('SB-2026-0042')).toBeTruthy();
     expect(await screen.findByText('550 mailbox unavailable')).toBeTruthy();
     expect(screen.getByText('Failed')).toBeTruthy();

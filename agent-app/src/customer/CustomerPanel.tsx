@@ -26,7 +26,19 @@ export function CustomerPanel({ chat }: { chat: ChatState }) {
       </div>
       <dl className="facts">
         <dt>{t('customer.email')}</dt>
-        <dd>{customer.email ? <a href={`mailto:${customer.email}`}>{customer.email}</a> : unknown}</dd>
+        <dd>
+          {customer.email ? (
+            <>
+              <a href={`mailto:${customer.email}`}>{customer.email}</a>{' '}
+              {/* The host signs only the user id: a verified account's email is as unproven as anyone's. */}
+              <span className="muted" title={t('customer.contactUnverifiedHint')}>
+                ({t('customer.contactUnverified')})
+              </span>
+            </>
+          ) : (
+            unknown
+          )}
+        </dd>
         <dt>{t('customer.case')}</dt>
         <dd className="mono">{view.caseNumber}</dd>
         <dt>{t('customer.topic')}</dt>

@@ -269,4 +269,44 @@ describe('DeskClient', () => {
     expect(transport.listenerCount()).toBe(0);
     expect(transport.disconnects).toBeGreaterThan(0);
   });
+
+  it('keeps a chat that moved to someone else readable, says why, and never writes to or syncs it again', async () => {
+    await ready([view('c1'), view('c2')], { c1: page('c1', [1, 2]), c2: page('c2', [1]) });
+    const events: DeskEvent[] = [];
+    client.onEvent((event) => events.push(event));
+    const released = {
+      conversationId: 'c1',
+      caseNumber: 'SB-c1',
+      reason: 'reassigned' as const,
+      byName: 'Sam',
+      byAgentId: 's1',
+      toAgentName: 'Mia',
+    };
+    transport.serverEmit('conversation.released', released);
+    expect(client.getState().chats.c1?.released).toEqual(released);
+    expect(client.getState().chats.c1?.messages).toHaveLength(2);
+    expect(events).toEqual([{ type: 'released', released }]);
+
+    // Reading it sends no receipt; a reconnect catches up only on the chats still its own.
+    const receipts = transport.emitted.filter((e) => e.event === 'receipt.update').length;
+    client.markRead('c1');
+    expect(transport.emitted.filter((e) => e.event === 'receipt.update')).toHaveLength(receipts);
+    transport.respond('conversation.sync', () => ({ ok: true, data: { conversations: [], pages: [] } }));
+    await ready([view('c2')], {});
+    const synced = transport.requests.filter((r) => r.event === 'conversation.sync');
+    expect(synced.map((r) => (r.payload as { cursors: { conversationId: string }[] }).cursors)).toEqual([
+      [{ conversationId: 'c2', afterSeq: 1 }],
+    ]);
+
+    // Handed back later: the same chat is this agent's again.
+    transport.respond('conversation.view', () => ({ ok: true, data: view('c1') }));
+    transport.serverEmit('conversation.transferred', { conversationId: 'c1', toAgentId: 'a1' });
+    await flush();
+    expect(client.getState().chats.c1?.released).toBeUndefined();
+
+    // Dismissed: gone from the desk.
+    transport.serverEmit('conversation.released', released);
+    client.dismiss('c1');
+    expect(client.getState().order).toEqual(['c2']);
+  });
 });

@@ -69,7 +69,7 @@ export class DeskClient extends DeskConnection {
   markRead(conversationId: string): void {
     const log = this.book.has(conversationId) ? this.book.log(conversationId) : undefined;
     const chat = this.state.chats[conversationId];
-    if (!log || !chat || log.highestSeq <= chat.view.receipts.agent.readSeq) return;
+    if (!log || !chat || chat.released || log.highestSeq <= chat.view.receipts.agent.readSeq) return;
     const readSeq = log.highestSeq;
     this.updateView(conversationId, (view) => ({
       receipts: {
@@ -113,8 +113,9 @@ export class DeskClient extends DeskConnection {
     await this.adopt(conversationId);
   }
 
-  /** Removes a closed chat from the desk (its transcript stays on the server). */
+  /** Removes a closed chat, or one that left this agent, from the desk (its transcript stays on the server). */
   dismiss(conversationId: string): void {
-    if (this.state.chats[conversationId]?.view.status === 'closed') this.remove(conversationId);
+    const chat = this.state.chats[conversationId];
+    if (chat?.view.status === 'closed' || chat?.released) this.remove(conversationId);
   }
 }

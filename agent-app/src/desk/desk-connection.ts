@@ -2,6 +2,7 @@ import {
   Outbox,
   type AgentSessionReady,
   type AgentStatusUpdated,
+  type ConversationReleased,
   type ConversationTransferred,
   type ConversationView,
   type MessageSent,
@@ -97,6 +98,10 @@ export abstract class DeskConnection extends DeskSync {
           void this.adopt(event.conversationId, true);
         }
       },
+      // The chat left this agent, on whichever process it was moved: no composer for it any more.
+      'conversation.released': (released: ConversationReleased) => {
+        this.markReleased(released);
+      },
       'receipt.updated': (receipt: ReceiptUpdated) => {
         this.updateView(receipt.conversationId, (view) => ({
           receipts: {
@@ -116,7 +121,8 @@ export abstract class DeskConnection extends DeskSync {
   }
 
   private async onReady({ agent, conversations }: AgentSessionReady): Promise<void> {
-    const known = this.book.ids();
+    // Chats that left this agent are no longer theirs to read: nothing to catch up on.
+    const known = this.book.ids().filter((id) => !this.state.chats[id]?.released);
     const fresh = conversations.filter((view) => !this.book.has(view.id));
     for (const view of conversations) this.upsert(view);
     // Online only once the chats are in: the desk prunes tabs and drafts of chats missing at that moment.

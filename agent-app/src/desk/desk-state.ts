@@ -1,4 +1,11 @@
-import type { AgentConversationView, AgentView, MessageView, OutboxEntry, QueueEntry } from '@switchboard/shared';
+import type {
+  AgentConversationView,
+  AgentView,
+  ConversationReleased,
+  MessageView,
+  OutboxEntry,
+  QueueEntry,
+} from '@switchboard/shared';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'ended';
 export type EndReason = 'signed-out' | 'deactivated' | 'expired';
@@ -16,6 +23,11 @@ export interface ChatState {
   customerTyping: boolean;
   /** Customer messages after the agent's read mark. */
   unread: number;
+  /**
+   * The chat left this agent (reassigned, taken over, transferred, requeued):
+   * kept to read with the reason, no longer to write in, until dismissed.
+   */
+  released?: ConversationReleased;
 }
 
 export interface DeskState {
@@ -44,4 +56,6 @@ export function countUnread(messages: readonly MessageView[], readSeq: number): 
 
 /** Something the UI may want to tell the agent about (notifications, sound). */
 export type DeskEvent =
-  { type: 'assigned'; conversationId: string } | { type: 'customer-message'; message: MessageView };
+  | { type: 'assigned'; conversationId: string }
+  | { type: 'customer-message'; message: MessageView }
+  | { type: 'released'; released: ConversationReleased };

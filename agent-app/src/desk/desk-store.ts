@@ -1,4 +1,4 @@
-import type { AgentConversationView } from '@switchboard/shared';
+import type { AgentConversationView, ConversationReleased } from '@switchboard/shared';
 import { ChatBook } from './chat-book.js';
 import { countUnread, initialDeskState, type DeskEvent, type DeskState } from './desk-state.js';
 
@@ -25,10 +25,20 @@ export abstract class DeskStore {
 
   protected upsert(view: AgentConversationView): void {
     const existing = this.state.chats[view.id];
-    const chat = existing ? { ...existing, view: { ...existing.view, ...view } } : ChatBook.empty(view);
+    // A chat that is (back) on this desk is no longer one that left it.
+    const { released: _left, ...kept } = existing ?? ChatBook.empty(view);
+    const chat = existing ? { ...kept, view: { ...existing.view, ...view } } : kept;
     const order = this.state.order.includes(view.id) ? this.state.order : [...this.state.order, view.id];
     this.book.log(view.id);
     this.setState({ chats: { ...this.state.chats, [view.id]: chat }, order });
+  }
+
+  /** The chat left this agent: readable with the reason, no longer writable. */
+  protected markReleased(released: ConversationReleased): void {
+    const chat = this.state.chats[released.conversationId];
+    if (!chat) return;
+    this.setState({ chats: { ...this.state.chats, [released.conversationId]: { ...chat, released } } });
+    this.emitEvent({ type: 'released', released });
   }
 
   protected updateView(id: string, change: (view: AgentConversationView) => Partial<AgentConversationView>): void {

@@ -36,6 +36,7 @@ export function Inbox({ agent, activeId, settings, onOpen }: Props) {
               <InboxItem
                 key={id}
                 chat={chat}
+                agentId={agent.id}
                 active={id === activeId}
                 now={now}
                 sla={slaFor(settings, chat.view.departmentId)}

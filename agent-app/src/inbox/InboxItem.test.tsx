@@ -47,7 +47,7 @@ function renderAt(now: number, state = chat()) {
   const onOpen = vi.fn();
   render(
     <ul>
-      <InboxItem chat={state} active={false} now={now} sla={SLA} onOpen={onOpen} />
+      <InboxItem chat={state} agentId="a1" active={false} now={now} sla={SLA} onOpen={onOpen} />
     </ul>,
   );
   return { onOpen, wait: () => screen.getByText(/waiting on you|answered|closed/i) };
@@ -87,5 +87,39 @@ describe('<InboxItem>', () => {
     expect(screen.getByLabelText(/1 unread/i).textContent).toBe('1');
     fireEvent.click(screen.getByRole('button'));
     expect(onOpen).toHaveBeenCalledWith('c1');
+  });
+
+  it('says "You:" only for this agent\'s own messages; a supervisor\'s line shows their name', () => {
+    const mine: MessageView = {
+      ...fromCustomer,
+      id: 'm2',
+      seq: 2,
+      author: { kind: 'agent', id: 'a1' },
+      body: 'On it.',
+    };
+    renderAt(T0, chat({ messages: [fromCustomer, mine] }));
+    expect(screen.getByText('You: On it.')).toBeTruthy();
+    cleanup();
+    const supervisor: MessageView = {
+      ...mine,
+      id: 'm3',
+      seq: 3,
+      author: { kind: 'agent', id: 's1', displayName: 'Sam' },
+      body: 'Sam here.',
+    };
+    renderAt(T0, chat({ messages: [fromCustomer, mine, supervisor] }));
+    expect(screen.getByText('Sam: Sam here.')).toBeTruthy();
+    expect(screen.queryByText(/^You:/)).toBeNull();
+  });
+
+  it('marks a chat that moved to someone else instead of counting a wait', () => {
+    renderAt(
+      T0 + 600_000,
+      chat({
+        released: { conversationId: 'c1', caseNumber: 'SB-1', reason: 'reassigned', byName: 'Sam', toAgentName: 'Lei' },
+      }),
+    );
+    expect(screen.getByText('moved')).toBeTruthy();
+    expect(screen.queryByText(/waiting on you/)).toBeNull();
   });
 });

@@ -1,17 +1,29 @@
-import { renderSystemMessage, type ReplySla } from '@switchboard/shared';
+import { renderSystemMessage, type MessageView, type ReplySla } from '@switchboard/shared';
 import type { ChatState } from '../desk/desk-state.js';
 import { languageTag, t, topicLabel, UI_LOCALE } from '../i18n/index.js';
 import { formatWait, slaLevel, waitingSince } from './sla.js';
 
 interface Props {
   chat: ChatState;
+  /** The desk's agent: only their own messages are "You:". */
+  agentId: string;
   active: boolean;
   now: number;
   sla: ReplySla;
   onOpen: (conversationId: string) => void;
 }
 
-export function InboxItem({ chat, active, now, sla, onOpen }: Props) {
+/**
+ * Who wrote the last line, before it: "You:" only for this agent's own
+ * messages; a supervisor or the previous agent by name; a note says so.
+ */
+function previewAuthor(message: MessageView, agentId: string): string {
+  if (message.author.kind !== 'agent') return '';
+  const who = message.author.id === agentId ? t('inbox.you') : (message.author.displayName ?? t('idle.agent'));
+  return message.internal ? `${t('chat.note')} (${who}): ` : `${who}: `;
+}
+
+export function InboxItem({ chat, agentId, active, now, sla, onOpen }: Props) {
   const { view } = chat;
   const since = waitingSince(view, chat.messages);
   const waited = since === undefined ? undefined : now - since;
@@ -21,14 +33,15 @@ export function InboxItem({ chat, active, now, sla, onOpen }: Props) {
   const preview = last
     ? last.system
       ? renderSystemMessage(last.system.event, last.system.params, UI_LOCALE)
-      : `${last.author.kind === 'agent' ? (last.internal ? `${t('chat.note')}: ` : 'You: ') : ''}${last.body}`
+      : `${previewAuthor(last, agentId)}${last.body}`
     : '';
+  const moved = chat.released !== undefined;
   const name = view.customer.name ?? t('inbox.anonymous');
   return (
     <li>
       <button
         type="button"
-        className={`inbox-item${active ? ' inbox-item--active' : ''}${view.status === 'closed' ? ' inbox-item--closed' : ''}`}
+        className={`inbox-item${active ? ' inbox-item--active' : ''}${view.status === 'closed' || moved ? ' inbox-item--closed' : ''}`}
         aria-current={active ? 'true' : undefined}
         onClick={() => {
           onOpen(view.id);
@@ -45,10 +58,14 @@ export function InboxItem({ chat, active, now, sla, onOpen }: Props) {
             </span>
           )}
         </span>
-        <span className="inbox-item__topic">{topicLabel(view.topic)}</span>
+        <span className="inbox-item__topic">
+          {topicLabel(view.topic)} · <span className="inbox-item__case">{view.caseNumber}</span>
+        </span>
         <span className="inbox-item__preview">{preview}</span>
         <span className="inbox-item__meta">
-          {view.status === 'closed' ? (
+          {moved ? (
+            <span className="wait wait--closed">{t('inbox.moved')}</span>
+          ) : view.status === 'closed' ? (
             <span className="wait wait--closed">{t('inbox.closed')}</span>
           ) : waited === undefined ? (
             <span className="wait wait--answered">{t('inbox.answered')}</span>

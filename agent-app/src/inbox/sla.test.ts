@@ -33,14 +33,21 @@ describe('waitingSince', () => {
     expect(waitingSince(view(), [])).toBe(Date.parse('2026-01-01T10:00:00.000Z'));
   });
 
-  it('counts from the customer message the agent has not answered', () => {
+  it('counts from the first customer message the agent has not answered, not the latest', () => {
     const messages = [
       message('customer', '2026-01-01T10:01:00.000Z'),
       message('agent', '2026-01-01T10:02:00.000Z'),
       message('customer', '2026-01-01T10:03:00.000Z'),
       message('customer', '2026-01-01T10:04:00.000Z'),
     ];
-    expect(waitingSince(view(), messages)).toBe(Date.parse('2026-01-01T10:04:00.000Z'));
+    // An impatient customer writing again does not look less urgent.
+    expect(waitingSince(view(), messages)).toBe(Date.parse('2026-01-01T10:03:00.000Z'));
+  });
+
+  it('takes an earlier start from the server when every message held is the customer’s', () => {
+    const held = [message('customer', '2026-01-01T10:07:00.000Z'), message('customer', '2026-01-01T10:08:00.000Z')];
+    const v = view({ firstAgentReplyAt: '2026-01-01T10:02:00.000Z', waitingSince: '2026-01-01T10:05:00.000Z' });
+    expect(waitingSince(v, held)).toBe(Date.parse('2026-01-01T10:05:00.000Z'));
   });
 
   it('stops once the agent replied; notes and system messages are not replies', () => {
@@ -54,13 +61,15 @@ describe('waitingSince', () => {
     expect(waitingSince(view(), notOnlyNotes)).toBe(Date.parse('2026-01-01T10:01:00.000Z'));
   });
 
-  it('uses the server timestamps when the messages are not loaded', () => {
-    const v = view({
-      lastCustomerMessageAt: '2026-01-01T10:05:00.000Z',
-      lastAgentMessageAt: '2026-01-01T10:04:00.000Z',
-    });
-    expect(waitingSince(v, [])).toBe(Date.parse('2026-01-01T10:05:00.000Z'));
-    expect(waitingSince({ ...v, lastAgentMessageAt: '2026-01-01T10:06:00.000Z' }, [])).toBeUndefined();
+  it('uses the server’s view when the messages are not loaded', () => {
+    const answered = { firstAgentReplyAt: '2026-01-01T10:01:00.000Z', lastAgentMessageAt: '2026-01-01T10:04:00.000Z' };
+    expect(waitingSince(view({ ...answered, waitingSince: '2026-01-01T10:05:00.000Z' }), [])).toBe(
+      Date.parse('2026-01-01T10:05:00.000Z'),
+    );
+    expect(waitingSince(view(answered), [])).toBeUndefined();
+    // Chats stored before the server kept the start of the wait: the later of the two last messages.
+    const older = view({ ...answered, lastCustomerMessageAt: '2026-01-01T10:05:00.000Z' });
+    expect(waitingSince(older, [])).toBe(Date.parse('2026-01-01T10:05:00.000Z'));
   });
 
   it('is nothing for a closed chat', () => {

@@ -1,5 +1,5 @@
 import type { AgentSession, DeskSettings } from '@switchboard/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, onSessionExpired } from '../api/rest.js';
 import { ChatTabs } from '../chat/ChatTabs.js';
 import { ChatView } from '../chat/ChatView.js';
@@ -59,7 +59,19 @@ function DeskLayout({ session, onEnded }: Props) {
   const [transferRequested, setTransferRequested] = useState(0);
   const [composerText, setComposerText] = useState('');
   const composer = useRef<ComposerHandle>(null);
-  const announce = useDeskNotifications(state, tabs.activate);
+  // Narrow screens show one pane at a time (the inbox or the chat) and fold the
+  // customer panel away; wide ones ignore both (styles.css decides by width).
+  const [pane, setPane] = useState<'inbox' | 'chat'>(tabs.active === undefined ? 'inbox' : 'chat');
+  const [sideOpen, setSideOpen] = useState(false);
+  const { activate } = tabs;
+  const open = useCallback(
+    (conversationId: string) => {
+      activate(conversationId);
+      setPane('chat');
+    },
+    [activate],
+  );
+  const announce = useDeskNotifications(state, open);
 
   useEffect(() => {
     if (state.connection === 'ended') onEnded(state.endReason ?? 'expired');
@@ -91,7 +103,7 @@ function DeskLayout({ session, onEnded }: Props) {
     if (state.order.length === 0) return;
     const index = tabs.active === undefined ? -1 : state.order.indexOf(tabs.active);
     const next = state.order[(index + delta + state.order.length) % state.order.length];
-    if (next !== undefined) tabs.activate(next);
+    if (next !== undefined) open(next);
   };
   useShortcuts((shortcut) => {
     switch (shortcut) {
@@ -123,14 +135,20 @@ function DeskLayout({ session, onEnded }: Props) {
   });
 
   const active = tabs.active !== undefined ? state.chats[tabs.active] : undefined;
+  const activeId = active?.view.id;
+  // A phone with no chat open shows the inbox; the customer panel folds when the chat changes.
+  useEffect(() => {
+    if (activeId === undefined) setPane('inbox');
+    setSideOpen(false);
+  }, [activeId]);
   return (
     <div className="desk">
       <TopBar agent={agent} onHelp={() => setHelpOpen(true)} onSignOut={() => onEnded('signed-out')} />
       <ConnectionBanner connection={state.connection} />
-      <div className="desk__body">
-        <Inbox agent={agent} activeId={tabs.active} settings={settings} onOpen={tabs.activate} />
+      <div className="desk__body" data-pane={pane} data-side={sideOpen ? 'open' : 'closed'}>
+        <Inbox agent={agent} activeId={tabs.active} settings={settings} onOpen={open} />
         <main className="desk__chat" aria-label={active ? undefined : t('chat.none')}>
-          <ChatTabs open={tabs.open} active={tabs.active} onActivate={tabs.activate} onClose={tabs.closeTab} />
+          <ChatTabs open={tabs.open} active={tabs.active} onActivate={open} onClose={tabs.closeTab} />
           {active ? (
             <ChatView
               key={active.view.id}
@@ -142,14 +160,30 @@ function DeskLayout({ session, onEnded }: Props) {
               transferRequested={transferRequested}
               onComposerText={setComposerText}
               onDismiss={() => tabs.closeTab(active.view.id)}
+              onBack={() => setPane('inbox')}
+              sideOpen={sideOpen}
+              onToggleSide={() => setSideOpen((shown) => !shown)}
             />
           ) : (
             <p className="empty-state">{t('chat.none')}</p>
           )}
         </main>
-        <aside className="desk__side" aria-label={t('customer.heading')}>
-          {active && <CustomerPanel chat={active} />}
+        <aside
+          id="desk-side"
+          className="desk__side"
+          aria-label={t('customer.heading')}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && sideOpen) setSideOpen(false);
+          }}
+        >
           {active && (
+            <button type="button" className="button desk__side-close" onClick={() => setSideOpen(false)}>
+              {t('chat.hideDetails')}
+            </button>
+          )}
+          {/* A chat that left this agent is no longer theirs to look up (the server would refuse). */}
+          {active && !active.released && <CustomerPanel chat={active} />}
+          {active && !active.released && (
             <KbSuggestions chat={active} draft={composerText} onInsert={(text) => composer.current?.insert(text)} />
           )}
         </aside>

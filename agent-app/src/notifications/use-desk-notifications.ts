@@ -2,6 +2,7 @@ import { renderSystemMessage } from '@switchboard/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useDeskClient } from '../desk/use-desk.js';
 import type { DeskState } from '../desk/desk-state.js';
+import { releaseNote } from '../desk/release-note.js';
 import { t, UI_LOCALE } from '../i18n/index.js';
 import { loadNotifySettings, playChime, showDesktopNotification } from './notifier.js';
 
@@ -25,6 +26,24 @@ export function useDeskNotifications(state: DeskState, open: (conversationId: st
   useEffect(
     () =>
       client.onEvent((event) => {
+        if (event.type === 'released') {
+          // Said at once, in the live region and (tab hidden) as an alert: the chat is gone from under them.
+          const chat = latest.current.chats[event.released.conversationId];
+          const text = t('live.released', {
+            name: chat?.view.customer.name ?? t('inbox.anonymous'),
+            caseNumber: event.released.caseNumber,
+            note: releaseNote(event.released, latest.current.agent?.id),
+          });
+          counter.current += 1;
+          const line = { id: counter.current, text };
+          setLines((current) => [...current.slice(-4), line]);
+          if (document.hidden && loadNotifySettings().desktop) {
+            showDesktopNotification(text, '', event.released.conversationId, () => {
+              open(event.released.conversationId);
+            });
+          }
+          return;
+        }
         const conversationId = event.type === 'assigned' ? event.conversationId : event.message.conversationId;
         const chat = latest.current.chats[conversationId];
         const name = chat?.view.customer.name ?? t('inbox.anonymous');

@@ -66,6 +66,12 @@ function ConsoleLayout({ agent, onBack }: Props) {
           ))}
         </nav>
         <div className="top-bar__end">
+          {/* The background jobs dashboard (bull-board), admins only: it opens beside the console. */}
+          {agent.role === 'admin' && (
+            <a className="button button--ghost" href="/admin/queues" target="_blank" rel="noopener">
+              {t('console.jobs')}
+            </a>
+          )}
           <span className="top-bar__agent">{agent.displayName}</span>
           <button type="button" className="button" onClick={onBack}>
             {t('console.back')}
@@ -77,7 +83,7 @@ function ConsoleLayout({ agent, onBack }: Props) {
           {t('console.reconnecting')}
         </div>
       )}
-      <main className="console__body">{Section && <Section agent={agent} />}</main>
+      <main className="console__body">{Section && <Section agent={agent} toDesk={onBack} />}</main>
     </div>
   );
 }

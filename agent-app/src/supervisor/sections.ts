@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { TextKey } from '../i18n/index.js';
 import { AdminSection } from './admin/AdminSection.js';
 import { AuditSection } from './audit/AuditSection.js';
+import { BlocksSection } from './blocks/BlocksSection.js';
 import { BoardSection } from './board/BoardSection.js';
 import { IdleSection } from './idle/IdleSection.js';
 import { ObserveSection } from './observe/ObserveSection.js';
@@ -11,6 +12,8 @@ import { ReportsSection } from './reports/ReportsSection.js';
 /** What every console section receives; live data comes from the console's hooks (use-supervisor.ts). */
 export interface ConsoleSectionProps {
   agent: AgentView;
+  /** Back to the supervisor's own desk (where a chat they took over now is). */
+  toDesk: () => void;
 }
 
 /**
@@ -33,6 +36,7 @@ export const SECTIONS: readonly ConsoleSection[] = [
   { id: 'observe', label: 'section.observe', roles: SUPERVISORS, component: ObserveSection },
   { id: 'admin', label: 'section.admin', roles: SUPERVISORS, component: AdminSection },
   { id: 'reports', label: 'section.reports', roles: SUPERVISORS, component: ReportsSection },
+  { id: 'blocks', label: 'section.blocks', roles: SUPERVISORS, component: BlocksSection },
   { id: 'audit', label: 'section.audit', roles: SUPERVISORS, component: AuditSection },
 ];
 

@@ -4,6 +4,7 @@ import {
   type AgentConversationView,
   type BoardSnapshot,
   type ConversationView,
+  type Disposition,
   type ErrorPayload,
   type IdleSession,
   type IdleSessionList,
@@ -129,8 +130,8 @@ export class SupervisorClient {
     await this.request('supervisor.takeover', { conversationId });
     this.dropIdle(conversationId);
   }
-  async close(conversationId: string): Promise<void> {
-    await this.request('supervisor.close', { conversationId });
+  async close(conversationId: string, disposition: Disposition): Promise<void> {
+    await this.request('supervisor.close', { conversationId, disposition });
     this.dropIdle(conversationId);
   }
 
@@ -156,10 +157,19 @@ export class SupervisorClient {
   focus(conversationId: string): void {
     this.setState({ focused: conversationId });
   }
-  /** A message from a supervisor who joined; stored before the ack, shown when it comes back. */
-  async send(conversationId: string, body: string): Promise<void> {
+  /**
+   * A message from a supervisor who joined, or (`whisper`) an internal note
+   * only the chat's agents see, joined or not: the customer is never told.
+   * Stored before the ack, shown when it comes back.
+   */
+  async send(conversationId: string, body: string, whisper = false): Promise<void> {
     const clientMessageId = this.options.newId?.() ?? crypto.randomUUID();
-    const sent = await this.request<MessageSent>('message.send', { conversationId, clientMessageId, body });
+    const sent = await this.request<MessageSent>('message.send', {
+      conversationId,
+      clientMessageId,
+      body,
+      ...(whisper ? { internal: true } : {}),
+    });
     this.onMessage(sent.message);
   }
 

@@ -69,7 +69,6 @@ export function createAgentAppFeature(context: AppContext, deps: AgentAppDeps): 
     transcriptRequestRoutes({
       auth: deps.restAuth,
       conversations: deps.conversations,
-      customers: deps.customers,
       transcripts: deps.transcripts,
     }),
   );

@@ -115,8 +115,10 @@ export function deskRoutes({ auth, conversations, messages, departments, agents,
     if (!conversation) throw new AppError('NOT_FOUND', 'No such conversation.');
     try {
       authorize(conversation, { kind: 'agent', agent }, 'read');
-    } catch {
-      // Not theirs to read on its own: allowed while they serve the same customer now.
+    } catch (refused) {
+      // Not theirs to read on its own: an *earlier* chat of the customer they serve now (their
+      // history). Never a live chat of a colleague's, whose notes are the colleague's.
+      if (conversation.status !== 'closed') throw refused;
       await assertServes(agent, conversation.customerId.toHexString());
     }
     const page: MessagePage = await messages.before(conversation._id, undefined, TRANSCRIPT_LIMIT, true);

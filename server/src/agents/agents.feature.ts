@@ -9,6 +9,8 @@ import { createSessionStore, type SessionStore } from '../auth/session-store.js'
 import { createSignInLimiter } from '../auth/sign-in-limiter.js';
 import { agentHandshake } from '../auth/socket-auth.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { compileTrust } from '../infra/client-address.js';
+import { conversationModels } from '../conversations/conversation.model.js';
 import type { Feature } from '../infra/feature.js';
 import { agentModel } from './agent.model.js';
 import { ensureFirstAdmin, seedDemoAgents } from './agent-bootstrap.js';
@@ -44,7 +46,12 @@ export function createAgentsFeature(
     maxAgeMs: config.AGENT_SESSION_MAX_AGE_MS,
   });
   const revocation = createRevocation(sessions, sockets);
-  const agents = createAgentsService({ model, sockets, revocation, logger, locks: context.locks });
+  const { Conversation } = conversationModels(context.mongo);
+  const assignedAmong = async (agentId: string, conversationIds: string[]) => {
+    const own = await Conversation.find({ _id: { $in: conversationIds }, agentId }, { _id: 1 }).lean();
+    return own.map((conversation) => conversation._id.toHexString());
+  };
+  const agents = createAgentsService({ model, sockets, revocation, logger, assignedAmong });
   const authenticateSession = createSessionAuthenticator(sessions, agents);
   const policy = { publicUrl: config.PUBLIC_URL, allowed: config.AGENT_ALLOWED_ORIGINS };
   const restAuth = createRestAuth(authenticateSession, policy);
@@ -52,6 +59,8 @@ export function createAgentsFeature(
     redis: context.redis.command,
     prefix: config.REDIS_PREFIX,
     maxAttempts: config.AGENT_SIGN_IN_MAX_ATTEMPTS,
+    maxPerAddress: config.AGENT_SIGN_IN_ADDRESS_MAX_ATTEMPTS,
+    maxPerAccount: config.AGENT_SIGN_IN_ACCOUNT_MAX_ATTEMPTS,
     windowMs: config.AGENT_SIGN_IN_WINDOW_MS,
   });
   const namespace = () => sockets.namespace('agent');
@@ -73,8 +82,8 @@ export function createAgentsFeature(
     if (!agentId.success) return;
     agents
       .getById(agentId.data)
-      .then((record) => {
-        if (record?.active) applyPrincipal(namespace(), toAgentPrincipal(record));
+      .then(async (record) => {
+        if (record?.active) await applyPrincipal(namespace(), toAgentPrincipal(record), assignedAmong);
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'principal refresh failed'));
   });
@@ -93,12 +102,12 @@ export function createAgentsFeature(
       sessionMaxAgeMs: config.AGENT_SESSION_MAX_AGE_MS,
     }),
   );
-  routes.use(agentsRoutes(agents, restAuth, deps.audit));
+  routes.use(agentsRoutes(agents, restAuth, deps.audit, limiter));
 
   const feature: Feature = {
     name: 'agents',
     routes,
-    middlewares: { agent: [agentHandshake(authenticateSession, policy, config.TRUST_PROXY)] },
+    middlewares: { agent: [agentHandshake(authenticateSession, policy, compileTrust(config.TRUST_PROXY))] },
     handlers: { agent: agentsSocketHandlers(agents) },
     onConnection: { agent: (socket) => presence.onConnection(socket) },
     async start() {

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import {
   AppError,
   type AgentCreate,
@@ -10,13 +9,12 @@ import {
 import { isValidObjectId, Types, type UpdateQuery } from 'mongoose';
 import { agentRoom, SUPERVISORS_ROOM } from '../auth/principal.js';
 import type { Revocation } from '../auth/revocation.js';
-import type { DocumentLocks } from '../infra/document-lock.js';
 import type { Logger } from '../infra/logger.js';
 import type { SocketServer } from '../infra/socket-server.js';
 import type { AgentModel, AgentRecord } from './agent.model.js';
 import { insertAgent } from './agent-accounts.js';
 import { toAgentPrincipal, toAgentView } from './agent-view.js';
-import { applyPrincipal, PRINCIPAL_CHANGED } from './live-sockets.js';
+import { applyPrincipal, PRINCIPAL_CHANGED, type AssignedAmong } from './live-sockets.js';
 import { hashPassword, verifyPassword } from './password.js';
 
 /** A status change made by this process (routing listens to react to agents coming and going). */
@@ -48,15 +46,19 @@ export interface AgentsService {
   setStatus(id: string, status: AgentStatus): Promise<AgentView>;
   /** The active agent with these credentials, or null (same answer for unknown email and wrong password). */
   verifyCredentials(email: string, password: string): Promise<AgentRecord | null>;
-  /** Called after each status change made in this process; returns an unsubscribe function. */
-  onStatusChanged(listener: (change: AgentStatusChange) => void): () => void;
-  /** Called after each successful `update` made in this process; returns an unsubscribe function. */
-  onUpdated(listener: (change: AgentUpdated) => void): () => void;
+  /**
+   * Called after each status change made in this process, and awaited before
+   * the change is answered (routing mirrors it first); returns an unsubscribe function.
+   */
+  onStatusChanged(listener: (change: AgentStatusChange) => void | Promise<void>): () => void;
+  /** Called (and awaited) after each successful `update` made in this process; returns an unsubscribe function. */
+  onUpdated(listener: (change: AgentUpdated) => void | Promise<void>): () => void;
   countByStatus(): Promise<Record<AgentStatus, number>>;
 }
 
 interface Dependencies {
-  locks: DocumentLocks;
+  /** Which of these conversations are assigned to the agent (a demoted supervisor keeps only those rooms). */
+  assignedAmong: AssignedAmong;
   model: AgentModel;
   sockets: SocketServer;
   revocation: Revocation;
@@ -66,14 +68,25 @@ interface Dependencies {
 const notFound = () => new AppError('NOT_FOUND', 'No such agent.');
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-/**
- * Lock key of an agent document: every read-modify-write of one (status, load,
- * admin edits, routing's capacity claims) holds it (see docs/consistency.md).
- */
-export const agentLockKey = (agentId: string) => `agent:${agentId}`;
-
-export function createAgentsService({ model, sockets, revocation, logger, locks }: Dependencies): AgentsService {
-  const events = new EventEmitter();
+export function createAgentsService({
+  model,
+  sockets,
+  revocation,
+  logger,
+  assignedAmong,
+}: Dependencies): AgentsService {
+  const statusListeners = new Set<(change: AgentStatusChange) => void | Promise<void>>();
+  const updateListeners = new Set<(change: AgentUpdated) => void | Promise<void>>();
+  /** Runs every listener in turn; one that fails is logged and does not stop the others. */
+  async function notify<T>(listeners: Set<(change: T) => void | Promise<void>>, change: T, what: string) {
+    for (const listener of listeners) {
+      try {
+        await listener(change);
+      } catch (error) {
+        logger.error({ err: error, change }, `${what} listener failed`);
+      }
+    }
+  }
   const namespace = () => sockets.namespace('agent');
 
   const getById = async (id: string) => (isValidObjectId(id) ? model.findById(id).lean<AgentRecord>() : null);
@@ -90,15 +103,11 @@ export function createAgentsService({ model, sockets, revocation, logger, locks 
     }
   };
 
-  const publishStatus = (record: AgentRecord, previous: AgentStatus) => {
+  const publishStatus = async (record: AgentRecord, previous: AgentStatus) => {
     const agentId = record._id.toHexString();
     const payload: AgentStatusUpdated = { agentId, status: record.status };
     namespace().to(SUPERVISORS_ROOM).to(agentRoom(agentId)).emit('agent.status.updated', payload);
-    try {
-      events.emit('status', { agentId, status: record.status, previous } satisfies AgentStatusChange);
-    } catch (error) {
-      logger.error({ err: error, agentId }, 'status listener failed');
-    }
+    await notify(statusListeners, { agentId, status: record.status, previous } satisfies AgentStatusChange, 'status');
   };
 
   const service: AgentsService = {
@@ -134,9 +143,7 @@ export function createAgentsService({ model, sockets, revocation, logger, locks 
       const update: UpdateQuery<AgentRecord> = { $set: set };
       // Deactivation ends every session: bump the epoch in the same atomic write.
       if (changes.active === false) update.$inc = { sessionEpoch: 1 };
-      const before = await locks.run(agentLockKey(id), () =>
-        model.findOneAndUpdate({ _id: id }, update).lean<AgentRecord>(),
-      );
+      const before = await model.findOneAndUpdate({ _id: id }, update).lean<AgentRecord>();
       if (!before) throw notFound();
       if (changes.active === false) {
         await revocation.endAgent(id, 'deactivated');
@@ -146,15 +153,11 @@ export function createAgentsService({ model, sockets, revocation, logger, locks 
       if (!after) throw notFound();
       if (after.active) {
         // Every process updates its own sockets; serverSideEmit skips the sender, so apply here too.
-        applyPrincipal(namespace(), toAgentPrincipal(after));
+        await applyPrincipal(namespace(), toAgentPrincipal(after), assignedAmong);
         namespace().serverSideEmit(PRINCIPAL_CHANGED, id);
       }
       logger.info({ agentId: id, fields: Object.keys(changes) }, 'agent updated');
-      try {
-        events.emit('updated', { agentId: id, fields: Object.keys(changes) as AgentUpdated['fields'] });
-      } catch (error) {
-        logger.error({ err: error, agentId: id }, 'update listener failed');
-      }
+      await notify(updateListeners, { agentId: id, fields: Object.keys(changes) as AgentUpdated['fields'] }, 'update');
       return toAgentView(after);
     },
 
@@ -163,9 +166,7 @@ export function createAgentsService({ model, sockets, revocation, logger, locks 
     async resetPassword(id, password) {
       if (!isValidObjectId(id)) throw notFound();
       const passwordHash = await hashPassword(password);
-      const updated = await locks.run(agentLockKey(id), () =>
-        model.findOneAndUpdate({ _id: id }, { $set: { passwordHash }, $inc: { sessionEpoch: 1 } }),
-      );
+      const updated = await model.findOneAndUpdate({ _id: id }, { $set: { passwordHash }, $inc: { sessionEpoch: 1 } });
       if (!updated) throw notFound();
       await revocation.endAgent(id, 'signed-out');
       logger.info({ agentId: id }, 'agent password reset');
@@ -173,14 +174,13 @@ export function createAgentsService({ model, sockets, revocation, logger, locks 
 
     async setStatus(id, status) {
       if (!isValidObjectId(id)) throw notFound();
-      // Conditional on the status differing, so only a real change is broadcast and reported;
-      // under the agent's lock because FerretDB does not apply that condition atomically.
-      const before = await locks.run(agentLockKey(id), () =>
-        model.findOneAndUpdate({ _id: id, status: { $ne: status } }, { $set: { status } }).lean<AgentRecord>(),
-      );
+      // Conditional on the status differing (atomic on one document), so only a real change is broadcast and reported.
+      const before = await model
+        .findOneAndUpdate({ _id: id, status: { $ne: status } }, { $set: { status } })
+        .lean<AgentRecord>();
       const after = await getById(id);
       if (!after) throw notFound();
-      if (before) publishStatus(after, before.status);
+      if (before) await publishStatus(after, before.status);
       return toAgentView(after);
     },
 
@@ -191,13 +191,13 @@ export function createAgentsService({ model, sockets, revocation, logger, locks 
     },
 
     onStatusChanged(listener) {
-      events.on('status', listener);
-      return () => events.off('status', listener);
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
     },
 
     onUpdated(listener) {
-      events.on('updated', listener);
-      return () => events.off('updated', listener);
+      updateListeners.add(listener);
+      return () => updateListeners.delete(listener);
     },
 
     async countByStatus() {

@@ -6,7 +6,7 @@ export interface AuditRecord {
   at: Date;
   actor: AuditActor;
   action: string;
-  target: { kind: string; id: string };
+  target: { kind: string; id: string; name?: string };
   details: Record<string, unknown>;
 }
 
@@ -16,7 +16,7 @@ const auditSchema = new Schema(
     at: { type: Date, required: true },
     actor: { id: String, name: String, role: String },
     action: { type: String, required: true },
-    target: { kind: String, id: String },
+    target: { kind: String, id: String, name: String },
     details: { type: Schema.Types.Mixed, default: {} },
   },
   { collection: 'audit', minimize: false, versionKey: false },

@@ -7,7 +7,8 @@ import type { AuditModel, AuditRecord } from './audit.model.js';
 export interface AuditInput {
   actor: AgentPrincipal;
   action: string;
-  target: { kind: string; id: string };
+  /** `name`: the target's name now (entries keep it; names change later). */
+  target: { kind: string; id: string; name?: string };
   details?: Record<string, unknown>;
 }
 
@@ -20,7 +21,11 @@ export function createAuditService(deps: { model: AuditModel; logger: Logger }) 
     at: record.at.toISOString(),
     actor: record.actor,
     action: record.action,
-    target: record.target,
+    target: {
+      kind: record.target.kind,
+      id: record.target.id,
+      ...(record.target.name ? { name: record.target.name } : {}),
+    },
     details: record.details,
   });
 

@@ -1,6 +1,7 @@
 import { AppError, signInSchema, type AgentSession } from '@switchboard/shared';
 import { Router, type Request } from 'express';
 import type { AgentsService } from '../agents/agents.service.js';
+import { normalize } from '../infra/client-address.js';
 import { parseInput } from '../infra/validation.js';
 import { readCookie, SESSION_COOKIE, sessionCookie } from './cookies.js';
 import { isOriginAllowed, type OriginPolicy } from './origin.js';
@@ -26,7 +27,8 @@ interface Dependencies {
 export function authRoutes(deps: Dependencies): Router {
   const router = Router();
   const clearCookie = sessionCookie('', { secure: deps.secureCookies, maxAgeSeconds: 0 });
-  const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  // req.ip follows TRUST_PROXY as client-address.ts does for sockets: the right-most untrusted hop.
+  const clientIp = (req: Request) => normalize(req.ip ?? req.socket.remoteAddress);
 
   router.post('/api/auth/sign-in', async (req, res) => {
     // No session yet, so no token: the Origin alone stops a foreign page signing a browser in (login CSRF).
@@ -34,11 +36,11 @@ export function authRoutes(deps: Dependencies): Router {
       throw new AppError('CSRF_FAILED', 'This request did not come from the agent app.');
     }
     const input = parseInput(signInSchema, req.body);
-    await deps.limiter.consume(input.email, clientIp(req));
+    const attempt = await deps.limiter.consume(input.email, clientIp(req));
     const agent = await deps.agents.verifyCredentials(input.email, input.password);
     // One answer for unknown email, wrong password and deactivated account: no account enumeration.
     if (!agent) throw new AppError('UNAUTHENTICATED', 'The email or password is not right.');
-    await deps.limiter.reset(input.email, clientIp(req));
+    await attempt.succeeded();
     const { id, session } = await deps.sessions.create(agent._id.toHexString(), agent.sessionEpoch);
     res.setHeader(
       'Set-Cookie',

@@ -1,6 +1,7 @@
 import { AppError } from '@switchboard/shared';
 import type { Socket } from 'socket.io';
 import { toAgentPrincipal } from '../agents/agent-view.js';
+import { peerIsTrustedProxy, type TrustFn } from '../infra/client-address.js';
 import { handshakeError } from '../infra/socket-server.js';
 import { readCookie, SESSION_COOKIE } from './cookies.js';
 import { isOriginAllowed, type OriginPolicy, type RequestOrigin } from './origin.js';
@@ -13,8 +14,9 @@ export function firstHeaderValue(header: string | string[] | undefined): string 
   return first === '' ? undefined : first;
 }
 
-export function handshakeOrigin(socket: Socket, trustProxy: boolean): RequestOrigin {
+export function handshakeOrigin(socket: Socket, trust: TrustFn): RequestOrigin {
   const headers = socket.handshake.headers;
+  const trustProxy = peerIsTrustedProxy(socket.request, trust);
   const forwardedProto = trustProxy ? firstHeaderValue(headers['x-forwarded-proto']) : undefined;
   const forwardedHost = trustProxy ? firstHeaderValue(headers['x-forwarded-host']) : undefined;
   return {
@@ -29,9 +31,9 @@ export function handshakeOrigin(socket: Socket, trustProxy: boolean): RequestOri
  * hijacking: browsers send the cookie on cross-site WebSockets) and sockets
  * without a live session; otherwise puts the principal on `socket.data.agent`.
  */
-export function agentHandshake(authenticateSession: SessionAuthenticator, policy: OriginPolicy, trustProxy: boolean) {
+export function agentHandshake(authenticateSession: SessionAuthenticator, policy: OriginPolicy, trust: TrustFn) {
   return (socket: Socket, next: (error?: Error) => void): void => {
-    if (!isOriginAllowed(handshakeOrigin(socket, trustProxy), policy)) {
+    if (!isOriginAllowed(handshakeOrigin(socket, trust), policy)) {
       next(handshakeError(new AppError('ORIGIN_NOT_ALLOWED', 'The agent app cannot be used from this page.')));
       return;
     }

@@ -50,4 +50,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ INSTANCE_ID: 'n2' }).INSTANCE_ID).toBe('n2');
     expect(() => loadConfig({ INSTANCE_ID: 'N-2' })).toThrow(/INSTANCE_ID/);
   });
+
+  it('reads TRUST_PROXY as hops or proxy addresses, never as "believe every hop"', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    // `true` is one proxy (the documented nginx), not Express's "trust the left-most entry".
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8']);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '99' })).toThrow(/TRUST_PROXY/);
+  });
 });

@@ -1,9 +1,47 @@
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 import { durationFromEnv } from './duration.js';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/**
+ * Which reverse proxies' `X-Forwarded-*` headers are believed. `false`: none
+ * (the peer address is the client). A number: that many proxies stand in front
+ * of the server, so the client is the entry that many hops from the right of
+ * `X-Forwarded-For` (`true` means 1, one nginx). A list: the proxies' addresses
+ * or CIDRs (or `loopback`, `linklocal`, `uniquelocal`); the client is the
+ * right-most entry not on the list. Never "trust everything": the left-most
+ * entry is whatever the client wrote, and limits keyed on it can be dodged.
+ */
+export type TrustProxy = false | number | string[];
+
+const trustProxyFromEnv = z.string().transform((raw, ctx): TrustProxy => {
+  const value = raw.trim().toLowerCase();
+  if (['false', '0', 'no'].includes(value)) return false;
+  if (['true', 'yes'].includes(value)) return 1;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return hops;
+    ctx.addIssue({ code: 'custom', message: 'at most 10 proxy hops' });
+    return z.NEVER;
+  }
+  const addresses = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  try {
+    proxyAddr.compile(addresses);
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'false, a number of proxy hops, or proxy addresses/CIDRs (comma-separated; loopback, uniquelocal)',
+    });
+    return z.NEVER;
+  }
+  return addresses;
+});
 
 /**
  * Every setting Switchboard reads from the environment. Documented in
@@ -66,6 +104,20 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9]{1,16}$/, 'lowercase letters and digits, at most 16')
     .optional(),
+  /** Socket.IO connections one client address may hold open on one process (then RATE_LIMITED at the handshake). */
+  SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(50),
+  /**
+   * Bounds on every socket event, reads included, kept in each process's memory
+   * (so per process): requests one socket may have running at once (its message
+   * sends queue in their own line, up to eight times that), and cost
+   * points per 10 s (a catch-up costs 2 + its conversations, lists 5, most
+   * events 1) per visitor, per agent, and per client address on /customer
+   * (agents' addresses get ten times the agent budget: offices share one).
+   */
+  SOCKET_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
+  VISITOR_EVENT_BUDGET: z.coerce.number().int().min(10).max(10_000_000).default(120),
+  AGENT_EVENT_BUDGET: z.coerce.number().int().min(10).max(10_000_000).default(1_000),
+  ADDRESS_EVENT_BUDGET: z.coerce.number().int().min(10).max(10_000_000).default(600),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** Agent sessions end after this long without use (sliding) and at the latest after the max age. */
   AGENT_SESSION_IDLE_MS: z.coerce.number().int().min(1_000).default(43_200_000), // 12 h
@@ -74,11 +126,16 @@ const envSchema = z.object({
   AGENT_OFFLINE_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** Sign-in attempts allowed per email and IP address within the window. */
   AGENT_SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(10),
+  /** Sign-in attempts per IP address across every email (password spraying); successful ones are given back. */
+  AGENT_SIGN_IN_ADDRESS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Failed sign-ins per account from addresses it never signed in from; its known addresses are never refused by it. */
+  AGENT_SIGN_IN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100_000).default(50),
   AGENT_SIGN_IN_WINDOW_MS: z.coerce.number().int().min(1_000).default(900_000), // 15 min
   /** First admin, created at boot when no admin exists (idempotent). */
   ADMIN_EMAIL: z.email().max(254).optional(),
   ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').max(256).optional(),
-  TRUST_PROXY: booleanFromEnv.default(false),
+  /** See {@link TrustProxy}. */
+  TRUST_PROXY: trustProxyFromEnv.default(false),
   // Background jobs (J1–J4). Durations are milliseconds or `90s`, `3m`, `1h`.
   /** Customer silent this long while the agent waits on them: post the check-in (J1). */
   CUSTOMER_IDLE_NUDGE: durationFromEnv({ min: 100, max: 86_400_000 }).default(180_000),
@@ -99,6 +156,13 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).max(254).default('Switchboard Support <support@switchboard.localhost>'),
+  /**
+   * The support mailbox customers answer: Reply-To of emails meant to be
+   * answered (an agent's reply to a message left offline). Default: MAIL_FROM.
+   */
+  MAIL_REPLY_TO: z.string().min(3).max(254).optional(),
+  /** How long the satisfaction link of a transcript email works after it was first sent. */
+  RATING_LINK_TTL: durationFromEnv({ min: 60_000, max: 366 * 86_400_000 }).default(30 * 86_400_000),
   /** Default `.data/outbox` (a temp folder under NODE_ENV=test, so test runs leave nothing behind). */
   MAIL_OUTBOX_DIR: z.string().min(1).optional(),
   /** SMTP attempts per transcript, and the first retry delay (doubling after). */

@@ -10,6 +10,7 @@ describe('parseDuration', () => {
     expect(parseDuration('3 min')).toBe(180_000);
     expect(parseDuration('1.5h')).toBe(5_400_000);
     expect(parseDuration(' 2M ')).toBe(120_000);
+    expect(parseDuration('30d')).toBe(2_592_000_000);
   });
 
   it('refuses what is not a duration', () => {

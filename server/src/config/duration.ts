@@ -1,12 +1,19 @@
 import { z } from 'zod';
 
-const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, min: 60_000, h: 3_600_000 };
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?$/;
+const UNITS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1_000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)?$/;
 
 /**
  * A duration from the environment in milliseconds: a bare number is
  * milliseconds (`180000`), or a number with a unit (`500ms`, `90s`, `3m`,
- * `3min`, `1.5h`). Undefined for anything else, so config reports it.
+ * `3min`, `1.5h`, `30d`). Undefined for anything else, so config reports it.
  */
 export function parseDuration(text: string): number | undefined {
   const match = DURATION.exec(text.trim().toLowerCase());

@@ -41,6 +41,7 @@ export async function toAgentConversationViews(
       userAgent: prechat.userAgent ?? undefined,
       lastCustomerMessageAt: iso(conversation.lastCustomerMessageAt),
       lastAgentMessageAt: iso(conversation.lastAgentMessageAt),
+      waitingSince: conversation.turn?.side === 'customer' ? iso(conversation.turn.since) : undefined,
       disposition: conversation.disposition ?? undefined,
     };
     const present = Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined));

@@ -50,7 +50,7 @@ export function agentSocketHandlers({ conversations, actions, customers }: Deps)
       actions.sync(asAgent(socket), payload),
     ),
     'message.send': defineHandler(messageSendSchema, (payload, { socket, afterAck }: SocketContext) =>
-      runInOrder(socket, 'message.send', () => actions.send(asAgent(socket), payload, afterAck)),
+      actions.send(asAgent(socket), payload, afterAck, (admit) => runInOrder(socket, 'message.send', admit)),
     ),
     'message.history': defineHandler(messageHistorySchema, (payload, { socket }: SocketContext) =>
       actions.history(asAgent(socket), payload),

@@ -1,4 +1,10 @@
-import type { ConversationView, MessageView, ReceiptUpdated, TypingUpdated } from '@switchboard/shared';
+import type {
+  ConversationReleased,
+  ConversationView,
+  MessageView,
+  ReceiptUpdated,
+  TypingUpdated,
+} from '@switchboard/shared';
 import type { SocketServer } from '../infra/socket-server.js';
 import { rooms } from './rooms.js';
 
@@ -40,6 +46,16 @@ export function createBroadcaster(sockets: SocketServer) {
     },
     leaveAgent(agentId: string, conversationId: string) {
       sockets.namespace('agent').in(rooms.agent(agentId)).socketsLeave(rooms.conversationAgents(conversationId));
+    },
+    /**
+     * A chat left the agent who held it: every socket of theirs (all tabs, all
+     * processes) leaves its room and is told why, so no desk keeps offering a
+     * composer for a chat it can no longer write to.
+     */
+    releaseAgent(agentId: string, released: ConversationReleased) {
+      const agent = sockets.namespace('agent').in(rooms.agent(agentId));
+      agent.socketsLeave(rooms.conversationAgents(released.conversationId));
+      sockets.namespace('agent').to(rooms.agent(agentId)).emit('conversation.released', released);
     },
   };
 }

@@ -3,6 +3,7 @@ import {
   TYPING_TTL_MS,
   type ConversationSync,
   type ConversationSynced,
+  type MessageAuthor,
   type MessageHistory,
   type MessagePage,
   type MessageSend,
@@ -15,13 +16,20 @@ import { Types } from 'mongoose';
 import type { Socket } from 'socket.io';
 import type { RateLimit } from '../infra/rate-limit.js';
 import type { MessagesService } from '../messages/messages.service.js';
-import type { Viewer } from './access.js';
+import { isSupervisorRole } from '../auth/principal.js';
+import { authorizeReceipt, type Viewer } from './access.js';
 import type { Broadcaster } from './broadcast.js';
 import type { ConversationHooks } from './conversation-hooks.js';
 import type { ConversationsService } from './conversations.service.js';
 import { toConversationView } from './conversation-view.js';
 import { advanceReceipts } from './receipts.js';
 import { rooms } from './rooms.js';
+
+export interface MessageLimit {
+  keyPrefix: string;
+  points: number;
+  windowMs: number;
+}
 
 /**
  * The conversation events customers and agents share, written once against a
@@ -32,7 +40,8 @@ export function createConversationActions(deps: {
   messages: MessagesService;
   broadcast: Broadcaster;
   hooks: ConversationHooks;
-  messageLimits: { customer: RateLimit; agent: RateLimit };
+  /** Messages per window per sender, counted in Redis by the store's admission (`rl:msg:<side>:<id>`). */
+  messageLimits: Record<'customer' | 'agent', MessageLimit>;
   typingLimit: RateLimit;
 }) {
   const side = (viewer: Viewer) => viewer.kind;
@@ -41,59 +50,49 @@ export function createConversationActions(deps: {
     viewer.kind === 'customer' ? rooms.conversationCustomers(conversationId) : rooms.conversationAgents(conversationId);
 
   return {
-    /** validate (done) → authorize → rate limit → mask + store → ack → broadcast. */
+    /**
+     * validate (done) → authorize + rate limit + seq (one Redis script) → mask + store → ack → broadcast.
+     * `inOrder` runs the admission behind the same socket's earlier sends, so two messages
+     * typed one after the other get their seqs (and are shown) in that order; the inserts
+     * that follow overlap.
+     */
     async send(
       viewer: Viewer,
       payload: MessageSend,
       afterAck: (task: () => Promise<void>) => void,
+      inOrder?: <T>(admit: () => Promise<T>) => Promise<T>,
     ): Promise<MessageSent> {
       if (payload.internal && viewer.kind !== 'agent')
         throw new AppError('FORBIDDEN', 'Only agents write internal notes.');
-      const actorId = viewer.kind === 'customer' ? viewer.customer.id : viewer.agent.id;
-      // The reads and the rate limit do not depend on each other: overlap them. Their
-      // errors still come in this order (the conversation first, so ids cannot be probed
-      // through the rate limit), and a retried send is only revealed once authorized.
-      const [found, limited, earlier] = await Promise.allSettled([
-        deps.conversations.get(payload.conversationId, viewer, 'write'),
-        deps.messageLimits[viewer.kind].consume(actorId),
-        deps.messages.findSent(new Types.ObjectId(payload.conversationId), payload.clientMessageId, {
-          kind: viewer.kind,
-          id: actorId,
-        }),
-      ]);
-      if (found.status === 'rejected') throw found.reason;
-      if (limited.status === 'rejected') throw limited.reason;
-      if (earlier.status === 'rejected') throw earlier.reason;
-      const conversation = found.value;
-      if (earlier.value) return { message: earlier.value, duplicate: true };
-      const author =
+      const conversationId = new Types.ObjectId(payload.conversationId);
+      const author: MessageAuthor =
         viewer.kind === 'customer'
-          ? {
-              kind: 'customer' as const,
-              id: actorId,
-              ...(conversation.prechat?.name ? { displayName: conversation.prechat.name } : {}),
-            }
+          ? { kind: 'customer', id: viewer.customer.id }
           : {
-              kind: 'agent' as const,
-              id: actorId,
+              kind: 'agent',
+              id: viewer.agent.id,
               displayName: viewer.agent.displayName,
               ...(viewer.agent.avatarUrl ? { avatarUrl: viewer.agent.avatarUrl } : {}),
             };
+      const limit = deps.messageLimits[viewer.kind];
       const stored = await deps.messages.store({
-        conversation,
+        conversationId,
         author,
         clientMessageId: payload.clientMessageId,
         body: payload.body,
         internal: payload.internal ?? false,
-        notSentBefore: true,
+        writesAnywhere: viewer.kind === 'agent' && isSupervisorRole(viewer.agent.role),
+        rate: { key: `${limit.keyPrefix}:${author.id ?? ''}`, points: limit.points, windowMs: limit.windowMs },
+        ...(inOrder ? { inOrder } : {}),
       });
-      if (!stored.duplicate) {
+      const { admission } = stored;
+      if (!stored.duplicate && admission) {
         afterAck(async () => {
           deps.broadcast.messageCreated(stored.message);
-          await deps.hooks.emit('messageStored', conversation, stored.message);
+          await deps.hooks.emit('messageStored', { conversationId, ...admission }, stored.message);
         });
       }
-      return stored;
+      return { message: stored.message, duplicate: stored.duplicate };
     },
 
     /** Catch-up: everything after each cursor, and the conversations as they are now. */
@@ -139,8 +138,14 @@ export function createConversationActions(deps: {
       payload: ReceiptUpdate,
       afterAck: (task: () => void) => void,
     ): Promise<ReceiptUpdated> {
-      const conversation = await deps.conversations.get(payload.conversationId, viewer, 'read');
-      const updated = await advanceReceipts(deps.conversations, conversation, side(viewer), payload);
+      // Receipts need a participant (the customer, the assigned agent), not read access.
+      const conversation = authorizeReceipt(await deps.conversations.load(payload.conversationId), viewer);
+      const updated = await advanceReceipts(
+        { conversations: deps.conversations, liveState: deps.messages.liveState },
+        conversation,
+        side(viewer),
+        payload,
+      );
       afterAck(() => deps.broadcast.receipt(updated));
       return updated;
     },

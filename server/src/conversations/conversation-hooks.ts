@@ -1,5 +1,12 @@
-import type { ConversationDocument } from './conversation.model.js';
 import type { MessageView } from '@switchboard/shared';
+import type { Types } from 'mongoose';
+import type { ConversationDocument } from './conversation.model.js';
+import type { Admission } from './live-state.js';
+
+/** A customer's or agent's message just stored: its conversation as the message found it (live-state.ts). */
+export interface StoredMessageContext extends Admission {
+  conversationId: Types.ObjectId;
+}
 
 /**
  * What happens to conversations, for the features that react to it (routing
@@ -9,9 +16,10 @@ import type { MessageView } from '@switchboard/shared';
  */
 export interface ConversationEvents {
   created: (conversation: ConversationDocument) => void | Promise<void>;
-  assigned: (conversation: ConversationDocument) => void | Promise<void>;
+  /** `claimed`: routing took it out of its queue itself (a routed assignment, a pickup). */
+  assigned: (conversation: ConversationDocument, how: { claimed: boolean }) => void | Promise<void>;
   closed: (conversation: ConversationDocument) => void | Promise<void>;
-  messageStored: (conversation: ConversationDocument, message: MessageView) => void | Promise<void>;
+  messageStored: (context: StoredMessageContext, message: MessageView) => void | Promise<void>;
 }
 
 export interface ConversationHooks {

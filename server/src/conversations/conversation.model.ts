@@ -25,8 +25,24 @@ const conversationSchema = new Schema(
     agentId: { type: Schema.Types.ObjectId, default: null, index: true },
     /** The assigned agent as customers see them, copied at assignment so views need no join. */
     agentCard: { displayName: String, avatarUrl: String },
-    /** Last seq allocated by `$inc`; messages carry it as their order and catch-up cursor. */
+    /**
+     * The highest message seq, written behind the messages (conversations/message-activity.ts);
+     * the seqs themselves are handed out in Redis (conversations/live-state.ts).
+     */
     lastSeq: { type: Number, required: true, default: 0 },
+    /** Incremented by every state change (assignment, transfer, close), so the live mirror in Redis keeps the latest. */
+    stateRev: { type: Number, default: 0 },
+    /**
+     * Whose turn it is and since when: the side of the last customer or agent message, and
+     * the first message of that side's current run (a customer waiting since then).
+     */
+    turn: {
+      type: new Schema(
+        { side: { type: String, enum: ['customer', 'agent'] }, since: Date, seq: Number },
+        { _id: false },
+      ),
+      default: null,
+    },
     receipts: {
       customer: { type: receiptSchema, default: () => ({}) },
       agent: { type: receiptSchema, default: () => ({}) },
@@ -38,10 +54,22 @@ const conversationSchema = new Schema(
      * A transfer to a department sets 1 so the chat goes to the front (R4).
      */
     priority: { type: Number, default: 0 },
+    /**
+     * The agent a requeue or a transfer to a department took the chat from:
+     * routing gives it to anyone else (that agent may still pick it up by
+     * hand). Cleared when it is assigned.
+     */
+    avoidAgentId: { type: Schema.Types.ObjectId, default: null },
     /** W5: a message left while nobody could chat; not routed automatically, agents pick it up and reply by email. */
     offline: { type: Boolean, default: false },
     /** The widget's id for the offline message, so a retried `conversation.leaveMessage` creates nothing new. */
     offlineRequestId: { type: String, default: null },
+    /**
+     * A waiting chat the customer gave up to leave a message instead (W5): the
+     * offline conversation that carries their case on. Closing this one sends
+     * no transcript: one case, one email thread.
+     */
+    supersededBy: { type: Schema.Types.ObjectId },
     assignedAt: Date,
     firstAgentReplyAt: Date,
     lastCustomerMessageAt: Date,

@@ -1,16 +1,25 @@
-import { AppError, type ConversationView, type CustomerView, type Prechat } from '@switchboard/shared';
+import {
+  AppError,
+  type ConversationView,
+  type CustomerView,
+  type MessageView,
+  type Prechat,
+  type SystemEvent,
+} from '@switchboard/shared';
+import type { Redis } from 'ioredis';
 import { Types, type Connection } from 'mongoose';
 import type { CustomersService } from '../customers/customers.service.js';
-import type { DocumentLocks } from '../infra/document-lock.js';
+import { isDuplicateKey } from '../infra/app-errors.js';
+import { createModelInserts } from '../infra/batched-inserts.js';
 import type { MessagesService } from '../messages/messages.service.js';
 import type { AgentPrincipal } from '../auth/principal.js';
 import { authorize, type Viewer } from './access.js';
 import type { Broadcaster } from './broadcast.js';
-import { nextCaseNumber } from './case-number.js';
-import { conversationLockKey, customerLockKey } from './conversation-lock.js';
+import { createCaseNumbers } from './case-number.js';
 import type { ConversationHooks } from './conversation-hooks.js';
 import { conversationModels, type ConversationDocument } from './conversation.model.js';
 import { toConversationView } from './conversation-view.js';
+import { offlineConversationId } from './offline-conversation-id.js';
 
 const LIVE = ['queued', 'active'] as const;
 
@@ -18,64 +27,130 @@ export type ConversationsService = ReturnType<typeof createConversationsService>
 
 export function createConversationsService(deps: {
   mongo: Connection;
-  locks: DocumentLocks;
   customers: CustomersService;
   messages: MessagesService;
   broadcast: Broadcaster;
   hooks: ConversationHooks;
   /** Routing: the department serving a pre-chat topic (null: the general queue), stored at creation. */
   departmentFor?: (topic: string) => Promise<Types.ObjectId | null>;
+  /** A step after a stored state change failed (logged; the change stands). */
+  onSideEffectFailed: (error: unknown, what: string) => void;
+  redis: Redis;
+  prefix: string;
 }) {
-  const { Conversation, Counter } = conversationModels(deps.mongo);
+  const models = conversationModels(deps.mongo);
+  const { Conversation } = models;
   const { Customer } = deps.customers.models;
-  const { locks } = deps;
+  const { liveState } = deps.messages;
+  const caseNumbers = createCaseNumbers({ redis: deps.redis, prefix: deps.prefix, models });
+  // Chats that start together share insert commands.
+  const newConversations = createModelInserts(Conversation);
 
-  const load = async (id: string) => (await Conversation.findById(id).lean()) as ConversationDocument | null;
+  const load = async (id: string | Types.ObjectId) =>
+    (await Conversation.findById(id).lean()) as ConversationDocument | null;
 
   /**
-   * Read, decide, write one conversation under its lock. `decide` returns the
-   * fields to set, or null to leave it as it is; resolves to the document as
-   * stored (or null when it does not exist).
+   * Writes a state change and mirrors it to the live state (live-state.ts):
+   * `filter` is the condition the change was decided on, so of two processes
+   * deciding at once only one writes (MongoDB applies a conditional update to
+   * one document atomically; so does our FerretDB build, see
+   * docs/consistency.md). Null when the condition no longer holds.
    */
-  function mutate(
+  async function transition(
+    filter: Record<string, unknown>,
+    set: Record<string, unknown>,
+    options: { publish: boolean } = { publish: true },
+  ): Promise<ConversationDocument | null> {
+    const updated = (await Conversation.findOneAndUpdate(
+      filter,
+      { $set: set, $inc: { stateRev: 1 } },
+      { returnDocument: 'after' },
+    ).lean()) as ConversationDocument | null;
+    if (updated && options.publish) await liveState.publish(updated);
+    return updated;
+  }
+
+  /**
+   * Stores the system line announcing a state change, mirroring the change
+   * to the live state in the same Redis call; if the line cannot be stored,
+   * the change is still mirrored (it stands in the database). Null when the line failed.
+   */
+  async function announce(
+    changed: ConversationDocument,
+    event: SystemEvent,
+    params: Record<string, string>,
+    options: { clientMessageId?: string; evenIfClosed?: boolean } = {},
+  ): Promise<MessageView | null> {
+    try {
+      return (await deps.messages.storeSystem(changed, event, params, { ...options, publish: changed })).message;
+    } catch (error) {
+      deps.onSideEffectFailed(error, `the ${event} line was not stored`);
+      await liveState
+        .publish(changed)
+        .catch((cause: unknown) => deps.onSideEffectFailed(cause, 'live state not updated'));
+      return null;
+    }
+  }
+
+  /**
+   * Read, decide, write one conversation: `decide` returns the fields to set,
+   * or null to leave it as it is. The write is conditional on the revision
+   * read, so a change made meanwhile by anyone makes it decide again on the
+   * new state. Resolves to the document as stored (or null when it does not exist).
+   */
+  async function mutate(
     id: string,
     decide: (conversation: ConversationDocument) => Record<string, unknown> | null,
   ): Promise<{ conversation: ConversationDocument; changed: boolean } | null> {
-    return locks.run(conversationLockKey(id), async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
       const current = await load(id);
       if (!current) return null;
       const changes = decide(current);
       if (!changes) return { conversation: current, changed: false };
-      await Conversation.updateOne({ _id: current._id }, { $set: changes });
-      return { conversation: { ...current, ...changes }, changed: true };
-    });
+      // Documents stored before revisions existed have none: `null` matches the missing field.
+      const revision = (current.stateRev as number | undefined) ?? null;
+      const updated = await transition({ _id: current._id, stateRev: revision }, changes);
+      if (updated) return { conversation: updated, changed: true };
+    }
+    throw new AppError('STORE_UNAVAILABLE', 'The conversation kept changing; retry.');
   }
 
   async function createFor(
     customer: CustomerView,
     prechat: Prechat,
-    extra: { offline?: boolean; offlineRequestId?: string } = {},
+    extra: { _id: Types.ObjectId; offline?: boolean; offlineRequestId?: string },
   ): Promise<ConversationDocument> {
     const now = new Date();
     const departmentId = (await deps.departmentFor?.(prechat.topic)) ?? null;
-    const created = await Conversation.create({
-      ...extra,
-      departmentId,
-      caseNumber: await nextCaseNumber(Counter, locks, now),
-      status: 'queued',
-      customerId: new Types.ObjectId(customer.id),
-      topic: prechat.topic,
-      language: prechat.language,
-      prechat: {
-        name: prechat.name ?? customer.name,
-        email: prechat.email ?? customer.email,
-        region: prechat.region,
-        pageUrl: prechat.pageUrl,
-        userAgent: prechat.userAgent,
-      },
-      queuedAt: now,
-    });
-    return created.toObject();
+    for (let attempt = 0; ; attempt += 1) {
+      const caseNumber = await caseNumbers.next(now);
+      try {
+        const created = (await newConversations.insert({
+          ...extra,
+          departmentId,
+          caseNumber,
+          status: 'queued',
+          customerId: new Types.ObjectId(customer.id),
+          topic: prechat.topic,
+          language: prechat.language,
+          prechat: {
+            name: prechat.name ?? customer.name,
+            email: prechat.email ?? customer.email,
+            region: prechat.region,
+            pageUrl: prechat.pageUrl,
+            userAgent: prechat.userAgent,
+          },
+          queuedAt: now,
+        })) as ConversationDocument;
+        await liveState.prime(created);
+        return created;
+      } catch (error) {
+        // The number was taken (the counter is behind the stored numbers): heal it and take
+        // another. A clash on `_id` is the caller's to answer (a repeated offline request).
+        if (!isDuplicateKey(error) || attempt >= 3 || (await load(extra._id))) throw error;
+        await caseNumbers.heal(now);
+      }
+    }
   }
 
   return {
@@ -84,57 +159,72 @@ export function createConversationsService(deps: {
     mutate,
 
     /**
-     * The customer's live conversation, created if there is none. Runs under
-     * the customer's lock, so two tabs starting at once still get one.
-     * `newCustomer`: created by this very request, so it has no chat yet (and
-     * nobody else knows it): the look-up is skipped.
+     * The customer's live conversation, created if there is none. The
+     * customer's `liveConversationId` is claimed with a conditional write
+     * before the conversation is created, so two tabs starting at once still
+     * get one chat: the loser reads the winner's. A pointer to a chat that
+     * ended (or never got stored: a crash between claim and insert) is
+     * replaced the same way.
+     * `liveConversationId`: a customer created by this very request with
+     * its pointer already set to this id (nobody else knows it yet).
+     * `pointer`: the customer's pointer as the caller just read it.
      */
     async start(
       customer: CustomerView,
       prechat: Prechat,
-      options: { newCustomer?: boolean } = {},
+      options: { liveConversationId?: Types.ObjectId; pointer?: Types.ObjectId | null } = {},
     ): Promise<{ conversation: ConversationDocument; created: boolean }> {
-      const result = await locks.run(customerLockKey(customer.id), async () => {
-        const owner = options.newCustomer
-          ? { liveConversationId: null }
-          : await Customer.findById(customer.id, { liveConversationId: 1 }).lean();
+      let conversationId = options.liveConversationId;
+      for (let attempt = 0; !conversationId; attempt += 1) {
+        if (attempt >= 5) throw new AppError('STORE_UNAVAILABLE', 'Your chat kept changing; retry.');
+        const owner =
+          attempt === 0 && options.pointer !== undefined
+            ? { liveConversationId: options.pointer }
+            : await Customer.findById(customer.id, { liveConversationId: 1 }).lean();
         if (!owner) throw new AppError('NOT_FOUND', 'No such customer.');
-        if (owner.liveConversationId) {
-          const live = await load(owner.liveConversationId.toHexString());
+        const pointer = owner.liveConversationId ?? null;
+        if (pointer) {
+          const live = await load(pointer);
           if (live && live.status !== 'closed') return { conversation: live, created: false };
         }
-        const conversation = await createFor(customer, prechat);
-        await Customer.updateOne({ _id: customer.id }, { $set: { liveConversationId: conversation._id } });
-        return { conversation, created: true };
-      });
-      if (result.created) await deps.hooks.emit('created', result.conversation);
-      return result;
+        const id = new Types.ObjectId();
+        const claimed = await Customer.updateOne(
+          { _id: customer.id, liveConversationId: pointer },
+          { $set: { liveConversationId: id } },
+        );
+        if (claimed.matchedCount === 1) conversationId = id;
+      }
+      const conversation = await createFor(customer, prechat, { _id: conversationId });
+      await deps.hooks.emit('created', conversation);
+      return { conversation, created: true };
     },
 
     /**
-     * W5: a message left while nobody could chat, as a queued conversation
+     * A message left while nobody could chat, as a queued conversation
      * marked offline (agents pick it up and answer by email). It is not the
-     * customer's live chat, so a later `start` opens a new one. The same
-     * `requestId` again answers the first conversation (a retried request).
+     * customer's live chat, so a later `start` opens a new one. Its id is
+     * derived from the customer and `requestId`, so the same request again
+     * (a retry, or two at once) answers the first conversation.
      */
     async startOffline(
       customer: CustomerView,
       prechat: Prechat,
       requestId: string,
     ): Promise<{ conversation: ConversationDocument; created: boolean }> {
-      const result = await locks.run(customerLockKey(customer.id), async () => {
-        const earlier = (await Conversation.findOne({
-          customerId: new Types.ObjectId(customer.id),
-          offlineRequestId: requestId,
-        }).lean()) as ConversationDocument | null;
-        if (earlier) return { conversation: earlier, created: false };
-        return {
-          conversation: await createFor(customer, prechat, { offline: true, offlineRequestId: requestId }),
-          created: true,
-        };
-      });
-      if (result.created) await deps.hooks.emit('created', result.conversation);
-      return result;
+      const _id = offlineConversationId(customer.id, requestId);
+      const earlier = await load(_id);
+      if (earlier) return { conversation: earlier, created: false };
+      let conversation: ConversationDocument;
+      try {
+        conversation = await createFor(customer, prechat, { _id, offline: true, offlineRequestId: requestId });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const winner = await load(_id);
+        if (!winner) throw error;
+        return { conversation: winner, created: false };
+      }
+      await deps.hooks.emit('created', conversation);
+      return { conversation, created: true };
     },
 
     async get(conversationId: string, viewer: Viewer, need: 'read' | 'write'): Promise<ConversationDocument> {
@@ -153,38 +243,40 @@ export function createConversationsService(deps: {
     },
 
     /**
-     * Hands a queued conversation to an agent, deciding under the
-     * conversation's lock, so two processes can never both assign it.
-     * Routing claims the agent's capacity first and gives it back when this
-     * throws CONFLICT.
+     * Hands a queued conversation to an agent: one conditional write, which
+     * only a chat still waiting matches, so two processes can never both
+     * assign it. Routing claims the agent's capacity first and gives it back
+     * when this throws CONFLICT.
      */
-    async assign(conversationId: string, agent: AgentPrincipal): Promise<ConversationDocument> {
+    async assign(
+      conversationId: string,
+      /** Who takes it: all that is written is their id and the card customers see. */
+      agent: Pick<AgentPrincipal, 'id' | 'displayName' | 'avatarUrl'> & Partial<AgentPrincipal>,
+      /** `claimed`: routing has already taken it out of its queue (a routed assignment, a pickup). */
+      how: { claimed: boolean } = { claimed: false },
+    ): Promise<ConversationDocument> {
       if (!Types.ObjectId.isValid(conversationId))
         throw new AppError('CONFLICT', 'This conversation is no longer waiting.');
-      // One command under the lock: the write only matches a chat still waiting (routing assigns
-      // hundreds a minute, and a read before the write would double their commands).
-      const assigned = (await locks.run(conversationLockKey(conversationId), () =>
-        Conversation.findOneAndUpdate(
-          { _id: conversationId, status: 'queued' },
-          {
-            $set: {
-              status: 'active',
-              agentId: new Types.ObjectId(agent.id),
-              agentCard: { displayName: agent.displayName, avatarUrl: agent.avatarUrl },
-              assignedAt: new Date(),
-            },
-          },
-          { returnDocument: 'after' },
-        ).lean(),
-      )) as ConversationDocument | null;
+      const assigned = await transition(
+        { _id: new Types.ObjectId(conversationId), status: 'queued' },
+        {
+          status: 'active',
+          agentId: new Types.ObjectId(agent.id),
+          agentCard: { displayName: agent.displayName, avatarUrl: agent.avatarUrl },
+          assignedAt: new Date(),
+          avoidAgentId: null,
+        },
+        { publish: false },
+      );
       if (!assigned) throw new AppError('CONFLICT', 'This conversation is no longer waiting.');
+      // From here the chat is the agent's, whatever fails: callers count it on the agent.
       deps.broadcast.joinAgent(agent.id, conversationId);
-      const { message } = await deps.messages.storeSystem(assigned, 'conversation.assigned', {
-        agentName: agent.displayName,
-      });
-      deps.broadcast.messageCreated(message);
-      deps.broadcast.conversationUpdated(toConversationView({ ...assigned, lastSeq: message.seq }));
-      await deps.hooks.emit('assigned', assigned);
+      const message = await announce(assigned, 'conversation.assigned', { agentName: agent.displayName });
+      if (message) deps.broadcast.messageCreated(message);
+      deps.broadcast.conversationUpdated(
+        toConversationView({ ...assigned, lastSeq: message?.seq ?? assigned.lastSeq }),
+      );
+      await deps.hooks.emit('assigned', assigned, how);
       return assigned;
     },
 
@@ -194,28 +286,29 @@ export function createConversationsService(deps: {
       by: { kind: 'customer' | 'agent' | 'system'; id?: string },
       disposition?: string,
     ): Promise<ConversationView> {
-      const result = await mutate(conversation._id.toHexString(), (current) =>
-        current.status === 'closed'
-          ? null
-          : { status: 'closed', closedAt: new Date(), closedBy: by, ...(disposition ? { disposition } : {}) },
+      const closed = await transition(
+        { _id: conversation._id, status: { $ne: 'closed' } },
+        { status: 'closed', closedAt: new Date(), closedBy: by, ...(disposition ? { disposition } : {}) },
+        { publish: false },
       );
-      if (!result) throw new AppError('NOT_FOUND', 'No such conversation.');
-      if (!result.changed) return toConversationView(result.conversation);
-      const closed = result.conversation;
-      await locks.run(customerLockKey(closed.customerId.toHexString()), () =>
-        Customer.updateOne(
-          { _id: closed.customerId, liveConversationId: closed._id },
-          { $set: { liveConversationId: null } },
-        ),
-      );
-      const { message } = await deps.messages.storeSystem(
+      if (!closed) {
+        const current = await load(conversation._id);
+        if (!current) throw new AppError('NOT_FOUND', 'No such conversation.');
+        return toConversationView(current);
+      }
+      // The closing line also closes the live state, so messages are refused from here on.
+      const message = await announce(
         closed,
         'conversation.closed',
         { by: by.kind },
         { clientMessageId: `sys-closed-${closed._id.toHexString()}`, evenIfClosed: true },
       );
-      const view = toConversationView({ ...closed, lastSeq: message.seq });
-      deps.broadcast.messageCreated(message);
+      await Customer.updateOne(
+        { _id: closed.customerId, liveConversationId: closed._id },
+        { $set: { liveConversationId: null } },
+      );
+      const view = toConversationView({ ...closed, lastSeq: message?.seq ?? closed.lastSeq });
+      if (message) deps.broadcast.messageCreated(message);
       deps.broadcast.conversationUpdated(view);
       await deps.hooks.emit('closed', closed);
       return view;

@@ -9,6 +9,7 @@ import {
   type ConversationStarted,
   type CustomerView,
 } from '@switchboard/shared';
+import { Types } from 'mongoose';
 import type { Socket } from 'socket.io';
 import {
   bindCustomer,
@@ -60,21 +61,30 @@ export function customerSocketHandlers({
       await required.check(customer, prechat);
       let visitorToken: string | undefined;
       let stored: CustomerView | null;
+      let liveConversationId: Types.ObjectId | undefined;
+      /** The customer's live chat pointer as just read with their contact details (saves reading it again). */
+      let pointer: Types.ObjectId | null | undefined;
       if (!customer) {
-        const created = await customers.createAnonymous(prechat);
+        // A new visitor is created pointing at the chat about to start: no second write to claim it.
+        liveConversationId = new Types.ObjectId();
+        const created = await customers.createAnonymous(prechat, { liveConversationId });
         visitorToken = created.token;
         stored = created.customer;
         customer = { id: created.customer.id, verified: false };
         await bindCustomer(socket, customer);
       } else {
-        stored = await customers.rememberContact(customer.id, prechat);
+        const remembered = await customers.rememberContact(customer.id, prechat);
+        stored = remembered?.customer ?? null;
+        pointer = remembered ? remembered.liveConversationId : undefined;
       }
       const { conversation, created } = await conversations.start(
         { id: customer.id, verified: customer.verified },
         prechat,
-        { newCustomer: visitorToken !== undefined },
+        liveConversationId ? { liveConversationId } : pointer === undefined ? {} : { pointer },
       );
-      broadcast.joinCustomer(customer.id, conversation._id.toHexString());
+      // The customer's other tabs (on any process) follow the chat too; a visitor created by this
+      // very start has no other tab yet, so only this socket joins.
+      if (!visitorToken) broadcast.joinCustomer(customer.id, conversation._id.toHexString());
       await socket.join(rooms.conversationCustomers(conversation._id.toHexString()));
       const result: ConversationStarted = {
         conversation: toConversationView(conversation),
@@ -96,7 +106,7 @@ export function customerSocketHandlers({
       actions.sync(asCustomer(socket), payload),
     ),
     'message.send': defineHandler(messageSendSchema, (payload, { socket, afterAck }: SocketContext) =>
-      runInOrder(socket, 'message.send', () => actions.send(asCustomer(socket), payload, afterAck)),
+      actions.send(asCustomer(socket), payload, afterAck, (admit) => runInOrder(socket, 'message.send', admit)),
     ),
     'message.history': defineHandler(messageHistorySchema, (payload, { socket }: SocketContext) =>
       actions.history(asCustomer(socket), payload),

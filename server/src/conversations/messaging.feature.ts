@@ -30,17 +30,19 @@ export function createMessagingFeature(
     requiredPrechatFields?: RequiredPrechatFields;
   },
 ) {
-  const { config, redis, mongo, sockets, logger, locks } = context;
+  const { config, redis, mongo, sockets, logger } = context;
   const hooks = createConversationHooks((error, event) =>
     logger.error({ err: error, event }, 'conversation hook failed'),
   );
   const broadcast = createBroadcaster(sockets);
-  const customers = createCustomersService(mongo, locks, config.IDENTITY_SECRET);
+  const customers = createCustomersService(mongo, config.IDENTITY_SECRET);
   const prechat = createPrechatRequirements(customers, deps.requiredPrechatFields ?? (() => Promise.resolve(null)));
-  const messages = createMessagesService(mongo, locks);
+  const messages = createMessagesService({ mongo, redis: redis.command, prefix: config.REDIS_PREFIX, logger });
   const conversations = createConversationsService({
     mongo,
-    locks,
+    redis: redis.command,
+    prefix: config.REDIS_PREFIX,
+    onSideEffectFailed: (error, what) => logger.error({ err: error }, what),
     customers,
     messages,
     broadcast,
@@ -55,8 +57,8 @@ export function createMessagingFeature(
     broadcast,
     hooks,
     messageLimits: {
-      customer: limit('msg:c', config.CUSTOMER_MESSAGE_RATE, 10),
-      agent: limit('msg:a', config.AGENT_MESSAGE_RATE, 10),
+      customer: { keyPrefix: 'rl:msg:c', points: config.CUSTOMER_MESSAGE_RATE, windowMs: 10_000 },
+      agent: { keyPrefix: 'rl:msg:a', points: config.AGENT_MESSAGE_RATE, windowMs: 10_000 },
     },
     typingLimit: createLocalRateLimit(10, 5),
   });
@@ -72,6 +74,12 @@ export function createMessagingFeature(
     onConnection: {
       customer: onCustomerConnection({ conversations }),
       agent: onAgentConnection({ conversations, customers, agentView: deps.agentView }),
+    },
+    async stop() {
+      // Messages in flight are stored (their acks may still reach the client), and the
+      // conversations' summaries written behind them are written now rather than lost.
+      await messages.settled();
+      await messages.flushActivity();
     },
   };
   return { feature, services: { customers, prechat, conversations, messages, hooks, broadcast } };

@@ -1,30 +1,35 @@
 import type { ReceiptUpdated } from '@switchboard/shared';
 import type { ConversationDocument } from './conversation.model.js';
 import type { ConversationsService } from './conversations.service.js';
+import type { LiveStateStore } from './live-state.js';
 
 /**
- * Moves a side's delivered/read marks forward (never back), clamped to seqs
- * that exist, and returns the marks as stored. Reading implies delivery.
+ * Moves a side's delivered/read marks forward (never back: `$max`, one atomic
+ * write, whoever else writes the document meanwhile), clamped to seqs that
+ * have been handed out, and returns the marks as stored. Reading implies delivery.
  */
 export async function advanceReceipts(
-  conversations: Pick<ConversationsService, 'mutate'>,
+  deps: { conversations: Pick<ConversationsService, 'model'>; liveState: Pick<LiveStateStore, 'currentSeq'> },
   conversation: ConversationDocument,
   side: 'customer' | 'agent',
   marks: { deliveredSeq?: number | undefined; readSeq?: number | undefined },
 ): Promise<ReceiptUpdated> {
-  const result = await conversations.mutate(conversation._id.toHexString(), (current) => {
-    const stored = current.receipts?.[side] ?? { deliveredSeq: 0, readSeq: 0 };
-    const clamp = (seq: number | undefined) => Math.min(seq ?? 0, current.lastSeq);
-    const readSeq = Math.max(stored.readSeq, clamp(marks.readSeq));
-    const deliveredSeq = Math.max(stored.deliveredSeq, clamp(marks.deliveredSeq), readSeq);
-    if (readSeq === stored.readSeq && deliveredSeq === stored.deliveredSeq) return null;
-    return { receipts: { ...current.receipts, [side]: { deliveredSeq, readSeq } } };
-  });
-  const stored = result?.conversation.receipts?.[side];
+  const highest = Math.max(conversation.lastSeq, await deps.liveState.currentSeq(conversation._id));
+  const clamp = (seq: number | undefined) => Math.max(0, Math.min(seq ?? 0, highest));
+  const readSeq = clamp(marks.readSeq);
+  const deliveredSeq = Math.max(clamp(marks.deliveredSeq), readSeq);
+  const stored = (await deps.conversations.model
+    .findOneAndUpdate(
+      { _id: conversation._id },
+      { $max: { [`receipts.${side}.readSeq`]: readSeq, [`receipts.${side}.deliveredSeq`]: deliveredSeq } },
+      { returnDocument: 'after' },
+    )
+    .lean()) as Pick<ConversationDocument, 'receipts'> | null;
+  const marksNow = stored?.receipts?.[side];
   return {
     conversationId: conversation._id.toHexString(),
     side,
-    deliveredSeq: stored?.deliveredSeq ?? 0,
-    readSeq: stored?.readSeq ?? 0,
+    deliveredSeq: marksNow?.deliveredSeq ?? 0,
+    readSeq: marksNow?.readSeq ?? 0,
   };
 }

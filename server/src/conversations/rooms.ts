@@ -12,3 +12,8 @@ export const rooms = {
   /** Every socket of one agent (joined by the auth middleware). */
   agent: agentRoom,
 } as const;
+
+/** The conversation of an agents room (`rooms.conversationAgents`), else null. */
+export function conversationOfAgentsRoom(room: string): string | null {
+  return /^conv:([0-9a-f]{24}):a$/.exec(room)?.[1] ?? null;
+}

@@ -1,10 +1,11 @@
 import { AppError, customerHandshakeSchema, type CustomerView } from '@switchboard/shared';
 import type { Socket } from 'socket.io';
 import { isOriginAllowed } from '../auth/origin.js';
-import { firstHeaderValue, handshakeOrigin } from '../auth/socket-auth.js';
+import { handshakeOrigin } from '../auth/socket-auth.js';
 import type { Config } from '../config/config.js';
 import { rooms } from '../conversations/rooms.js';
 import { toAppError } from '../infra/app-errors.js';
+import { clientAddress, compileTrust } from '../infra/client-address.js';
 import { handshakeError } from '../infra/socket-server.js';
 import type { CustomerPrincipal, CustomersService } from './customers.service.js';
 
@@ -19,16 +20,6 @@ interface CustomerSocketData {
 /** Per-address limits (starting chats, offline messages) count this, never the proxy's address. */
 export function clientAddressOf(socket: Socket): string {
   return (socket.data as CustomerSocketData).clientAddress ?? socket.handshake.address;
-}
-
-/**
- * Behind a load balancer every socket comes from the balancer's address, so
- * with TRUST_PROXY on the visitor is the left-most `X-Forwarded-For` entry (as
- * Express's `trust proxy = true` reads it for REST); otherwise the peer address.
- */
-function handshakeAddress(socket: Socket, trustProxy: boolean): string {
-  const first = trustProxy ? firstHeaderValue(socket.handshake.headers['x-forwarded-for']) : undefined;
-  return first ?? socket.handshake.address;
 }
 
 /** The customer this socket acts for, or UNAUTHENTICATED before a conversation was started. */
@@ -81,15 +72,18 @@ export function customerHandshake(
   /** The widget settings' allowed origins (changeable at run time); WIDGET_ALLOWED_ORIGINS without them. */
   allowedOrigins: () => Promise<readonly string[]> = () => Promise.resolve(config.WIDGET_ALLOWED_ORIGINS),
 ) {
+  const trust = compileTrust(config.TRUST_PROXY);
   const originAllowed = async (socket: Socket): Promise<boolean> => {
     const allowed = await allowedOrigins();
     return (
       allowed.includes('*') ||
-      isOriginAllowed(handshakeOrigin(socket, config.TRUST_PROXY), { publicUrl: config.PUBLIC_URL, allowed })
+      isOriginAllowed(handshakeOrigin(socket, trust), { publicUrl: config.PUBLIC_URL, allowed })
     );
   };
   return (socket: Socket, next: (error?: Error) => void): void => {
-    (socket.data as CustomerSocketData).clientAddress = handshakeAddress(socket, config.TRUST_PROXY);
+    // Behind a load balancer every socket comes from the balancer: the visitor is the
+    // right-most X-Forwarded-For entry no trusted proxy wrote (see client-address.ts).
+    (socket.data as CustomerSocketData).clientAddress = clientAddress(socket.request, trust);
     originAllowed(socket).then(
       (allowed) => {
         if (allowed) resolveVisitor(socket, next);

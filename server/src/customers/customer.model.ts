@@ -4,9 +4,11 @@ import { modelOn } from '../infra/mongo.js';
 const customerSchema = new Schema(
   {
     /**
-     * `u:<userId>` for customers identified by the host site, `a:<random>` for
-     * anonymous visitors: always present, so one plain unique index covers both
-     * (FerretDB v1 has no partial indexes).
+     * `u:<userId>` for customers identified by the host site, `t:<SHA-256 of
+     * their visitor token>` for anonymous visitors (`a:<random>` for visitors
+     * created before, whose token is in `visitor_tokens`): always present, so
+     * one plain unique index covers all (FerretDB v1 has no partial indexes),
+     * and a visitor's token finds them through it.
      */
     identityKey: { type: String, required: true, unique: true },
     verified: { type: Boolean, required: true, default: false },
@@ -20,7 +22,11 @@ const customerSchema = new Schema(
 
 export type CustomerDocument = InferSchemaType<typeof customerSchema> & { _id: Types.ObjectId };
 
-/** Visitor tokens, stored only as SHA-256 hashes; a leaked database cannot resume anyone's chat. */
+/**
+ * Visitor tokens of visitors created before the token hash became their
+ * identity key, stored only as SHA-256 hashes; a leaked database cannot
+ * resume anyone's chat.
+ */
 const visitorTokenSchema = new Schema(
   {
     tokenHash: { type: String, required: true, unique: true },

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { AppError, type CustomerIdentity, type CustomerView, type Prechat } from '@switchboard/shared';
 import type { Connection, Types } from 'mongoose';
-import { customerLockKey } from '../conversations/conversation-lock.js';
 import { isDuplicateKey } from '../infra/app-errors.js';
-import type { DocumentLocks } from '../infra/document-lock.js';
+import { createModelInserts } from '../infra/batched-inserts.js';
 import { customerModels } from './customer.model.js';
 import { isValidUserHash } from './identity.js';
 import { hashVisitorToken, newVisitorToken } from './visitor-token.js';
@@ -32,31 +30,46 @@ export function toCustomerView(customer: CustomerFields): CustomerView {
 
 export type CustomersService = ReturnType<typeof createCustomersService>;
 
-export function createCustomersService(mongo: Connection, locks: DocumentLocks, identitySecret: string | undefined) {
+/** An anonymous visitor's identity: the hash of the token only they hold (`t:`; earlier visitors have `a:` and a token record). */
+const tokenIdentityKey = (token: string) => `t:${hashVisitorToken(token)}`;
+
+export function createCustomersService(mongo: Connection, identitySecret: string | undefined) {
   const { Customer, VisitorToken } = customerModels(mongo);
+  // Many visitors start at once: their documents share insert commands.
+  const newCustomers = createModelInserts(Customer);
+  /** Visitors created before the token hash was their identity key have a token record instead. */
+  const findByLegacyToken = async (token: string) => {
+    const record = await VisitorToken.findOne({ tokenHash: hashVisitorToken(token) }).lean();
+    return record ? Customer.findById(record.customerId).lean() : null;
+  };
 
   return {
     models: { Customer, VisitorToken },
 
-    /** A new anonymous visitor and the token that resumes it (returned once, stored hashed). */
+    /**
+     * A new anonymous visitor and the token that resumes it (returned once,
+     * stored only as the hash that is the visitor's identity key: one insert,
+     * and a resume is one look-up on the unique index); `liveConversationId`
+     * points them at the chat the caller is about to create.
+     */
     async createAnonymous(
       prechat: Pick<Prechat, 'name' | 'email'>,
+      options: { liveConversationId?: Types.ObjectId } = {},
     ): Promise<{ customer: CustomerView; token: string }> {
-      const customer = await Customer.create({
-        identityKey: `a:${randomBytes(16).toString('hex')}`,
-        verified: false,
-        name: prechat.name,
-        email: prechat.email,
-      });
       const token = newVisitorToken();
-      await VisitorToken.create({ tokenHash: hashVisitorToken(token), customerId: customer._id });
-      return { customer: toCustomerView(customer), token };
+      const customer = await newCustomers.insert({
+        identityKey: tokenIdentityKey(token),
+        verified: false,
+        ...(prechat.name ? { name: prechat.name } : {}),
+        ...(prechat.email ? { email: prechat.email } : {}),
+        ...(options.liveConversationId ? { liveConversationId: options.liveConversationId } : {}),
+      });
+      return { customer: toCustomerView(customer as CustomerFields), token };
     },
 
     async findByToken(token: string): Promise<CustomerView | null> {
-      const record = await VisitorToken.findOne({ tokenHash: hashVisitorToken(token) }).lean();
-      if (!record) return null;
-      const customer = await Customer.findById(record.customerId).lean();
+      const customer =
+        (await Customer.findOne({ identityKey: tokenIdentityKey(token) }).lean()) ?? (await findByLegacyToken(token));
       return customer ? toCustomerView(customer) : null;
     },
 
@@ -87,37 +100,37 @@ export function createCustomersService(mongo: Connection, locks: DocumentLocks, 
         (contact.name && contact.name !== customer.name) ||
         (contact.email && contact.email !== customer.email)
       ) {
-        const id = customer._id.toHexString();
-        await locks.run(customerLockKey(id), () => Customer.updateOne({ _id: id }, { $set: contact }));
+        await Customer.updateOne({ _id: customer._id }, { $set: contact });
         customer = { ...customer, ...contact };
       }
       if (!customer) throw new AppError('INTERNAL', 'Customer vanished after insert.');
       return toCustomerView(customer);
     },
 
-    /** Fills in name and email from the pre-chat form where we had none (never overwrites a verified identity's). */
     /**
      * An anonymous customer's new name and email from the pre-chat form (a
      * verified customer's come from the host and stay). Returns the customer
-     * as stored afterwards, in the same command as the write when there is one.
+     * as stored afterwards and their live chat pointer (so a chat start reads
+     * the customer once); writes only when something changed.
      */
-    async rememberContact(customerId: string, prechat: Pick<Prechat, 'name' | 'email'>): Promise<CustomerView | null> {
+    async rememberContact(
+      customerId: string,
+      prechat: Pick<Prechat, 'name' | 'email'>,
+    ): Promise<{ customer: CustomerView; liveConversationId: Types.ObjectId | null } | null> {
+      const current = await Customer.findById(customerId).lean();
+      if (!current) return null;
       const set: Record<string, string> = {};
-      if (prechat.name) set.name = prechat.name;
-      if (prechat.email) set.email = prechat.email;
+      if (prechat.name && prechat.name !== current.name) set.name = prechat.name;
+      if (prechat.email && prechat.email !== current.email) set.email = prechat.email;
       const stored =
-        Object.keys(set).length === 0
-          ? null
-          : await locks.run(customerLockKey(customerId), () =>
-              Customer.findOneAndUpdate(
-                { _id: customerId, verified: false },
-                { $set: set },
-                { returnDocument: 'after' },
-              ).lean(),
-            );
-      // Verified, or nothing to write: as it is.
-      const customer = stored ?? (await Customer.findById(customerId).lean());
-      return customer ? toCustomerView(customer) : null;
+        current.verified || Object.keys(set).length === 0
+          ? current
+          : ((await Customer.findOneAndUpdate(
+              { _id: customerId, verified: false },
+              { $set: set },
+              { returnDocument: 'after' },
+            ).lean()) ?? current);
+      return { customer: toCustomerView(stored), liveConversationId: stored.liveConversationId ?? null };
     },
   };
 }

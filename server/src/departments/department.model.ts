@@ -17,8 +17,12 @@ export interface DepartmentRecord {
   customerIdleNudgeSeconds?: number | null;
   customerIdleCloseSeconds?: number | null;
   agentReplySlaSeconds?: number | null;
-  /** Null: auto-requeue off; absent: the deployment's AGENT_IDLE_REQUEUE. */
-  autoRequeueSeconds?: number | null;
+  /**
+   * `'off'`: auto-requeue off here; null or absent: the deployment's AGENT_IDLE_REQUEUE.
+   * (A null written before `'off'` existed came from the console's "empty: the
+   * deployment default", so it is read as that.)
+   */
+  autoRequeueSeconds?: number | 'off' | null;
   archived: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -38,8 +42,8 @@ const departmentSchema = new Schema(
     customerIdleNudgeSeconds: { type: Number, default: null },
     customerIdleCloseSeconds: { type: Number, default: null },
     agentReplySlaSeconds: { type: Number, default: null },
-    // No default: absent means "the deployment's", null means "off".
-    autoRequeueSeconds: { type: Number },
+    // Seconds, 'off', or null / absent for the deployment's (zod checks the shape before it gets here).
+    autoRequeueSeconds: { type: Schema.Types.Mixed, default: null },
     archived: { type: Boolean, default: false },
   },
   { timestamps: true, collection: 'departments', minimize: false },

@@ -1,8 +1,15 @@
-import { AppError, departmentCreateSchema, departmentUpdateSchema, objectIdSchema } from '@switchboard/shared';
+import {
+  AppError,
+  departmentCreateSchema,
+  departmentUpdateSchema,
+  objectIdSchema,
+  type DepartmentDefaults,
+} from '@switchboard/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AuditService } from '../audit/audit.service.js';
 import { currentAgent, type RestAuth } from '../auth/rest-auth.js';
+import { diffOf } from '../audit/diff.js';
 import { parseInput } from '../infra/validation.js';
 import type { DepartmentsService } from './departments.service.js';
 
@@ -12,7 +19,12 @@ const listQuerySchema = z.object({ archived: z.enum(['true', 'false']).optional(
  * Department administration (S4): supervisors read, admins change, and every
  * change is audited with the fields it set. Plus the widget's public topic list.
  */
-export function departmentsRoutes(departments: DepartmentsService, auth: RestAuth, audit: AuditService): Router {
+export function departmentsRoutes(
+  departments: DepartmentsService,
+  auth: RestAuth,
+  audit: AuditService,
+  defaults: DepartmentDefaults,
+): Router {
   const router = Router();
   const { authenticate } = auth;
   const read = [authenticate, auth.requireRole('supervisor', 'admin')];
@@ -25,7 +37,7 @@ export function departmentsRoutes(departments: DepartmentsService, auth: RestAut
 
   router.get('/api/departments', ...read, async (req, res) => {
     const query = parseInput(listQuerySchema, req.query);
-    res.json({ departments: await departments.list({ includeArchived: query.archived === 'true' }) });
+    res.json({ departments: await departments.list({ includeArchived: query.archived === 'true' }), defaults });
   });
 
   router.get('/api/departments/:id', ...read, async (req, res) => {
@@ -40,7 +52,7 @@ export function departmentsRoutes(departments: DepartmentsService, auth: RestAut
     await audit.record({
       actor: currentAgent(res),
       action: 'department.create',
-      target: { kind: 'department', id: department.id },
+      target: { kind: 'department', id: department.id, name: department.name },
       details: { name: department.name, values: input },
     });
     res.status(201).json({ department });
@@ -49,12 +61,15 @@ export function departmentsRoutes(departments: DepartmentsService, auth: RestAut
   router.patch('/api/departments/:id', ...admin, async (req, res) => {
     const id = parseInput(objectIdSchema, req.params.id);
     const changes = parseInput(departmentUpdateSchema, req.body);
+    const stored = await departments.get(id);
+    const before = stored ? (departments.toView(stored) as unknown as Record<string, unknown>) : null;
     const department = await departments.update(id, changes);
     await audit.record({
       actor: currentAgent(res),
       action: 'department.update',
-      target: { kind: 'department', id },
-      details: { name: department.name, fields: Object.keys(changes), changes },
+      target: { kind: 'department', id, name: department.name },
+      // Only what really changed, old → new (the console's form sends every field).
+      details: { name: department.name, fields: Object.keys(changes), diff: diffOf(before, changes) },
     });
     res.json({ department });
   });
@@ -65,7 +80,7 @@ export function departmentsRoutes(departments: DepartmentsService, auth: RestAut
     await audit.record({
       actor: currentAgent(res),
       action: 'department.archive',
-      target: { kind: 'department', id },
+      target: { kind: 'department', id, name: department.name },
       details: { name: department.name },
     });
     res.json({ department });

@@ -6,26 +6,23 @@ import {
   type DepartmentView,
   type PublicTopic,
 } from '@switchboard/shared';
-import { isValidObjectId, type Types } from 'mongoose';
+import { isValidObjectId, Types } from 'mongoose';
 import type { Redis } from 'ioredis';
-import type { DocumentLocks } from '../infra/document-lock.js';
 import type { Logger } from '../infra/logger.js';
 import { createVersionedCache } from '../infra/versioned-cache.js';
 import type { Clock } from '../routing/clock.js';
 import { isOpenAt, nextOpeningAt } from './business-hours.js';
+import type { DepartmentKeys } from './department-keys.js';
 import type { DepartmentModel, DepartmentRecord } from './department.model.js';
 
 const notFound = () => new AppError('NOT_FOUND', 'No such department.');
-
-// Names and topic keys must stay unique among live departments; FerretDB has no
-// partial unique index, so writes that could collide take this one lock.
-const WRITE_LOCK = 'departments:write';
 
 export type DepartmentsService = ReturnType<typeof createDepartmentsService>;
 
 export interface DepartmentsDeps {
   model: DepartmentModel;
-  locks: DocumentLocks;
+  /** Names and topic keys held by live departments, unique (department-keys.ts). */
+  keys: DepartmentKeys;
   clock: Clock;
   /** Where every process learns that the departments changed (infra/versioned-cache.ts). */
   version: { redis: Pick<Redis, 'get' | 'set'>; key: string };
@@ -42,10 +39,11 @@ const byName = (a: DepartmentRecord, b: DepartmentRecord) => (a.name < b.name ? 
  * keeps all of them in memory behind a version in Redis: a change is in
  * effect at once everywhere, and the database is read once per change. The
  * records handed out are shared: callers read them, never change them.
- * Writes read the database itself, under the write lock.
+ * Writes read the database itself; names and topics stay unique among live
+ * departments through the keys each one holds (department-keys.ts).
  */
 export function createDepartmentsService(deps: DepartmentsDeps) {
-  const { model, locks, clock } = deps;
+  const { model, keys, clock } = deps;
   const events = new EventEmitter();
   const cache = createVersionedCache({
     load: () => model.find({}).lean<DepartmentRecord[]>().exec(),
@@ -69,33 +67,16 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
     customerIdleNudgeSeconds: record.customerIdleNudgeSeconds ?? null,
     customerIdleCloseSeconds: record.customerIdleCloseSeconds ?? null,
     agentReplySlaSeconds: record.agentReplySlaSeconds ?? null,
-    ...(record.autoRequeueSeconds !== undefined ? { autoRequeueSeconds: record.autoRequeueSeconds } : {}),
+    autoRequeueSeconds: record.autoRequeueSeconds ?? null,
     archived: record.archived,
     openNow: isOpenAt(record.hours, clock.now()),
   });
 
-  /** CONFLICT naming the clash when another live department has this name or one of these topics. */
-  async function assertUnique(id: Types.ObjectId | null, name: string | undefined, topics: string[] | undefined) {
-    const others = await model
-      .find({ archived: false, ...(id ? { _id: { $ne: id } } : {}) })
-      .lean<DepartmentRecord[]>();
-    const lower = name?.toLowerCase();
-    const clashName = lower !== undefined && others.find((other) => other.name.toLowerCase() === lower);
-    if (clashName) throw new AppError('CONFLICT', `A department named "${clashName.name}" exists.`, { field: 'name' });
-    const taken = new Map(others.flatMap((other) => other.topics.map((topic) => [topic.key, other.name] as const)));
+  /** A topic key listed twice in one department is a mistake in the request itself. */
+  function assertDistinctTopics(topics: string[] | undefined) {
     const duplicates = topics?.filter((key, index) => topics.indexOf(key) !== index) ?? [];
     if (duplicates.length > 0) {
       throw new AppError('VALIDATION_FAILED', `Topic "${duplicates[0] ?? ''}" is listed twice.`, { field: 'topics' });
-    }
-    const clash = topics?.find((key) => taken.has(key));
-    if (clash !== undefined) {
-      throw new AppError(
-        'CONFLICT',
-        `Topic "${clash}" already belongs to ${taken.get(clash) ?? 'another department'}.`,
-        {
-          field: 'topics',
-        },
-      );
     }
   }
 
@@ -120,34 +101,41 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
     },
 
     async create(input: DepartmentCreate): Promise<DepartmentView> {
-      const created = await locks.run(WRITE_LOCK, async () => {
-        await assertUnique(
-          null,
-          input.name,
-          input.topics.map((topic) => topic.key),
-        );
-        return (await model.create({ ...input, archived: false })).toObject<DepartmentRecord>();
-      });
+      const topics = input.topics.map((topic) => topic.key);
+      assertDistinctTopics(topics);
+      const _id = new Types.ObjectId();
+      await keys.claim(_id, { name: input.name, topics });
+      let created: DepartmentRecord;
+      try {
+        created = (await model.create({ ...input, _id, archived: false })).toObject<DepartmentRecord>();
+      } catch (error) {
+        await keys.release(_id, { name: input.name, topics });
+        throw error;
+      }
       await changed(created._id.toHexString());
       return toView(created);
     },
 
     async update(id: string, changes: DepartmentUpdate): Promise<DepartmentView> {
       if (!isValidObjectId(id)) throw notFound();
-      const updated = await locks.run(WRITE_LOCK, async () => {
-        const current = await model.findById(id).lean<DepartmentRecord>();
-        if (!current) throw notFound();
-        if (!current.archived) {
-          await assertUnique(
-            current._id,
-            changes.name,
-            changes.topics?.map((topic) => topic.key),
-          );
-        }
-        await model.updateOne({ _id: current._id }, { $set: changes });
-        const updated: DepartmentRecord = { ...current, ...changes };
-        return updated;
-      });
+      const current = await model.findById(id).lean<DepartmentRecord>();
+      if (!current) throw notFound();
+      const topics = changes.topics?.map((topic) => topic.key);
+      assertDistinctTopics(topics);
+      const held = { name: current.name, topics: current.topics.map((topic) => topic.key) };
+      // An archived department holds no keys: its name and topics may be another's now.
+      if (!current.archived) await keys.claim(current._id, { name: changes.name, topics }, held);
+      await model.updateOne({ _id: current._id }, { $set: changes });
+      const updated: DepartmentRecord = { ...current, ...changes };
+      if (!current.archived) {
+        // What it held before and no longer does goes back.
+        const keptName = updated.name.toLowerCase() === current.name.toLowerCase();
+        const keptTopics = new Set(updated.topics.map((topic) => topic.key));
+        await keys.release(current._id, {
+          ...(keptName ? {} : { name: current.name }),
+          topics: held.topics.filter((topic) => !keptTopics.has(topic)),
+        });
+      }
       await changed(id, Object.keys(changes));
       return toView(updated);
     },
@@ -155,12 +143,10 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
     /** DELETE archives: history keeps pointing at it, its topics stop resolving, nothing new is routed to it. */
     async archive(id: string): Promise<DepartmentView> {
       if (!isValidObjectId(id)) throw notFound();
-      const archived = await locks.run(WRITE_LOCK, async () => {
-        const current = await model.findById(id).lean<DepartmentRecord>();
-        if (!current) throw notFound();
-        await model.updateOne({ _id: current._id }, { $set: { archived: true } });
-        return { ...current, archived: true };
-      });
+      const current = await model.findOneAndUpdate({ _id: id }, { $set: { archived: true } }).lean<DepartmentRecord>();
+      if (!current) throw notFound();
+      const archived = { ...current, archived: true };
+      await keys.release(current._id, { name: current.name, topics: current.topics.map((topic) => topic.key) });
       await changed(id);
       return toView(archived);
     },

@@ -1,19 +1,23 @@
 import { conversationRateSchema } from '@switchboard/shared';
 import type { AppContext } from '../app-context.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
+import type { RatingLinks } from '../transcripts/rating-links.js';
 import { requireCustomer } from '../customers/customer-auth.js';
 import type { Feature, SocketContext } from '../infra/feature.js';
 import { createRateLimit } from '../infra/rate-limit.js';
 import { defineHandler } from '../infra/socket-handler.js';
 import { createFeedbackService } from './feedback.service.js';
+import { ratingPageRoutes } from './rating-page.routes.js';
 
-/** Satisfaction ratings from the widget's end screen (W6): `conversation.rate` on `/customer`. */
-export function createFeedbackFeature(context: AppContext, deps: { conversations: ConversationsService }) {
-  const feedback = createFeedbackService({
-    mongo: context.mongo,
-    locks: context.locks,
-    conversations: deps.conversations,
-  });
+/**
+ * Satisfaction ratings (W6): from the widget's end screen (`conversation.rate`
+ * on `/customer`) and from the transcript email's link (the rating page).
+ */
+export function createFeedbackFeature(
+  context: AppContext,
+  deps: { conversations: ConversationsService; ratingLinks: RatingLinks },
+) {
+  const feedback = createFeedbackService({ mongo: context.mongo, conversations: deps.conversations });
   const limit = createRateLimit({
     redis: context.redis.command,
     keyPrefix: `${context.config.REDIS_PREFIX}:rl:rate`,
@@ -22,6 +26,18 @@ export function createFeedbackFeature(context: AppContext, deps: { conversations
   });
   const feature: Feature = {
     name: 'feedback',
+    routes: ratingPageRoutes({
+      conversations: deps.conversations,
+      links: deps.ratingLinks,
+      feedback,
+      limit: createRateLimit({
+        redis: context.redis.command,
+        keyPrefix: `${context.config.REDIS_PREFIX}:rl:rate-page`,
+        points: 20,
+        durationSeconds: 600,
+      }),
+      publicUrl: context.config.PUBLIC_URL,
+    }),
     handlers: {
       customer: {
         'conversation.rate': defineHandler(conversationRateSchema, async (payload, { socket }: SocketContext) => {

@@ -1,10 +1,8 @@
 import { AppError, type ConversationRate, type ConversationRated } from '@switchboard/shared';
 import type { Connection } from 'mongoose';
-import { conversationLockKey } from '../conversations/conversation-lock.js';
-import { conversationModels } from '../conversations/conversation.model.js';
+import { conversationModels, type ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { CustomerPrincipal } from '../customers/customers.service.js';
-import type { DocumentLocks } from '../infra/document-lock.js';
 
 /** The rating as kept on the conversation document (`satisfaction`), for reports (S5). */
 export interface StoredSatisfaction {
@@ -13,42 +11,85 @@ export interface StoredSatisfaction {
   ratedAt: Date;
 }
 
-/** W6: customers rate their own chats once they have ended. */
-export function createFeedbackService(deps: {
-  mongo: Connection;
-  locks: DocumentLocks;
-  conversations: ConversationsService;
-}) {
+/** Why a conversation cannot be rated now, or null when it can. */
+export function notRateable(conversation: Pick<ConversationDocument, 'status' | 'firstAgentReplyAt'>): AppError | null {
+  if (conversation.status !== 'closed') {
+    return new AppError('CONFLICT', 'A chat can be rated once it has ended.', { status: conversation.status });
+  }
+  // The customer rates the advisor's help: a chat nobody answered has none to rate.
+  if (!conversation.firstAgentReplyAt) {
+    return new AppError('CONFLICT', 'No advisor answered this chat, so there is nothing to rate.', {
+      reason: 'unanswered',
+    });
+  }
+  return null;
+}
+
+/**
+ * W6: customers rate their own chats once they have ended and an advisor
+ * answered them — from the widget's end screen or from the link in the
+ * transcript email; both store the same rating the same way.
+ */
+export function createFeedbackService(deps: { mongo: Connection; conversations: ConversationsService }) {
   const { Conversation } = conversationModels(deps.mongo);
+
+  /**
+   * Read, check, write. A closed chat stays closed and its first reply stays
+   * set, so what was checked still holds for the one-document write (made
+   * conditional on it all the same). Rating again replaces the earlier rating.
+   */
+  async function store(
+    conversationId: string,
+    load: () => Promise<ConversationDocument>,
+    input: Pick<ConversationRate, 'rating' | 'comment'>,
+  ): Promise<ConversationRated> {
+    const conversation = await load();
+    const refusal = notRateable(conversation);
+    if (refusal) throw refusal;
+    const comment = input.comment === '' ? undefined : input.comment;
+    const satisfaction: StoredSatisfaction = {
+      rating: input.rating,
+      ...(comment === undefined ? {} : { comment }),
+      ratedAt: new Date(),
+    };
+    // `satisfaction` is this feature's field, not in the messaging feature's schema: strict off for it alone.
+    await Conversation.updateOne(
+      { _id: conversation._id, status: 'closed' },
+      { $set: { satisfaction } },
+      { strict: false },
+    );
+    return {
+      conversationId,
+      rating: satisfaction.rating,
+      ...(comment === undefined ? {} : { comment }),
+      ratedAt: satisfaction.ratedAt.toISOString(),
+    };
+  }
+
   return {
-    async rate(customer: CustomerPrincipal, input: ConversationRate): Promise<ConversationRated> {
-      // Read, check the status, write: under the conversation's lock (docs/consistency.md),
-      // so a rating cannot land on a chat that another process is reopening or changing.
-      return deps.locks.run(conversationLockKey(input.conversationId), async () => {
-        // X2: someone else's conversation answers NOT_FOUND, like a missing one.
-        const conversation = await deps.conversations.get(
-          input.conversationId,
-          { kind: 'customer', customer },
-          'write',
-        );
-        if (conversation.status !== 'closed') {
-          throw new AppError('CONFLICT', 'A chat can be rated once it has ended.', { status: conversation.status });
-        }
-        const comment = input.comment === '' ? undefined : input.comment;
-        const satisfaction: StoredSatisfaction = {
-          rating: input.rating,
-          ...(comment === undefined ? {} : { comment }),
-          ratedAt: new Date(),
-        };
-        // `satisfaction` is this feature's field, not in the messaging feature's schema: strict off for it alone.
-        await Conversation.updateOne({ _id: conversation._id }, { $set: { satisfaction } }, { strict: false });
-        return {
-          conversationId: input.conversationId,
-          rating: satisfaction.rating,
-          ...(comment === undefined ? {} : { comment }),
-          ratedAt: satisfaction.ratedAt.toISOString(),
-        };
-      });
+    /** From the widget: someone else's conversation answers NOT_FOUND, like a missing one. */
+    rate(customer: CustomerPrincipal, input: ConversationRate): Promise<ConversationRated> {
+      return store(
+        input.conversationId,
+        () => deps.conversations.get(input.conversationId, { kind: 'customer', customer }, 'write'),
+        input,
+      );
+    },
+
+    /** From the email's rating page: the caller has checked the link's token for this conversation. */
+    rateByLink(
+      conversationId: string,
+      input: Pick<ConversationRate, 'rating' | 'comment'>,
+    ): Promise<ConversationRated> {
+      return store(
+        conversationId,
+        async () => {
+          const conversation = await deps.conversations.load(conversationId);
+          if (!conversation) throw new AppError('NOT_FOUND', 'No such conversation.');
+          return conversation;
+        },
+        input,
+      );
     },
 
     /** The stored rating of a conversation, or null. */

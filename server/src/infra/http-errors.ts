@@ -22,6 +22,12 @@ function fromExpressError(caught: unknown): AppError {
   const type = (caught as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
   if (type === 'entity.parse.failed') return new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.');
+  // A client's choice, not our failure: no stack in the error log, nothing to retry.
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body is in an encoding the server does not read.', {
+      accepted: ['identity', 'gzip', 'deflate', 'br'],
+    });
+  }
   return toAppError(caught);
 }
 

@@ -32,4 +32,18 @@ describe('runInOrder', () => {
     ]);
     expect(done).toEqual(['b', 'a']);
   });
+
+  it('skips a task whose socket disconnected while it waited (nobody is left to answer)', async () => {
+    const socket = { disconnected: false } as { disconnected: boolean } as Socket;
+    const ran: number[] = [];
+    const first = runInOrder(socket, 'send', async () => {
+      await delay(20);
+      (socket as { disconnected: boolean }).disconnected = true;
+      ran.push(1);
+    });
+    const second = runInOrder(socket, 'send', () => Promise.resolve(ran.push(2)));
+    await first;
+    await expect(second).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect(ran).toEqual([1]);
+  });
 });

@@ -1,4 +1,12 @@
+import { AppError } from '@switchboard/shared';
 import type { Socket } from 'socket.io';
+
+/** The refusal of work skipped because its client had gone (counted as shed, answered to nobody). */
+export const clientGone = () => new AppError('UNAVAILABLE', 'The client disconnected.', { reason: 'client-gone' });
+
+export function isClientGone(error: AppError): boolean {
+  return (error.details as { reason?: unknown } | undefined)?.reason === 'client-gone';
+}
 
 const chains = new WeakMap<Socket, Map<string, Promise<unknown>>>();
 
@@ -15,7 +23,10 @@ export function runInOrder<T>(socket: Socket, lane: string, task: () => Promise<
     chains.set(socket, lanes);
   }
   const previous = lanes.get(lane) ?? Promise.resolve();
-  const next = previous.then(task, task);
+  // Load shedding: a task whose socket closed while it waited is skipped (the client retries
+  // with the same ids after reconnecting, so nothing is lost by not doing it now).
+  const run = () => (socket.disconnected ? Promise.reject(clientGone()) : task());
+  const next = previous.then(run, run);
   const settled = next.catch(() => undefined);
   lanes.set(lane, settled);
   void settled.then(() => {

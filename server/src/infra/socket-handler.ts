@@ -2,6 +2,8 @@ import { ackError, ackOk, AppError, type AckResult } from '@switchboard/shared';
 import { toAppError } from './app-errors.js';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
+import type { FloodGuard } from './flood-guard.js';
+import { isClientGone } from './per-socket-queue.js';
 import type { Logger } from './logger.js';
 import { parseInput } from './validation.js';
 
@@ -45,6 +47,7 @@ export function bindSocketHandlers<C>(
   handlers: SocketEventHandlers<C>,
   context: (socket: Socket, afterAck: (task: AfterAckTask) => void) => C,
   logger: Logger,
+  guard?: FloodGuard,
 ): void {
   const answer = (ack: AckFn | null, result: AckResult<unknown>) => {
     if (!ack) return;
@@ -58,9 +61,20 @@ export function bindSocketHandlers<C>(
   for (const [event, handler] of Object.entries(handlers)) {
     socket.on(event, async (...args: unknown[]) => {
       const ack = takeAck(args);
+      // Every event, reads included, is bounded before any work (see flood-guard.ts).
+      const refusal = guard ? await guard.admit(socket, event, args[0]) : null;
+      if (refusal) {
+        answer(ack, ackError(refusal.toPayload()));
+        return;
+      }
       const tasks: AfterAckTask[] = [];
       try {
         const payload: unknown = parseInput(handler.schema, args[0]);
+        // Load shedding: nobody is left to answer, so nothing is read or written for them.
+        if (socket.disconnected) {
+          guard?.shed(event);
+          return;
+        }
         const data = await handler.handle(
           payload,
           context(socket, (task) => tasks.push(task)),
@@ -74,8 +88,11 @@ export function bindSocketHandlers<C>(
         }
       } catch (caught) {
         const error = toAppError(caught);
+        if (isClientGone(error)) guard?.shed(event);
         if (error.code === 'INTERNAL') logger.error({ err: caught, event }, 'socket handler failed');
         answer(ack, ackError(error.toPayload()));
+      } finally {
+        guard?.release(socket, event);
       }
     });
   }

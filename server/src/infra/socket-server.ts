@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import {
   AppError,
@@ -11,6 +11,8 @@ import {
 } from '@switchboard/shared';
 import { Gauge, type Registry } from 'prom-client';
 import { Server, type Namespace, type Socket } from 'socket.io';
+import { clientAddress, type TrustFn } from './client-address.js';
+import { createFloodGuard, createFloodMetrics, type FloodBudgets, type FloodGuard } from './flood-guard.js';
 import type { Feature, SocketContext } from './feature.js';
 import type { Logger } from './logger.js';
 import { bindSocketHandlers, type SocketEventHandlers } from './socket-handler.js';
@@ -26,7 +28,18 @@ interface SocketServerOptions {
   metrics: Registry;
   /** INSTANCE_ID: prefixes engine.io session ids so a load balancer can route by them. */
   instanceId?: string | undefined;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY), to count connections per client address. */
+  trust: TrustFn;
+  /** SOCKETS_PER_ADDRESS: connections one address may hold open on this process. */
+  socketsPerAddress: number;
+  /** Per-namespace bounds on every event (flood-guard.ts). */
+  flood: Record<NamespaceName, FloodBudgets>;
+  /** The visitor or agent a socket acts for, once known (the flood guard's per-person budget). */
+  principalOf: (socket: Socket) => string | undefined;
 }
+
+/** An over-limit connection is told why (a typed refusal) and then closed, namespace or not, after this long. */
+const OVER_LIMIT_GRACE_MS = 2_000;
 
 /** The error a handshake middleware passes to `next`; Socket.IO delivers `data` to the client's `connect_error`. */
 export function handshakeError(error: AppError): Error & { data: ErrorPayload } {
@@ -51,6 +64,8 @@ function requireProtocolVersion(socket: Socket, next: (error?: Error) => void): 
 export interface SocketServer {
   io: Server;
   namespace(name: NamespaceName): Namespace;
+  /** Bounds every event of the namespace (requests in flight, cost budgets); see flood-guard.ts. */
+  guard(name: NamespaceName): FloodGuard;
   /** Disconnects every socket (clients reconnect elsewhere) and closes the HTTP server. */
   close(): Promise<void>;
 }
@@ -75,10 +90,27 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
   io.engine.on('connection_error', (error: { code: number; message: string }) => {
     options.logger.debug({ code: error.code, message: error.message }, 'engine connection error');
   });
+  const addresses = new WeakMap<object, string>();
+  const overLimit = limitConnectionsPerAddress(io, options, addresses);
+  const addressOf = (socket: Socket) => addresses.get(socket.conn) ?? clientAddress(socket.request, options.trust);
+  const floodMetrics = createFloodMetrics(options.metrics);
+  const guards = Object.fromEntries(
+    (Object.keys(NAMESPACES) as NamespaceName[]).map((name) => [
+      name,
+      createFloodGuard({
+        namespace: name,
+        budgets: options.flood[name],
+        principalOf: options.principalOf,
+        addressOf,
+        metrics: floodMetrics,
+      }),
+    ]),
+  ) as Record<NamespaceName, FloodGuard>;
 
   const namespaces = Object.fromEntries(
     (Object.keys(NAMESPACES) as NamespaceName[]).map((name) => {
       const namespace = io.of(NAMESPACES[name]);
+      namespace.use(overLimit);
       namespace.use(requireProtocolVersion);
       return [name, namespace];
     }),
@@ -99,6 +131,7 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
   return {
     io,
     namespace: (name) => namespaces[name],
+    guard: (name) => guards[name],
     close() {
       if (options.redis.subscriber.status !== 'ready') {
         // The adapter's close() would queue UNSUBSCRIBEs on a dead connection that
@@ -116,6 +149,52 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
   };
 }
 
+/**
+ * At most `socketsPerAddress` connections per client address on this process
+ * (in memory: each process counts its own). One address opening hundreds of
+ * sockets would otherwise hold as many handlers, rooms and database reads.
+ * Counting happens when the connection is made (engine level, so a client
+ * that never joins a namespace counts too); a connection over the limit gets
+ * a typed `RATE_LIMITED` refusal on whichever namespace it asks for, and is
+ * closed shortly after either way. Returns that namespace middleware.
+ */
+function limitConnectionsPerAddress(io: Server, options: SocketServerOptions, addresses: WeakMap<object, string>) {
+  const open = new Map<string, number>();
+  const refused = new WeakSet<object>();
+  io.engine.on(
+    'connection',
+    (connection: { request: IncomingMessage; once(event: 'close', fn: () => void): void; close(): void }) => {
+      const address = clientAddress(connection.request, options.trust);
+      addresses.set(connection, address);
+      const count = (open.get(address) ?? 0) + 1;
+      open.set(address, count);
+      connection.once('close', () => {
+        const left = (open.get(address) ?? 1) - 1;
+        if (left > 0) open.set(address, left);
+        else open.delete(address);
+      });
+      if (count > options.socketsPerAddress) {
+        refused.add(connection);
+        setTimeout(() => connection.close(), OVER_LIMIT_GRACE_MS).unref();
+        options.logger.warn({ address, open: count }, 'connection refused: too many from one address');
+      }
+    },
+  );
+  return (socket: Socket, next: (error?: Error) => void): void => {
+    if (!refused.has(socket.conn)) {
+      next();
+      return;
+    }
+    next(
+      handshakeError(
+        new AppError('RATE_LIMITED', 'Too many connections from your network. Close some tabs and try again.', {
+          retryAfterMs: 30_000,
+        }),
+      ),
+    );
+  };
+}
+
 /** Binds every feature's middlewares, handlers and connection hooks to their namespaces. */
 export function mountSocketFeatures(sockets: SocketServer, features: Feature[], logger: Logger): void {
   for (const name of Object.keys(NAMESPACES) as NamespaceName[]) {
@@ -126,7 +205,7 @@ export function mountSocketFeatures(sockets: SocketServer, features: Feature[], 
     for (const feature of features) Object.assign(handlers, feature.handlers?.[name]);
     const hooks = features.flatMap((feature) => feature.onConnection?.[name] ?? []);
     namespace.on('connection', (socket) => {
-      bindSocketHandlers(socket, handlers, (_, afterAck) => ({ socket, afterAck }), logger);
+      bindSocketHandlers(socket, handlers, (_, afterAck) => ({ socket, afterAck }), logger, sockets.guard(name));
       for (const hook of hooks) {
         Promise.resolve(hook(socket)).catch((error: unknown) => {
           logger.error({ err: error, namespace: name }, 'connection hook failed');

@@ -4,52 +4,54 @@ import {
   type ConversationIdleCleared,
   type IdleReason,
 } from '@switchboard/shared';
+import { Types } from 'mongoose';
 import { SUPERVISORS_ROOM } from '../auth/principal.js';
 import type { ConversationDocument, conversationModels } from '../conversations/conversation.model.js';
-import { conversationLockKey } from '../conversations/conversation-lock.js';
+import type { LiveState, LiveStateStore } from '../conversations/live-state.js';
 import { rooms } from '../conversations/rooms.js';
-import type { DocumentLocks } from '../infra/document-lock.js';
 import type { SocketServer } from '../infra/socket-server.js';
 
-/** The stored timestamps a flag decision was made from; the flag is set only if they are still current. */
-export type FlagGuard = Pick<ConversationDocument, 'lastCustomerMessageAt' | 'lastAgentMessageAt'>;
-
 /**
- * The `idle` flag on conversations (S2) and its live events. Setting is a
- * compare-and-set on the message timestamps the decision read, so a message
- * stored meanwhile wins over a stale timer; clearing is conditional on the
- * reason, so each side only clears its own flag. Events go to the
- * supervisors room and the conversation's agents.
+ * The `idle` flag on conversations and its live events, for supervisors'
+ * idle sessions list. Whether a flag may be set is decided in Redis, where
+ * messages are admitted (live-state.ts): setting compares the conversation's
+ * live state with what the decision read, so a message or a state change
+ * stored meanwhile wins over a stale timer; a message that answers a flag
+ * clears it there in the same step that admits it. The document follows:
+ * after writing a flag it looks again, and takes the flag back if a message
+ * cleared it while the write was on its way. Events go to the supervisors
+ * room and the conversation's agents.
  */
 export function createIdleFlags(deps: {
   Conversation: ReturnType<typeof conversationModels>['Conversation'];
   sockets: SocketServer;
-  locks: DocumentLocks;
+  liveState: LiveStateStore;
 }) {
-  const { Conversation, locks } = deps;
-  // Compare-and-set under the conversation's lock: FerretDB would otherwise let this
-  // write and a concurrent message store overwrite each other (docs/consistency.md).
-  const underLock = <T>(conversationId: string, work: () => Promise<T>) =>
-    locks.run(conversationLockKey(conversationId), work);
+  const { Conversation, liveState } = deps;
   const to = (conversationId: string) =>
     deps.sockets.namespace('agent').to(SUPERVISORS_ROOM).to(rooms.conversationAgents(conversationId));
 
   const emitCleared = (conversationId: string, reason: IdleReason) =>
     to(conversationId).emit('conversation.idle-cleared', { conversationId, reason } satisfies ConversationIdleCleared);
 
+  /** Clears the stored flag of this reason; true when there was one. */
+  async function clearStored(conversationId: string, reason: IdleReason, since?: Date): Promise<boolean> {
+    const result = await Conversation.updateOne(
+      { _id: conversationId, 'idle.reason': reason, ...(since ? { 'idle.since': since } : {}) },
+      { $set: { idle: null } },
+    );
+    if (result.modifiedCount > 0) emitCleared(conversationId, reason);
+    return result.modifiedCount > 0;
+  }
+
   return {
-    async set(conversation: ConversationDocument, reason: IdleReason, since: Date, guard: FlagGuard): Promise<boolean> {
+    /** Sets the flag if nothing moved since `seen` was read; false when the chat moved on. */
+    async set(conversation: ConversationDocument, reason: IdleReason, since: Date, seen: LiveState): Promise<boolean> {
       const id = conversation._id.toHexString();
-      const result = await underLock(id, () =>
-        Conversation.updateOne(
-          {
-            _id: conversation._id,
-            status: 'active',
-            lastCustomerMessageAt: guard.lastCustomerMessageAt ?? null,
-            lastAgentMessageAt: guard.lastAgentMessageAt ?? null,
-          },
-          { $set: { idle: { reason, since } } },
-        ),
+      if (!(await liveState.flagIdle(conversation._id, reason, seen))) return false;
+      const result = await Conversation.updateOne(
+        { _id: conversation._id, status: 'active' },
+        { $set: { idle: { reason, since } } },
       );
       if (result.modifiedCount === 0) return false;
       to(id).emit('conversation.idle', {
@@ -59,17 +61,23 @@ export function createIdleFlags(deps: {
         reason,
         since: since.toISOString(),
       } satisfies ConversationIdle);
+      // A message that answered the flag between the check above and this write cleared it
+      // in Redis only (the document had no flag yet): take the stored one back.
+      const now = await liveState.read(conversation._id);
+      if (now?.idle !== reason) {
+        await clearStored(id, reason, since);
+        return false;
+      }
       return true;
     },
 
     /** Clears the flag if it has this reason (or any reason, when omitted). */
     async clear(conversationId: string, reason?: IdleReason): Promise<void> {
-      const reasons = reason ? [reason] : [...IDLE_REASONS];
-      for (const each of reasons) {
-        const result = await underLock(conversationId, () =>
-          Conversation.updateOne({ _id: conversationId, 'idle.reason': each }, { $set: { idle: null } }),
-        );
-        if (result.modifiedCount > 0) emitCleared(conversationId, each);
+      if (!Types.ObjectId.isValid(conversationId)) return;
+      const objectId = new Types.ObjectId(conversationId);
+      for (const each of reason ? [reason] : [...IDLE_REASONS]) {
+        await liveState.clearIdle(objectId, each);
+        await clearStored(conversationId, each);
       }
     },
 

@@ -36,7 +36,7 @@ describe('idle thresholds', () => {
     expect(asked).toEqual(['d1']);
   });
 
-  it("reads a department's stored seconds: null means the deployment's, except requeue's null which means off", () => {
+  it("reads a department's stored seconds: null means the deployment's (requeue's too), 'off' turns requeue off", () => {
     const withRequeue = { ...base, requeueMs: 60_000 };
     const stored = { customerIdleNudgeSeconds: 30, customerIdleCloseSeconds: null, agentReplySlaSeconds: 5 };
     expect(mergeThresholds(withRequeue, idleSettingsOf(stored))).toEqual({
@@ -44,7 +44,12 @@ describe('idle thresholds', () => {
       nudgeMs: 30_000,
       agentReplyMs: 5_000,
     });
-    expect(mergeThresholds(withRequeue, idleSettingsOf({ ...stored, autoRequeueSeconds: null })).requeueMs).toBeNull();
+    expect(mergeThresholds(withRequeue, idleSettingsOf({ ...stored, autoRequeueSeconds: 'off' })).requeueMs).toBeNull();
+    // A null stored by the console's old form meant "empty: the deployment default", and still does.
+    expect(mergeThresholds(withRequeue, idleSettingsOf({ ...stored, autoRequeueSeconds: null })).requeueMs).toBe(
+      60_000,
+    );
+    expect(mergeThresholds(withRequeue, idleSettingsOf(stored)).requeueMs).toBe(60_000);
     expect(mergeThresholds(base, idleSettingsOf({ autoRequeueSeconds: 90 })).requeueMs).toBe(90_000);
   });
 });

@@ -3,9 +3,10 @@ import type { IdleThresholds } from './idle-policy.js';
 
 /**
  * A department's own idle settings (S4 "idle thresholds"), each falling back
- * to the deployment's. The routing feature's department model provides them
- * through {@link DepartmentIdleSettingsLookup}; `requeueMs: null` turns
- * auto-requeue off for a department even where the deployment has it on.
+ * to the deployment's when absent. The routing feature's department model
+ * provides them through {@link DepartmentIdleSettingsLookup};
+ * `agentIdleRequeueMs: null` turns auto-requeue off for a department even
+ * where the deployment has it on.
  */
 export interface DepartmentIdleSettings {
   customerIdleNudgeMs?: number;
@@ -16,12 +17,12 @@ export interface DepartmentIdleSettings {
 
 export type DepartmentIdleSettingsLookup = (departmentId: string) => Promise<DepartmentIdleSettings | null>;
 
-/** A department's idle fields as stored (seconds; null or absent: the deployment's, except requeue's null: off). */
+/** A department's idle fields as stored (seconds; null or absent: the deployment's; requeue may also be `'off'`). */
 export interface DepartmentIdleFields {
   customerIdleNudgeSeconds?: number | null;
   customerIdleCloseSeconds?: number | null;
   agentReplySlaSeconds?: number | null;
-  autoRequeueSeconds?: number | null;
+  autoRequeueSeconds?: number | 'off' | null;
 }
 
 const ms = (seconds: number | null | undefined) =>
@@ -36,8 +37,9 @@ export function idleSettingsOf(department: DepartmentIdleFields): DepartmentIdle
   if (nudge !== undefined) settings.customerIdleNudgeMs = nudge;
   if (close !== undefined) settings.customerIdleCloseMs = close;
   if (reply !== undefined) settings.agentReplySlaMs = reply;
-  if (department.autoRequeueSeconds !== undefined)
-    settings.agentIdleRequeueMs = ms(department.autoRequeueSeconds) ?? null;
+  const requeue = department.autoRequeueSeconds;
+  if (requeue === 'off') settings.agentIdleRequeueMs = null;
+  else if (typeof requeue === 'number') settings.agentIdleRequeueMs = requeue * 1000;
   return settings;
 }
 

@@ -2,29 +2,49 @@ import type { Job } from 'bullmq';
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
+import type { LiveState } from '../conversations/live-state.js';
 import type { IdleThresholds } from './idle-policy.js';
 import type { RescheduleMode } from './idle-timers.js';
 import { idleProcessor, type IdleWorkerDeps } from './idle.worker.js';
 
 const limits: IdleThresholds = { nudgeMs: 3_600_000, closeMs: 3_600_000, agentReplyMs: 1_000, requeueMs: null };
 
+/** The live state of an assigned chat nobody has written in yet. */
+const live = (fields: Partial<LiveState> = {}): LiveState => ({
+  rev: 1,
+  status: 'active',
+  customerId: 'c',
+  agentId: 'a',
+  departmentId: null,
+  offline: false,
+  customerName: null,
+  turn: null,
+  visibleSeq: 1,
+  customerSeq: 1,
+  idle: null,
+  ...fields,
+});
+
 /**
  * The processor over in-memory stand-ins (the Redis and database sides are
- * covered by tests/jobs): `reads` are what successive loads of the
- * conversation return, so a message stored during the run is one step.
+ * covered by tests/jobs): `states` are what successive reads of the live
+ * state return (the first is what the run decides on), so a message stored
+ * during the run is one step.
  */
 function harness(
-  reads: ConversationDocument[],
+  conversation: ConversationDocument,
+  states: LiveState[],
   options: { requeue?: boolean; messages?: unknown[]; limits?: Partial<IdleThresholds> } = {},
 ) {
   const scheduled: { delayMs: number; mode: RescheduleMode }[] = [];
   const requeued: string[] = [];
-  let loads = 0;
-  const load = () => Promise.resolve(reads[Math.min(loads++, reads.length - 1)] ?? null);
+  let reads = 0;
+  const read = () => Promise.resolve(states[Math.min(reads++, states.length - 1)] ?? null);
   const found = options.messages ?? [];
   const messageModel = { find: () => ({ sort: () => ({ limit: () => ({ lean: () => Promise.resolve(found) }) }) }) };
   const deps = {
-    conversations: { load },
+    conversations: { load: () => Promise.resolve(conversation) },
+    liveState: { read },
     messages: { model: messageModel },
     broadcast: {},
     flags: { set: () => Promise.resolve(true), clear: () => Promise.resolve() },
@@ -70,7 +90,7 @@ const chat = (fields: Partial<ConversationDocument> = {}) =>
 describe('idle processor', () => {
   it('re-arms from what it read, and nothing more when the chat did not change during the run', async () => {
     const read = chat();
-    const { run, scheduled } = harness([read, read]);
+    const { run, scheduled } = harness(read, [live(), live()]);
     await run(read);
     // Nobody wrote yet: the next look is a poll, an hour away.
     expect(scheduled).toEqual([{ delayMs: limits.nudgeMs, mode: 'reset' }]);
@@ -80,19 +100,18 @@ describe('idle processor', () => {
     const read = chat();
     // The customer's first message is stored while the run works: its reschedule (due in
     // the 1 s SLA) reaches BullMQ before the run's hour-long re-arm, which replaces it.
-    const after = { ...read, lastCustomerMessageAt: new Date() } as ConversationDocument;
-    const { run, scheduled } = harness([read, after]);
+    const { run, scheduled } = harness(read, [live(), live({ turn: 'customer', visibleSeq: 2, customerSeq: 2 })]);
     await run(read);
     expect(scheduled.at(-1)).toEqual({ delayMs: 0, mode: 'reset' });
   });
 
   it('does not requeue a chat the agent answered after the read; looks again instead', async () => {
-    const unanswered = chat({ lastCustomerMessageAt: new Date(assignedAt.getTime() + 1) });
-    const read = { ...unanswered, idle: { reason: 'agent-unanswered', since: assignedAt } } as ConversationDocument;
-    const answered = { ...read, lastAgentMessageAt: new Date() } as ConversationDocument;
+    const read = chat({ idle: { reason: 'agent-unanswered', since: assignedAt } });
+    const unanswered = live({ turn: 'customer', idle: 'agent-unanswered' });
+    const answered = live({ turn: 'agent', visibleSeq: 3 });
     const messages = [{ _id: new Types.ObjectId(), author: { kind: 'customer' }, createdAt: assignedAt }];
     // One unanswered customer message, long past the SLA and the requeue threshold.
-    const { run, scheduled, requeued } = harness([read, answered, answered], {
+    const { run, scheduled, requeued } = harness(read, [unanswered, answered, answered], {
       requeue: true,
       messages,
       limits: { agentReplyMs: 1, requeueMs: 1 },
@@ -104,7 +123,7 @@ describe('idle processor', () => {
 
   it('never times an offline-message chat', async () => {
     const read = chat({ offline: true, lastCustomerMessageAt: assignedAt });
-    const { run, scheduled } = harness([read, read]);
+    const { run, scheduled } = harness(read, [live({ offline: true }), live({ offline: true })]);
     expect(await run(read)).toBe('waiting');
     expect(scheduled).toEqual([]);
   });

@@ -1,8 +1,10 @@
 import { AppError } from '@switchboard/shared';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { Types } from 'mongoose';
 import type { Broadcaster } from '../conversations/broadcast.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
+import type { LiveState, LiveStateStore } from '../conversations/live-state.js';
 import type { Logger } from '../infra/logger.js';
 import type { MessagesService } from '../messages/messages.service.js';
 import type { IdleFlags } from './idle-flags.js';
@@ -20,6 +22,8 @@ export interface IdleWorkerDeps {
   broadcast: Broadcaster;
   flags: IdleFlags;
   timers: IdleTimers;
+  /** Where messages are admitted: what a decision read, and whether anything moved since. */
+  liveState: LiveStateStore;
   thresholds: (departmentId: string | null | undefined) => Promise<IdleThresholds>;
   /** True when closing this conversation will email its transcript (the goodbye then says so). */
   willEmailTranscript: (conversation: ConversationDocument) => boolean;
@@ -53,36 +57,34 @@ export function idleProcessor(deps: IdleWorkerDeps) {
     }));
   }
 
-  /** The customer wrote between our read and now: whatever we decided about their silence is void. */
-  async function customerWroteSince(conversation: ConversationDocument): Promise<boolean> {
-    const now = await conversations.load(conversation._id.toHexString());
-    return (
-      now?.status !== 'active' || now.lastCustomerMessageAt?.getTime() !== conversation.lastCustomerMessageAt?.getTime()
-    );
+  /** The customer wrote (or the chat ended) between our read and now: whatever we decided about their silence is void. */
+  async function customerWroteSince(conversation: ConversationDocument, seen: LiveState): Promise<boolean> {
+    const now = await deps.liveState.read(conversation._id);
+    return now?.status !== 'active' || now.customerSeq !== seen.customerSeq;
   }
 
-  /** The agent answered, or the chat moved on (another agent, closed), since our read: no requeue. */
-  async function chatMovedOn(conversation: ConversationDocument): Promise<boolean> {
-    const now = await conversations.load(conversation._id.toHexString());
-    return now === null || turnInputs(now) !== turnInputs(conversation);
+  /** Someone wrote, or the chat moved on (another agent, closed), since our read: no requeue. */
+  async function chatMovedOn(conversation: ConversationDocument, seen: LiveState): Promise<boolean> {
+    const now = await deps.liveState.read(conversation._id);
+    return now === null || moved(now, seen);
   }
 
-  async function act(conversation: ConversationDocument, action: IdleAction): Promise<void> {
+  async function act(conversation: ConversationDocument, seen: LiveState, action: IdleAction): Promise<void> {
     const id = conversation._id.toHexString();
     switch (action.kind) {
       case 'clear':
         await deps.flags.clear(id, action.reason);
         return;
       case 'flag':
-        if (await deps.flags.set(conversation, action.reason, action.since, conversation)) {
+        if (await deps.flags.set(conversation, action.reason, action.since, seen)) {
           deps.metrics.idleActions.inc({ action: 'flag' });
         }
         return;
       case 'nudge': {
-        if (await customerWroteSince(conversation)) return;
+        if (await customerWroteSince(conversation, seen)) return;
         // Flag first (guarded by what we read): once the customer can see the check-in, the
         // flag is there for their answer to clear; a quick answer can no longer beat it.
-        await deps.flags.set(conversation, 'customer-silent', action.since, conversation);
+        await deps.flags.set(conversation, 'customer-silent', action.since, seen);
         // One check-in per silence: the id names the agent reply that started it.
         const { message, duplicate } = await messages.storeSystem(
           conversation,
@@ -97,7 +99,7 @@ export function idleProcessor(deps: IdleWorkerDeps) {
         return;
       }
       case 'close': {
-        if (await customerWroteSince(conversation)) return;
+        if (await customerWroteSince(conversation, seen)) return;
         const emailed = deps.willEmailTranscript(conversation);
         const { message, duplicate } = await messages.storeSystem(
           conversation,
@@ -114,7 +116,7 @@ export function idleProcessor(deps: IdleWorkerDeps) {
       case 'requeue':
         if (deps.requeue) {
           // Decided on what we read: an answer or a new agent since then must not lose the chat its place.
-          if (await chatMovedOn(conversation)) return;
+          if (await chatMovedOn(conversation, seen)) return;
           await deps.requeue(conversation);
           // The next agent starts with a clean slate (and their own SLA from the assignment).
           await deps.flags.clear(id, 'agent-unanswered');
@@ -127,8 +129,11 @@ export function idleProcessor(deps: IdleWorkerDeps) {
   return async (job: Job): Promise<string> => {
     const parsed = idleJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid idle job data');
-    const conversation = await conversations.load(parsed.data.conversationId);
-    if (!conversation) return 'gone';
+    if (!Types.ObjectId.isValid(parsed.data.conversationId)) throw new UnrecoverableError('invalid conversation id');
+    // Read before the messages: a message admitted after this read makes every guard below see a change.
+    const seen = await deps.liveState.read(new Types.ObjectId(parsed.data.conversationId));
+    const conversation = seen ? await conversations.load(parsed.data.conversationId) : null;
+    if (!seen || !conversation) return 'gone';
     const [thresholds, recent] = await Promise.all([
       deps.thresholds(conversation.departmentId?.toHexString()),
       recentTurnMessages(conversation),
@@ -151,14 +156,14 @@ export function idleProcessor(deps: IdleWorkerDeps) {
     }
     for (const action of decision.actions) {
       try {
-        await act(conversation, action);
+        await act(conversation, seen, action);
       } catch (error) {
         // The chat closed under us (agent or customer closed it): nothing left to do.
         if (error instanceof AppError && error.code === 'CONVERSATION_CLOSED') return 'closed';
         throw error;
       }
     }
-    await lookAgainIfChanged(conversation);
+    await lookAgainIfChanged(conversation, seen);
     return decision.actions.map((action) => action.kind).join(',') || 'waiting';
   };
 
@@ -172,23 +177,22 @@ export function idleProcessor(deps: IdleWorkerDeps) {
    * after this read comes after the state it reflects, so it is never stale.
    * This also re-arms a chat whose close or requeue we skipped because it moved.
    */
-  async function lookAgainIfChanged(read: ConversationDocument): Promise<void> {
+  async function lookAgainIfChanged(read: ConversationDocument, seen: LiveState): Promise<void> {
     const id = read._id.toHexString();
-    const now = await conversations.load(id);
+    const now = await deps.liveState.read(read._id);
     // Our own close or requeue leaves nothing to time (the next assignment arms the timer again).
-    if (now?.status !== 'active' || turnInputs(now) === turnInputs(read)) return;
+    if (now?.status !== 'active' || !moved(now, seen)) return;
     await deps.timers.schedule(id, 0, 'reset');
     deps.logger.debug({ conversationId: id }, 'idle timer: the turn moved during the run; looking again');
   }
 }
 
-/** What the idle decision depends on in the conversation document, as one comparable string. */
-function turnInputs(conversation: ConversationDocument): string {
-  return [
-    conversation.status,
-    conversation.agentId?.toHexString() ?? '',
-    conversation.assignedAt?.getTime() ?? '',
-    conversation.lastCustomerMessageAt?.getTime() ?? '',
-    conversation.lastAgentMessageAt?.getTime() ?? '',
-  ].join('|');
+/** What the idle decision depends on changed: a message, another agent or assignment, another status. */
+function moved(now: LiveState, seen: LiveState): boolean {
+  return (
+    now.rev !== seen.rev ||
+    now.status !== seen.status ||
+    now.agentId !== seen.agentId ||
+    now.visibleSeq !== seen.visibleSeq
+  );
 }

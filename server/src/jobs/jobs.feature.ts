@@ -55,7 +55,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
   const flags = createIdleFlags({
     Conversation: conversationModels(context.mongo).Conversation,
     sockets: context.sockets,
-    locks: context.locks,
+    liveState: messages.liveState,
   });
   const timers = createIdleTimers(queues);
   const base = deploymentThresholds(config);
@@ -69,6 +69,8 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
     backoffMs: config.TRANSCRIPT_BACKOFF,
     mailDomain: () => mailDomain(config.MAIL_FROM),
   });
+  // The rating page checks the links the transcript emails carry: both sides share one store.
+  const ratingLinks = createRatingLinks(context.mongo, { baseUrl: context.publicUrl, ttlMs: config.RATING_LINK_TTL });
   // Workers need the mailer; web-only processes never open an SMTP connection or the outbox.
   const mailer = config.PROCESS_ROLE === 'web' ? null : createMailer(config, logger);
 
@@ -79,30 +81,32 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
    * delay is shorter, since the agent's reply (which schedules nothing) starts
    * the customer's turn and its check-in is due that long after (idle-policy.ts).
    */
-  async function agentTurnWakeMs(conversation: ConversationDocument): Promise<number> {
-    const { agentReplyMs, nudgeMs } = await thresholds(conversation.departmentId?.toHexString());
+  async function agentTurnWakeMs(departmentId: string | null | undefined): Promise<number> {
+    const { agentReplyMs, nudgeMs } = await thresholds(departmentId ?? undefined);
     return Math.min(agentReplyMs, nudgeMs);
   }
 
-  // Producers: at most one Redis call per customer message, none per agent message.
-  hooks.on('messageStored', async (conversation, message) => {
+  // Producers: one Redis call when a customer message starts the agent's turn, none otherwise.
+  hooks.on('messageStored', async ({ conversationId, state, clearedIdle }, message) => {
     if (message.internal || message.author.kind === 'system') return;
-    const id = conversation._id.toHexString();
-    if (message.author.kind === 'agent') {
-      if (conversation.idle?.reason === 'agent-unanswered') await flags.clear(id, 'agent-unanswered');
-      return;
-    }
-    // Offline messages (W5) are answered by email and never timed (idle-policy.ts).
-    if (conversation.status !== 'active' || conversation.offline) return;
-    // `conversation` is as it was before this message: did it just become the agent's turn?
-    const last = conversation.lastCustomerMessageAt;
-    const turnChanged = !last || (conversation.lastAgentMessageAt?.getTime() ?? 0) >= last.getTime();
-    await timers.schedule(id, await agentTurnWakeMs(conversation), turnChanged ? 'reset' : 'ensure');
-    if (conversation.idle?.reason === 'customer-silent') await flags.clear(id, 'customer-silent');
+    const id = conversationId.toHexString();
+    // The message answered a flag: it is gone from the live state already; the document and the lists follow.
+    if (clearedIdle) await flags.clear(id, clearedIdle);
+    if (message.author.kind !== 'customer') return;
+    // Offline messages are answered by email and never timed (idle-policy.ts).
+    if (state.status !== 'active' || state.offline) return;
+    // Further messages in the same turn leave its timer as it is: it was armed when the turn
+    // began (or at assignment), and the periodic sweep restores one that was lost.
+    if (state.turn === 'customer') return;
+    await timers.schedule(id, await agentTurnWakeMs(state.departmentId), 'reset');
   });
   hooks.on('assigned', async (conversation) => {
     if (conversation.offline) return;
-    await timers.schedule(conversation._id.toHexString(), await agentTurnWakeMs(conversation), 'reset');
+    await timers.schedule(
+      conversation._id.toHexString(),
+      await agentTurnWakeMs(conversation.departmentId?.toHexString()),
+      'reset',
+    );
   });
   hooks.on('closed', async (conversation) => {
     await flags.clear(conversation._id.toHexString()).catch(reportHookError('clearing idle flag failed'));
@@ -159,6 +163,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
       broadcast,
       flags,
       timers,
+      liveState: messages.liveState,
       thresholds,
       willEmailTranscript: (conversation) => transcripts.willEmailOnClose(conversation),
       ...(deps.requeue ? { requeue: deps.requeue } : {}),
@@ -175,7 +180,8 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
         conversations,
         messages,
         mailer,
-        ratingLinks: createRatingLinks(context.mongo, config.PUBLIC_URL ?? `http://localhost:${config.PORT || 3000}`),
+        ratingLinks,
+        replyTo: config.MAIL_REPLY_TO ?? config.MAIL_FROM,
         ...(deps.departmentName ? { departmentName: deps.departmentName } : {}),
         timeZone: 'UTC',
         metrics,
@@ -222,7 +228,10 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
       await Promise.resolve();
     },
   };
-  return { feature, services: { transcripts, idleTimers: timers, idleFlags: flags, rearmIdleTimers: rearmDepartment } };
+  return {
+    feature,
+    services: { transcripts, ratingLinks, idleTimers: timers, idleFlags: flags, rearmIdleTimers: rearmDepartment },
+  };
 }
 
 export type JobsServices = ReturnType<typeof createJobsFeature>['services'];

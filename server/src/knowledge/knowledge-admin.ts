@@ -4,7 +4,6 @@ import type { Model, Types } from 'mongoose';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AgentPrincipal } from '../auth/principal.js';
 import { isDuplicateKey } from '../infra/app-errors.js';
-import type { DocumentLocks } from '../infra/document-lock.js';
 
 /** The fields this module reads and writes, common to both models (cast from each kind's own model). */
 export interface KnowledgeFields {
@@ -25,7 +24,7 @@ export interface AdminView {
 }
 
 interface KindConfig {
-  /** `canned` or `article`: the audit action prefix, the lock key prefix and the audit target kind. */
+  /** `canned` or `article`: the audit action prefix and the audit target kind. */
   kind: 'canned' | 'article';
   /** The unique field people find it by: `shortcut` or `slug`. */
   keyField: 'shortcut' | 'slug';
@@ -33,23 +32,22 @@ interface KindConfig {
 }
 
 /**
- * Create, change, archive and restore one kind of knowledge entry (S4). Each
- * change runs under the entry's document lock (docs/consistency.md) so the
- * audit record names exactly the fields that changed; the unique key index
- * answers CONFLICT for a shortcut or slug that is taken, archived ones included.
+ * Create, change, archive and restore one kind of knowledge entry. Each
+ * change is written only if the entry is still as it was read (its
+ * `updatedAt`), so the audit record names exactly the fields that changed
+ * even when two admins save at once; the unique key index answers CONFLICT
+ * for a shortcut or slug that is taken, archived ones included.
  */
 export function createKnowledgeAdmin(
   model: Model<KnowledgeFields>,
   config: KindConfig,
   deps: {
-    locks: DocumentLocks;
     audit: AuditService;
     /** Called after every stored change, so open desks can load the list again. */
     changed: (kind: KindConfig['kind']) => void;
   },
 ) {
   const { kind, keyField, noun } = config;
-  const lockKey = (id: string) => `${kind}:${id}`;
 
   const toView = (doc: Doc): AdminView & Record<string, unknown> => ({
     id: doc._id.toHexString(),
@@ -69,6 +67,35 @@ export function createKnowledgeAdmin(
     if (!doc) throw new AppError('NOT_FOUND', `No such ${noun}.`);
     return doc;
   };
+
+  /** Writes the fields of `changes` that differ, if the entry is still as read; reads again when it moved. */
+  async function applyChanges(id: string, changes: Record<string, unknown>) {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const current = await load(id);
+      const changedFields = Object.keys(changes).filter((field) => {
+        const now = (current as unknown as Record<string, unknown>)[field];
+        return !isDeepStrictEqual(field === 'archived' ? now === true : normalise(now), changes[field]);
+      });
+      if (changedFields.length === 0) return { view: toView(current), changed: [] as string[], before: current };
+      const $set = Object.fromEntries(changedFields.map((field) => [field, changes[field]]));
+      // FerretDB's findAndModify does not report unique-index clashes as duplicate keys: ask first.
+      if (changedFields.includes(keyField) && (await model.exists({ [keyField]: changes[keyField] }))) {
+        throw taken(changes[keyField] as string);
+      }
+      try {
+        const updated = (await model
+          .findOneAndUpdate({ _id: current._id, updatedAt: current.updatedAt }, { $set }, { returnDocument: 'after' })
+          .lean()) as Doc | null;
+        if (updated) return { view: toView(updated), changed: changedFields, before: current };
+      } catch (error) {
+        if (isDuplicateKey(error) || /E11000|duplicate key/i.test(String(error))) {
+          throw taken(changes[keyField] as string);
+        }
+        throw error;
+      }
+    }
+    throw new AppError('STORE_UNAVAILABLE', `The ${noun} kept changing; retry.`);
+  }
 
   return {
     async list(includeArchived: boolean): Promise<AdminView[]> {
@@ -96,7 +123,7 @@ export function createKnowledgeAdmin(
       await deps.audit.record({
         actor,
         action: `${kind}.create`,
-        target: { kind, id },
+        target: { kind, id, name: key },
         details: { [keyField]: key, locales: localesOf(created.variants) },
       });
       return toView(created);
@@ -104,38 +131,14 @@ export function createKnowledgeAdmin(
 
     /** Applies the changes that differ; archiving is `{ archived: true }` (also DELETE). */
     async update(actor: AgentPrincipal, id: string, changes: Record<string, unknown>): Promise<AdminView> {
-      const { view, changed, before } = await deps.locks.run(lockKey(id), async () => {
-        const current = await load(id);
-        const changedFields = Object.keys(changes).filter((field) => {
-          const now = (current as unknown as Record<string, unknown>)[field];
-          return !isDeepStrictEqual(field === 'archived' ? now === true : normalise(now), changes[field]);
-        });
-        if (changedFields.length === 0) return { view: toView(current), changed: [], before: current };
-        const $set = Object.fromEntries(changedFields.map((field) => [field, changes[field]]));
-        // FerretDB's findAndModify does not report unique-index clashes as duplicate keys: ask first.
-        if (changedFields.includes(keyField) && (await model.exists({ [keyField]: changes[keyField] }))) {
-          throw taken(changes[keyField] as string);
-        }
-        try {
-          const updated = (await model
-            .findOneAndUpdate({ _id: current._id }, { $set }, { returnDocument: 'after' })
-            .lean()) as Doc | null;
-          if (!updated) throw new AppError('NOT_FOUND', `No such ${noun}.`);
-          return { view: toView(updated), changed: changedFields, before: current };
-        } catch (error) {
-          if (isDuplicateKey(error) || /E11000|duplicate key/i.test(String(error))) {
-            throw taken(changes[keyField] as string);
-          }
-          throw error;
-        }
-      });
+      const { view, changed, before } = await applyChanges(id, changes);
       if (changed.length > 0) {
         deps.changed(kind);
         const action = changed.includes('archived') ? (view.archived ? 'archive' : 'restore') : 'update';
         await deps.audit.record({
           actor,
           action: `${kind}.${action}`,
-          target: { kind, id },
+          target: { kind, id, name: String((view as Record<string, unknown>)[keyField]) },
           details: {
             [keyField]: (view as Record<string, unknown>)[keyField],
             fields: changed,

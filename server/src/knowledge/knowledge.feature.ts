@@ -14,7 +14,6 @@ import type { Model } from 'mongoose';
 export function createKnowledgeFeature(context: AppContext, deps: { restAuth: RestAuth; audit: AuditService }) {
   const knowledge = createKnowledgeService(context.mongo);
   const adminDeps = {
-    locks: context.locks,
     audit: deps.audit,
     // Through the adapter: desks on every process hear it. A desk that missed it reloads on reconnect.
     changed: (kind: 'canned' | 'article') => {

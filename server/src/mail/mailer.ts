@@ -13,6 +13,11 @@ export interface OutgoingMail {
   /** `<…@domain>`: the same on every attempt of one email, so duplicates are recognisable. */
   messageId: string;
   language: string;
+  /** Where the customer's answer goes (the support mailbox): set on emails they are meant to answer. */
+  replyTo?: string;
+  /** Threading: the Message-IDs this email answers, so a case's emails stay one conversation in mail clients. */
+  inReplyTo?: string;
+  references?: string[];
   headers?: Record<string, string>;
 }
 

@@ -8,11 +8,14 @@ import {
   type MessageView,
   type SystemEvent,
 } from '@switchboard/shared';
+import type { Redis } from 'ioredis';
 import type { Connection, Types } from 'mongoose';
-import { conversationModels, type ConversationDocument } from '../conversations/conversation.model.js';
-import { conversationLockKey } from '../conversations/conversation-lock.js';
+import { conversationModels } from '../conversations/conversation.model.js';
+import { createLiveStateStore, type Admission, type LiveStateSource } from '../conversations/live-state.js';
+import { createMessageActivity } from '../conversations/message-activity.js';
 import { isDuplicateKey } from '../infra/app-errors.js';
-import type { DocumentLocks } from '../infra/document-lock.js';
+import type { Logger } from '../infra/logger.js';
+import { createBatchedInserts } from '../infra/batched-inserts.js';
 import { maskSecrets } from './mask.js';
 import { messageIdFor } from './message-id.js';
 import { messageModel, type MessageDocument } from './message.model.js';
@@ -20,40 +23,77 @@ import { toMessageView } from './message-view.js';
 
 /** Most messages one sync or history call returns; `hasMore` asks the client to call again. */
 export const PAGE_LIMIT = 200;
+/** Refusals after which a send may still be a retry of one stored before: answered with the original. */
+const REFUSALS_A_RETRY_SURVIVES: ReadonlySet<string> = new Set(['CONVERSATION_CLOSED', 'RATE_LIMITED']);
+/** Times a send is tried again after its seq turned out to be taken (the counter is healed in between). */
+const SEQ_RETRIES = 3;
 
 export interface NewMessage {
-  /**
-   * The conversation, and if the caller has just read it, the fields the store
-   * decides on: with `lastSeq` and `status` the store writes the next seq
-   * conditionally on them (one command) instead of re-reading under the lock.
-   */
-  conversation: Pick<ConversationDocument, '_id'> &
-    Partial<Pick<ConversationDocument, 'lastSeq' | 'status' | 'firstAgentReplyAt'>>;
+  conversationId: Types.ObjectId;
   author: MessageAuthor;
   clientMessageId: string;
   body: string;
   internal?: boolean;
   system?: { event: SystemEvent; params: Record<string, string> };
-  /** Store even into a closed conversation (its own closing note). */
+  /** Store even into a closed conversation (its own closing line). */
   allowClosed?: boolean;
-  /** The caller already looked for an earlier send with this clientMessageId ({@link findSent}). */
-  notSentBefore?: boolean;
+  /** Supervisors and admins write in any conversation; everyone else only in their own. */
+  writesAnywhere?: boolean;
+  /** The sender's message limit (system messages have none). */
+  rate?: { key: string; points: number; windowMs: number };
+  /** A state change this (system) message announces: mirrored to the live state in the same call. */
+  publish?: LiveStateSource;
+  /** Runs the admission (which takes the seq) behind the sender's earlier ones; the insert is not held back. */
+  inOrder?: <T>(admit: () => Promise<T>) => Promise<T>;
 }
 
 export interface StoredMessage {
   message: MessageView;
   /** An earlier send with the same clientMessageId: nothing was stored now. */
   duplicate: boolean;
+  /** The conversation as the message found it (see live-state.ts); null for a duplicate refused before it got a seq. */
+  admission: Admission | null;
 }
+
+/** A message document as it is inserted (the model's shape, params as a plain object). */
+type MessageRecord = Omit<MessageDocument, 'system'> & {
+  system?: { event: SystemEvent; params: Record<string, string> };
+};
 
 export type MessagesService = ReturnType<typeof createMessagesService>;
 
-export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
-  const Message = messageModel(mongo);
-  const { Conversation } = conversationModels(mongo);
+/**
+ * The store step of the message path, and reading messages back.
+ *
+ * `store`, for every message (customers', agents', system lines):
+ * 1. one Redis script ({@link LiveStateStore.admit}) authorizes the sender,
+ *    applies their rate limit, refuses a closed chat and takes the next seq;
+ * 2. the masked message is inserted through {@link createBatchedInserts}
+ *    (one `insertMany` for everything arriving while the previous one is in
+ *    flight), under an `_id` derived from (conversation, clientMessageId);
+ * 3. it resolves once that document is stored, so the ack never promises
+ *    what is not; the conversation's summary fields are written behind
+ *    ({@link createMessageActivity}).
+ * A duplicate key means either a retried send (answered with the original,
+ * found by `_id`) or a seq already taken (the counter lagged the stored
+ * messages after a Redis restart: healed, and the send takes another).
+ * Nothing is locked and no conversation document is written on this path.
+ */
+export function createMessagesService(deps: { mongo: Connection; redis: Redis; prefix: string; logger: Logger }) {
+  const Message = messageModel(deps.mongo);
+  const { Conversation } = conversationModels(deps.mongo);
+  const inserts = createBatchedInserts<MessageRecord>(() => Message.collection as never);
+  const activity = createMessageActivity({ conversations: () => Conversation.collection, logger: deps.logger });
 
-  const highestSeq = async (conversationId: Types.ObjectId) =>
-    (await Message.findOne({ conversationId }).sort({ seq: -1 }).lean())?.seq ?? 0;
+  const highestStoredSeq = async (conversationId: Types.ObjectId) =>
+    (await Message.findOne({ conversationId }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0;
+
+  const liveState = createLiveStateStore({
+    redis: deps.redis,
+    prefix: deps.prefix,
+    load: (conversationId) => Conversation.findById(conversationId).lean(),
+    highestStoredSeq,
+  });
 
   /**
    * The earlier send of this author with this clientMessageId. The id is the
@@ -64,15 +104,11 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
     conversationId: Types.ObjectId,
     clientMessageId: string,
     author: Pick<MessageAuthor, 'kind' | 'id'>,
-    how: 'by-id' | 'by-fields' = 'by-id',
   ) => {
-    // By the derived _id (message-id.ts); by the fields where that may miss: messages stored
-    // before ids were derived, and a clash of derived ids.
-    const found = (await (
-      how === 'by-id'
-        ? Message.findById(messageIdFor(conversationId, clientMessageId))
-        : Message.findOne({ conversationId, clientMessageId })
-    ).lean()) as MessageDocument | null;
+    // By the derived _id; by the fields where that misses (messages stored before ids were derived).
+    const found =
+      ((await Message.findById(messageIdFor(conversationId, clientMessageId)).lean()) as MessageDocument | null) ??
+      (await Message.findOne({ conversationId, clientMessageId }).lean());
     const earlier =
       found?.conversationId.equals(conversationId) && found.clientMessageId === clientMessageId ? found : null;
     if (earlier && (earlier.author?.kind !== author.kind || earlier.author.id !== author.id)) {
@@ -83,126 +119,83 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
     return earlier;
   };
 
-  /** Conversation timestamps that reports and idle timers need, written with the seq. */
-  function timestampsFor(
-    author: MessageAuthor,
-    internal: boolean,
-    now: Date,
-    conversation: { firstAgentReplyAt?: Date | null },
-  ): Record<string, Date> {
-    if (internal || author.kind === 'system') return {};
-    if (author.kind === 'customer') return { lastCustomerMessageAt: now };
-    return { lastAgentMessageAt: now, ...(conversation.firstAgentReplyAt ? {} : { firstAgentReplyAt: now }) };
-  }
-
-  type Known = Pick<ConversationDocument, 'lastSeq' | 'status' | 'firstAgentReplyAt'>;
-  const knownState = (conversation: NewMessage['conversation']): Known | null =>
-    typeof conversation.lastSeq === 'number' && typeof conversation.status === 'string'
-      ? {
-          lastSeq: conversation.lastSeq,
-          status: conversation.status,
-          firstAgentReplyAt: conversation.firstAgentReplyAt ?? null,
-        }
-      : null;
-
-  return {
-    model: Message,
-
-    /**
-     * An earlier send with this clientMessageId, if any. Callers may look it up
-     * outside the lock, beside their own reads: the unique index on
-     * `{conversationId, clientMessageId}` still catches a retry racing this one.
-     */
-    async findSent(
-      conversationId: Types.ObjectId,
-      clientMessageId: string,
-      author: Pick<MessageAuthor, 'kind' | 'id'>,
-    ): Promise<MessageView | null> {
-      const earlier = await findByClientId(conversationId, clientMessageId, author);
-      return earlier ? toMessageView(earlier) : null;
-    },
-
-    /**
-     * The store step of the message path: duplicate check, mask, atomic seq,
-     * insert. Resolves only once the message is durable, so the ack that
-     * follows never promises what is not stored.
-     */
-    async store(input: NewMessage): Promise<StoredMessage> {
-      const conversationId = input.conversation._id;
-      const internal = input.internal ?? false;
-      const { text, masked } =
-        input.author.kind === 'system' ? { text: input.body, masked: false } : maskSecrets(input.body);
-      const fields = {
+  async function store(input: NewMessage): Promise<StoredMessage> {
+    const { conversationId, clientMessageId } = input;
+    const internal = input.internal ?? false;
+    const side = input.author.kind;
+    const { text, masked } = side === 'system' ? { text: input.body, masked: false } : maskSecrets(input.body);
+    const admit = () =>
+      liveState.admit({
         conversationId,
-        clientMessageId: input.clientMessageId,
-        author: input.author,
+        side,
+        ...(input.author.id ? { actorId: input.author.id } : {}),
+        writesAnywhere: input.writesAnywhere ?? false,
+        internal,
+        allowClosed: input.allowClosed ?? false,
+        ...(input.rate ? { rate: input.rate } : {}),
+        ...(input.publish ? { publish: input.publish } : {}),
+      });
+    for (let attempt = 0; ; attempt += 1) {
+      let admission: Admission;
+      try {
+        admission = await (input.inOrder && attempt === 0 ? input.inOrder(admit) : admit());
+      } catch (error) {
+        // A retry of a message stored before the chat closed (or before the sender hit their
+        // limit) still gets its original ack: it was stored, and the client must learn so.
+        if (!(error instanceof AppError) || !REFUSALS_A_RETRY_SURVIVES.has(error.code)) throw error;
+        const earlier = await findByClientId(conversationId, clientMessageId, input.author);
+        if (earlier) return { message: toMessageView(earlier), duplicate: true, admission: null };
+        throw error;
+      }
+      // A customer appears under the name they gave for this chat.
+      const author =
+        side === 'customer' && !input.author.displayName && admission.state.customerName
+          ? { ...input.author, displayName: admission.state.customerName }
+          : input.author;
+      const record: MessageRecord = {
+        _id: messageIdFor(conversationId, clientMessageId),
+        conversationId,
+        seq: admission.seq,
+        clientMessageId,
+        author,
         body: text,
         internal,
         masked,
         ...(input.system ? { system: input.system } : {}),
+        createdAt: new Date(),
       };
-      // Under the conversation's lock the seq is simply lastSeq + 1: gap-free and
-      // in insertion order, and the conversation update cannot clobber another write.
-      return locks.run(conversationLockKey(conversationId.toHexString()), async () => {
-        if (!input.notSentBefore) {
-          const earlier = await findByClientId(conversationId, input.clientMessageId, input.author);
-          if (earlier) return { message: toMessageView(earlier), duplicate: true };
-        }
-        // lastSeq moves first: if that write fails nothing is stored and the send is
-        // retried; if the insert then fails, the seq is simply skipped (clients accept gaps).
-        // The reverse order once left lastSeq behind a stored message, and every later send
-        // collided on seq for ever.
-        //
-        // The write is conditional on the state the decision was made from (lastSeq and
-        // status; every message moves lastSeq, every status change is one of ours under this
-        // lock), so a caller's fresh read saves reading again here; when it no longer
-        // matches, read and decide again. Only writers holding this lock change the document.
-        const claimSeq = async (): Promise<number> => {
-          let known = knownState(input.conversation);
-          for (let attempt = 0; ; attempt += 1) {
-            if (!known || attempt > 0) {
-              const current = await Conversation.findById(conversationId).lean();
-              if (!current) throw new AppError('NOT_FOUND', 'No such conversation.');
-              known = knownState(current);
-              if (!known) throw new AppError('INTERNAL', 'Conversation without a seq.');
-            }
-            if (known.status === 'closed' && !input.allowClosed) {
-              throw new AppError('CONVERSATION_CLOSED', 'This conversation has ended.');
-            }
-            const next = known.lastSeq + 1;
-            const timestamps = timestampsFor(input.author, internal, new Date(), known);
-            const written = await Conversation.updateOne(
-              { _id: conversationId, lastSeq: known.lastSeq, status: known.status },
-              { $set: { lastSeq: next, ...timestamps } },
-            );
-            if (written.matchedCount === 1) return next;
-            if (attempt >= 2) throw new AppError('STORE_UNAVAILABLE', 'The conversation kept changing; retry.');
-          }
-        };
-        let seq = await claimSeq();
-        let created;
-        for (let attempt = 0; ; attempt += 1) {
-          try {
-            created = await Message.create({
-              ...fields,
-              _id: messageIdFor(conversationId, input.clientMessageId),
-              seq,
-            });
-            break;
-          } catch (error) {
-            if (!isDuplicateKey(error)) throw error;
-            // A duplicate send that won while the lock was lost (or was not looked for) gets the original's ack…
-            const winner = await findByClientId(conversationId, input.clientMessageId, input.author, 'by-fields');
-            if (winner) return { message: toMessageView(winner), duplicate: true };
-            // …otherwise the seq was taken: lastSeq lagged behind the stored messages. Heal from the truth.
-            if (attempt >= 2) throw error;
-            seq = (await highestSeq(conversationId)) + 1;
-            await Conversation.updateOne({ _id: conversationId }, { $set: { lastSeq: seq } });
-          }
-        }
-        return { message: toMessageView(created.toObject()), duplicate: false };
+      try {
+        await inserts.insert(record);
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const earlier = await findByClientId(conversationId, clientMessageId, input.author);
+        if (earlier) return { message: toMessageView(earlier), duplicate: true, admission };
+        if (attempt >= SEQ_RETRIES) throw error;
+        await liveState.healSeq(conversationId);
+        continue;
+      }
+      const visible = !internal && (side === 'customer' || side === 'agent') ? side : null;
+      // The first reply is written before its ack, not behind: whether a chat was answered decides
+      // at once what its close offers (a rating, the link in the transcript). Once per chat.
+      if (visible === 'agent' && !admission.state.answered) {
+        await Conversation.updateOne({ _id: conversationId }, { $min: { firstAgentReplyAt: record.createdAt } });
+      }
+      activity.record(conversationId, {
+        seq: admission.seq,
+        side: visible,
+        at: record.createdAt,
+        turnStarted: visible !== null && admission.state.turn !== visible,
       });
-    },
+      return { message: toMessageView(record as MessageDocument), duplicate: false, admission };
+    }
+  }
+
+  return {
+    model: Message,
+    /** The live conversation state the message path decides on; state changes publish to it. */
+    liveState,
+
+    store,
 
     /**
      * A system message (assigned, closed, nudges…), its text rendered in the
@@ -210,22 +203,26 @@ export function createMessagesService(mongo: Connection, locks: DocumentLocks) {
      * `clientMessageId` makes it idempotent where the caller may run twice.
      */
     storeSystem(
-      conversation: NewMessage['conversation'] & { language: string },
+      conversation: { _id: Types.ObjectId; language: string },
       event: SystemEvent,
       params: Record<string, string> = {},
-      options: { clientMessageId?: string; evenIfClosed?: boolean } = {},
+      options: { clientMessageId?: string; evenIfClosed?: boolean; publish?: LiveStateSource } = {},
     ): Promise<StoredMessage> {
-      return this.store({
-        conversation,
+      return store({
+        conversationId: conversation._id,
         ...(options.evenIfClosed ? { allowClosed: true } : {}),
+        ...(options.publish ? { publish: options.publish } : {}),
         author: { kind: 'system' },
         clientMessageId: options.clientMessageId ?? `sys-${randomUUID()}`,
-        // A fresh random id has no earlier send to find; the unique index still guards it.
-        notSentBefore: options.clientMessageId === undefined,
         body: renderSystemMessage(event, params, resolveLocale(conversation.language)),
         system: { event, params },
       });
     },
+
+    /** Writes the conversations' summary fields recorded so far (graceful stop; tests reading documents). */
+    flushActivity: () => activity.flushNow(),
+    /** Waits for the inserts in flight (graceful stop). */
+    settled: () => inserts.settled(),
 
     /** Messages after `afterSeq`, oldest first; customers never see internal notes. */
     async after(conversationId: Types.ObjectId, afterSeq: number, includeInternal: boolean): Promise<MessagePage> {

@@ -9,7 +9,8 @@ import type { RateLimit } from '../infra/rate-limit.js';
  * becomes a queued conversation marked offline in the topic's queue, which
  * agents pick up from the queue (it is never auto-assigned: nobody is waiting
  * at the other end) and answer by email (see the feature's `offlineReply`).
- * Naming the customer's waiting chat closes it, so they are not in two queues.
+ * Naming the customer's waiting chat closes it, so they are not in two queues,
+ * and marks it superseded by the message, so its close emails nothing.
  */
 export function createOfflineMessages(deps: {
   messaging: Pick<MessagingServices, 'customers' | 'prechat' | 'conversations' | 'messages' | 'broadcast' | 'hooks'>;
@@ -43,12 +44,18 @@ export function createOfflineMessages(deps: {
     } else {
       await customers.rememberContact(principal.id, payload.prechat);
     }
+    const { conversation } = await conversations.startOffline(principal, payload.prechat, payload.requestId);
     if (waiting?.status === 'queued' && !waiting.offline) {
+      // The message is the customer's case from now on: the chat they gave up is closed
+      // quietly (no transcript of it), so they get one case number and one email thread.
+      // (Also if an advisor took it a moment ago: the customer has left it for the message.)
+      await conversations.mutate(waiting._id.toHexString(), (current) =>
+        current.status === 'closed' ? null : { supersededBy: conversation._id },
+      );
       await conversations.close(waiting, { kind: 'customer', id: principal.id });
     }
-    const { conversation } = await conversations.startOffline(principal, payload.prechat, payload.requestId);
     const stored = await messages.store({
-      conversation,
+      conversationId: conversation._id,
       author: {
         kind: 'customer',
         id: principal.id,
@@ -58,9 +65,9 @@ export function createOfflineMessages(deps: {
       clientMessageId: payload.requestId,
       body: payload.body,
     });
-    if (!stored.duplicate) {
+    if (!stored.duplicate && stored.admission) {
       broadcast.messageCreated(stored.message);
-      await hooks.emit('messageStored', conversation, stored.message);
+      await hooks.emit('messageStored', { conversationId: conversation._id, ...stored.admission }, stored.message);
     }
     broadcast.joinCustomer(principal.id, conversation._id.toHexString());
     return {

@@ -1,17 +1,22 @@
 import type { DepartmentQueueStats, OfflineReason, QueueEntry, QueueUpdate } from '@switchboard/shared';
-import type { AgentModel } from '../agents/agent.model.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import { conversationListingFields } from '../conversations/conversation-view.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import { isOpenAt, nextOpeningAt } from '../departments/business-hours.js';
 import type { DepartmentRecord } from '../departments/department.model.js';
 import type { DepartmentsService } from '../departments/departments.service.js';
-import { loadAgentPool, slotsOf } from './agent-pool.js';
-import type { CapacityLimits } from './capacity-limits.js';
 import type { Clock } from './clock.js';
 import { estimateWaitSeconds } from './eta.js';
 import type { HandlingTimes } from './handling-times.js';
 import { departmentIdOf, GENERAL_QUEUE } from './queue-keys.js';
+import type { RoutingState } from './routing-state.js';
+
+/** A chat waiting for an agent, as routing orders it. */
+export interface WaitingEntry {
+  id: string;
+  queuedAt: Date;
+  priority: number;
+}
 
 /** One queue as it is now: what customers, agents and supervisors are told about it. */
 export interface QueueSnapshot {
@@ -19,9 +24,9 @@ export interface QueueSnapshot {
   department: DepartmentRecord | null;
   open: boolean;
   /** Chats waiting for an agent, in routing order (offline messages excluded). */
-  waiting: ConversationDocument[];
-  /** Offline messages (W5) waiting for a pickup, oldest first. */
-  offline: ConversationDocument[];
+  waiting: WaitingEntry[];
+  /** Messages left offline, waiting for a pickup: how many, since when the oldest. */
+  offline: { count: number; oldest: Date | null };
   agentsOnline: number;
   freeSlots: number;
   totalSlots: number;
@@ -29,11 +34,10 @@ export interface QueueSnapshot {
 }
 
 export function createQueueSnapshots(deps: {
-  agents: AgentModel;
+  state: RoutingState;
   conversations: ConversationsService;
   departments: DepartmentsService;
   handlingTimes: HandlingTimes;
-  limits: CapacityLimits;
   clock: Clock;
   /** How long a snapshot this process read may serve its pushes, unless this process changed the queue since. */
   reuseMs: number;
@@ -41,23 +45,24 @@ export function createQueueSnapshots(deps: {
   const { clock } = deps;
   const recent = new Map<string, { readAt: number; snapshot: Promise<QueueSnapshot | null> }>();
 
+  /** From routing's state in Redis (the waiting order, the agents' slots): no database read. */
   async function read(key: string): Promise<QueueSnapshot | null> {
     const department = key === GENERAL_QUEUE ? null : await deps.departments.get(key);
     if (key !== GENERAL_QUEUE && !department) return null;
-    const queued = (await deps.conversations.model
-      .find({ status: 'queued', departmentId: departmentIdOf(key) })
-      .sort({ priority: -1, queuedAt: 1 })
-      .lean()) as ConversationDocument[];
-    const pool = await loadAgentPool(deps.agents, departmentIdOf(key), deps.limits);
+    const [waiting, offline, pool, medianHandlingSeconds] = await Promise.all([
+      deps.state.waiting(key),
+      deps.state.offlineWaiting(key),
+      deps.state.pool(key),
+      deps.handlingTimes.median(key),
+    ]);
     return {
       key,
       department,
       open: isOpenAt(department?.hours, clock.now()),
-      waiting: queued.filter((conversation) => !conversation.offline),
-      offline: queued.filter((conversation) => conversation.offline),
-      agentsOnline: pool.candidates.length,
-      ...slotsOf(pool),
-      medianHandlingSeconds: await deps.handlingTimes.median(key),
+      waiting,
+      offline,
+      ...pool,
+      medianHandlingSeconds,
     };
   }
 
@@ -92,13 +97,13 @@ export function createQueueSnapshots(deps: {
   }
 
   /** The update for one conversation of the snapshot (position 0 once it is no longer waiting). */
-  function updateFor(snapshot: QueueSnapshot, conversation: ConversationDocument): QueueUpdate {
-    const index = snapshot.waiting.findIndex((waiting) => waiting._id.equals(conversation._id));
+  function updateFor(snapshot: QueueSnapshot, conversation: Pick<WaitingEntry, 'id' | 'queuedAt'>): QueueUpdate {
+    const index = snapshot.waiting.findIndex((waiting) => waiting.id === conversation.id);
     const waitedSeconds = (clock.now().getTime() - conversation.queuedAt.getTime()) / 1000;
     const position = index + 1;
     const stillWaiting = index >= 0;
     return {
-      conversationId: conversation._id.toHexString(),
+      conversationId: conversation.id,
       position,
       queueLength: snapshot.waiting.length,
       estimatedWaitSeconds: stillWaiting && snapshot.open ? estimateWaitSeconds({ ...snapshot, position }) : null,
@@ -111,8 +116,10 @@ export function createQueueSnapshots(deps: {
   }
 
   function statsOf(snapshot: QueueSnapshot): DepartmentQueueStats {
-    const oldest = snapshot.waiting.reduce<Date | null>(
-      (min, conversation) => (min === null || conversation.queuedAt < min ? conversation.queuedAt : min),
+    const waitedSeconds = (oldest: Date | null) =>
+      oldest ? Math.max(0, Math.round((clock.now().getTime() - oldest.getTime()) / 1000)) : 0;
+    const oldestWaiting = snapshot.waiting.reduce<Date | null>(
+      (min, chat) => (min === null || chat.queuedAt < min ? chat.queuedAt : min),
       null,
     );
     return {
@@ -120,7 +127,9 @@ export function createQueueSnapshots(deps: {
       name: snapshot.department?.name ?? 'General',
       open: snapshot.open,
       queued: snapshot.waiting.length,
-      longestWaitSeconds: oldest ? Math.max(0, Math.round((clock.now().getTime() - oldest.getTime()) / 1000)) : 0,
+      longestWaitSeconds: waitedSeconds(oldestWaiting),
+      offlineWaiting: snapshot.offline.count,
+      longestOfflineWaitSeconds: waitedSeconds(snapshot.offline.oldest),
       agentsOnline: snapshot.agentsOnline,
       freeSlots: snapshot.freeSlots,
       totalSlots: snapshot.totalSlots,
@@ -131,7 +140,16 @@ export function createQueueSnapshots(deps: {
     };
   }
 
-  function entriesOf(snapshot: QueueSnapshot): QueueEntry[] {
+  /**
+   * What agents see of a queue (`queue.list`, the desk's queue): the
+   * waiting chats in routing order, then the offline messages, oldest first.
+   * Reads the queue's documents for the listing fields.
+   */
+  async function entriesOf(snapshot: QueueSnapshot): Promise<QueueEntry[]> {
+    const queued = (await deps.conversations.model
+      .find({ status: 'queued', departmentId: departmentIdOf(snapshot.key) })
+      .sort({ queuedAt: 1 })
+      .lean()) as ConversationDocument[];
     const entry = (conversation: ConversationDocument, position: number): QueueEntry => ({
       ...conversationListingFields(conversation),
       queuedAt: conversation.queuedAt.toISOString(),
@@ -139,9 +157,14 @@ export function createQueueSnapshots(deps: {
       priority: conversation.priority > 0,
       offline: conversation.offline,
     });
+    const byId = new Map(queued.map((conversation) => [conversation._id.toHexString(), conversation]));
+    const waiting = snapshot.waiting.flatMap((chat) => {
+      const conversation = byId.get(chat.id);
+      return conversation && !conversation.offline ? [conversation] : [];
+    });
     return [
-      ...snapshot.waiting.map((conversation, index) => entry(conversation, index + 1)),
-      ...snapshot.offline.map((conversation) => entry(conversation, 0)),
+      ...waiting.map((conversation, index) => entry(conversation, index + 1)),
+      ...queued.filter((conversation) => conversation.offline).map((conversation) => entry(conversation, 0)),
     ];
   }
 

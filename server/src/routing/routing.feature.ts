@@ -17,7 +17,14 @@ import { routingAgentHandlers, routingCustomerHandlers } from './routing.socket.
 
 const SWEEP_QUEUE = 'routing-sweep';
 /** Agent fields whose change can make a waiting chat assignable (or change estimates). */
-const ROUTING_FIELDS = new Set<string>(['capacity', 'departmentIds', 'languages', 'active']);
+const ROUTING_FIELDS = new Set<string>([
+  'capacity',
+  'departmentIds',
+  'languages',
+  'active',
+  'displayName',
+  'avatarUrl',
+]);
 
 /**
  * Sends an agent's reply to an offline message (W5) by email. The jobs
@@ -44,7 +51,6 @@ export function createRoutingFeature(
   const routing = createRoutingService({
     redis: context.redis.command,
     prefix: config.REDIS_PREFIX,
-    locks: context.locks,
     logger,
     sockets: context.sockets,
     clock: deps.clock,
@@ -75,30 +81,28 @@ export function createRoutingFeature(
   const { hooks } = deps.messaging;
   // Not awaited inside: the customer's start ack must not wait for a routing pass.
   hooks.on('created', (conversation) => {
-    routing.onCreated(conversation);
+    routing.onCreated(conversation).catch(failed('enqueue'));
   });
-  hooks.on('assigned', (conversation) => {
-    routing.onAssigned(conversation);
-  });
+  hooks.on('assigned', (conversation, how) => routing.onAssigned(conversation, how).catch(failed('dequeue')));
   // Not awaited either: closing answers at once; the freed slot is re-counted and routed just after.
   hooks.on('closed', (conversation) => {
     routing.onClosed(conversation).catch(failed('release'));
   });
-  hooks.on('messageStored', async (conversation, message) => {
-    if (conversation.offline && message.author.kind === 'agent' && !message.internal) {
-      await offlineReply(conversation, message);
-    }
+  hooks.on('messageStored', async ({ conversationId, state }, message) => {
+    if (!state.offline || message.author.kind !== 'agent' || message.internal) return;
+    // Rare (an agent answering a left message): the mailer needs the whole document.
+    const conversation = await deps.messaging.conversations.load(conversationId.toHexString());
+    if (conversation) await offlineReply(conversation, message);
   });
-  deps.agents.onStatusChanged((change) => {
-    routing.onAgentStatus(change.agentId).catch(failed('status change'));
-  });
-  // Issue 4 item 5: more capacity, other departments or languages may mean a waiting chat fits now.
-  deps.agents.onUpdated((change) => {
+  // Awaited by the status change: a chat can be given to an agent as soon as they are told they are online.
+  deps.agents.onStatusChanged((change) => routing.onAgentChanged(change.agentId).catch(failed('status change')));
+  // More capacity, other departments or languages may mean a waiting chat fits now; a new name shows on the next chat.
+  deps.agents.onUpdated(async (change) => {
     if (!change.fields.some((field) => ROUTING_FIELDS.has(field))) return;
-    routing.onAgentStatus(change.agentId).catch(failed('agent change'));
+    await routing.onAgentChanged(change.agentId).catch(failed('agent change'));
   });
   deps.departments.onChanged((departmentId) => {
-    routing.queueChanged(departmentId);
+    routing.onDepartmentChanged(departmentId).catch(failed('department change'));
   });
   context.queues.worker(SWEEP_QUEUE, () => routing.sweep(), { concurrency: 1 });
 
@@ -110,6 +114,7 @@ export function createRoutingFeature(
       customer: routingCustomerHandlers(routing, leaveMessage),
     },
     async start() {
+      await routing.prepare();
       // One schedule per deployment (the id makes every process upsert the same one); one process runs each sweep.
       await context.queues
         .queue(SWEEP_QUEUE)

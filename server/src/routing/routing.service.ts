@@ -6,17 +6,16 @@ import {
   type QueueListing,
   type QueueStats,
   type QueueUpdate,
+  type ReleaseReason,
 } from '@switchboard/shared';
 import type { Redis } from 'ioredis';
 import type { AgentModel } from '../agents/agent.model.js';
-import { toAgentPrincipal } from '../agents/agent-view.js';
 import { isSupervisorRole, type AgentPrincipal } from '../auth/principal.js';
-import { authorize } from '../conversations/access.js';
+import { inAgentsDepartments } from '../conversations/access.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import { toConversationView } from '../conversations/conversation-view.js';
 import type { MessagingServices } from '../conversations/messaging.feature.js';
 import type { DepartmentsService } from '../departments/departments.service.js';
-import type { DocumentLocks } from '../infra/document-lock.js';
 import type { Logger } from '../infra/logger.js';
 import type { SocketServer } from '../infra/socket-server.js';
 import { createCapacity } from './capacity.js';
@@ -27,13 +26,14 @@ import { createQueuePush } from './queue-push.js';
 import { createQueueSnapshots } from './queue-snapshot.js';
 import { GENERAL_QUEUE, queueKeyOf } from './queue-keys.js';
 import { createRouter } from './router.js';
+import { createRoutingState } from './routing-state.js';
+import { createRoutingSync, queuesOf } from './routing-sync.js';
 import type { RoutingMetrics } from './routing-metrics.js';
 import { createTransfers } from './transfer.js';
 
 export interface RoutingDeps {
   redis: Redis;
   prefix: string;
-  locks: DocumentLocks;
   logger: Logger;
   sockets: SocketServer;
   clock: Clock;
@@ -45,19 +45,20 @@ export interface RoutingDeps {
   queueDebounceMs: number;
 }
 
-/** Routing and queues (R1–R6): what the socket handlers, REST routes, hooks and the sweep call. */
+/** Routing and queues: what the socket handlers, REST routes, hooks and the sweep call. */
 export function createRoutingService(deps: RoutingDeps) {
   const { conversations, messages, broadcast } = deps.messaging;
   const { clock, departments, logger } = deps;
   const limits = createCapacityLimits(() => departments.list());
-  const capacity = createCapacity({ agents: deps.agents, conversations, locks: deps.locks, clock, limits });
+  const state = createRoutingState(deps.redis, deps.prefix);
+  const sync = createRoutingSync({ agents: deps.agents, conversations, limits, state, logger });
+  const capacity = createCapacity({ agents: deps.agents, state, sync, logger });
   const handlingTimes = createHandlingTimes(deps.redis, deps.prefix);
   const snapshots = createQueueSnapshots({
-    agents: deps.agents,
+    state,
     conversations,
     departments,
     handlingTimes,
-    limits,
     clock,
     reuseMs: Math.max(100, deps.queueDebounceMs),
   });
@@ -71,14 +72,12 @@ export function createRoutingService(deps: RoutingDeps) {
     logger,
   });
   const router = createRouter({
-    redis: deps.redis,
-    prefix: deps.prefix,
     logger,
-    agents: deps.agents,
     conversations,
     departments,
+    state,
+    sync,
     capacity,
-    limits,
     clock,
     generalLanguageFallbackSeconds: deps.generalLanguageFallbackSeconds,
     onAssigned: (conversation) => {
@@ -92,6 +91,12 @@ export function createRoutingService(deps: RoutingDeps) {
     push.schedule(key);
   };
 
+  /** The queues an agent serves: their departments and the general queue. */
+  async function queuesOfAgent(agentId: string): Promise<string[]> {
+    const agent = await deps.agents.findById(agentId, { departmentIds: 1 }).lean();
+    return agent ? queuesOf(agent) : [GENERAL_QUEUE];
+  }
+
   const transfers = createTransfers({
     agents: deps.agents,
     conversations,
@@ -99,6 +104,7 @@ export function createRoutingService(deps: RoutingDeps) {
     broadcast,
     departments,
     capacity,
+    state,
     sockets: deps.sockets,
     queueChanged,
     slotFreed: (agentId) => {
@@ -109,12 +115,6 @@ export function createRoutingService(deps: RoutingDeps) {
     },
   });
 
-  /** The queues an agent serves: their departments and the general queue. */
-  async function queuesOfAgent(agentId: string): Promise<string[]> {
-    const agent = await deps.agents.findById(agentId, { departmentIds: 1 }).lean();
-    return [...(agent?.departmentIds ?? []).map((id) => id.toHexString()), GENERAL_QUEUE];
-  }
-
   return {
     capacity,
     /** Effective agent capacities (own, else department default, else the deployment's). */
@@ -123,50 +123,82 @@ export function createRoutingService(deps: RoutingDeps) {
     snapshots,
     router,
     push,
+    /** Routing's state in Redis, and keeping it in step with the database. */
+    state,
+    sync,
     allQueueKeys,
     queueChanged,
-    transfer: (by: AgentPrincipal, payload: ConversationTransfer) => transfers.transfer(by, payload),
-    requeue: (conversation: Parameters<typeof transfers.requeue>[0]) => transfers.requeue(conversation),
+    transfer: (by: AgentPrincipal, payload: ConversationTransfer, reason?: ReleaseReason) =>
+      transfers.transfer(by, payload, reason),
+    requeue: (conversation: Parameters<typeof transfers.requeue>[0], by?: AgentPrincipal) =>
+      transfers.requeue(conversation, by),
+    takeOver: (by: AgentPrincipal, conversationId: string) => transfers.takeOver(by, conversationId),
 
     /**
      * A chat entered a queue: route it, and push positions shortly (the
      * widget also asks `queue.status` right after starting, since its socket
      * joins the conversation's room only once the start is answered).
+     * Offline messages are never routed: agents pick them up.
      */
-    onCreated(conversation: ConversationDocument): void {
+    async onCreated(conversation: ConversationDocument): Promise<void> {
       const key = queueKeyOf(conversation.departmentId);
+      const chat = {
+        id: conversation._id.toHexString(),
+        language: conversation.language,
+        queuedAt: conversation.queuedAt,
+        priority: conversation.priority,
+      };
+      if (conversation.offline) await state.enqueueOffline(key, [chat]);
+      else {
+        await state.enqueue(key, [chat]);
+        void router.kick(key);
+      }
       push.schedule(key);
-      if (!conversation.offline) void router.kick(key);
     },
 
-    onAssigned(conversation: ConversationDocument): void {
-      push.schedule(queueKeyOf(conversation.departmentId));
+    /** Assigned: out of its queue (routing's own assignments left it when claimed), positions pushed soon. */
+    async onAssigned(conversation: ConversationDocument, how: { claimed: boolean }): Promise<void> {
+      const key = queueKeyOf(conversation.departmentId);
+      if (!how.claimed) await state.dequeue(key, conversation._id.toHexString());
+      push.schedule(key);
     },
 
-    /** A chat ended: learn its handling time, free its agent's slot, route what their queues hold. */
+    /** A chat ended: out of its queue if it was waiting; else learn its handling time and free its agent's slot. */
     async onClosed(conversation: ConversationDocument): Promise<void> {
       const key = queueKeyOf(conversation.departmentId);
       push.schedule(key);
-      if (!conversation.agentId) return;
+      if (!conversation.agentId) {
+        await state.dequeue(key, conversation._id.toHexString());
+        return;
+      }
       if (conversation.assignedAt && conversation.closedAt) {
         await handlingTimes.record(key, (conversation.closedAt.getTime() - conversation.assignedAt.getTime()) / 1000);
       }
-      // A busy lock only delays the counters (the sweep repairs them); routing counts the truth anyway.
-      await capacity
-        .recount(conversation.agentId)
-        .catch((error: unknown) => logger.warn({ err: error }, 'load re-count after close deferred to the sweep'));
+      await capacity.release(conversation.agentId, conversation._id);
       for (const queue of await queuesOfAgent(conversation.agentId.toHexString())) queueChanged(queue);
     },
 
-    /** An agent came online (route their queues) or left (estimates change). */
-    async onAgentStatus(agentId: string): Promise<void> {
-      for (const queue of await queuesOfAgent(agentId)) queueChanged(queue);
+    /** An agent came online or left, or an admin changed them: routing sees them as stored now. */
+    async onAgentChanged(agentId: string): Promise<void> {
+      const agent = await sync.syncAgent(agentId);
+      for (const queue of agent?.queues.length ? agent.queues : [GENERAL_QUEUE]) queueChanged(queue);
     },
 
-    /** The safety net: repair load counters from the truth, then route and push every queue. */
+    /** A department changed (its default capacity, hours, archived): its agents and queue again. */
+    async onDepartmentChanged(departmentId: string): Promise<void> {
+      await sync.syncDepartmentAgents(departmentId);
+      queueChanged(departmentId);
+    },
+
+    /** Builds routing's state from the database if Redis does not have it (a new deployment, a Redis that lost its data). */
+    async prepare(): Promise<void> {
+      if (!(await state.isBuilt())) await sync.rebuild();
+    },
+
+    /** The safety net: repair routing's state from the database, then route and push every queue. */
     async sweep(): Promise<void> {
-      const repaired = await capacity.repairAll();
-      if (repaired > 0) logger.info({ repaired }, 'routing sweep repaired agent load counters');
+      const repaired = await sync.repairAll();
+      if (repaired > 0) logger.info({ repaired }, 'routing sweep repaired agent loads from the conversations');
       const keys = await allQueueKeys();
       await Promise.all(keys.map((key) => router.kick(key)));
       for (const key of keys) push.schedule(key);
@@ -177,10 +209,13 @@ export function createRoutingService(deps: RoutingDeps) {
       const conversation = await conversations.load(conversationId);
       if (!conversation) throw new AppError('NOT_FOUND', 'No such conversation.');
       // The general queue is everyone's; a department's chats are its agents' (supervisors: any).
-      if (conversation.departmentId) authorize(conversation, { kind: 'agent', agent }, 'read');
+      if (conversation.departmentId && !isSupervisorRole(agent.role) && !inAgentsDepartments(conversation, agent)) {
+        throw new AppError('FORBIDDEN', 'This chat waits in another department.');
+      }
       if (conversation.status !== 'queued') throw new AppError('CONFLICT', 'This chat is no longer waiting.');
-      const result = await capacity.claim(agent.id, { requireOnline: false }, (record) =>
-        conversations.assign(conversationId, toAgentPrincipal(record)),
+      const key = queueKeyOf(conversation.departmentId);
+      const result = await capacity.claim(agent.id, conversationId, { need: 'present', queue: key }, () =>
+        conversations.assign(conversationId, agent, { claimed: true }),
       );
       if (result.outcome === 'agent-unavailable') {
         throw new AppError('CONFLICT', 'Set your status to online or away to take chats.');
@@ -204,7 +239,10 @@ export function createRoutingService(deps: RoutingDeps) {
         keys = isSupervisorRole(agent.role) ? await allQueueKeys() : [...agent.departmentIds, GENERAL_QUEUE];
       }
       const loaded = await Promise.all(keys.map((key) => snapshots.load(key)));
-      return { entries: loaded.flatMap((snapshot) => (snapshot ? snapshots.entriesOf(snapshot) : [])) };
+      const entries = await Promise.all(
+        loaded.map((snapshot) => (snapshot ? snapshots.entriesOf(snapshot) : Promise.resolve([]))),
+      );
+      return { entries: entries.flat() };
     },
 
     /** `queue.status`: where one of the customer's own chats stands (NOT_FOUND for anyone else's). */
@@ -212,7 +250,7 @@ export function createRoutingService(deps: RoutingDeps) {
       const conversation = await conversations.get(conversationId, { kind: 'customer', customer }, 'read');
       const snapshot = await snapshots.load(queueKeyOf(conversation.departmentId));
       if (!snapshot) throw new AppError('NOT_FOUND', 'No such conversation.');
-      return snapshots.updateFor(snapshot, conversation);
+      return snapshots.updateFor(snapshot, { id: conversationId, queuedAt: conversation.queuedAt });
     },
 
     /** `shared`: for a push, which may take a read another push just made (queue-snapshot.ts). */
@@ -227,6 +265,7 @@ export function createRoutingService(deps: RoutingDeps) {
     async stop(): Promise<void> {
       push.stop();
       await router.stop();
+      await capacity.flush();
     },
   };
 }

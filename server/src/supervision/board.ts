@@ -86,6 +86,7 @@ export function createBoard(deps: {
         agents,
         totals: {
           queued: sum(departments.map((department) => department.queued)),
+          offlineWaiting: sum(departments.map((department) => department.offlineWaiting)),
           activeChats: sum(perDepartment.map((row) => row.count)),
           idle: sum(idlePerAgent.map((row) => row.count)),
           agentsOnline: agents.filter((agent) => agent.status === 'online').length,

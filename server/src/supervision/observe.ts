@@ -56,7 +56,7 @@ export function createObserve(deps: {
     await deps.audit.record({
       actor: by,
       action: event === 'agent.joined' ? 'conversation.join' : 'conversation.leave',
-      target: { kind: 'conversation', id: conversation._id.toHexString() },
+      target: { kind: 'conversation', id: conversation._id.toHexString(), name: conversation.caseNumber },
       details: { caseNumber: conversation.caseNumber },
     });
   }

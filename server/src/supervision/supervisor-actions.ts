@@ -9,7 +9,7 @@ import type { RoutingService } from '../routing/routing.service.js';
 
 export interface SupervisorActionsDeps {
   conversations: Pick<ConversationsService, 'load' | 'close'>;
-  routing: Pick<RoutingService, 'transfer' | 'requeue'>;
+  routing: Pick<RoutingService, 'transfer' | 'requeue' | 'takeOver'>;
   flags: Pick<IdleFlags, 'clear'>;
   audit: Pick<AuditService, 'record'>;
   /** Whether closing this chat emails its transcript (jobs feature). */
@@ -44,10 +44,11 @@ export function createSupervisorActions(deps: SupervisorActionsDeps) {
     await deps.audit.record({
       actor: by,
       action,
-      target: { kind: 'conversation', id },
+      target: { kind: 'conversation', id, name: before.caseNumber },
       details: {
         caseNumber: before.caseNumber,
         ...(before.agentId ? { fromAgentId: before.agentId.toHexString() } : {}),
+        ...(before.agentCard?.displayName ? { fromAgentName: before.agentCard.displayName } : {}),
         ...(before.idle?.reason ? { idleReason: before.idle.reason } : {}),
         ...details,
       },
@@ -59,15 +60,18 @@ export function createSupervisorActions(deps: SupervisorActionsDeps) {
     /** To a chosen agent, who must be online with a free slot (routing's claim decides, atomically). */
     async reassign(by: AgentPrincipal, { conversationId, agentId }: SupervisorReassign): Promise<ConversationView> {
       const before = await live(conversationId);
-      const view = await deps.routing.transfer(by, { conversationId, to: { agentId } });
-      await done(by, 'conversation.reassign', before, { toAgentId: agentId });
+      const view = await deps.routing.transfer(by, { conversationId, to: { agentId } }, 'reassigned');
+      await done(by, 'conversation.reassign', before, {
+        toAgentId: agentId,
+        ...(view.agent ? { toAgentName: view.agent.displayName } : {}),
+      });
       return view;
     },
 
     /** Back to its own queue, at the front (priority, original queue time kept). */
     async requeue(by: AgentPrincipal, conversationId: string): Promise<ConversationView> {
       const before = await live(conversationId);
-      await deps.routing.requeue(before);
+      await deps.routing.requeue(before, by);
       const after = await deps.conversations.load(conversationId);
       // Routing may already have handed it to someone else: that counts, an unchanged chat does not.
       const moved =
@@ -78,11 +82,14 @@ export function createSupervisorActions(deps: SupervisorActionsDeps) {
       return toConversationView(after);
     },
 
-    /** The supervisor becomes the chat's agent (they must be online with a free slot, like anyone). */
+    /**
+     * The supervisor becomes the chat's agent, from the console: no need to go
+     * online (which would make them eligible for routed chats), no slot needed.
+     */
     async takeover(by: AgentPrincipal, conversationId: string): Promise<ConversationView> {
       const before = await live(conversationId);
-      const view = await deps.routing.transfer(by, { conversationId, to: { agentId: by.id } });
-      await done(by, 'conversation.takeover', before, { toAgentId: by.id });
+      const view = await deps.routing.takeOver(by, conversationId);
+      await done(by, 'conversation.takeover', before, { toAgentId: by.id, toAgentName: by.displayName });
       return view;
     },
 

@@ -58,4 +58,20 @@ describe('renderTranscriptEmail', () => {
     expect(late.text.startsWith(translate('en', 'email.greeting.generic'))).toBe(true);
     expect(late.text).toMatch(/\[3\/15\/26, 12:05\s?AM\] You: still here/);
   });
+
+  it('never lets a name with line breaks start a line of its own (a fake header)', () => {
+    const hostile = renderTranscriptEmail({
+      ...content,
+      customerName: 'Marie\r\nBcc: victim@target.example',
+      agentName: 'Lei\nTo: x@y.example',
+      department: 'Audio\u2028Subject: win',
+      messages: [
+        { author: { kind: 'agent', displayName: 'Lei\r\nCc: z@y.example' }, body: 'Bonjour', createdAt: at(1) },
+      ],
+    });
+    for (const header of ['Bcc:', 'To:', 'Subject:', 'Cc:']) {
+      expect(hostile.text.split('\n').some((line) => line.startsWith(header))).toBe(false);
+    }
+    expect(hostile.text).toContain('Marie Bcc: victim@target.example');
+  });
 });

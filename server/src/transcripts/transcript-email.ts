@@ -16,7 +16,8 @@ export interface TranscriptContent {
     body: string;
     createdAt: Date;
   }[];
-  ratingUrl: string;
+  /** The satisfaction link; null when nobody answered the chat (there is nothing to rate). */
+  ratingUrl: string | null;
   /** IANA zone the times are written in (the customer's is unknown to the server). */
   timeZone: string;
 }
@@ -58,7 +59,8 @@ function formatters(locale: Locale, timeZone: string) {
  * visible message with its time, the satisfaction link. The HTML version
  * escapes every piece of user content; the text version needs no escaping.
  */
-export function renderTranscriptEmail(content: TranscriptContent): RenderedEmail {
+export function renderTranscriptEmail(input: TranscriptContent): RenderedEmail {
+  const content = namesOnOneLine(input);
   const { locale, caseNumber } = content;
   const t = (key: PlainKey) => translate(locale, key);
   const format = formatters(locale, content.timeZone);
@@ -95,9 +97,7 @@ export function renderTranscriptEmail(content: TranscriptContent): RenderedEmail
     '',
     ...lines.map((line) => (line.who ? `[${line.at}] ${line.who}: ${line.body}` : `[${line.at}] * ${line.body}`)),
     '',
-    t('email.rate.prompt'),
-    `${t('email.rate.action')}: ${content.ratingUrl}`,
-    '',
+    ...(content.ratingUrl ? [t('email.rate.prompt'), `${t('email.rate.action')}: ${content.ratingUrl}`, ''] : []),
     help,
     t('email.footer.automated'),
     '',
@@ -125,12 +125,39 @@ ${lines
   )
   .join('\n')}
 </table>
-<p style="margin-top:24px">${e(t('email.rate.prompt'))}</p>
+${
+  content.ratingUrl
+    ? `<p style="margin-top:24px">${e(t('email.rate.prompt'))}</p>
 <p><a href="${e(content.ratingUrl)}" style="display:inline-block;background:#0071e3;color:#fff;padding:10px 18px;border-radius:980px;text-decoration:none">${e(t('email.rate.action'))}</a></p>
-<p style="color:#6e6e73;font-size:13px">${e(help)}<br>${e(t('email.footer.automated'))}</p>
+`
+    : ''
+}<p style="color:#6e6e73;font-size:13px">${e(help)}<br>${e(t('email.footer.automated'))}</p>
 </div>
 </body>
 </html>
 `;
   return { subject, text, html };
+}
+
+/** Line breaks, other control characters and the Unicode line and paragraph separators. */
+const LINE_BREAKING = /[\p{Cc}\u2028\u2029]+/gu;
+const oneLine = (name: string) => name.replace(LINE_BREAKING, ' ').trim();
+
+/**
+ * Names are checked to be one line where they come in, but records stored
+ * before that check (or written by hand) must not either: "Marie\r\nBcc: …"
+ * in a greeting would read as a header line in the plain-text email.
+ */
+function namesOnOneLine(content: TranscriptContent): TranscriptContent {
+  return {
+    ...content,
+    ...(content.customerName === undefined ? {} : { customerName: oneLine(content.customerName) }),
+    department: oneLine(content.department),
+    ...(content.agentName === undefined ? {} : { agentName: oneLine(content.agentName) }),
+    messages: content.messages.map((message) =>
+      message.author.displayName
+        ? { ...message, author: { ...message.author, displayName: oneLine(message.author.displayName) } }
+        : message,
+    ),
+  };
 }

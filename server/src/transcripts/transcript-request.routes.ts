@@ -1,8 +1,7 @@
-import { AppError, deskTranscriptSendSchema, objectIdSchema, type TranscriptRequested } from '@switchboard/shared';
+import { deskTranscriptSendSchema, objectIdSchema, type TranscriptRequested } from '@switchboard/shared';
 import { Router } from 'express';
 import { currentAgent, type RestAuth } from '../auth/rest-auth.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
-import type { CustomersService } from '../customers/customers.service.js';
 import { parseInput } from '../infra/validation.js';
 import type { TranscriptsService } from './transcripts.service.js';
 
@@ -10,7 +9,7 @@ import type { TranscriptsService } from './transcripts.service.js';
  * `POST /api/conversations/:id/transcripts` (issue 7, J3 "on request"): the
  * agent serving a chat (or a supervisor) emails its transcript to the
  * customer now. Always to the customer's own address — the pre-chat email,
- * else the verified profile's — never one typed by the agent. The request
+ * else the verified profile's — never one typed by the agent (the service decides). The request
  * goes through the transcripts service like the customer's own request, so
  * the same `requestId` makes one email however often it is retried, and the
  * per-conversation cap applies to both together.
@@ -18,7 +17,6 @@ import type { TranscriptsService } from './transcripts.service.js';
 export function transcriptRequestRoutes(deps: {
   auth: RestAuth;
   conversations: ConversationsService;
-  customers: Pick<CustomersService, 'models'>;
   transcripts: Pick<TranscriptsService, 'request'>;
 }): Router {
   const router = Router();
@@ -27,18 +25,8 @@ export function transcriptRequestRoutes(deps: {
     const { requestId } = parseInput(deskTranscriptSendSchema, req.body);
     const viewer = { kind: 'agent' as const, agent: currentAgent(res) };
     // Sending mail on the customer's behalf is acting on the chat: the assigned agent or a supervisor.
-    const conversation = await deps.conversations.get(id, viewer, 'write');
-    let email: string | undefined;
-    if (!conversation.prechat?.email) {
-      const customer = await deps.customers.models.Customer.findById(conversation.customerId, { email: 1 }).lean();
-      email = customer?.email ?? undefined;
-      if (!email) throw new AppError('VALIDATION_FAILED', 'This customer left no email address.');
-    }
-    const requested: TranscriptRequested = await deps.transcripts.request(viewer, {
-      conversationId: id,
-      requestId,
-      ...(email ? { email } : {}),
-    });
+    await deps.conversations.get(id, viewer, 'write');
+    const requested: TranscriptRequested = await deps.transcripts.request(viewer, { conversationId: id, requestId });
     res.status(202).json(requested);
   });
   return router;

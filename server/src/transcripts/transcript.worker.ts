@@ -1,5 +1,6 @@
 import { resolveLocale } from '@switchboard/shared';
 import { UnrecoverableError, type Job } from 'bullmq';
+import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { Logger } from '../infra/logger.js';
 import { transcriptJobSchema } from '../jobs/job-queues.js';
@@ -7,6 +8,8 @@ import type { JobsMetrics } from '../jobs/jobs-metrics.js';
 import { SmtpError, type Mailer } from '../mail/mailer.js';
 import type { MessagesService } from '../messages/messages.service.js';
 import type { RatingLinks } from './rating-links.js';
+import { caseThreadId, replyContent, type VisibleMessage } from './reply-content.js';
+import { renderReplyEmail } from './reply-email.js';
 import { renderTranscriptEmail } from './transcript-email.js';
 import type { TranscriptsService } from './transcripts.service.js';
 
@@ -16,6 +19,8 @@ export interface TranscriptWorkerDeps {
   messages: MessagesService;
   mailer: Mailer;
   ratingLinks: RatingLinks;
+  /** Reply-To of emails the customer is meant to answer (the support mailbox). */
+  replyTo: string;
   /** The department's display name, when routing knows it; the topic otherwise. */
   departmentName?: (departmentId: string) => Promise<string | null>;
   timeZone: string;
@@ -38,6 +43,10 @@ export interface TranscriptWorkerDeps {
  */
 export function transcriptProcessor(deps: TranscriptWorkerDeps) {
   const Delivery = deps.transcripts.model;
+  const departmentOf = async (conversation: ConversationDocument): Promise<string> =>
+    (conversation.departmentId && deps.departmentName
+      ? await deps.departmentName(conversation.departmentId.toHexString())
+      : null) ?? conversation.topic;
 
   return async (job: Job): Promise<string> => {
     const parsed = transcriptJobSchema.safeParse(job.data);
@@ -57,36 +66,45 @@ export function transcriptProcessor(deps: TranscriptWorkerDeps) {
       throw new UnrecoverableError('the conversation no longer exists');
     }
     const locale = resolveLocale(conversation.language);
-    const [visible, ratingUrl, department] = await Promise.all([
-      deps.messages.model
-        .find({ conversationId: conversation._id, internal: false }, { author: 1, body: 1, createdAt: 1 })
-        .sort({ seq: 1 })
-        .lean(),
-      deps.ratingLinks.linkFor(conversation._id),
-      conversation.departmentId && deps.departmentName
-        ? deps.departmentName(conversation.departmentId.toHexString())
-        : Promise.resolve(null),
-    ]);
-    const email = renderTranscriptEmail({
-      locale,
-      caseNumber: conversation.caseNumber,
-      ...(conversation.prechat?.name ? { customerName: conversation.prechat.name } : {}),
-      department: department ?? conversation.topic,
-      ...(conversation.agentCard?.displayName ? { agentName: conversation.agentCard.displayName } : {}),
-      startedAt: (conversation as { createdAt?: Date }).createdAt ?? conversation.queuedAt,
-      messages: visible.map((message) => ({
-        author: { kind: message.author?.kind ?? 'system', displayName: message.author?.displayName ?? null },
-        body: message.body,
-        createdAt: (message as { createdAt: Date }).createdAt,
-      })),
-      ratingUrl,
-      timeZone: deps.timeZone,
-    });
+    const visible = (await deps.messages.model
+      .find({ conversationId: conversation._id, internal: false }, { author: 1, body: 1, createdAt: 1 })
+      .sort({ seq: 1 })
+      .lean()) as VisibleMessage[];
+    // Every email of a case names the same thread, so mail clients keep the case together.
+    const thread = caseThreadId(conversation._id.toHexString(), deps.mailer.domain);
+    const mail =
+      entry.trigger === 'offline-reply'
+        ? {
+            ...renderReplyEmail(replyContent(conversation, visible, requestId, locale, deps.timeZone)),
+            // Meant to be answered: the answer goes to the support mailbox, the case number in its subject.
+            replyTo: deps.replyTo,
+            inReplyTo: thread,
+            references: [thread],
+          }
+        : {
+            ...renderTranscriptEmail({
+              locale,
+              caseNumber: conversation.caseNumber,
+              ...(conversation.prechat?.name ? { customerName: conversation.prechat.name } : {}),
+              department: await departmentOf(conversation),
+              ...(conversation.agentCard?.displayName ? { agentName: conversation.agentCard.displayName } : {}),
+              startedAt: (conversation as { createdAt?: Date }).createdAt ?? conversation.queuedAt,
+              messages: visible.map((message) => ({
+                author: { kind: message.author?.kind ?? 'system', displayName: message.author?.displayName ?? null },
+                body: message.body,
+                createdAt: message.createdAt,
+              })),
+              // Nobody answered this chat: there is nothing to rate, so no link asks for it.
+              ratingUrl: conversation.firstAgentReplyAt ? await deps.ratingLinks.linkFor(conversation._id) : null,
+              timeZone: deps.timeZone,
+            }),
+            references: [thread],
+          };
 
     try {
       await deps.mailer.send({
         to: entry.to,
-        ...email,
+        ...mail,
         messageId: entry.messageId,
         language: locale,
         headers: { 'X-Switchboard-Case': conversation.caseNumber },

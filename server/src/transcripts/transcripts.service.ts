@@ -10,13 +10,18 @@ import type { Connection, Types } from 'mongoose';
 import type { Viewer } from '../conversations/access.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
+import { customerModels } from '../customers/customer.model.js';
 import type { QueueFactory } from '../infra/queues.js';
 import { QUEUES, transcriptJobId, type TranscriptJob } from '../jobs/job-queues.js';
+import { replyRequestId } from './reply-content.js';
 import { upsertWithRetry } from './upsert.js';
 import { deliveryModel, toDeliveryView, type DeliveryDocument } from './transcript-delivery.model.js';
 
-/** Customer-requested transcripts one conversation may have (each is an email to any address they type). */
-export const MAX_REQUESTS_PER_CONVERSATION = 5;
+/** Requested transcripts (by the customer and the desk together) one conversation may have. */
+export const MAX_REQUESTS_PER_CONVERSATION = 3;
+
+/** Addresses compare without case (the domain never has one; mailboxes almost never do in practice). */
+const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export type TranscriptsService = ReturnType<typeof createTranscriptsService>;
 
@@ -36,6 +41,19 @@ export function createTranscriptsService(deps: {
   mailDomain: () => string;
 }) {
   const Delivery = deliveryModel(deps.mongo);
+  const { Customer } = customerModels(deps.mongo);
+
+  /**
+   * The one address a transcript of this chat may go to: the one the customer
+   * gave for it (pre-chat), else a verified customer's profile address. Never an
+   * address typed at request time: that would let anyone email text they wrote
+   * (say, a phishing link) to any inbox, from the company's own mail server.
+   */
+  async function ownAddress(conversation: ConversationDocument): Promise<string | undefined> {
+    if (conversation.prechat?.email) return conversation.prechat.email;
+    const customer = await Customer.findById(conversation.customerId, { email: 1, verified: 1 }).lean();
+    return customer?.verified && customer.email ? customer.email : undefined;
+  }
   const queue = deps.queues.queue<TranscriptJob>(QUEUES.transcripts, {
     defaultJobOptions: {
       attempts: deps.attempts,
@@ -82,19 +100,27 @@ export function createTranscriptsService(deps: {
     return entry;
   }
 
+  /**
+   * Whether closing this conversation emails its transcript. Not a message
+   * left offline: its answers went out as emails already, one summary more
+   * would only repeat them. Not a waiting chat the customer gave up for a
+   * message left offline: that message is their case, with its own emails.
+   */
+  const willEmailOnClose = (
+    conversation: Pick<ConversationDocument, 'prechat' | 'offline' | 'supersededBy'>,
+  ): boolean =>
+    deps.enabled && Boolean(conversation.prechat?.email) && !conversation.offline && !conversation.supersededBy;
+
   return {
     model: Delivery,
     queue,
 
-    /** Whether closing this conversation emails its transcript. */
-    willEmailOnClose(conversation: Pick<ConversationDocument, 'prechat'>): boolean {
-      return deps.enabled && Boolean(conversation.prechat?.email);
-    },
+    willEmailOnClose,
 
     /** On every close (agent, customer or idle): one transcript to the pre-chat address, if any. */
     async onClosed(conversation: ConversationDocument): Promise<void> {
       const to = conversation.prechat?.email;
-      if (!deps.enabled || !to) return;
+      if (!to || !willEmailOnClose(conversation)) return;
       await enqueue(conversation, 'close', { trigger: 'close', to });
     },
 
@@ -107,29 +133,57 @@ export function createTranscriptsService(deps: {
     async offlineReply(conversation: ConversationDocument, message: { id: string }): Promise<void> {
       const to = conversation.prechat?.email;
       if (!to) return;
-      await enqueue(conversation, `reply-${message.id}`, { trigger: 'offline-reply', to });
+      await enqueue(conversation, replyRequestId(message.id), { trigger: 'offline-reply', to });
     },
 
     /**
-     * W6: the customer asks for the transcript. Only their own conversation
-     * (another's answers NOT_FOUND); an email given here is used for this
-     * transcript only, never stored on the customer.
+     * The customer (or the desk, for them) asks for the transcript. Only
+     * their own conversation (another's answers NOT_FOUND), and only to the
+     * customer's own address ({@link ownAddress}): an `email` given with the
+     * request must be that address, else FORBIDDEN and nothing is sent. At most
+     * {@link MAX_REQUESTS_PER_CONVERSATION} requests per chat; a retry with the
+     * same requestId is the same request.
      */
     async request(viewer: Viewer, payload: TranscriptRequest): Promise<TranscriptRequested> {
       const conversation = await deps.conversations.get(payload.conversationId, viewer, 'read');
-      const to = payload.email ?? conversation.prechat?.email;
-      if (!to) throw new AppError('VALIDATION_FAILED', 'Tell us which email address to send the transcript to.');
+      const to = await ownAddress(conversation);
+      if (!to) throw new AppError('VALIDATION_FAILED', 'This chat has no email address to send the transcript to.');
+      if (payload.email && !sameAddress(payload.email, to)) {
+        throw new AppError('FORBIDDEN', 'A transcript goes only to the email address given for this chat.', {
+          reason: 'address-not-the-customers',
+        });
+      }
       const clientRequestId = payload.requestId ?? randomUUID();
       const requestId = `req-${clientRequestId}`;
+      const id = conversation._id.toHexString();
       const existing = await Delivery.exists({ conversationId: conversation._id, requestId });
+      // A new request takes one of the chat's few: one atomic count on the conversation, so
+      // parallel requests cannot pass the cap together (two copies of one retried request may
+      // both count, which only ever makes the cap stricter).
       if (!existing) {
-        const requested = await Delivery.countDocuments({ conversationId: conversation._id, trigger: 'request' });
-        if (requested >= MAX_REQUESTS_PER_CONVERSATION) {
-          throw new AppError('RATE_LIMITED', 'This conversation has been emailed as often as it can be.');
+        const counted = await deps.conversations.model.updateOne(
+          {
+            _id: conversation._id,
+            $or: [
+              { transcriptRequests: { $exists: false } },
+              { transcriptRequests: { $lt: MAX_REQUESTS_PER_CONVERSATION } },
+            ],
+          },
+          { $inc: { transcriptRequests: 1 } },
+          { strict: false },
+        );
+        if (counted.modifiedCount === 0) {
+          throw new AppError('RATE_LIMITED', 'This conversation has been emailed as often as it can be.', {
+            reason: 'transcripts-per-conversation',
+          });
         }
       }
+      const entry = await logEntry(conversation._id, requestId, { trigger: 'request', to });
       // A retried request finds its entry and re-adds its job (a no-op while the job exists).
-      const entry = await enqueue(conversation, requestId, { trigger: 'request', to });
+      if (entry.status === 'queued' || entry.status === 'retrying') {
+        const job: TranscriptJob = { conversationId: id, requestId };
+        await queue.add('transcript', job, { jobId: transcriptJobId(job) });
+      }
       return { requestId: clientRequestId, status: entry.status, to: entry.to };
     },
 

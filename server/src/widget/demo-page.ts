@@ -73,17 +73,39 @@ footer{text-align:center;font-size:12px;color:#6e6e73;padding:24px;background:#f
 @media (max-width:600px){.hero h1{font-size:34px}.nav ul{justify-content:flex-start;gap:20px}.contact{padding:24px}}
 `;
 
-/** The snippet a customer pastes, with this server's origin. */
-export function embedSnippet(server: string): string {
+/** The snippet a customer pastes, with this server's origin (and the page's CSP nonce, when it has one). */
+export function embedSnippet(server: string, nonce?: string): string {
   const src = escapeHtml(`${server}/widget/loader.js`);
-  return `<script>
+  const stub = nonce ? `<script nonce="${escapeHtml(nonce)}">` : '<script>';
+  return `${stub}
   window.Switchboard = window.Switchboard || function () { (Switchboard.q = Switchboard.q || []).push(arguments); };
 </script>
 <script async src="${src}" data-site-key="demo" data-position="right" data-color="#0071e3"></script>`;
 }
 
-export function renderDemoPage(server: string): string {
-  const snippet = embedSnippet(server);
+/**
+ * The page's Content-Security-Policy: scripts only from this server and the
+ * page's own two inline scripts (by nonce), the widget frame only from this
+ * server, nothing else framed, posted or embedded.
+ */
+export function demoContentSecurityPolicy(server: string, nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${server} 'nonce-${nonce}'`,
+    // The launcher styles its closed shadow root with a <style> element.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `frame-src 'self' ${server}`,
+    `connect-src 'self' ${server}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function renderDemoPage(server: string, nonce: string): string {
+  const snippet = embedSnippet(server, nonce);
   const products = PRODUCTS.map(
     ([name, icon]) =>
       `<li><button type="button" data-topic="${escapeHtml(name)}">${icon}<span>${escapeHtml(name)}</span></button></li>`,
@@ -108,7 +130,7 @@ ${snippet}
 <li><a href="#" aria-current="page">Support</a></li></ul></nav>
 <header class="hero">
 <h1>Nimbus Support</h1>
-<form class="search" role="search" onsubmit="return false"><input type="search" aria-label="Search Support" placeholder="Search Support"><button type="submit">Search</button></form>
+<form class="search" role="search"><input type="search" aria-label="Search Support" placeholder="Search Support"><button type="submit">Search</button></form>
 </header>
 <main>
 <h2>Get help with your product</h2>
@@ -123,14 +145,15 @@ ${snippet}
 </section>
 <details><summary>How this page embeds the chat</summary>
 <p>Nimbus is a made-up brand: this page shows how a support site embeds Switchboard. It pastes this snippet once:</p>
-<pre><code>${escapeHtml(snippet)}</code></pre>
+<pre><code>${escapeHtml(embedSnippet(server))}</code></pre>
 <p>…and calls the JavaScript API: <code>Switchboard('prefill', {topic})</code> and <code>Switchboard('open')</code> from the product buttons, <code>Switchboard('setLocale', tag)</code> from the language menu. Widget events seen on this page:</p>
 <pre id="events" aria-live="polite">(none yet)</pre>
 </details>
 </main>
 <footer>Copyright © Nimbus Inc. (a fictional company). A demo of Switchboard live chat.</footer>
-<script>
+<script nonce="${escapeHtml(nonce)}">
   // The page's own wiring, through the snippet's queue-safe global only.
+  document.querySelector('.search').addEventListener('submit', (event) => event.preventDefault());
   const log = (text) => {
     const events = document.getElementById('events');
     events.textContent = (events.textContent === '(none yet)' ? '' : events.textContent) + text + '\\n';

@@ -1,7 +1,6 @@
 import { DEFAULT_WIDGET_SETTINGS } from '@switchboard/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditService } from '../audit/audit.service.js';
-import type { DocumentLocks } from '../infra/document-lock.js';
 import type { Logger } from '../infra/logger.js';
 import type { WidgetSettingsModel, WidgetSettingsRecord } from './widget-settings.model.js';
 import { createWidgetSettingsService } from './widget-settings.service.js';
@@ -36,7 +35,6 @@ describe('widget settings cache', () => {
   const service = () =>
     createWidgetSettingsService({
       model,
-      locks: {} as DocumentLocks,
       audit: {} as AuditService,
       logger: { debug: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger,
       defaultAllowedOrigins: [],

@@ -10,14 +10,12 @@ import {
 import type { Redis } from 'ioredis';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AgentPrincipal } from '../auth/principal.js';
-import type { DocumentLocks } from '../infra/document-lock.js';
 import type { Logger } from '../infra/logger.js';
 import { createVersionedCache } from '../infra/versioned-cache.js';
 import { WIDGET_SETTINGS_ID, type WidgetSettingsModel, type WidgetSettingsRecord } from './widget-settings.model.js';
 
 interface Dependencies {
   model: WidgetSettingsModel;
-  locks: DocumentLocks;
   audit: AuditService;
   logger: Logger;
   /** WIDGET_ALLOWED_ORIGINS: in effect while the stored settings leave `allowedOrigins` null. */
@@ -44,8 +42,8 @@ const SETTINGS_KEYS = Object.keys(DEFAULT_WIDGET_SETTINGS) as (keyof WidgetSetti
  */
 export function createWidgetSettingsService(deps: Dependencies) {
   const { model } = deps;
-  const fromDatabase = async (): Promise<Loaded> => {
-    const record = (await model.findById(WIDGET_SETTINGS_ID).lean()) as WidgetSettingsRecord | null;
+  const fromDatabase = async (): Promise<Loaded> => settingsOf(await model.findById(WIDGET_SETTINGS_ID).lean());
+  const settingsOf = (record: WidgetSettingsRecord | null): Loaded => {
     if (!record) return { settings: DEFAULT_WIDGET_SETTINGS, record: null };
     const stored = Object.fromEntries(SETTINGS_KEYS.map((key) => [key, record[key]]));
     // Fields added to the schema later are absent from older documents: the defaults fill them.
@@ -103,23 +101,22 @@ export function createWidgetSettingsService(deps: Dependencies) {
 
     /** Replaces the settings (already validated) and records who changed what. */
     async replace(actor: AgentPrincipal, next: WidgetSettings): Promise<WidgetSettingsView> {
-      const { before, record } = await deps.locks.run(`widget-settings:${WIDGET_SETTINGS_ID}`, async () => {
-        const previous = (await fromDatabase()).settings;
-        const saved = (await model
-          .findOneAndUpdate(
-            { _id: WIDGET_SETTINGS_ID },
-            { $set: { ...next, updatedBy: { id: actor.id, name: actor.displayName } } },
-            { upsert: true, returnDocument: 'after', lean: true },
-          )
-          .exec()) as WidgetSettingsRecord | null;
-        return { before: previous, record: saved };
-      });
+      // The document as this save replaced it, in the same atomic write: the audit names exactly what changed.
+      const replaced = (await model
+        .findOneAndUpdate(
+          { _id: WIDGET_SETTINGS_ID },
+          { $set: { ...next, updatedBy: { id: actor.id, name: actor.displayName } } },
+          { upsert: true, returnDocument: 'before', lean: true },
+        )
+        .exec()) as WidgetSettingsRecord | null;
+      const before = settingsOf(replaced).settings;
+      const record = (await model.findById(WIDGET_SETTINGS_ID).lean()) as WidgetSettingsRecord | null;
       await cache.changed();
       const changed = SETTINGS_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]));
       await deps.audit.record({
         actor,
         action: 'widget-settings.update',
-        target: { kind: 'widget-settings', id: WIDGET_SETTINGS_ID },
+        target: { kind: 'widget-settings', id: WIDGET_SETTINGS_ID, name: 'Widget settings' },
         details: { changed, ...(changed.includes('allowedOrigins') ? { allowedOrigins: next.allowedOrigins } : {}) },
       });
       return toView(next, record);

@@ -20,7 +20,6 @@ export function createWidgetFeature(
   const { config, logger } = context;
   const widgetSettings = createWidgetSettingsService({
     model: widgetSettingsModel(context.mongo),
-    locks: context.locks,
     audit: deps.audit,
     logger,
     defaultAllowedOrigins: config.WIDGET_ALLOWED_ORIGINS,

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '@switchboard/shared';
 import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from '../infra/logger.js';
-import { renderDemoPage } from './demo-page.js';
+import { demoContentSecurityPolicy, renderDemoPage } from './demo-page.js';
 import { frameContentSecurityPolicy, isOriginAllowed, parseOrigin, type EmbedPolicy } from './embed-origin.js';
 import { isWidgetBuilt } from './widget-dist.js';
 
@@ -112,7 +113,12 @@ export function widgetRoutes({ dist, allowedOrigins, brandColor, publicUrl, logg
 
   router.get('/demo', (req, res) => {
     const server = selfOrigin(req);
-    res.set('Cache-Control', 'no-cache').type('html').send(renderDemoPage(server));
+    // A fresh nonce per answer: the page's inline scripts run, nothing injected into it would.
+    const nonce = randomBytes(16).toString('base64');
+    res
+      .set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': demoContentSecurityPolicy(server, nonce) })
+      .type('html')
+      .send(renderDemoPage(server, nonce));
   });
 
   return router;

@@ -11,7 +11,7 @@ import type {
 } from '../messages.js';
 import type { ConversationIdle, ConversationIdleCleared } from '../jobs.js';
 import type { ReceiptUpdate, ReceiptUpdated, TypingSet, TypingUpdated } from '../presence.js';
-import type { AgentConversationView, KnowledgeChanged, QueueChanged } from '../desk.js';
+import type { AgentConversationView, ConversationReleased, KnowledgeChanged, QueueChanged } from '../desk.js';
 import type { ConversationTransfer, ConversationTransferred, QueueList, QueueListing, QueueStats } from '../routing.js';
 import type {
   BoardSnapshot,
@@ -92,6 +92,8 @@ export interface AgentServerEvents extends SystemServerEvents {
   'queue.stats': (payload: QueueStats) => void;
   /** To the receiving agent and supervisors: a chat was transferred (with the internal note). */
   'conversation.transferred': (payload: ConversationTransferred) => void;
+  /** To the agent who held a chat: it left their desk (reassigned, taken over, transferred, requeued), and why. */
+  'conversation.released': (payload: ConversationReleased) => void;
   /** One queue's waiting chats now, to its department's agents and supervisors (debounced). */
   'queue.changed': (payload: QueueChanged) => void;
   /** To every agent: canned responses or articles changed; the desk loads them again. */

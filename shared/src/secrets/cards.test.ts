@@ -73,6 +73,27 @@ describe('payment cards', () => {
     expect(detectSecrets(text)).toEqual({ masked: text, findings: [] });
   });
 
+  // Split by characters that show nothing, or typed on a CJK keyboard: a reader still sees the card.
+  it.each([
+    ['zero-width spaces between every digit', '4242424242424242'.split('').join('\u200b')],
+    ['zero-width joiners inside groups', '4242\u200d4242 4242\u200c4242'],
+    ['a word joiner and a soft hyphen', '4242\u20604242\u00ad4242 4242'],
+    ['an invisible character before a space', '4242\u200b 4242 4242 4242'],
+    ['full-width digits', '４２４２４２４２４２４２４２４２'],
+    ['full-width digits in ideographic-space groups', '卡号 ４２４２\u3000４２４２\u3000４２４２\u3000４２４２'],
+    ['full-width and ASCII mixed', '4242 ４２４２ 4242 ４２４２'],
+  ])('masks a card number hidden by %s', (_label, text) => {
+    const masked = maskSecrets(text);
+    expect(masked).not.toBe(text);
+    // Only the last four digits are left, whatever their width.
+    expect(masked.replace(/[^0-9０-９]/g, '')).toMatch(/^(4242|４２４２)$/);
+  });
+
+  it('leaves full-width numbers that are not cards alone', () => {
+    expect(detectSecrets('订单号：４０００２０００３０００４０００').findings).toEqual([]);
+    expect(detectSecrets('电话 １３８００１３８０００').findings).toEqual([]);
+  });
+
   it('reports the card span in the original text', () => {
     const text = 'card: 4242 4242 4242 4242!';
     expect(detectSecrets(text).findings).toEqual([{ kind: 'card', start: 6, end: 25 }]);

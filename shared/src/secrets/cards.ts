@@ -176,15 +176,44 @@ function describedAsNotACard(text: string, start: number, end: number): boolean 
   return ['imei', 'meid', 'serial'].some((word) => after.includes(word));
 }
 
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
-const isGroupSeparator = (ch: string | undefined): boolean => ch === ' ' || ch === '-' || ch === '\u00a0';
+/** ASCII and full-width digits (`４２４２`, as CJK keyboards type them) are the same digits. */
+const isDigit = (ch: string | undefined): boolean =>
+  ch !== undefined && ((ch >= '0' && ch <= '9') || (ch >= '\uff10' && ch <= '\uff19'));
+const asciiDigit = (ch: string): string => (ch >= '\uff10' ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch);
+/**
+ * Characters that show nothing: zero-width space, non-joiner and joiner, word
+ * joiner, BOM and soft hyphen. Typed (or pasted) between digits they would
+ * split a card number for a scanner and not for a reader, so they are looked through.
+ */
+const isInvisible = (ch: string | undefined): boolean =>
+  ch !== undefined && /^[\u200b-\u200d\u2060\ufeff\u00ad]$/.test(ch);
+const isGroupSeparator = (ch: string | undefined): boolean =>
+  ch === ' ' || ch === '-' || ch === '\u00a0' || ch === '\u3000' || ch === '\uff0d';
+
+/** The next digit at or after `i` past invisible characters, as its index, or -1. */
+function digitAfterInvisibles(text: string, i: number): number {
+  let j = i;
+  while (isInvisible(text[j])) j++;
+  return isDigit(text[j]) ? j : -1;
+}
+
+/** The ASCII digits of a group (full-width ones converted, invisible characters dropped). */
+function digitsOf(text: string, group: Span): string {
+  let digits = '';
+  for (let i = group.start; i < group.end; i++) {
+    const ch = text.charAt(i);
+    if (isDigit(ch)) digits += asciiDigit(ch);
+  }
+  return digits;
+}
 /** Latin letters glued to digits make a serial or model number, not a card; CJK text around a card is normal. */
 const isLatinLetter = (ch: string | undefined): boolean => ch !== undefined && /^[A-Za-z]$/.test(ch);
 
 /**
- * Payment card numbers in the text: 13–19 digits, optionally grouped by single
- * spaces, no-break spaces or dashes, passing Luhn and matching a real issuer's
- * prefix and length. A digit run longer than a card is searched for a card made
+ * Payment card numbers in the text: 13–19 digits (ASCII or full-width, with any
+ * invisible characters between them looked through), optionally grouped by
+ * single spaces, no-break or ideographic spaces or dashes, passing Luhn and
+ * matching a real issuer's prefix and length. A digit run longer than a card is searched for a card made
  * of whole groups ("4242 4242 4242 4242 12/27" finds the card), never split
  * inside a group. Linear in the text length.
  */
@@ -199,10 +228,14 @@ export function findCardNumbers(text: string): Span[] {
     const groups: Span[] = [];
     let groupStart = i;
     for (;;) {
-      while (isDigit(text[i])) i++;
+      for (let next = i; next >= 0; next = digitAfterInvisibles(text, i)) i = next + 1;
       groups.push({ start: groupStart, end: i });
-      if (!isGroupSeparator(text[i]) || !isDigit(text[i + 1])) break;
-      i++;
+      let separator = i;
+      while (isInvisible(text[separator])) separator++;
+      if (!isGroupSeparator(text[separator])) break;
+      const next = digitAfterInvisibles(text, separator + 1);
+      if (next < 0) break;
+      i = next;
       groupStart = i;
     }
     const runStart = groups[0]?.start ?? i;
@@ -227,7 +260,7 @@ function cardsInRun(text: string, groups: readonly Span[]): Span[] {
     for (let e = s; e < groups.length; e++) {
       const group = groups[e];
       if (group === undefined) break;
-      digits += text.slice(group.start, group.end);
+      digits += digitsOf(text, group);
       if (digits.length > MAX_DIGITS) break;
       if (digits.length >= MIN_DIGITS && isPaymentCardNumber(digits)) best = e;
     }

@@ -9,7 +9,7 @@ import { useHost } from '../hooks/use-host';
 import { useTopics } from '../hooks/use-topics';
 import { useWidgetSettings } from '../hooks/use-widget-settings';
 import { translatorFor } from '../i18n';
-import type { PrechatValues } from '../prechat/validate';
+import { webPage, type PrechatValues } from '../prechat/validate';
 import { brandStyle } from './brand';
 import { FrameState } from './FrameState';
 import { focusFirst } from './focus';
@@ -38,7 +38,7 @@ function toPrechat(values: PrechatValues, locale: Locale, pageUrl: string | unde
     ...(name ? { name } : {}),
     ...(email ? { email } : {}),
     ...(region ? { region } : {}),
-    ...(pageUrl ? { pageUrl } : {}),
+    ...(webPage(pageUrl) ? { pageUrl } : {}),
     userAgent: navigator.userAgent.slice(0, 512),
   };
 }
@@ -103,7 +103,7 @@ export function App({ bridge, client, resuming }: AppProps) {
     void client.start(toPrechat(values, locale, host.config?.pageUrl)).then((result) => {
       setBusy(false);
       if (result.ok) return;
-      setProblem(t('prechat.startFailed'));
+      setProblem(t(result.error.code === 'RATE_LIMITED' ? 'limit.start' : 'prechat.startFailed'));
       // The admins made a field required since the form was drawn: draw it again as they set it,
       // so the form itself asks for the field on the next try.
       if (result.error.code === 'PRECHAT_FIELD_REQUIRED') reloadSettings();
@@ -139,14 +139,18 @@ export function App({ bridge, client, resuming }: AppProps) {
         onEnd={live ? () => setConfirmingEnd(true) : undefined}
         onClose={() => bridge.post({ type: 'requestClose' })}
       />
-      {chat.ready && chat.connection === 'offline' && !chat.fatal ? (
+      {chat.connection === 'offline' && !chat.fatal && (chat.ready || chat.connectionLimited) ? (
         <p className="sb-banner" role="status">
-          {t('offline')}
+          {t(chat.connectionLimited ? 'limit.connections' : 'offline')}
         </p>
       ) : null}
       <main className="sb-main" ref={main}>
         <Suspense fallback={<p className="sb-loading">{t('connecting')}</p>}>
-          {view === 'fatal' ? <p className="sb-notice">{t('unavailable')}</p> : null}
+          {view === 'fatal' ? (
+            <p className="sb-notice" role="status">
+              {t(chat.fatal?.code === 'VISITOR_BLOCKED' ? 'blocked' : 'unavailable')}
+            </p>
+          ) : null}
           {view === 'loading' ? <p className="sb-loading">{resuming ? t('resuming') : t('connecting')}</p> : null}
           {view === 'left' && chat.left ? (
             <OfflineSent

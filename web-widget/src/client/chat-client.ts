@@ -29,7 +29,7 @@ export interface ChatClientOptions {
 
 type Handlers = { [E in keyof CustomerServerEvents]: CustomerServerEvents[E] };
 /** Refusals a reconnect cannot fix: show them instead of retrying for ever. */
-const FATAL_CODES = new Set(['ORIGIN_NOT_ALLOWED', 'PROTOCOL_VERSION_UNSUPPORTED']);
+const FATAL_CODES = new Set(['ORIGIN_NOT_ALLOWED', 'PROTOCOL_VERSION_UNSUPPORTED', 'VISITOR_BLOCKED']);
 
 /**
  * The widget's connection to Switchboard (X1, W3). Owns the socket and keeps
@@ -82,7 +82,7 @@ export class ChatClient {
     });
     this.socket = options.createSocket(() => this.handshake());
     this.bind({
-      connect: () => this.update({ connection: 'online' }),
+      connect: () => this.update({ connection: 'online', connectionLimited: false }),
       disconnect: (reason: string) => {
         this.update({ connection: 'offline' });
         // The server let go of us (graceful shutdown, kicked): socket.io will not retry by itself.
@@ -272,7 +272,7 @@ export class ChatClient {
       this.update({ fatal: error.data ?? null, connection: 'offline' });
       return;
     }
-    this.update({ connection: 'offline' });
+    this.update({ connection: 'offline', connectionLimited: code === 'RATE_LIMITED' });
     // A refused identity or token will be refused again: drop it and come back as a new visitor.
     if (code === 'IDENTITY_INVALID' || code === 'VALIDATION_FAILED') {
       this.identity = null;

@@ -15,8 +15,10 @@ export interface ChatState {
   connection: Connection;
   /** The server answered `session.ready` at least once: we know whether there is a chat to resume. */
   ready: boolean;
-  /** A refusal no retry will fix (origin not allowed, protocol too old). */
+  /** A refusal no retry will fix (origin not allowed, protocol too old, visitor blocked). */
   fatal: ErrorPayload | null;
+  /** The last handshake was refused for too many connections from this network (we retry later). */
+  connectionLimited: boolean;
   customer: CustomerView | null;
   /** The customer's chat: live, or just closed (the end screen) until `newChat()`. */
   conversation: ConversationView | null;
@@ -37,6 +39,7 @@ export const initialChatState: ChatState = {
   connection: 'connecting',
   ready: false,
   fatal: null,
+  connectionLimited: false,
   customer: null,
   conversation: null,
   messages: [],

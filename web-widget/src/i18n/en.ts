@@ -14,6 +14,11 @@ export const en = {
   retry: 'Try again',
   back: 'Back',
   unavailable: "Chat isn't available right now. Please try again a little later.",
+  blocked: "Chat isn't available. If you still need help, please contact us another way.",
+  'limit.messages': "You're sending messages very quickly. We'll send this one in a moment.",
+  'limit.start': 'Too many chats were started from your network just now. Please try again in a minute.',
+  'limit.connections': "Too many chat windows are open from your network. We'll reconnect as soon as we can.",
+  'limit.transcript': "We've already emailed this chat as often as we can.",
 
   'prechat.intro': "Hi! Tell us a little about yourself and we'll connect you with an advisor.",
   'prechat.introKnown': 'Hi {name}! What can we help you with?',
@@ -86,6 +91,7 @@ export const en = {
   'transcript.send': 'Send transcript',
   'transcript.sent': "It's on its way to {email}.",
   'transcript.failed': "We couldn't request the transcript — please try again.",
+  'transcript.to': "We'll send it to {email}, the address you gave us.",
 
   'offline.title': 'Leave us a message',
   'offline.intro': "Our advisors are away right now. Leave a message and we'll reply by email.",

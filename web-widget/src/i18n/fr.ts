@@ -12,6 +12,13 @@ export const fr: Catalogue<typeof en> = {
   retry: 'Réessayer',
   back: 'Retour',
   unavailable: 'Le chat n’est pas disponible pour le moment. Veuillez réessayer un peu plus tard.',
+  blocked: 'Le chat n’est pas disponible. Si vous avez encore besoin d’aide, contactez-nous par un autre moyen.',
+  'limit.messages': 'Vous envoyez des messages très rapidement. Nous enverrons celui-ci dans un instant.',
+  'limit.start':
+    'Trop de conversations ont été ouvertes depuis votre réseau à l’instant. Veuillez réessayer dans une minute.',
+  'limit.connections':
+    'Trop de fenêtres de chat sont ouvertes depuis votre réseau. Nous nous reconnecterons dès que possible.',
+  'limit.transcript': 'Nous avons déjà envoyé cette conversation par e-mail autant de fois que possible.',
 
   'prechat.intro': 'Bonjour ! Présentez-vous en quelques mots et nous vous mettons en relation avec un conseiller.',
   'prechat.introKnown': 'Bonjour {name} ! Comment pouvons-nous vous aider ?',
@@ -85,6 +92,7 @@ export const fr: Catalogue<typeof en> = {
   'transcript.send': 'Envoyer la transcription',
   'transcript.sent': 'Elle est en route vers {email}.',
   'transcript.failed': 'Nous n’avons pas pu demander la transcription — veuillez réessayer.',
+  'transcript.to': 'Nous l’enverrons à {email}, l’adresse que vous nous avez indiquée.',
 
   'offline.title': 'Laissez-nous un message',
   'offline.intro':

@@ -12,6 +12,11 @@ export const zhHans: Catalogue<typeof en> = {
   retry: '重试',
   back: '返回',
   unavailable: '聊天服务暂时不可用，请稍后再试。',
+  blocked: '在线聊天暂不可用。如仍需帮助，请通过其他方式联系我们。',
+  'limit.messages': '您发送消息的速度太快了，我们稍后会发送这条消息。',
+  'limit.start': '您所在的网络刚刚发起了太多对话，请一分钟后再试。',
+  'limit.connections': '您所在的网络打开了太多聊天窗口，我们会尽快重新连接。',
+  'limit.transcript': '这次对话的记录已达到可发送的次数上限。',
 
   'prechat.intro': '您好！请简单介绍一下自己，我们将为您安排顾问。',
   'prechat.introKnown': '{name}，您好！请问有什么可以帮您？',
@@ -83,6 +88,7 @@ export const zhHans: Catalogue<typeof en> = {
   'transcript.send': '发送对话记录',
   'transcript.sent': '对话记录即将发送至 {email}。',
   'transcript.failed': '对话记录请求失败，请重试。',
+  'transcript.to': '我们会发送到您提供的邮箱 {email}。',
 
   'offline.title': '给我们留言',
   'offline.intro': '我们的顾问目前不在线。请留言，我们会通过电子邮件回复您。',

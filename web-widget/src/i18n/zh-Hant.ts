@@ -12,6 +12,11 @@ export const zhHant: Catalogue<typeof en> = {
   retry: '重試',
   back: '返回',
   unavailable: '聊天服務暫時無法使用，請稍後再試。',
+  blocked: '線上聊天目前無法使用。如仍需協助，請透過其他方式與我們聯絡。',
+  'limit.messages': '您傳送訊息的速度太快了，我們稍後會送出這則訊息。',
+  'limit.start': '您所在的網路剛剛開啟了太多對話，請一分鐘後再試。',
+  'limit.connections': '您所在的網路開啟了太多聊天視窗，我們會盡快重新連線。',
+  'limit.transcript': '這次對話的紀錄已達可寄送的次數上限。',
 
   'prechat.intro': '您好！請簡單介紹一下自己，我們將為您安排顧問。',
   'prechat.introKnown': '{name}，您好！請問有什麼可以為您服務？',
@@ -83,6 +88,7 @@ export const zhHant: Catalogue<typeof en> = {
   'transcript.send': '寄送對話紀錄',
   'transcript.sent': '對話紀錄即將寄至 {email}。',
   'transcript.failed': '對話紀錄申請失敗，請再試一次。',
+  'transcript.to': '我們會寄到您提供的電子郵件 {email}。',
 
   'offline.title': '留言給我們',
   'offline.intro': '我們的顧問目前不在線上。請留言，我們會以電子郵件回覆您。',

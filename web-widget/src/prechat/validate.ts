@@ -32,3 +32,7 @@ export function validatePrechat(values: PrechatValues, form: FormConfig, topicsO
   if (form.region === 'required' && values.region.trim() === '') errors.region = 'error.region';
   return errors;
 }
+
+/** The server takes http(s) page addresses only (a page opened from a file has none worth sending). */
+export const webPage = (pageUrl: string | undefined): pageUrl is string =>
+  pageUrl !== undefined && /^https?:\/\//i.test(pageUrl);

@@ -3,11 +3,10 @@ import { useState, type SyntheticEvent } from 'react';
 import type { ChatClient } from '../client/chat-client';
 import { CASE_NUMBER_SLOT, CaseNumberText, joinSentences } from '../components/CaseNumberText';
 import type { T } from '../i18n';
-import { isEmail } from '../prechat/validate';
 
 type Step = 'idle' | 'busy' | 'done' | 'failed';
 
-/** W6: rate the chat, get the transcript by email, start again. */
+/** W6: rate the chat (once an advisor answered it: otherwise there is nothing to rate), get the transcript, start again. */
 export function EndPanel({
   t,
   client,
@@ -24,8 +23,10 @@ export function EndPanel({
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   const [rated, setRated] = useState<Step>('idle');
-  const [email, setEmail] = useState(customer?.email ?? '');
+  // A transcript goes only to the address the customer gave (the server refuses any other).
+  const email = customer?.email;
   const [transcript, setTranscript] = useState<Step>('idle');
+  const [transcriptLimited, setTranscriptLimited] = useState(false);
   const [sentTo, setSentTo] = useState('');
 
   const rate = (event: SyntheticEvent) => {
@@ -36,13 +37,10 @@ export function EndPanel({
   };
   const requestTranscript = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (!isEmail(email.trim())) {
-      setTranscript('failed');
-      return;
-    }
     setTranscript('busy');
-    void client.requestTranscript(email.trim()).then((result) => {
+    void client.requestTranscript().then((result) => {
       setTranscript(result.ok ? 'done' : 'failed');
+      setTranscriptLimited(!result.ok && result.error.code === 'RATE_LIMITED');
       if (result.ok) setSentTo(result.data.to);
     });
   };
@@ -58,7 +56,7 @@ export function EndPanel({
           caseNumber={conversation.caseNumber}
         />
       </p>
-      {rated === 'done' ? (
+      {!conversation.firstAgentReplyAt ? null : rated === 'done' ? (
         <p role="status">{t('rating.thanks')}</p>
       ) : (
         <form onSubmit={rate} className="sb-rating-form">
@@ -96,26 +94,20 @@ export function EndPanel({
           </button>
         </form>
       )}
-      {!transcriptOffer ? null : transcript === 'done' ? (
+      {!transcriptOffer || !email ? null : transcript === 'done' ? (
         <p role="status">{t('transcript.sent', { email: sentTo })}</p>
       ) : (
-        <form onSubmit={requestTranscript} className="sb-transcript">
-          <label htmlFor="sb-transcript-email">{t('transcript.label')}</label>
-          <div className="sb-inline">
-            <input
-              id="sb-transcript-email"
-              type="email"
-              autoComplete="email"
-              value={email}
-              onInput={(event) => setEmail(event.currentTarget.value)}
-            />
-            <button type="submit" className="sb-secondary" disabled={transcript === 'busy'}>
-              {t('transcript.send')}
-            </button>
-          </div>
+        <form onSubmit={requestTranscript} className="sb-transcript" aria-labelledby="sb-transcript-label">
+          <p id="sb-transcript-label">
+            <strong>{t('transcript.label')}</strong>
+          </p>
+          <p>{t('transcript.to', { email })}</p>
+          <button type="submit" className="sb-secondary" disabled={transcript === 'busy'}>
+            {t('transcript.send')}
+          </button>
           {transcript === 'failed' ? (
             <p className="sb-error" role="alert">
-              {t('transcript.failed')}
+              {t(transcriptLimited ? 'limit.transcript' : 'transcript.failed')}
             </p>
           ) : null}
         </form>

@@ -73,7 +73,10 @@ export function PendingItem({ t, entry, onRetry }: { t: T; entry: OutboxEntry; o
             {t('status.failed')}
           </button>
         ) : (
-          <p className="sb-meta">{t('status.sending')}</p>
+          <p className="sb-meta" role={entry.error?.code === 'RATE_LIMITED' ? 'status' : undefined}>
+            {/* The outbox sends it again once the limit allows: say why it waits. */}
+            {entry.error?.code === 'RATE_LIMITED' ? t('limit.messages') : t('status.sending')}
+          </p>
         )}
       </div>
     </li>

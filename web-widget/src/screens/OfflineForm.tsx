@@ -3,7 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { CASE_NUMBER_SLOT, CaseNumberText } from '../components/CaseNumberText';
 import { Field } from '../components/Field';
 import type { PrechatValues } from '../prechat/validate';
-import { isEmail } from '../prechat/validate';
+import { isEmail, webPage } from '../prechat/validate';
 import type { ScreenProps } from './ConversationView';
 
 interface OfflineFormProps extends ScreenProps {
@@ -46,7 +46,7 @@ export function OfflineForm({ t, locale, client, draft, identity, pageUrl, onCan
           email: email.trim(),
           ...(name.trim() ? { name: name.trim() } : {}),
           ...(draft.region.trim() ? { region: draft.region.trim() } : {}),
-          ...(pageUrl ? { pageUrl } : {}),
+          ...(webPage(pageUrl) ? { pageUrl } : {}),
         },
       })
       .then((result) => {

@@ -25,6 +25,19 @@ export function AgentForm(props: DraftFormProps<AgentDraft> & { departments: rea
         value={draft.displayName}
         onChange={(displayName) => onChange({ ...draft, displayName })}
       />
+      <div className="admin__avatar">
+        <TextField
+          label={t('admin.agent.avatarUrl')}
+          id="agent-avatar"
+          type="url"
+          hint={t('admin.agent.avatarHint')}
+          value={draft.avatarUrl}
+          onChange={(avatarUrl) => onChange({ ...draft, avatarUrl })}
+        />
+        {draft.avatarUrl.trim().startsWith('https://') && (
+          <img className="admin__avatar-preview" src={draft.avatarUrl.trim()} alt="" width={40} height={40} />
+        )}
+      </div>
       {!draft.id && (
         <TextField
           label={t('admin.agent.password')}

@@ -1,12 +1,19 @@
-import { ROUTING_STRATEGIES, WEEKDAYS, type Locale, type RoutingStrategy } from '@switchboard/shared';
-import { t, type TextKey } from '../../i18n/index.js';
+import {
+  ROUTING_STRATEGIES,
+  WEEKDAYS,
+  type DepartmentDefaults,
+  type Locale,
+  type RoutingStrategy,
+} from '@switchboard/shared';
+import { t } from '../../i18n/index.js';
 import { AdminForm, FormFooter, type DraftFormProps } from './AdminForm.js';
 import { LanguageChecks } from './CheckboxGroup.js';
 import { THRESHOLDS, type DepartmentDraft } from './department-form.js';
 import { SelectField, TextAreaField, TextField } from './FormFields.js';
+import { ThresholdField } from './ThresholdField.js';
 
 /** Creates or edits a department: routing, languages, topics, business hours, holidays and idle thresholds. */
-export function DepartmentForm(props: DraftFormProps<DepartmentDraft>) {
+export function DepartmentForm(props: DraftFormProps<DepartmentDraft> & { defaults: DepartmentDefaults | undefined }) {
   const { draft, onChange } = props;
   return (
     <AdminForm className="admin__form admin__grid" onSubmit={props.onSave}>
@@ -63,15 +70,14 @@ export function DepartmentForm(props: DraftFormProps<DepartmentDraft>) {
         value={draft.holidays}
         onChange={(holidays) => onChange({ ...draft, holidays })}
       />
-      <fieldset className="admin__wide admin__week">
+      <fieldset className="admin__wide admin__thresholds">
         <legend className="field-label">{t('admin.dept.thresholds')}</legend>
         {THRESHOLDS.map((name) => (
-          <TextField
+          <ThresholdField
             key={name}
-            type="number"
-            label={t(`admin.dept.${name}` as TextKey)}
-            id={`dept-${name}`}
-            value={draft.thresholds[name]}
+            name={name}
+            draft={draft.thresholds[name]}
+            defaults={props.defaults}
             onChange={(value) => onChange({ ...draft, thresholds: { ...draft.thresholds, [name]: value } })}
           />
         ))}

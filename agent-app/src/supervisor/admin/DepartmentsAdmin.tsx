@@ -1,4 +1,4 @@
-import type { DepartmentView } from '@switchboard/shared';
+import type { DepartmentDefaults, DepartmentView } from '@switchboard/shared';
 import { useCallback, useState } from 'react';
 import { api } from '../../api/rest.js';
 import { t } from '../../i18n/index.js';
@@ -12,10 +12,12 @@ import { useAdminList } from './use-admin-list.js';
 /** S4: departments with topics, languages, business hours, holidays, routing and idle thresholds. */
 export function DepartmentsAdmin({ canEdit }: { canEdit: boolean }) {
   const [showArchived, setShowArchived] = useState(false);
+  const [defaults, setDefaults] = useState<DepartmentDefaults | undefined>();
   const fetchDepartments = useCallback(async () => {
-    const answer = await api.get<{ departments: DepartmentView[] }>(
+    const answer = await api.get<{ departments: DepartmentView[]; defaults?: DepartmentDefaults }>(
       `/api/departments${showArchived ? '?archived=true' : ''}`,
     );
+    setDefaults(answer.defaults);
     return answer.departments;
   }, [showArchived]);
   const list = useAdminList<DepartmentView, DepartmentDraft>(fetchDepartments);
@@ -42,6 +44,7 @@ export function DepartmentsAdmin({ canEdit }: { canEdit: boolean }) {
       {draft && (
         <DepartmentForm
           draft={draft}
+          defaults={defaults}
           onChange={list.setDraft}
           onSave={save}
           onCancel={() => list.setDraft(undefined)}

@@ -10,6 +10,8 @@ export interface AgentDraft {
   capacity: string;
   departmentIds: string[];
   languages: string[];
+  /** The photo customers see in the widget (https://…); blank: none, the widget shows an initial. */
+  avatarUrl: string;
 }
 
 export function toAgentDraft(agent?: AgentView): AgentDraft {
@@ -22,6 +24,7 @@ export function toAgentDraft(agent?: AgentView): AgentDraft {
       capacity: '3',
       departmentIds: [],
       languages: ['en'],
+      avatarUrl: '',
     };
   }
   return {
@@ -29,11 +32,13 @@ export function toAgentDraft(agent?: AgentView): AgentDraft {
     id: agent.id,
     password: '',
     capacity: agent.capacity === null ? '' : String(agent.capacity),
+    avatarUrl: agent.avatarUrl ?? '',
   };
 }
 
 /** The PATCH body for an existing agent; a new one also sends the email and first password. */
 export function toAgentBody(draft: AgentDraft) {
+  const avatarUrl = draft.avatarUrl.trim();
   const common = {
     displayName: draft.displayName,
     role: draft.role,
@@ -41,5 +46,8 @@ export function toAgentBody(draft: AgentDraft) {
     departmentIds: draft.departmentIds,
     languages: draft.languages,
   };
-  return draft.id ? common : { ...common, email: draft.email, password: draft.password };
+  // Blank removes the photo of an existing agent (null), and sends nothing for a new one.
+  return draft.id
+    ? { ...common, avatarUrl: avatarUrl === '' ? null : avatarUrl }
+    : { ...common, ...(avatarUrl === '' ? {} : { avatarUrl }), email: draft.email, password: draft.password };
 }

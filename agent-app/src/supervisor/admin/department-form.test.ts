@@ -24,6 +24,7 @@ const department: DepartmentView = {
   customerIdleNudgeSeconds: null,
   customerIdleCloseSeconds: null,
   agentReplySlaSeconds: 120,
+  autoRequeueSeconds: null,
   archived: false,
   openNow: true,
 };
@@ -59,5 +60,45 @@ describe('department form', () => {
 
   it('an empty time zone means always open', () => {
     expect(toDepartmentBody({ ...toDepartmentDraft(department), timeZone: ' ' }).hours).toBeNull();
+  });
+
+  it('tells "the deployment default" from "off" for every threshold, both ways', () => {
+    const draft = toDepartmentDraft({ ...department, autoRequeueSeconds: 'off', maxQueueWaitSeconds: 600 });
+    expect(draft.thresholds).toMatchObject({
+      defaultCapacity: { mode: 'value', value: '4' },
+      customerIdleNudgeSeconds: { mode: 'default' },
+      languageFallbackSeconds: { mode: 'value', value: '60' },
+      maxQueueWaitSeconds: { mode: 'value', value: '600' },
+      autoRequeueSeconds: { mode: 'off' },
+    });
+    expect(toDepartmentBody(draft)).toMatchObject({ autoRequeueSeconds: 'off', customerIdleNudgeSeconds: null });
+    // A null from the server is the deployment's default; left as it is, it goes back as null.
+    const byDefault = toDepartmentDraft(department);
+    expect(byDefault.thresholds.autoRequeueSeconds).toEqual({ mode: 'default', value: '' });
+    expect(toDepartmentBody(byDefault)).toMatchObject({ autoRequeueSeconds: null, maxQueueWaitSeconds: null });
+    // "Off" for a queue limit is its null ("no limit"); a value is a number, and text that is none goes as typed.
+    const edited = {
+      ...byDefault,
+      thresholds: {
+        ...byDefault.thresholds,
+        maxQueueWaitSeconds: { mode: 'off' as const, value: '600' },
+        agentReplySlaSeconds: { mode: 'value' as const, value: ' 90 ' },
+        customerIdleCloseSeconds: { mode: 'value' as const, value: 'soon' },
+      },
+    };
+    expect(toDepartmentBody(edited)).toMatchObject({
+      maxQueueWaitSeconds: null,
+      agentReplySlaSeconds: 90,
+      customerIdleCloseSeconds: 'soon',
+    });
+  });
+
+  it('starts a new department as the server would create it', () => {
+    expect(toDepartmentBody(toDepartmentDraft())).toMatchObject({
+      languageFallbackSeconds: 60,
+      maxQueueWaitSeconds: null,
+      autoRequeueSeconds: null,
+      defaultCapacity: null,
+    });
   });
 });

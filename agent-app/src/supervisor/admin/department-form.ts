@@ -1,4 +1,11 @@
-import { WEEKDAYS, type DepartmentView, type Locale, type RoutingStrategy, type Weekday } from '@switchboard/shared';
+import {
+  AUTO_REQUEUE_OFF,
+  WEEKDAYS,
+  type DepartmentView,
+  type Locale,
+  type RoutingStrategy,
+  type Weekday,
+} from '@switchboard/shared';
 
 export const THRESHOLDS = [
   'defaultCapacity',
@@ -11,6 +18,44 @@ export const THRESHOLDS = [
 ] as const;
 export type Threshold = (typeof THRESHOLDS)[number];
 
+/**
+ * What a threshold can be set to: the deployment's default, off (never / no
+ * limit), or a value. Each offers only what it means on the server: a null
+ * capacity or idle threshold is the deployment's, a null language fallback or
+ * queue limit is "never", and auto-requeue has all three (`'off'` is off).
+ */
+export type ThresholdMode = 'default' | 'off' | 'value';
+export const THRESHOLD_MODES: Readonly<Record<Threshold, readonly ThresholdMode[]>> = {
+  defaultCapacity: ['default', 'value'],
+  languageFallbackSeconds: ['off', 'value'],
+  maxQueueWaitSeconds: ['off', 'value'],
+  customerIdleNudgeSeconds: ['default', 'value'],
+  customerIdleCloseSeconds: ['default', 'value'],
+  agentReplySlaSeconds: ['default', 'value'],
+  autoRequeueSeconds: ['default', 'off', 'value'],
+};
+
+export interface ThresholdDraft {
+  mode: ThresholdMode;
+  /** The number typed, used in `value` mode. */
+  value: string;
+}
+
+function thresholdDraft(name: Threshold, stored: number | string | null | undefined): ThresholdDraft {
+  if (typeof stored === 'number') return { mode: 'value', value: String(stored) };
+  if (stored === AUTO_REQUEUE_OFF) return { mode: 'off', value: '' };
+  // Null: whatever null means for this field, the first of its modes.
+  return { mode: THRESHOLD_MODES[name][0] ?? 'default', value: '' };
+}
+
+/** The REST value of one threshold; text that is no number goes as typed, so the server names the field. */
+function thresholdValue(name: Threshold, draft: ThresholdDraft): number | string | null {
+  if (draft.mode === 'default') return null;
+  if (draft.mode === 'off') return name === 'autoRequeueSeconds' ? AUTO_REQUEUE_OFF : null;
+  const text = draft.value.trim();
+  return text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+}
+
 /** A department as the form edits it: text the admin types, turned into the REST body by {@link toDepartmentBody}. */
 export interface DepartmentDraft {
   id?: string;
@@ -21,7 +66,12 @@ export interface DepartmentDraft {
   timeZone: string;
   weekly: Record<Weekday, string>;
   holidays: string;
-  thresholds: Record<Threshold, string>;
+  thresholds: Record<Threshold, ThresholdDraft>;
+}
+
+/** A new department starts as the server would create it: any language after a minute, the rest by default. */
+function newThreshold(name: Threshold): ThresholdDraft {
+  return name === 'languageFallbackSeconds' ? { mode: 'value', value: '60' } : thresholdDraft(name, null);
 }
 
 const emptyWeek = () => Object.fromEntries(WEEKDAYS.map((day) => [day, ''])) as Record<Weekday, string>;
@@ -41,11 +91,8 @@ export function toDepartmentDraft(department?: DepartmentView): DepartmentDraft 
     weekly,
     holidays: (department?.hours?.holidays ?? []).join('\n'),
     thresholds: Object.fromEntries(
-      THRESHOLDS.map((name) => {
-        const value = department?.[name];
-        return [name, value === undefined || value === null ? '' : String(value)];
-      }),
-    ) as Record<Threshold, string>,
+      THRESHOLDS.map((name) => [name, department ? thresholdDraft(name, department[name]) : newThreshold(name)]),
+    ) as Record<Threshold, ThresholdDraft>,
   };
 }
 
@@ -81,11 +128,6 @@ export function toDepartmentBody(draft: DepartmentDraft, previous?: DepartmentVi
   );
   const hours =
     draft.timeZone.trim() === '' ? null : { timeZone: draft.timeZone.trim(), weekly, holidays: lines(draft.holidays) };
-  const thresholds = Object.fromEntries(
-    THRESHOLDS.map((name) => {
-      const text = draft.thresholds[name].trim();
-      return [name, text === '' ? null : Number(text)];
-    }),
-  );
+  const thresholds = Object.fromEntries(THRESHOLDS.map((name) => [name, thresholdValue(name, draft.thresholds[name])]));
   return { name: draft.name, languages: draft.languages, strategy: draft.strategy, topics, hours, ...thresholds };
 }

@@ -1,4 +1,4 @@
-import type { AgentView, AuditEntryView } from '@switchboard/shared';
+import type { AgentView, AuditEntryView, DepartmentView } from '@switchboard/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/rest.js';
 import { formatDate, t } from '../../i18n/index.js';
@@ -6,6 +6,7 @@ import { useAdminRequest } from '../admin/admin-request.js';
 import { FormErrorView } from '../admin/FormErrorView.js';
 import '../admin/admin.css';
 import { ConsoleSection } from '../ConsoleSection.js';
+import { actionLabel, detailLines, targetLabel, type AuditNames } from './describe-audit.js';
 
 const PAGE = 50;
 
@@ -26,6 +27,7 @@ const endOf = (date: string) =>
 export function AuditSection() {
   const [filters, setFilters] = useState<Filters>({ actorId: '', action: '', targetId: '', from: '', to: '' });
   const [agents, setAgents] = useState<AgentView[]>([]);
+  const [names, setNames] = useState<AuditNames>({ agents: new Map(), departments: new Map() });
   const [entries, setEntries] = useState<AuditEntryView[]>([]);
   const [more, setMore] = useState(false);
   const request = useAdminRequest();
@@ -45,10 +47,19 @@ export function AuditSection() {
   };
 
   useEffect(() => {
-    api
-      .get<{ agents: AgentView[] }>('/api/agents')
-      .then((answer) => setAgents(answer.agents.filter((agent) => agent.role !== 'agent')))
-      .catch(() => undefined);
+    // Names for the ids the entries carry (whoever was moved, which departments).
+    void Promise.all([
+      api.get<{ agents: AgentView[] }>('/api/agents').catch(() => ({ agents: [] as AgentView[] })),
+      api
+        .get<{ departments: DepartmentView[] }>('/api/departments?archived=true')
+        .catch(() => ({ departments: [] as DepartmentView[] })),
+    ]).then(([answer, listed]) => {
+      setAgents(answer.agents.filter((agent) => agent.role !== 'agent'));
+      setNames({
+        agents: new Map(answer.agents.map((agent) => [agent.id, agent.displayName])),
+        departments: new Map(listed.departments.map((department) => [department.id, department.name])),
+      });
+    });
     void load();
   }, []);
 
@@ -118,13 +129,17 @@ export function AuditSection() {
                 <td>
                   {entry.actor.name} <span className="tag">{entry.actor.role}</span>
                 </td>
-                <th scope="row">
-                  <code>{entry.action}</code>
+                <th scope="row" title={entry.action}>
+                  {actionLabel(entry.action)}
                 </th>
-                <td>
-                  {entry.target.kind} <code>{entry.target.id}</code>
+                <td title={entry.target.id}>{targetLabel(entry, names)}</td>
+                <td className="audit__details">
+                  <ul className="audit__lines">
+                    {detailLines(entry, names).map((line, index) => (
+                      <li key={index}>{line}</li>
+                    ))}
+                  </ul>
                 </td>
-                <td className="audit__details">{JSON.stringify(entry.details)}</td>
               </tr>
             ))}
           </tbody>

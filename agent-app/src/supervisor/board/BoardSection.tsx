@@ -44,6 +44,7 @@ export function BoardSection() {
 function Totals({ board }: { board: BoardSnapshot }) {
   const items: [string, number, string?][] = [
     [t('board.total.waiting'), board.totals.queued, board.totals.queued > 0 ? 'amber' : undefined],
+    [t('board.total.offline'), board.totals.offlineWaiting, board.totals.offlineWaiting > 0 ? 'amber' : undefined],
     [t('board.total.active'), board.totals.activeChats],
     [t('board.total.idle'), board.totals.idle, board.totals.idle > 0 ? 'red' : undefined],
     [t('board.total.online'), board.totals.agentsOnline],
@@ -68,6 +69,13 @@ function DepartmentsTable({ board, onOpen }: { board: BoardSnapshot; onOpen: (sc
   const drift = Math.max(0, now - Date.parse(board.at));
   const longest = (department: BoardDepartment) =>
     department.queued > 0 ? formatWait(department.longestWaitSeconds * 1000 + drift) : '—';
+  const offline = (department: BoardDepartment) =>
+    department.offlineWaiting > 0
+      ? t('board.offlineCell', {
+          count: department.offlineWaiting,
+          time: formatWait(department.longestOfflineWaitSeconds * 1000 + drift),
+        })
+      : '—';
   const estimate = (department: BoardDepartment) =>
     department.estimatedWaitSeconds === null ? '—' : formatWait(department.estimatedWaitSeconds * 1000);
   return (
@@ -75,12 +83,28 @@ function DepartmentsTable({ board, onOpen }: { board: BoardSnapshot; onOpen: (sc
       <thead>
         <tr>
           <th scope="col">{t('board.col.department')}</th>
-          <th scope="col">{t('board.col.waiting')}</th>
-          <th scope="col">{t('board.col.longest')}</th>
-          <th scope="col">{t('board.col.estimate')}</th>
-          <th scope="col">{t('board.col.active')}</th>
-          <th scope="col">{t('board.col.agents')}</th>
-          <th scope="col">{t('board.col.slots')}</th>
+          {/* Numbers sit right, under headings that sit right too. */}
+          <th scope="col" className="cell--number">
+            {t('board.col.waiting')}
+          </th>
+          <th scope="col" className="cell--number">
+            {t('board.col.longest')}
+          </th>
+          <th scope="col" className="cell--number">
+            {t('board.col.estimate')}
+          </th>
+          <th scope="col" className="cell--number">
+            {t('board.col.offline')}
+          </th>
+          <th scope="col" className="cell--number">
+            {t('board.col.active')}
+          </th>
+          <th scope="col" className="cell--number">
+            {t('board.col.agents')}
+          </th>
+          <th scope="col" className="cell--number">
+            {t('board.col.slots')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -106,6 +130,9 @@ function DepartmentsTable({ board, onOpen }: { board: BoardSnapshot; onOpen: (sc
               <td className={`cell--number ${department.queued > 0 ? 'cell--strong' : ''}`}>{department.queued}</td>
               <td className={`cell--number ${waitTone}`}>{longest(department)}</td>
               <td className="cell--number">{estimate(department)}</td>
+              <td className={`cell--number ${department.offlineWaiting > 0 ? 'cell--amber' : ''}`}>
+                {offline(department)}
+              </td>
               <td className="cell--number">{department.activeChats}</td>
               <td className="cell--number">
                 {department.agentsOnline} / {department.agentsAway}

@@ -1,16 +1,25 @@
 import type { BoardAgent, IdleSession } from '@switchboard/shared';
 import { useState } from 'react';
+import { CloseDialog } from '../../chat/CloseDialog.js';
 import { useNow } from '../../desk/use-now.js';
 import { t, topicLabel } from '../../i18n/index.js';
 import { formatWait } from '../../inbox/sla.js';
 import { useSupervisorClient, useSupervisorState } from '../use-supervisor.js';
 import { ReassignPicker } from './ReassignPicker.js';
 import { ConsoleSection } from '../ConsoleSection.js';
+import type { ConsoleSectionProps } from '../sections.js';
 
-/** S2: chats gone quiet, longest first, each fixed in one action. */
-export function IdleSection() {
+interface Notice {
+  text: string;
+  error: boolean;
+  /** After a take-over: the chat waits on the supervisor's own desk. */
+  toDesk?: boolean;
+}
+
+/** S2: chats gone quiet, longest first, each fixed in one action (closing asks first). */
+export function IdleSection({ toDesk }: ConsoleSectionProps) {
   const { idle, board } = useSupervisorState();
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | undefined>();
+  const [notice, setNotice] = useState<Notice | undefined>();
   return (
     <ConsoleSection name="idle" heading={t('idle.heading')}>
       <div
@@ -19,6 +28,14 @@ export function IdleSection() {
         className={notice?.error ? 'idle__notice idle__notice--error' : 'idle__notice'}
       >
         {notice?.text}
+        {notice?.toDesk && (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={toDesk}>
+              {t('idle.openDesk')}
+            </button>
+          </>
+        )}
       </div>
       {idle.length === 0 ? (
         <p className="empty-state">{t('idle.none')}</p>
@@ -40,17 +57,22 @@ function IdleRow({
 }: {
   session: IdleSession;
   agents: readonly BoardAgent[];
-  onNotice: (notice: { text: string; error: boolean }) => void;
+  onNotice: (notice: Notice) => void;
 }) {
   const client = useSupervisorClient();
   const now = useNow();
   const [busy, setBusy] = useState(false);
+  const [closing, setClosing] = useState(false);
 
-  const run = (work: () => Promise<void>) => {
+  const run = (
+    work: () => Promise<void>,
+    done = t('idle.done', { caseNumber: session.caseNumber }),
+    toDesk = false,
+  ) => {
     setBusy(true);
     work()
       .then(() => {
-        onNotice({ text: t('idle.done', { caseNumber: session.caseNumber }), error: false });
+        onNotice({ text: done, error: false, toDesk });
       })
       .catch((caught: unknown) => {
         onNotice({ text: t('action.failed', { message: (caught as Error).message }), error: true });
@@ -91,15 +113,15 @@ function IdleRow({
         <button type="button" className="button" disabled={busy} onClick={() => run(() => client.requeue(id))}>
           {t('idle.requeue')}
         </button>
-        <button type="button" className="button" disabled={busy} onClick={() => run(() => client.takeover(id))}>
-          {t('idle.takeover')}
-        </button>
         <button
           type="button"
-          className="button button--danger"
+          className="button"
           disabled={busy}
-          onClick={() => run(() => client.close(id))}
+          onClick={() => run(() => client.takeover(id), t('idle.takenOver', { caseNumber: session.caseNumber }), true)}
         >
+          {t('idle.takeover')}
+        </button>
+        <button type="button" className="button button--danger" disabled={busy} onClick={() => setClosing(true)}>
           {t('idle.close')}
         </button>
         <button
@@ -111,6 +133,19 @@ function IdleRow({
           {t('idle.observe')}
         </button>
       </div>
+      {closing && (
+        <CloseDialog
+          customerName={`${session.caseNumber} · ${session.customerName ?? t('inbox.anonymous')}`}
+          initial="no-response"
+          intro={t(session.agentId ? 'idle.closeIntro' : 'idle.closeIntroUnassigned')}
+          onCancel={() => setClosing(false)}
+          onConfirm={async (disposition) => {
+            await client.close(id, disposition);
+            setClosing(false);
+            onNotice({ text: t('idle.done', { caseNumber: session.caseNumber }), error: false });
+          }}
+        />
+      )}
     </li>
   );
 }

@@ -1,9 +1,10 @@
 import { t } from '../../i18n/index.js';
+import type { ConsoleSectionProps } from '../sections.js';
 import { useSupervisorClient, useSupervisorState } from '../use-supervisor.js';
 import { ObservedChatView } from './ObservedChatView.js';
 
 /** S3: the chats the supervisor is watching, one tab each. */
-export function ObserveSection() {
+export function ObserveSection({ agent }: ConsoleSectionProps) {
   const client = useSupervisorClient();
   const { observed, focused } = useSupervisorState();
   const ids = Object.keys(observed);
@@ -33,7 +34,7 @@ export function ObserveSection() {
           ))}
         </div>
       )}
-      <ObservedChatView key={current} chat={chat} />
+      <ObservedChatView key={current} chat={chat} me={agent.id} />
     </section>
   );
 }

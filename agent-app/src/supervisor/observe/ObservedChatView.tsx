@@ -4,8 +4,12 @@ import { t, topicLabel } from '../../i18n/index.js';
 import type { ObservedChat } from '../supervisor-client.js';
 import { useSupervisorClient } from '../use-supervisor.js';
 
-/** One observed chat: read-only until the supervisor joins, then a plain composer. */
-export function ObservedChatView({ chat }: { chat: ObservedChat }) {
+/**
+ * One observed chat: the customer sees nothing of the supervisor until they
+ * join; meanwhile they may whisper (an internal note only the agents see).
+ * Joined, they choose between replying to the customer and whispering.
+ */
+export function ObservedChatView({ chat, me }: { chat: ObservedChat; me: string }) {
   const client = useSupervisorClient();
   const { conversation, messages, joined } = chat;
   const id = conversation.id;
@@ -30,6 +34,20 @@ export function ObservedChatView({ chat }: { chat: ObservedChat }) {
       });
   };
   const closed = conversation.status === 'closed';
+  // Only a supervisor who joined writes to the customer; watching, they can still whisper to the agent.
+  const [mode, setMode] = useState<'reply' | 'whisper'>(joined ? 'reply' : 'whisper');
+  const whisper = mode === 'whisper' || !joined;
+  useEffect(() => {
+    setMode(joined ? 'reply' : 'whisper');
+  }, [joined]);
+  const submit = () => {
+    const body = draft.trim();
+    if (!body || busy) return;
+    run(async () => {
+      await client.send(id, body, whisper);
+      setDraft('');
+    });
+  };
   return (
     <div className="observed">
       <header className="observed__header">
@@ -40,6 +58,12 @@ export function ObservedChatView({ chat }: { chat: ObservedChat }) {
           {conversation.agent && <span className="muted"> · {conversation.agent.displayName}</span>}
         </div>
         <div className="observed__actions">
+          {/* Becoming the chat's agent needs no online status: the supervisor is not joining routing. */}
+          {conversation.status === 'active' && conversation.agent?.id !== me && (
+            <button type="button" className="button" disabled={busy} onClick={() => run(() => client.takeover(id))}>
+              {t('idle.takeover')}
+            </button>
+          )}
           {joined ? (
             <button type="button" className="button" disabled={busy} onClick={() => run(() => client.leave(id))}>
               {t('observe.leave')}
@@ -78,33 +102,63 @@ export function ObservedChatView({ chat }: { chat: ObservedChat }) {
           {error}
         </p>
       )}
-      {joined && !closed && (
+      {!closed && (
         <form
-          className="observed__composer"
+          className={`observed__composer${whisper ? ' observed__composer--whisper' : ''}`}
           onSubmit={(event) => {
             event.preventDefault();
-            const body = draft.trim();
-            if (!body) return;
-            run(async () => {
-              await client.send(id, body);
-              setDraft('');
-            });
+            submit();
           }}
         >
-          <label htmlFor={`observe-draft-${id}`} className="visually-hidden">
-            {t('observe.message')}
-          </label>
-          <textarea
-            id={`observe-draft-${id}`}
-            value={draft}
-            rows={2}
-            onChange={(event) => {
-              setDraft(event.target.value);
-            }}
-          />
-          <button type="submit" className="button button--primary" disabled={busy || draft.trim() === ''}>
-            {t('observe.send')}
-          </button>
+          <div className="observed__modes" role="radiogroup" aria-label={t('observe.mode')}>
+            <label className={joined ? undefined : 'muted'}>
+              <input
+                type="radio"
+                name={`observe-mode-${id}`}
+                checked={!whisper}
+                disabled={!joined}
+                onChange={() => {
+                  setMode('reply');
+                }}
+              />
+              {t('observe.mode.reply')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`observe-mode-${id}`}
+                checked={whisper}
+                onChange={() => {
+                  setMode('whisper');
+                }}
+              />
+              {t('observe.mode.whisper')}
+            </label>
+          </div>
+          <div className="observed__compose-row">
+            <label htmlFor={`observe-draft-${id}`} className="visually-hidden">
+              {whisper ? t('observe.whisperLabel') : t('observe.message')}
+            </label>
+            <textarea
+              id={`observe-draft-${id}`}
+              value={draft}
+              rows={2}
+              placeholder={whisper ? t('observe.whisperPlaceholder') : t('observe.replyPlaceholder')}
+              onChange={(event) => {
+                setDraft(event.target.value);
+              }}
+              onKeyDown={(event) => {
+                // Enter sends, as in the desk's composer; Shift+Enter starts a new line.
+                if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+                  event.preventDefault();
+                  submit();
+                }
+              }}
+            />
+            <button type="submit" className="button button--primary" disabled={busy || draft.trim() === ''}>
+              {whisper ? t('observe.whisper') : t('observe.send')}
+            </button>
+          </div>
         </form>
       )}
     </div>

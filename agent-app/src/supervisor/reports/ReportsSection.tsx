@@ -117,7 +117,7 @@ export function ReportsSection() {
                   <thead>
                     <tr>
                       {report.days.map((day) => (
-                        <th key={day.date} scope="col">
+                        <th key={day.date} scope="col" className="cell--number">
                           {day.date.slice(5)}
                         </th>
                       ))}
@@ -142,6 +142,17 @@ export function ReportsSection() {
   );
 }
 
+const FIGURE_COLUMNS = [
+  'chats',
+  'frtMedian',
+  'frtP90',
+  'handling',
+  'abandoned',
+  'satisfaction',
+  'transcripts',
+  'offline',
+] as const;
+
 function FiguresTable({
   caption,
   rows,
@@ -151,19 +162,23 @@ function FiguresTable({
 }) {
   return (
     <div className="reports__table-wrap">
-      <table className="board__table">
+      {/* Fixed layout and the same column widths in every figures table, so they line up one under another. */}
+      <table className="board__table reports__figures">
         <caption className="board__heading">{caption}</caption>
+        <colgroup>
+          <col className="reports__name-col" />
+          {FIGURE_COLUMNS.map((column) => (
+            <col key={column} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">{t('reports.col.name')}</th>
-            <th scope="col">{t('reports.col.chats')}</th>
-            <th scope="col">{t('reports.col.frtMedian')}</th>
-            <th scope="col">{t('reports.col.frtP90')}</th>
-            <th scope="col">{t('reports.col.handling')}</th>
-            <th scope="col">{t('reports.col.abandoned')}</th>
-            <th scope="col">{t('reports.col.satisfaction')}</th>
-            <th scope="col">{t('reports.col.transcripts')}</th>
-            <th scope="col">{t('reports.col.offline')}</th>
+            {FIGURE_COLUMNS.map((column) => (
+              <th key={column} scope="col" className="cell--number">
+                {t(`reports.col.${column}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

@@ -1,0 +1,66 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestAgentDesk } from '../support/agent-desk.js';
+import { createDepartment, openDesk } from '../routing/routing-support.js';
+import { openWidget, shot, startHarness, type Harness } from './widget-harness.js';
+
+/**
+ * A chat no advisor ever answered (closed by a supervisor from Idle sessions,
+ * say) ends without "How did we do?": there is nothing to rate. One an
+ * advisor answered still asks.
+ */
+describe('the end screen of a chat nobody answered (Chromium)', () => {
+  let harness: Harness;
+  let desk: TestAgentDesk;
+
+  beforeAll(async () => {
+    harness = await startHarness(import.meta.filename);
+    const department = await createDepartment(harness.server, {
+      name: 'Orders',
+      topics: [{ key: 'delivery', labels: { en: 'Delivery and orders' } }],
+      languages: ['en'],
+    });
+    desk = await openDesk(harness.server, { displayName: 'Lei', departmentIds: [department.id], languages: ['en'] });
+  });
+  afterAll(async () => {
+    desk.disconnect();
+    await harness.close();
+  });
+
+  async function chatUntilClosed(answer: boolean) {
+    const page = await harness.browser.context.newPage();
+    const frame = await openWidget(page, harness);
+    await frame.getByLabel('Your name').fill('Marie');
+    await frame.getByLabel('Email').fill('marie@example.com');
+    await frame.getByLabel('Topic').selectOption('delivery');
+    await frame.getByRole('button', { name: 'Start chat' }).click();
+    // Lei is online: routing assigns the chat at once.
+    await expect.poll(() => frame.locator('.sb-header .sb-title').textContent(), { timeout: 15_000 }).toBe('Lei');
+    const stored = await harness.server.app.mongo.collection('conversations').findOne({ status: 'active' });
+    const conversationId = stored!._id.toHexString();
+    desk.log(conversationId);
+    if (answer) expect(await desk.send(conversationId, 'Hi Marie, Lei here.')).toMatchObject({ ok: true });
+    expect(await desk.request('conversation.close', { conversationId, disposition: 'no-response' })).toMatchObject({
+      ok: true,
+    });
+    await expect.poll(() => frame.getByText('Chat ended').isVisible()).toBe(true);
+    return { page, frame };
+  }
+
+  it('offers the transcript and a new chat, but no rating, when no advisor wrote', async () => {
+    const { page, frame } = await chatUntilClosed(false);
+    await shot(page, 'end-unanswered');
+    expect(await frame.getByRole('radio', { name: '5 stars' }).count()).toBe(0);
+    expect(await frame.getByRole('button', { name: 'Send feedback' }).count()).toBe(0);
+    expect(await frame.getByRole('button', { name: 'Send transcript' }).isVisible()).toBe(true);
+    await frame.getByRole('button', { name: 'Start a new chat' }).click();
+    await expect.poll(() => frame.getByRole('button', { name: 'Start chat' }).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('still asks for a rating once an advisor answered', async () => {
+    const { page, frame } = await chatUntilClosed(true);
+    await expect.poll(() => frame.getByRole('radio', { name: '5 stars' }).count()).toBe(1);
+    await page.close();
+  });
+});
