@@ -8,7 +8,9 @@ import {
   type MessageView,
   type SystemEvent,
 } from '@switchboard/shared';
+import type { AttachmentView } from '@switchboard/shared';
 import type { Redis } from 'ioredis';
+import type { AttachmentRef } from '../attachments/attachment-links.js';
 import type { Connection, Types } from 'mongoose';
 import { conversationModels } from '../conversations/conversation.model.js';
 import { createLiveStateStore, type Admission, type LiveStateSource } from '../conversations/live-state.js';
@@ -19,7 +21,7 @@ import { createBatchedInserts } from '../infra/batched-inserts.js';
 import { maskSecrets } from './mask.js';
 import { messageIdFor } from './message-id.js';
 import { messageModel, type MessageDocument } from './message.model.js';
-import { toMessageView } from './message-view.js';
+import { toMessageView as toStoredMessageView } from './message-view.js';
 
 /** Most messages one sync or history call returns; `hasMore` asks the client to call again. */
 export const PAGE_LIMIT = 200;
@@ -45,6 +47,8 @@ export interface NewMessage {
   publish?: LiveStateSource;
   /** Runs the admission (which takes the seq) behind the sender's earlier ones; the insert is not held back. */
   inOrder?: <T>(admit: () => Promise<T>) => Promise<T>;
+  /** A file already claimed for this message (attachment-claims.ts). */
+  attachment?: AttachmentRef;
 }
 
 export interface StoredMessage {
@@ -56,8 +60,9 @@ export interface StoredMessage {
 }
 
 /** A message document as it is inserted (the model's shape, params as a plain object). */
-type MessageRecord = Omit<MessageDocument, 'system'> & {
+type MessageRecord = Omit<MessageDocument, 'system' | 'attachment'> & {
   system?: { event: SystemEvent; params: Record<string, string> };
+  attachment?: AttachmentRef;
 };
 
 export type MessagesService = ReturnType<typeof createMessagesService>;
@@ -79,7 +84,15 @@ export type MessagesService = ReturnType<typeof createMessagesService>;
  * messages after a Redis restart: healed, and the send takes another).
  * Nothing is locked and no conversation document is written on this path.
  */
-export function createMessagesService(deps: { mongo: Connection; redis: Redis; prefix: string; logger: Logger }) {
+export function createMessagesService(deps: {
+  mongo: Connection;
+  redis: Redis;
+  prefix: string;
+  logger: Logger;
+  /** How a message shows its file (signed links); without it, files are shown without links. */
+  attachmentView?: (ref: AttachmentRef) => AttachmentView;
+}) {
+  const toMessageView = (message: MessageDocument) => toStoredMessageView(message, deps.attachmentView);
   const Message = messageModel(deps.mongo);
   const { Conversation } = conversationModels(deps.mongo);
   const inserts = createBatchedInserts<MessageRecord>(() => Message.collection as never);
@@ -162,6 +175,7 @@ export function createMessagesService(deps: { mongo: Connection; redis: Redis; p
         internal,
         masked,
         ...(input.system ? { system: input.system } : {}),
+        ...(input.attachment ? { attachment: input.attachment } : {}),
         createdAt: new Date(),
       };
       try {
