@@ -7,6 +7,7 @@ import type {
   QueueUpdate,
 } from '@switchboard/shared';
 import type { OutboxEntry } from '@switchboard/shared/client';
+import type { StagedUpload } from './attachment-uploads';
 
 export type Connection = 'connecting' | 'online' | 'offline';
 
@@ -33,6 +34,8 @@ export interface ChatState {
   agentReceipts: { deliveredSeq: number; readSeq: number };
   /** The message left through the offline form (W5). */
   left: MessageLeft | null;
+  /** A file picked, pasted or dropped: uploading, ready to send, or failed. */
+  staged: StagedUpload | null;
 }
 
 export const initialChatState: ChatState = {
@@ -48,6 +51,7 @@ export const initialChatState: ChatState = {
   agentTyping: null,
   agentReceipts: { deliveredSeq: 0, readSeq: 0 },
   left: null,
+  staged: null,
 };
 
 export type DeliveryStatus = 'sending' | 'failed' | 'sent' | 'delivered' | 'read';
