@@ -9,9 +9,8 @@ import type {
   MessageView,
   Prechat,
 } from '@switchboard/shared';
-import { ConversationLog, Outbox } from '@switchboard/shared/client';
+import { AttachmentUploads, ConversationLog, Outbox, xhrPut, type PutFile } from '@switchboard/shared/client';
 import { PROTOCOL_VERSION } from '@switchboard/shared/protocol-version';
-import { AttachmentUploads, xhrPut, type PutFile } from './attachment-uploads';
 import { initialChatState, type ChatState } from './chat-state';
 import { TIMEOUT_ERROR, type AckData, type ChatSocket, type Payload, type SocketFactory } from './socket-port';
 import type { TokenStore } from './token-store';

@@ -6,8 +6,7 @@ import type {
   MessageView,
   QueueUpdate,
 } from '@switchboard/shared';
-import type { OutboxEntry } from '@switchboard/shared/client';
-import type { StagedUpload } from './attachment-uploads';
+import type { OutboxEntry, StagedUpload } from '@switchboard/shared/client';
 
 export type Connection = 'connecting' | 'online' | 'offline';
 

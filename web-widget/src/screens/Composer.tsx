@@ -1,6 +1,6 @@
 import type { Locale } from '@switchboard/shared';
 import { useRef, useState, type ClipboardEvent, type KeyboardEvent, type SyntheticEvent } from 'react';
-import type { StagedUpload } from '../client/attachment-uploads';
+import type { StagedUpload } from '@switchboard/shared/client';
 import type { T } from '../i18n';
 import { ConfirmDialog } from './ConfirmDialog';
 import { secretWarning, type SecretWarningKey } from './secret-guard';

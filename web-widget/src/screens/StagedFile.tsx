@@ -1,5 +1,5 @@
 import type { Locale } from '@switchboard/shared';
-import type { StagedUpload } from '../client/attachment-uploads';
+import type { StagedUpload } from '@switchboard/shared/client';
 import type { T } from '../i18n';
 import { formatSize, uploadErrorText } from './file-text';
 

@@ -1,8 +1,10 @@
-import type { AckResult, AttachmentPrepare, AttachmentPrepared, AttachmentView, ErrorPayload } from '@switchboard/shared';
+import type { AckResult } from '../ack.js';
+import type { AttachmentPrepare, AttachmentPrepared, AttachmentView } from '../attachments.js';
+import type { ErrorPayload } from '../errors.js';
 
 export type UploadState = 'uploading' | 'ready' | 'failed';
 
-/** A file the customer picked, pasted or dropped, on its way to being sent. */
+/** A file someone picked, pasted or dropped, on its way to being sent. */
 export interface StagedUpload {
   uploadId: string;
   name: string;
@@ -51,7 +53,7 @@ export const xhrPut: PutFile = (url, file, onProgress, signal) =>
   });
 
 /**
- * The customer's files before they are sent: each is uploaded as soon as it
+ * A composer's file before it is sent (the widget's and the desk's): uploaded as soon as it
  * is staged (the preview shows progress and can cancel it). A retry reuses
  * the upload's id, so the server keeps one copy however often it is tried.
  * Only one file is staged at a time: a new one replaces it.
@@ -60,6 +62,7 @@ export class AttachmentUploads {
   private staged: StagedUpload | null = null;
   private file: File | null = null;
   private abort: AbortController | null = null;
+  private internal = false;
 
   constructor(
     private readonly deps: {
@@ -75,11 +78,19 @@ export class AttachmentUploads {
   }
 
   /** Stages a file for the conversation and starts uploading it. */
-  add(conversationId: string, file: File): void {
+  add(conversationId: string, file: File, options: { internal?: boolean } = {}): void {
     this.clear();
     this.file = file;
+    this.internal = options.internal ?? false;
     const previewUrl = file.type.startsWith('image/') ? URL.createObjectURL(file) : null;
-    this.set({ uploadId: this.deps.newId(), name: file.name || 'file', size: file.size, previewUrl, state: 'uploading', progress: 0 });
+    this.set({
+      uploadId: this.deps.newId(),
+      name: file.name || 'file',
+      size: file.size,
+      previewUrl,
+      state: 'uploading',
+      progress: 0,
+    });
     void this.upload(conversationId);
   }
 
@@ -112,7 +123,13 @@ export class AttachmentUploads {
     const file = this.file;
     if (!staged || !file) return;
     const stillCurrent = () => this.staged?.uploadId === staged.uploadId;
-    const prepared = await this.deps.prepare({ conversationId, uploadId: staged.uploadId, name: staged.name, size: file.size });
+    const prepared = await this.deps.prepare({
+      conversationId,
+      uploadId: staged.uploadId,
+      name: staged.name,
+      size: file.size,
+      ...(this.internal ? { internal: true } : {}),
+    });
     if (!stillCurrent()) return;
     if (!prepared.ok) {
       this.update({ state: 'failed', error: prepared.error });
