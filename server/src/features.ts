@@ -68,6 +68,10 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     departmentIdleSettings: departmentIdleLookup((id) => departmentsService.get(id)),
     departmentName: async (id) => (await departmentsService.get(id))?.name ?? null,
     onDepartmentChanged: (listener) => departmentsService.onChanged(listener),
+    fileLinks: {
+      link: (ref) => `${context.publicUrl()}${attachmentLinks.emailLink(ref.id)}`,
+      until: () => new Date(Date.now() + context.config.ATTACHMENT_EMAIL_LINK_TTL),
+    },
   });
   const attachments = createAttachmentsFeature(context, {
     signer: linkSigner,
