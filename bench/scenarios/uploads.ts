@@ -11,7 +11,12 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROTOCOL_VERSION, type AckResult, type AttachmentPrepared, type ConversationStarted } from '@switchboard/shared';
+import {
+  PROTOCOL_VERSION,
+  type AckResult,
+  type AttachmentPrepared,
+  type ConversationStarted,
+} from '@switchboard/shared';
 import { io, type Socket } from 'socket.io-client';
 import type { Context, Figure } from '../figures.js';
 import { rssBytes } from '../lib/procs.js';

@@ -61,9 +61,9 @@ export function utf8Length(text: string): number {
 }
 
 const bodySchema = z.string().refine((body) => utf8Length(body) <= MAX_MESSAGE_BYTES, {
-    message: `must be at most ${MAX_MESSAGE_BYTES} bytes`,
-    params: { appCode: 'PAYLOAD_TOO_LARGE' },
-  });
+  message: `must be at most ${MAX_MESSAGE_BYTES} bytes`,
+  params: { appCode: 'PAYLOAD_TOO_LARGE' },
+});
 
 export const messageSendSchema = z
   .object({

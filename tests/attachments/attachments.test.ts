@@ -29,7 +29,9 @@ describe('attachments: upload, checks, serving and the message that carries a fi
     return participant;
   };
   const storedChunks = async (attachmentId: string) =>
-    server.app.mongo.db!.collection('attachments.files').countDocuments({ _id: { $regex: `^${attachmentId}\\.` } } as never);
+    server.app.mongo
+      .db!.collection('attachments.files')
+      .countDocuments({ _id: { $regex: `^${attachmentId}\\.` } } as never);
 
   async function chat() {
     const customer = track(new TestCustomer(server.url));
@@ -58,8 +60,16 @@ describe('attachments: upload, checks, serving and the message that carries a fi
     const before = await sharp(photo).metadata();
     expect(hasGpsTag(before.exif)).toBe(true);
 
-    const view = expectUploaded(await upload(server.url, customer, conversationId, { name: 'IMG_0042.jpg', bytes: photo }));
-    expect(view).toMatchObject({ kind: 'image', contentType: 'image/jpeg', name: 'IMG_0042.jpg', width: 80, height: 120 });
+    const view = expectUploaded(
+      await upload(server.url, customer, conversationId, { name: 'IMG_0042.jpg', bytes: photo }),
+    );
+    expect(view).toMatchObject({
+      kind: 'image',
+      contentType: 'image/jpeg',
+      name: 'IMG_0042.jpg',
+      width: 80,
+      height: 120,
+    });
 
     const response = await fetch(`${server.url}${view.url}`);
     expect(response.status).toBe(200);
@@ -79,22 +89,41 @@ describe('attachments: upload, checks, serving and the message that carries a fi
 
   it('sends the file through the message path: stored with a seq, idempotent by clientMessageId, shown to the agent', async () => {
     const { customer, desk, conversationId } = await chat();
-    const view = expectUploaded(await upload(server.url, customer, conversationId, { name: 'receipt.pdf', bytes: tinyPdf() }));
+    const view = expectUploaded(
+      await upload(server.url, customer, conversationId, { name: 'receipt.pdf', bytes: tinyPdf() }),
+    );
     expect(view).toMatchObject({ kind: 'file', contentType: 'application/pdf' });
     const clientMessageId = randomUUID();
     const send = () =>
-      customer.request<MessageSent>('message.send', { conversationId, clientMessageId, body: '', attachmentId: view.id });
+      customer.request<MessageSent>('message.send', {
+        conversationId,
+        clientMessageId,
+        body: '',
+        attachmentId: view.id,
+      });
     const first = expectSent(await send());
     const again = expectSent(await send());
     expect(again.duplicate).toBe(true);
     expect(again.message.seq).toBe(first.message.seq);
     expect(first.message.attachment).toMatchObject({ id: view.id, name: 'receipt.pdf', kind: 'file' });
 
-    await desk.waitFor(() => desk.log(conversationId).list().some((m) => m.attachment?.id === view.id));
-    const seen = desk.log(conversationId).list().find((m) => m.attachment) as MessageView;
+    await desk.waitFor(() =>
+      desk
+        .log(conversationId)
+        .list()
+        .some((m) => m.attachment?.id === view.id),
+    );
+    const seen = desk
+      .log(conversationId)
+      .list()
+      .find((m) => m.attachment) as MessageView;
     const file = await fetch(`${server.url}${seen.attachment?.url}`);
     expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="receipt.pdf"/);
-    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     // A file goes with one message only.
     const other = await customer.request<MessageSent>('message.send', {
@@ -110,15 +139,21 @@ describe('attachments: upload, checks, serving and the message that carries a fi
     const { customer, conversationId } = await chat();
     const uploadId = randomUUID();
     const bytes = await phonePhoto();
-    const first = expectUploaded(await upload(server.url, customer, conversationId, { name: 'a.jpg', bytes }, { uploadId }));
-    const second = expectUploaded(await upload(server.url, customer, conversationId, { name: 'a.jpg', bytes }, { uploadId }));
+    const first = expectUploaded(
+      await upload(server.url, customer, conversationId, { name: 'a.jpg', bytes }, { uploadId }),
+    );
+    const second = expectUploaded(
+      await upload(server.url, customer, conversationId, { name: 'a.jpg', bytes }, { uploadId }),
+    );
     expect(second.id).toBe(first.id);
     expect(await storedChunks(first.id)).toBe(2); // the image and its thumbnail, once
   });
 
   it("refuses a stranger's upload, send and download like any other conversation: NOT_FOUND", async () => {
     const { customer, conversationId } = await chat();
-    const view = expectUploaded(await upload(server.url, customer, conversationId, { name: 'r.pdf', bytes: tinyPdf() }));
+    const view = expectUploaded(
+      await upload(server.url, customer, conversationId, { name: 'r.pdf', bytes: tinyPdf() }),
+    );
     const stranger = track(new TestCustomer(server.url));
     await stranger.connect();
     const own = await stranger.start();
@@ -157,7 +192,10 @@ describe('attachments: upload, checks, serving and the message that carries a fi
     expect(refused).toMatchObject({
       ok: false,
       status: 415,
-      error: { code: 'UNSUPPORTED_MEDIA_TYPE', details: { reason: 'type', types: ['JPEG', 'PNG', 'WebP', 'GIF', 'PDF'] } },
+      error: {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        details: { reason: 'type', types: ['JPEG', 'PNG', 'WebP', 'GIF', 'PDF'] },
+      },
     });
     const documents = await server.app.services.attachments.model.find({ conversationId }).lean();
     expect(documents.every((document) => document.status !== 'ready')).toBe(true);
@@ -170,7 +208,11 @@ describe('attachments: upload, checks, serving and the message that carries a fi
   it('refuses a 50-megapixel image before decoding it', async () => {
     const { customer, conversationId } = await chat();
     const refused = await upload(server.url, customer, conversationId, { name: 'bomb.png', bytes: await pixelBomb() });
-    expect(refused).toMatchObject({ ok: false, status: 413, error: { code: 'PAYLOAD_TOO_LARGE', details: { reason: 'pixels' } } });
+    expect(refused).toMatchObject({
+      ok: false,
+      status: 413,
+      error: { code: 'PAYLOAD_TOO_LARGE', details: { reason: 'pixels' } },
+    });
   });
 
   it('refuses a file over the size limit at prepare, and more bytes than announced at upload', async () => {
@@ -181,7 +223,10 @@ describe('attachments: upload, checks, serving and the message that carries a fi
       name: 'video.mp4',
       size: 11 * 1024 * 1024,
     });
-    expect(big).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', details: { reason: 'too-large', maxBytes: 10 * 1024 * 1024 } } });
+    expect(big).toMatchObject({
+      ok: false,
+      error: { code: 'PAYLOAD_TOO_LARGE', details: { reason: 'too-large', maxBytes: 10 * 1024 * 1024 } },
+    });
     const lying = await upload(server.url, customer, conversationId, { name: 'r.pdf', bytes: tinyPdf(), size: 10 });
     expect(lying).toMatchObject({ ok: false, status: 413, error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
@@ -210,7 +255,12 @@ describe('attachments: upload, checks, serving and the message that carries a fi
     expectSent(await desk.send(conversationId, 'visible line'));
     await customer.waitFor(() => customer.bodies(conversationId).includes('visible line'));
     await customer.sync();
-    expect(customer.log(conversationId).list().some((m) => m.attachment)).toBe(false);
+    expect(
+      customer
+        .log(conversationId)
+        .list()
+        .some((m) => m.attachment),
+    ).toBe(false);
     const customerInternal = await customer.request('attachment.prepare', {
       conversationId,
       uploadId: randomUUID(),
@@ -223,7 +273,9 @@ describe('attachments: upload, checks, serving and the message that carries a fi
 
   it('keeps files readable after the chat closes, then retention removes them and leaves "removed"', async () => {
     const { customer, conversationId } = await chat();
-    const view = expectUploaded(await upload(server.url, customer, conversationId, { name: 'p.jpg', bytes: await phonePhoto() }));
+    const view = expectUploaded(
+      await upload(server.url, customer, conversationId, { name: 'p.jpg', bytes: await phonePhoto() }),
+    );
     const sent = expectSent(
       await customer.request<MessageSent>('message.send', {
         conversationId,
@@ -232,12 +284,18 @@ describe('attachments: upload, checks, serving and the message that carries a fi
         attachmentId: view.id,
       }),
     );
-    await server.app.services.conversations.close({ _id: new Types.ObjectId(sent.message.conversationId) }, { kind: 'customer' });
+    await server.app.services.conversations.close(
+      { _id: new Types.ObjectId(sent.message.conversationId) },
+      { kind: 'customer' },
+    );
     const reader = track(new TestCustomer(server.url));
     reader.visitorToken = customer.visitorToken;
     reader.log(conversationId);
     await reader.connect();
-    const afterClose = reader.log(conversationId).list().find((m) => m.attachment)?.attachment;
+    const afterClose = reader
+      .log(conversationId)
+      .list()
+      .find((m) => m.attachment)?.attachment;
     expect(afterClose?.url).toBeDefined();
     expect((await fetch(`${server.url}${afterClose?.url}`)).status).toBe(200);
 
@@ -252,7 +310,10 @@ describe('attachments: upload, checks, serving and the message that carries a fi
     later.visitorToken = customer.visitorToken;
     later.log(conversationId);
     await later.connect();
-    const shown = later.log(conversationId).list().find((m) => m.attachment)?.attachment;
+    const shown = later
+      .log(conversationId)
+      .list()
+      .find((m) => m.attachment)?.attachment;
     expect(shown).toMatchObject({ id: view.id, removed: true });
     expect(shown?.url).toBeUndefined();
   });

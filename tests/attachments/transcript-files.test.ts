@@ -25,7 +25,9 @@ describe('the transcript email lists the chat’s files with links that work for
   });
 
   it('links each file in the customer’s language; the link downloads the file', async () => {
-    const chat = await openChat(server, { prechat: { name: 'Marie', email: 'marie.files@example.com', language: 'fr' } });
+    const chat = await openChat(server, {
+      prechat: { name: 'Marie', email: 'marie.files@example.com', language: 'fr' },
+    });
     chats.push(chat);
     const { customer, desk, conversationId } = chat;
     const view = expectUploaded(
@@ -39,9 +41,9 @@ describe('the transcript email lists the chat’s files with links that work for
         attachmentId: view.id,
       }),
     );
-    expect(
-      await desk.request('conversation.close', { conversationId, disposition: 'resolved' }),
-    ).toMatchObject({ ok: true });
+    expect(await desk.request('conversation.close', { conversationId, disposition: 'resolved' })).toMatchObject({
+      ok: true,
+    });
 
     await smtp.waitFor(() => smtp.to('marie.files@example.com').length === 1);
     const { parsed } = smtp.to('marie.files@example.com')[0]!;

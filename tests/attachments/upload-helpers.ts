@@ -51,7 +51,12 @@ export async function phonePhoto(): Promise<Buffer> {
     .jpeg()
     .withExif({
       IFD0: { Make: 'Nimbus', Model: 'Phone 12' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 2404/100', GPSLongitudeRef: 'E', GPSLongitude: '2/1 21/1 312/100' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '48/1 51/1 2404/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '2/1 21/1 312/100',
+      },
     })
     .withMetadata({ orientation: 6 })
     .toBuffer();

@@ -45,8 +45,7 @@ async function dispatchFile(
 describe('the widget sends photos and files (Chromium)', () => {
   let harness: Harness;
   let page: Page;
-  const storedFiles = () =>
-    harness.server.app.mongo.collection('attachments').countDocuments({ status: 'ready' });
+  const storedFiles = () => harness.server.app.mongo.collection('attachments').countDocuments({ status: 'ready' });
 
   async function startChat(locale: string, name: string): Promise<Frame> {
     const frame = await openAsNewVisitor(page, harness, `Switchboard('setLocale', '${locale}')`);
@@ -62,7 +61,9 @@ describe('the widget sends photos and files (Chromium)', () => {
     harness = await startHarness(import.meta.filename);
     await createDepartment(harness.server, {
       name: 'Orders',
-      topics: [{ key: 'delivery', labels: { en: 'Delivery and orders', fr: 'Livraison et commandes', ru: 'Доставка' } }],
+      topics: [
+        { key: 'delivery', labels: { en: 'Delivery and orders', fr: 'Livraison et commandes', ru: 'Доставка' } },
+      ],
       languages: ['en', 'fr', 'ru', 'zh-Hans', 'zh-Hant'],
     });
     page = await harness.browser.context.newPage();
@@ -93,7 +94,9 @@ describe('the widget sends photos and files (Chromium)', () => {
     const [full] = await Promise.all([page.waitForEvent('popup'), frame.locator('.sb-image-link').click()]);
     await full.waitForLoadState();
     expect(full.url()).toMatch(/\/api\/files\/[0-9a-f]{24}\/original\?e=\d+&s=/);
-    expect(await full.evaluate(() => (document.querySelector('img') as HTMLImageElement | null)?.naturalWidth)).toBe(640);
+    expect(await full.evaluate(() => (document.querySelector('img') as HTMLImageElement | null)?.naturalWidth)).toBe(
+      640,
+    );
     await full.close();
   });
 
@@ -121,7 +124,9 @@ describe('the widget sends photos and files (Chromium)', () => {
       await new Promise<void>((resolve) => (release = resolve));
       await route.continue().catch(() => undefined);
     });
-    await frame.locator('input[type="file"]').setInputFiles({ name: 'first.png', mimeType: 'image/png', buffer: photo });
+    await frame
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'first.png', mimeType: 'image/png', buffer: photo });
     await expect.poll(() => frame.locator('progress.sb-progress').isVisible()).toBe(true);
     await shot(page, 'files-desktop-progress');
     await frame.getByRole('button', { name: 'Cancel upload' }).click();
@@ -136,7 +141,9 @@ describe('the widget sends photos and files (Chromium)', () => {
       if (failures-- > 0) await route.abort('connectionreset');
       else await route.continue();
     });
-    await frame.locator('input[type="file"]').setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: photo });
+    await frame
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: photo });
     await expect.poll(() => frame.locator('.sb-staged-error').isVisible(), { timeout: 15_000 }).toBe(true);
     await shot(page, 'files-desktop-failed');
     await frame.locator('.sb-staged-error').getByRole('button', { name: 'Try again' }).click();
@@ -158,22 +165,26 @@ describe('the widget sends photos and files (Chromium)', () => {
       says: /^Файлы такого типа мы не принимаем\. Можно отправлять файлы до 10\sМБ: JPEG, PNG, WebP, GIF, PDF\.$/,
     },
   ]) {
-    it(`${locale}: a renamed executable is refused, and the customer is told why in their language`, { timeout: 60_000 }, async () => {
-      const frame = await startChat(locale, name);
-      await frame
-        .locator('input[type="file"]')
-        .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: renamedExecutable() });
-      const error = frame.locator('.sb-staged-error');
-      await expect.poll(() => error.isVisible(), { timeout: 15_000 }).toBe(true);
-      expect(await error.textContent()).toMatch(says);
-      for (const [size, label] of [
-        [DESKTOP, 'desktop'],
-        [PHONE, 'phone'],
-      ] as const) {
-        await resizeViewport(page, frame, size);
-        await shot(page, `files-${label}-refused-${locale}`);
-      }
-      await resizeViewport(page, frame, DESKTOP);
-    });
+    it(
+      `${locale}: a renamed executable is refused, and the customer is told why in their language`,
+      { timeout: 60_000 },
+      async () => {
+        const frame = await startChat(locale, name);
+        await frame
+          .locator('input[type="file"]')
+          .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: renamedExecutable() });
+        const error = frame.locator('.sb-staged-error');
+        await expect.poll(() => error.isVisible(), { timeout: 15_000 }).toBe(true);
+        expect(await error.textContent()).toMatch(says);
+        for (const [size, label] of [
+          [DESKTOP, 'desktop'],
+          [PHONE, 'phone'],
+        ] as const) {
+          await resizeViewport(page, frame, size);
+          await shot(page, `files-${label}-refused-${locale}`);
+        }
+        await resizeViewport(page, frame, DESKTOP);
+      },
+    );
   }
 });

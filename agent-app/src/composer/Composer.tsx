@@ -237,9 +237,7 @@ export function Composer({ ref, chat, agent, drafts, onTextChange }: Props) {
         onKeyDown={onKeyDown}
         onPaste={onPaste}
       />
-      {staged && (
-        <StagedFile staged={staged} onRemove={() => uploads.clear()} onRetry={() => uploads.retry(id)} />
-      )}
+      {staged && <StagedFile staged={staged} onRemove={() => uploads.clear()} onRetry={() => uploads.retry(id)} />}
       <div className="composer__footer">
         <input
           ref={picker}

@@ -21,7 +21,13 @@ export function AttachmentItem({ attachment }: { attachment: AttachmentView }) {
     );
   }
   return (
-    <a className="attachment attachment--file" href={attachment.url} target="_blank" rel="noopener noreferrer" download={attachment.name}>
+    <a
+      className="attachment attachment--file"
+      href={attachment.url}
+      target="_blank"
+      rel="noopener noreferrer"
+      download={attachment.name}
+    >
       <span className="attachment__name">{attachment.name}</span>
       <span className="muted">{formatSize(attachment.size)}</span>
     </a>

@@ -27,7 +27,8 @@ export function FilesList({ messages }: { messages: readonly MessageView[] }) {
                   </span>
                 )}{' '}
                 <span className="muted">
-                  {formatSize(attachment.size)} · {author.kind === 'customer' ? t('files.fromCustomer') : author.displayName}
+                  {formatSize(attachment.size)} ·{' '}
+                  {author.kind === 'customer' ? t('files.fromCustomer') : author.displayName}
                   {internal ? ` · ${t('chat.note')}` : ''} · {formatDate(createdAt)}
                 </span>
               </li>

@@ -3,7 +3,15 @@ import { t } from '../i18n/index.js';
 import { formatSize, uploadErrorText } from './file-size.js';
 
 /** The file the agent is about to send: preview, progress with cancel, or why it failed (with retry). */
-export function StagedFile({ staged, onRemove, onRetry }: { staged: StagedUpload; onRemove: () => void; onRetry: () => void }) {
+export function StagedFile({
+  staged,
+  onRemove,
+  onRetry,
+}: {
+  staged: StagedUpload;
+  onRemove: () => void;
+  onRetry: () => void;
+}) {
   const percent = Math.round(staged.progress * 100);
   const error = staged.state === 'failed' ? staged.error : undefined;
   return (

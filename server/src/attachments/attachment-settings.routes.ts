@@ -13,9 +13,14 @@ export function attachmentSettingsRoutes(deps: {
 }): Router {
   const router = Router();
   const { auth } = deps;
-  router.get('/api/attachment-settings', auth.authenticate, auth.requireRole('supervisor', 'admin'), async (_req, res) => {
-    res.set('cache-control', 'no-store').json({ settings: await deps.settings.read() });
-  });
+  router.get(
+    '/api/attachment-settings',
+    auth.authenticate,
+    auth.requireRole('supervisor', 'admin'),
+    async (_req, res) => {
+      res.set('cache-control', 'no-store').json({ settings: await deps.settings.read() });
+    },
+  );
   router.put('/api/attachment-settings', auth.authenticate, auth.requireRole('admin'), async (req, res) => {
     const next = parseInput(attachmentSettingsSchema, req.body);
     const saved = await deps.settings.save(next);

@@ -34,11 +34,7 @@ const IMAGES_AT_ONCE = 2;
 
 const refusal = (policy: AttachmentPolicy, reason: AttachmentRefusalReason, message: string) => {
   const code =
-    reason === 'type'
-      ? 'UNSUPPORTED_MEDIA_TYPE'
-      : reason === 'not-allowed'
-        ? 'FORBIDDEN'
-        : 'PAYLOAD_TOO_LARGE';
+    reason === 'type' ? 'UNSUPPORTED_MEDIA_TYPE' : reason === 'not-allowed' ? 'FORBIDDEN' : 'PAYLOAD_TOO_LARGE';
   return new AppError(code, message, { reason, maxBytes: policy.maxBytes, types: attachmentTypeLabels(policy.types) });
 };
 
@@ -137,7 +133,9 @@ export function createAttachmentsService(deps: {
           : { kind: 'agent' as const, id: viewer.agent.id };
       if (viewer.kind === 'customer') await deps.customerUploads.consume(viewer.customer.id);
       const id = attachmentIdFor(payload.conversationId, uploader, payload.uploadId);
-      if (!(await deps.quota.reserve(payload.conversationId, id.toHexString(), payload.size, policy.conversationBytes))) {
+      if (
+        !(await deps.quota.reserve(payload.conversationId, id.toHexString(), payload.size, policy.conversationBytes))
+      ) {
         throw refusal(policy, 'conversation-full', 'This chat has no room for more files.');
       }
       const expires = Date.now() + UPLOAD_TICKET_TTL_MS;

@@ -2,7 +2,10 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
 import { modelOn } from '../infra/mongo.js';
 
-const secretSchema = new Schema({ _id: String, key: { type: String, required: true } }, { collection: 'server_secrets' });
+const secretSchema = new Schema(
+  { _id: String, key: { type: String, required: true } },
+  { collection: 'server_secrets' },
+);
 
 const KEY_ID = 'attachment-links';
 

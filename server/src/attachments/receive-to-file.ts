@@ -22,11 +22,7 @@ export interface ReceivedFile {
  * file lets the type be sniffed and an image be decoded by libvips from
  * disk, so twenty uploads at once cost twenty files, not twenty buffers.
  */
-export async function receiveToFile(
-  source: Readable,
-  limit: number,
-  refusal: () => AppError,
-): Promise<ReceivedFile> {
+export async function receiveToFile(source: Readable, limit: number, refusal: () => AppError): Promise<ReceivedFile> {
   await mkdir(UPLOAD_DIR, { recursive: true });
   const file = path.join(UPLOAD_DIR, randomUUID());
   const discard = () => rm(file, { force: true }).catch(() => undefined);

@@ -31,7 +31,10 @@ export function createAttachmentRetention(deps: {
 
   async function remove(found: AttachmentDocument, now: Date): Promise<void> {
     for (const key of storedKeys(found)) await deps.store.remove(key);
-    await Attachment.updateOne({ _id: found._id }, { $set: { status: 'removed', removedAt: now }, $unset: { files: 1 } });
+    await Attachment.updateOne(
+      { _id: found._id },
+      { $set: { status: 'removed', removedAt: now }, $unset: { files: 1 } },
+    );
     const messageId = found.messageId as Types.ObjectId | null | undefined;
     if (messageId) await Message.updateOne({ _id: messageId }, { $set: { 'attachment.removed': true } });
   }

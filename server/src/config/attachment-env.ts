@@ -9,7 +9,10 @@ export const bytesFromEnv = z.string().transform((text, context) => {
   const match = BYTES.exec(text.trim().toLowerCase());
   const bytes = match?.[1] ? Number(match[1]) * (UNIT[match[2] ?? 'b'] ?? 1) : Number.NaN;
   if (!Number.isSafeInteger(bytes) || bytes < 1024 || bytes > 10 * MAX_ATTACHMENT_BYTES_CEILING) {
-    context.addIssue({ code: 'custom', message: 'must be a size like 10MB, 512KB or a number of bytes (at least 1KB)' });
+    context.addIssue({
+      code: 'custom',
+      message: 'must be a size like 10MB, 512KB or a number of bytes (at least 1KB)',
+    });
     return z.NEVER;
   }
   return bytes;

@@ -81,11 +81,12 @@ export function createConversationActions(deps: {
       const limit = deps.messageLimits[viewer.kind];
       const internal = payload.internal ?? false;
       const { attachmentId } = payload;
-      const messageId = messageIdFor(conversationId, payload.clientMessageId);
       // Only a send carrying a file pays this write; plain text goes straight to the store.
-      const attachment = attachmentId
-        ? await deps.attachments.claim({ attachmentId, conversationId, author, messageId, internal })
-        : undefined;
+      const messageId = attachmentId ? messageIdFor(conversationId, payload.clientMessageId) : null;
+      const attachment =
+        attachmentId && messageId
+          ? await deps.attachments.claim({ attachmentId, conversationId, author, messageId, internal })
+          : undefined;
       const store = () =>
         deps.messages.store({
           conversationId,
@@ -98,13 +99,14 @@ export function createConversationActions(deps: {
           ...(inOrder ? { inOrder } : {}),
           ...(attachment ? { attachment } : {}),
         });
-      const stored = attachmentId
-        ? await store().catch(async (error: unknown) => {
-            // Not stored: the file may go with another message (a retry reuses the same id anyway).
-            await deps.attachments.release(attachmentId, messageId).catch(() => undefined);
-            throw error;
-          })
-        : await store();
+      const stored =
+        attachmentId && messageId
+          ? await store().catch(async (error: unknown) => {
+              // Not stored: the file may go with another message (a retry reuses the same id anyway).
+              await deps.attachments.release(attachmentId, messageId).catch(() => undefined);
+              throw error;
+            })
+          : await store();
       const { admission } = stored;
       if (!stored.duplicate && admission) {
         afterAck(async () => {

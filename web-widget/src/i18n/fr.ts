@@ -77,9 +77,11 @@ export const fr: Catalogue<typeof en> = {
   'file.removed': 'Fichier supprimé',
   'file.refused.type': 'Nous ne pouvons pas accepter ce type de fichier. Fichiers jusqu’à {max} : {types}.',
   'file.refused.tooLarge': 'Ce fichier est trop volumineux. Fichiers jusqu’à {max} : {types}.',
-  'file.refused.pixels': 'Cette image est trop grande pour être ouverte. Envoyez une photo plus petite ou une capture d’écran.',
+  'file.refused.pixels':
+    'Cette image est trop grande pour être ouverte. Envoyez une photo plus petite ou une capture d’écran.',
   'file.refused.full': 'Cette conversation ne peut plus recevoir de fichiers. Décrivez le reste dans un message.',
-  'file.refused.notAllowed': 'Les fichiers ne peuvent pas être envoyés dans cette conversation. Décrivez-le dans un message.',
+  'file.refused.notAllowed':
+    'Les fichiers ne peuvent pas être envoyés dans cette conversation. Décrivez-le dans un message.',
   'file.refused.rate': 'Vous envoyez des fichiers très rapidement. Patientez quelques minutes, puis réessayez.',
 
   'secret.title': 'Envoyer ce message ?',

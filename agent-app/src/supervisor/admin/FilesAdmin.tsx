@@ -82,7 +82,8 @@ export function FilesAdmin({ canEdit }: { canEdit: boolean }) {
           {notice}
         </span>
       </div>
-      {!draft && (request.error ? <FormErrorView error={request.error} /> : <p className="admin__hint">{t('admin.loading')}</p>)}
+      {!draft &&
+        (request.error ? <FormErrorView error={request.error} /> : <p className="admin__hint">{t('admin.loading')}</p>)}
       {draft && saved && (
         <AdminForm className="admin__form" onSubmit={() => void save()}>
           <fieldset className="widget-settings__body" disabled={!canEdit}>
