@@ -164,14 +164,18 @@ export function createAttachmentsService(deps: {
       const conversationId = new Types.ObjectId(ticket.conversationId);
       const id = attachmentIdFor(ticket.conversationId, ticket.uploader, ticket.uploadId);
       const stored = async () => (await Attachment.findById(id).lean()) as AttachmentDocument | null;
+      const answerStored = async (rest: Readable): Promise<AttachmentView> => {
+        rest.resume();
+        const ready = await stored();
+        if (ready?.status !== 'ready')
+          throw new AppError('STORE_UNAVAILABLE', 'The file was not stored; send it again.');
+        return deps.links.view(toAttachmentRef(ready));
+      };
       const earlier = await stored();
-      if (earlier?.status === 'ready') {
-        body.resume();
-        return deps.links.view(toAttachmentRef(earlier));
-      }
+      if (earlier?.status === 'ready') return answerStored(body);
       if (earlier?.status === 'removed') throw new AppError('NOT_FOUND', 'This file was removed.');
       const attempt = randomBytes(6).toString('hex');
-      await Attachment.updateOne(
+      const started = await Attachment.updateOne(
         { _id: id, status: 'receiving' },
         {
           $set: { attempt },
@@ -186,10 +190,15 @@ export function createAttachmentsService(deps: {
           },
         },
         { upsert: true },
-      ).catch(async (error: unknown) => {
-        // It turned ready (or was created) meanwhile; the state check below decides.
-        if ((await stored())?.status !== 'ready') throw error;
-      });
+      ).then(
+        () => true,
+        async (error: unknown) => {
+          // The upsert met the same _id in another state: another attempt finished meanwhile.
+          if ((await stored())?.status !== 'ready') throw error;
+          return false;
+        },
+      );
+      if (!started) return answerStored(body);
       const fileId = id.toHexString();
       let finished = false;
       try {
@@ -222,9 +231,7 @@ export function createAttachmentsService(deps: {
             .catch((cause: unknown) => deps.logger.warn({ err: cause }, 'quota not released'));
         }
       }
-      const ready = await stored();
-      if (ready?.status !== 'ready') throw new AppError('STORE_UNAVAILABLE', 'The file was not stored; send it again.');
-      return deps.links.view(toAttachmentRef(ready));
+      return answerStored(body);
     },
 
     /** A stored file's bytes for the download route (after its link was checked). */

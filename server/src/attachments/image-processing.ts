@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { AppError, AttachmentRefusalReason, AttachmentType } from '@switchboard/shared';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
@@ -7,7 +6,7 @@ const THUMBNAIL_SIZE = 320;
 
 export interface ProcessedImage {
   /** The image re-encoded: orientation applied, no metadata (EXIF, GPS, XMP) left. */
-  encoded: () => Readable;
+  encoded: () => Sharp;
   thumbnail: Buffer;
   width: number;
   height: number;
