@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AckResult, AttachmentPrepared, AttachmentView, ErrorPayload } from '@switchboard/shared';
+import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import type { TestParticipant } from '../support/participant.js';
 
@@ -62,11 +63,30 @@ export async function phonePhoto(): Promise<Buffer> {
     .toBuffer();
 }
 
-/** 10 000 × 5 000 pixels of one colour: a few kilobytes of PNG that would decode to 50 megapixels. */
-export async function pixelBomb(): Promise<Buffer> {
-  return sharp({ create: { width: 10_000, height: 5_000, channels: 1, background: 0 } } as never)
-    .png({ compressionLevel: 9, palette: false })
-    .toBuffer();
+/**
+ * A PNG that says it is 10 000 × 5 000 pixels (50 megapixels) in a few dozen
+ * bytes: the header of a decompression bomb, which must be refused from the
+ * header alone, before anything is decoded.
+ */
+export function pixelBomb(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(10_000, 0);
+  header.writeUInt32BE(5_000, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(1024))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The first bytes of a Linux executable, named like a photo. */
