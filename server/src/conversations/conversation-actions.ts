@@ -83,9 +83,9 @@ export function createConversationActions(deps: {
       const { attachmentId } = payload;
       // Only a send carrying a file pays this write; plain text goes straight to the store.
       const messageId = attachmentId ? messageIdFor(conversationId, payload.clientMessageId) : null;
-      const attachment =
+      const claimAttachment =
         attachmentId && messageId
-          ? await deps.attachments.claim({ attachmentId, conversationId, author, messageId, internal })
+          ? () => deps.attachments.claim({ attachmentId, conversationId, author, messageId, internal })
           : undefined;
       const store = () =>
         deps.messages.store({
@@ -97,7 +97,7 @@ export function createConversationActions(deps: {
           writesAnywhere: viewer.kind === 'agent' && isSupervisorRole(viewer.agent.role),
           rate: { key: `${limit.keyPrefix}:${author.id ?? ''}`, points: limit.points, windowMs: limit.windowMs },
           ...(inOrder ? { inOrder } : {}),
-          ...(attachment ? { attachment } : {}),
+          ...(claimAttachment ? { claimAttachment } : {}),
         });
       const stored =
         attachmentId && messageId

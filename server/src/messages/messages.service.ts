@@ -47,8 +47,12 @@ export interface NewMessage {
   publish?: LiveStateSource;
   /** Runs the admission (which takes the seq) behind the sender's earlier ones; the insert is not held back. */
   inOrder?: <T>(admit: () => Promise<T>) => Promise<T>;
-  /** A file already claimed for this message (attachment-claims.ts). */
-  attachment?: AttachmentRef;
+  /**
+   * Claims the file this message carries (attachment-claims.ts); run once, in
+   * the sender's order just before the admission, so a file and the text typed
+   * after it keep their order. Only sends carrying a file have it.
+   */
+  claimAttachment?: () => Promise<AttachmentRef>;
 }
 
 export interface StoredMessage {
@@ -137,7 +141,7 @@ export function createMessagesService(deps: {
     const internal = input.internal ?? false;
     const side = input.author.kind;
     const { text, masked } = side === 'system' ? { text: input.body, masked: false } : maskSecrets(input.body);
-    const admit = () =>
+    const admitOnly = () =>
       liveState.admit({
         conversationId,
         side,
@@ -148,6 +152,15 @@ export function createMessagesService(deps: {
         ...(input.rate ? { rate: input.rate } : {}),
         ...(input.publish ? { publish: input.publish } : {}),
       });
+    let attachment: AttachmentRef | undefined;
+    const { claimAttachment } = input;
+    // Plain text admits directly: no extra step (not even a tick) on the common path.
+    const admit = claimAttachment
+      ? async () => {
+          attachment ??= await claimAttachment();
+          return admitOnly();
+        }
+      : admitOnly;
     for (let attempt = 0; ; attempt += 1) {
       let admission: Admission;
       try {
@@ -175,7 +188,7 @@ export function createMessagesService(deps: {
         internal,
         masked,
         ...(input.system ? { system: input.system } : {}),
-        ...(input.attachment ? { attachment: input.attachment } : {}),
+        ...(attachment ? { attachment } : {}),
         createdAt: new Date(),
       };
       try {
