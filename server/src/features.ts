@@ -43,7 +43,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     emailTtlMs: context.config.ATTACHMENT_EMAIL_LINK_TTL,
   });
   const messaging = createMessagingFeature(context, {
-    attachmentView: attachmentLinks.view,
+    attachmentView: (ref) => attachmentLinks.view(ref),
     agentView: (id) => agents.services.agents.getView(id),
     departmentFor: (topic) => departments.services.departments.departmentFor(topic),
     // The widget feature is created below; this runs only once sockets connect.

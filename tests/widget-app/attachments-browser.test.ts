@@ -94,9 +94,7 @@ describe('the widget sends photos and files (Chromium)', () => {
     const [full] = await Promise.all([page.waitForEvent('popup'), frame.locator('.sb-image-link').click()]);
     await full.waitForLoadState();
     expect(full.url()).toMatch(/\/api\/files\/[0-9a-f]{24}\/original\?e=\d+&s=/);
-    expect(await full.evaluate(() => (document.querySelector('img') as HTMLImageElement | null)?.naturalWidth)).toBe(
-      640,
-    );
+    expect(await full.evaluate(() => document.querySelector<HTMLImageElement>('img')?.naturalWidth)).toBe(640);
     await full.close();
   });
 

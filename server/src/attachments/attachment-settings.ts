@@ -50,7 +50,7 @@ export function createAttachmentSettings(connection: Connection, config: Config)
         maxBytes: saved.maxBytes ?? base.maxBytes,
         types: (saved.types as AttachmentType[] | undefined) ?? base.types,
         retentionDays: saved.retentionDays ?? base.retentionDays,
-        customerUploadsOffIn: saved.customerUploadsOffIn ?? [],
+        customerUploadsOffIn: saved.customerUploadsOffIn,
       },
       retentionSaved: typeof saved.retentionDays === 'number',
     };

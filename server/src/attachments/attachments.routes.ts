@@ -45,7 +45,7 @@ export function attachmentsRoutes(deps: {
   const router = Router();
 
   router.put('/api/uploads/:ticket', async (req, res) => {
-    const ticket = deps.tickets.read(String(req.params.ticket));
+    const ticket = deps.tickets.read(req.params.ticket);
     if (!ticket) {
       req.resume();
       throw new AppError('NOT_FOUND', 'This upload link is not valid or has expired: prepare the upload again.');

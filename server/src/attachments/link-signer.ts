@@ -37,7 +37,6 @@ export function createLinkSigner(connection: Connection) {
           if (!winner) throw error;
           return winner;
         });
-      if (!stored) throw new Error('link key missing after upsert');
       key = Buffer.from(stored.key, 'base64url');
     },
     get ready(): boolean {

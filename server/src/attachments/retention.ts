@@ -1,4 +1,4 @@
-import type { Connection, Types } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { Logger } from '../infra/logger.js';
 import { messageModel } from '../messages/message.model.js';
 import type { AttachmentSettingsStore } from './attachment-settings.js';
@@ -35,7 +35,7 @@ export function createAttachmentRetention(deps: {
       { _id: found._id },
       { $set: { status: 'removed', removedAt: now }, $unset: { files: 1 } },
     );
-    const messageId = found.messageId as Types.ObjectId | null | undefined;
+    const { messageId } = found;
     if (messageId) await Message.updateOne({ _id: messageId }, { $set: { 'attachment.removed': true } });
   }
 

@@ -87,7 +87,7 @@ describe('upload tickets', () => {
     const bigger = Buffer.from(JSON.stringify({ ...ticket, size: 10 ** 9 })).toString('base64url');
     expect(tickets.read(`${bigger}.${signature}`, NOW)).toBeNull();
     expect(tickets.read(`${body}.${signature.slice(1)}x`, NOW)).toBeNull();
-    expect(tickets.read(`${body}`, NOW)).toBeNull();
+    expect(tickets.read(body, NOW)).toBeNull();
     expect(tickets.read('not-a-ticket', NOW)).toBeNull();
     const foreign = createUploadTickets(signerWith('k2'));
     expect(tickets.read(tokenOf(foreign.url(ticket)), NOW)).toBeNull();

@@ -151,7 +151,7 @@ export class AttachmentUploads {
       if (answer.status >= 200 && answer.status < 300 && 'id' in body) {
         this.update({ state: 'ready', progress: 1, stored: body });
       } else {
-        this.update({ state: 'failed', error: ('error' in body && body.error) || NETWORK_ERROR });
+        this.update({ state: 'failed', error: ('error' in body ? body.error : undefined) ?? NETWORK_ERROR });
       }
     } catch {
       if (stillCurrent() && !abort.signal.aborted) this.update({ state: 'failed', error: NETWORK_ERROR });
