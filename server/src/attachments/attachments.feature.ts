@@ -59,7 +59,7 @@ export function createAttachmentsFeature(
   queues.worker(RETENTION_QUEUE, () => retention.run(), { concurrency: 1 });
 
   const routes = Router();
-  routes.use(attachmentsRoutes({ attachments, tickets, links: deps.links }));
+  routes.use(attachmentsRoutes({ attachments, tickets, links: deps.links, publicUrl: config.PUBLIC_URL }));
   routes.use(attachmentSettingsRoutes({ settings, auth: deps.restAuth, audit: deps.audit }));
   const handlers = attachmentSocketHandlers(attachments);
 

@@ -3,7 +3,7 @@ import { AppError, objectIdSchema } from '@switchboard/shared';
 import contentDisposition from 'content-disposition';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { parseInput } from '../infra/validation.js';
+import { isOriginAllowed } from '../auth/origin.js';
 import { FILE_VARIANTS, type AttachmentLinks } from './attachment-links.js';
 import type { AttachmentsService } from './attachments.service.js';
 import type { UploadTickets } from './upload-tickets.js';
@@ -41,10 +41,18 @@ export function attachmentsRoutes(deps: {
   attachments: AttachmentsService;
   tickets: UploadTickets;
   links: AttachmentLinks;
+  publicUrl: string | undefined;
 }): Router {
   const router = Router();
 
   router.put('/api/uploads/:ticket', async (req, res) => {
+    // The ticket is the credential, not a cookie; still, a page elsewhere has no business sending here
+    // (the widget's frame and the desk are on this server's origin).
+    const origin = { origin: req.get('origin'), host: req.get('host'), protocol: req.protocol };
+    if (!isOriginAllowed(origin, { publicUrl: deps.publicUrl, allowed: [] })) {
+      req.resume();
+      throw new AppError('CSRF_FAILED', 'Files can only be sent from the chat itself.');
+    }
     const ticket = deps.tickets.read(req.params.ticket);
     if (!ticket) {
       req.resume();
@@ -62,12 +70,17 @@ export function attachmentsRoutes(deps: {
   });
 
   router.get('/api/files/:id/:variant', async (req, res) => {
-    const { id, variant } = parseInput(fileParamsSchema, req.params);
+    const params = fileParamsSchema.safeParse(req.params);
     const query = fileQuerySchema.safeParse(req.query);
     // A bad, forged or expired link answers like a missing file: nothing to learn from probing.
-    if (!query.success || !deps.links.check(id, variant, query.data.e, query.data.s)) {
+    if (
+      !params.success ||
+      !query.success ||
+      !deps.links.check(params.data.id, params.data.variant, query.data.e, query.data.s)
+    ) {
       throw new AppError('NOT_FOUND', 'No such file, or the link has expired.');
     }
+    const { id, variant } = params.data;
     const file = await deps.attachments.open(id, variant);
     const inline = variant === 'thumbnail' || INLINE_TYPES.has(file.contentType);
     res.set(FILE_HEADERS);
