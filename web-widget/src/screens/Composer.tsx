@@ -6,9 +6,6 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { secretWarning, type SecretWarningKey } from './secret-guard';
 import { StagedFile } from './StagedFile';
 
-/** What the file picker offers; the server still decides by the bytes. */
-const PICKER_TYPES = 'image/*,application/pdf';
-
 interface ComposerProps {
   t: T;
   locale: Locale;
@@ -70,7 +67,6 @@ export function Composer({ t, locale, onSend, onTyping, staged, ...files }: Comp
         className="sb-sr-only"
         tabIndex={-1}
         aria-hidden="true"
-        accept={PICKER_TYPES}
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
           if (file) files.onAttach(file);
