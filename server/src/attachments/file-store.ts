@@ -29,12 +29,8 @@ export function gridFsStore(connection: Connection): FileStore {
   return {
     async write(key, source, contentType) {
       const upload = bucket().openUploadStreamWithId(key as never, key, { metadata: { contentType } });
-      let bytes = 0;
-      source.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-      });
       await pipeline(source, upload);
-      return bytes;
+      return upload.length;
     },
     async read(key) {
       const files = await bucket()
