@@ -1,4 +1,5 @@
 import type { StagedUpload } from '@switchboard/shared';
+import { useState } from 'react';
 import { t } from '../i18n/index.js';
 import { formatSize, uploadErrorText } from './file-size.js';
 
@@ -13,10 +14,13 @@ export function StagedFile({
   onRetry: () => void;
 }) {
   const percent = Math.round(staged.progress * 100);
+  // The browser's guess said image, the bytes may not be one: then no picture rather than a broken one.
+  const [unreadable, setUnreadable] = useState<string | null>(null);
+  const preview = staged.previewUrl !== unreadable ? staged.previewUrl : null;
   const error = staged.state === 'failed' ? staged.error : undefined;
   return (
     <div className={`staged-file${error ? ' staged-file--failed' : ''}`}>
-      {staged.previewUrl && <img className="staged-file__preview" src={staged.previewUrl} alt="" />}
+      {preview && <img className="staged-file__preview" src={preview} alt="" onError={() => setUnreadable(preview)} />}
       <div className="staged-file__body">
         <span className="staged-file__name">
           {staged.name} <span className="muted">· {formatSize(staged.size)}</span>

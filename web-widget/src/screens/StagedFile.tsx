@@ -1,5 +1,6 @@
 import type { Locale } from '@switchboard/shared';
 import type { StagedUpload } from '@switchboard/shared/client';
+import { useState } from 'react';
 import type { T } from '../i18n';
 import { formatSize, uploadErrorText } from './file-text';
 
@@ -14,11 +15,14 @@ interface StagedFileProps {
 /** The file about to be sent: preview, progress with cancel, or why it failed (with retry when it may work). */
 export function StagedFile({ t, locale, staged, onRemove, onRetry }: StagedFileProps) {
   const percent = Math.round(staged.progress * 100);
+  // The browser's guess said image, the bytes may not be one: then the file icon, not a broken picture.
+  const [unreadable, setUnreadable] = useState<string | null>(null);
+  const preview = staged.previewUrl !== unreadable ? staged.previewUrl : null;
   const failed = staged.state === 'failed' && staged.error;
   return (
     <div className={failed ? 'sb-staged sb-staged-failed' : 'sb-staged'}>
-      {staged.previewUrl ? (
-        <img className="sb-staged-preview" src={staged.previewUrl} alt="" />
+      {preview ? (
+        <img className="sb-staged-preview" src={preview} alt="" onError={() => setUnreadable(preview)} />
       ) : (
         <span className="sb-file-icon" aria-hidden="true" />
       )}
