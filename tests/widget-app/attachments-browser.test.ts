@@ -174,8 +174,8 @@ describe('the widget sends photos and files (Chromium)', () => {
         const error = frame.locator('.sb-staged-error');
         await expect.poll(() => error.isVisible(), { timeout: 15_000 }).toBe(true);
         expect(await error.textContent()).toMatch(says);
-      // Named .jpg but not an image: the file icon, not a broken picture.
-      await expect.poll(() => frame.locator('.sb-staged-preview').count()).toBe(0);
+        // Named .jpg but not an image: the file icon, not a broken picture.
+        await expect.poll(() => frame.locator('.sb-staged-preview').count()).toBe(0);
         for (const [size, label] of [
           [DESKTOP, 'desktop'],
           [PHONE, 'phone'],
