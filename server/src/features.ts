@@ -1,5 +1,8 @@
 import { createAgentAppFeature } from './agent-app/agent-app.feature.js';
 import { createAgentsFeature } from './agents/agents.feature.js';
+import { createAttachmentLinks } from './attachments/attachment-links.js';
+import { createAttachmentsFeature } from './attachments/attachments.feature.js';
+import { createLinkSigner } from './attachments/link-signer.js';
 import type { AppContext } from './app-context.js';
 import { createAuditFeature } from './audit/audit.feature.js';
 import { createBlocksFeature } from './blocks/blocks.feature.js';
@@ -33,7 +36,14 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     clock,
     audit: audit.services.audit,
   });
+  // Messages show their files with signed links, so the signer exists before messaging.
+  const linkSigner = createLinkSigner(context.mongo);
+  const attachmentLinks = createAttachmentLinks(linkSigner, {
+    appTtlMs: context.config.ATTACHMENT_LINK_TTL,
+    emailTtlMs: context.config.ATTACHMENT_EMAIL_LINK_TTL,
+  });
   const messaging = createMessagingFeature(context, {
+    attachmentView: (ref) => attachmentLinks.view(ref),
     agentView: (id) => agents.services.agents.getView(id),
     departmentFor: (topic) => departments.services.departments.departmentFor(topic),
     // The widget feature is created below; this runs only once sockets connect.
@@ -58,6 +68,17 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     departmentIdleSettings: departmentIdleLookup((id) => departmentsService.get(id)),
     departmentName: async (id) => (await departmentsService.get(id))?.name ?? null,
     onDepartmentChanged: (listener) => departmentsService.onChanged(listener),
+    fileLinks: {
+      link: (ref) => `${context.publicUrl()}${attachmentLinks.emailLink(ref.id)}`,
+      until: () => new Date(Date.now() + context.config.ATTACHMENT_EMAIL_LINK_TTL),
+    },
+  });
+  const attachments = createAttachmentsFeature(context, {
+    signer: linkSigner,
+    links: attachmentLinks,
+    conversations: messaging.services.conversations,
+    restAuth: agents.services.restAuth,
+    audit: audit.services.audit,
   });
   const widget = createWidgetFeature(context, { restAuth: agents.services.restAuth, audit: audit.services.audit });
   const knowledge = createKnowledgeFeature(context, {
@@ -105,6 +126,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     system,
     agents.feature,
     messaging.feature,
+    attachments.feature,
     // After messaging: its handshake check needs the visitor messaging resolves.
     blocks.feature,
     widget.feature,
@@ -123,6 +145,8 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     services: {
       ...agents.services,
       ...messaging.services,
+      ...attachments.services,
+      attachmentLinks,
       ...knowledge.services,
       ...jobs.services,
       ...departments.services,

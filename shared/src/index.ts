@@ -9,6 +9,7 @@ export * from './agents.js';
 export * from './conversations.js';
 export * from './routing.js';
 export * from './messages.js';
+export * from './attachments.js';
 export * from './presence.js';
 export * from './jobs.js';
 export * from './feedback.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AttachmentView } from './attachments.js';
 import { hasVisibleText } from './text.js';
 import { clientMessageIdSchema, objectIdSchema } from './ids.js';
 
@@ -47,6 +48,8 @@ export interface MessageView {
   masked: boolean;
   /** For system messages: what happened, with parameters to render it in any language. */
   system?: { event: SystemEvent; params: Record<string, string> };
+  /** A file sent with the message (the body is then an optional caption). */
+  attachment?: AttachmentView;
   createdAt: string;
 }
 
@@ -57,23 +60,27 @@ export function utf8Length(text: string): number {
   return utf8.encode(text).length;
 }
 
-const bodySchema = z
-  .string()
-  .refine(hasVisibleText, 'must not be empty (nor only invisible characters)')
-  .refine((body) => utf8Length(body) <= MAX_MESSAGE_BYTES, {
-    message: `must be at most ${MAX_MESSAGE_BYTES} bytes`,
-    params: { appCode: 'PAYLOAD_TOO_LARGE' },
-  });
+const bodySchema = z.string().refine((body) => utf8Length(body) <= MAX_MESSAGE_BYTES, {
+  message: `must be at most ${MAX_MESSAGE_BYTES} bytes`,
+  params: { appCode: 'PAYLOAD_TOO_LARGE' },
+});
 
 export const messageSendSchema = z
   .object({
     conversationId: objectIdSchema,
     clientMessageId: clientMessageIdSchema,
+    /** The text; may be empty when the message carries a file (then it is the file's caption). */
     body: bodySchema,
     /** Agents only: an internal note. A customer sending `true` is refused. */
     internal: z.boolean().optional(),
+    /** A file this sender uploaded to this conversation (`attachment.prepare`, then the upload). */
+    attachmentId: objectIdSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((send) => send.attachmentId !== undefined || hasVisibleText(send.body), {
+    message: 'must not be empty (nor only invisible characters)',
+    path: ['body'],
+  });
 export type MessageSend = z.infer<typeof messageSendSchema>;
 
 export interface MessageSent {

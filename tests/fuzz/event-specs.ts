@@ -1,5 +1,6 @@
 import {
   agentConversationCloseSchema,
+  attachmentPrepareSchema,
   agentStatusSetSchema,
   conversationRateSchema,
   conversationRefSchema,
@@ -79,6 +80,17 @@ const shared = {
     valid: (t) =>
       fc.record({
         cursors: fc.array(fc.record({ conversationId: conversationId(t), afterSeq: seq }), { maxLength: 50 }),
+      }),
+  },
+  'attachment.prepare': {
+    schema: attachmentPrepareSchema,
+    kind: 'refused',
+    valid: (t) =>
+      fc.record({
+        conversationId: conversationId(t),
+        uploadId: clientId,
+        name: fc.string({ minLength: 1, maxLength: 100 }),
+        size: fc.integer({ min: 1, max: 1_000_000 }),
       }),
   },
   'message.history': {

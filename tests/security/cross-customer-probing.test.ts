@@ -14,6 +14,9 @@ import { appRoutes, concretePath } from './app-routes.js';
 
 type CustomerEvent = keyof typeof customerEventSpecs;
 
+/** Routes whose credential is a signed token in the URL itself (no session). */
+const LINK_CREDENTIAL_ROUTES = new Set(['/rate/:conversationId', '/api/uploads/:ticket', '/api/files/:id/:variant']);
+
 const summary = (result: AckResult<unknown>) => (result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`);
 
 /** A valid payload for `event` that names `conversationId` (as a field, or as a sync cursor). */
@@ -134,8 +137,9 @@ describe("customer A probing customer B's ids", () => {
           ...(route.method === 'GET' ? {} : { body: JSON.stringify({ requestId: randomUUID() }) }),
         });
         const text = await response.text();
-        // The email's rating page is opened by its link's token, not a session: without it, the same 404 for every id.
-        const expected = route.path === '/rate/:conversationId' ? 404 : 401;
+        // The email's rating page, a file and an upload are opened by the signed token in their
+        // link, not a session: without it, the same 404 for every id.
+        const expected = LINK_CREDENTIAL_ROUTES.has(route.path) ? 404 : 401;
         if (response.status !== expected)
           leaks.push(`${route.method} ${route.path} (${id}): ${response.status} ${text}`);
         if (text.includes('1234') || text.includes('bob@example.com'))

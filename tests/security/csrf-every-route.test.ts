@@ -8,8 +8,11 @@ import { appRoutes, concretePath, STATE_CHANGING, type AppRoute } from './app-ro
 
 const SERVER_SRC = path.resolve(import.meta.dirname, '../../server/src');
 
-/** State-changing routes that are not cookie-authenticated: a customer's form from an email link. */
-const PUBLIC_FORMS = new Set(['POST /rate/:conversationId']);
+/**
+ * State-changing routes that are not cookie-authenticated: a customer's form
+ * from an email link, and a file's upload (its signed ticket is the credential).
+ */
+const PUBLIC_FORMS = new Set(['POST /rate/:conversationId', 'PUT /api/uploads/:ticket']);
 
 /** `router.post('/…'` style declarations in the server's source: a cross-check that the live walk found them all. */
 function declaredStateChangingRoutes(dir = SERVER_SRC): string[] {

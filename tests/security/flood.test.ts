@@ -45,7 +45,7 @@ describe('floods of any event', () => {
     }
     return count;
   };
-  const metric = async (name: string) => (await server.app.metrics.getSingleMetricAsString(name));
+  const metric = async (name: string) => await server.app.metrics.getSingleMetricAsString(name);
 
   it('answers 400 concurrent catch-ups of 20 cursors with RATE_LIMITED, while others chat on', async () => {
     const flooder = await visitor('203.0.113.66');

@@ -1,5 +1,6 @@
 import { renderSystemMessage, type Locale, type MessageView, type OutboxEntry } from '@switchboard/shared';
 import { useDeskClient } from '../desk/use-desk.js';
+import { AttachmentItem } from '../files/AttachmentItem.js';
 import { formatTime, languageName, languageTag, t, UI_LOCALE } from '../i18n/index.js';
 import { Linkified } from './Linkified.js';
 
@@ -34,9 +35,12 @@ export function MessageItem({ message, language, receipt, agentId }: Props) {
               : t('chat.note')}
           </span>
         )}
-        <p className="message__body">
-          <Linkified text={message.body} />
-        </p>
+        {message.attachment && <AttachmentItem attachment={message.attachment} />}
+        {message.body !== '' && (
+          <p className="message__body">
+            <Linkified text={message.body} />
+          </p>
+        )}
         {message.masked && <p className="message__masked">{t('chat.masked')}</p>}
       </div>
       <div className="message__meta">
@@ -64,6 +68,7 @@ export function PendingItem({ entry, moved = false }: { entry: OutboxEntry; move
     <div className={`message message--${entry.internal ? 'note' : 'agent'} message--pending`}>
       <div className="message__bubble">
         {entry.internal && <span className="message__label">{t('chat.note')}</span>}
+        {entry.attachmentId && <span className="message__label">{t('files.attached')}</span>}
         <p className="message__body">{entry.body}</p>
       </div>
       <div className="message__meta">

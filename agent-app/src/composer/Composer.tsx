@@ -1,9 +1,21 @@
 import type { AgentView, CannedResponseView } from '@switchboard/shared';
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type DragEvent,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import type { ChatState } from '../desk/desk-state.js';
 import { useDeskClient } from '../desk/use-desk.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import { t } from '../i18n/index.js';
+import { StagedFile } from '../files/StagedFile.js';
+import { useStagedFile } from '../files/use-staged-file.js';
 import { useKnowledge } from '../knowledge/use-knowledge.js';
 import { cannedTrigger, expandCanned, firstName, searchCanned } from './canned.js';
 import { CannedPicker } from './CannedPicker.js';
@@ -35,6 +47,9 @@ export function Composer({ ref, chat, agent, drafts, onTextChange }: Props) {
   const [dismissedAt, setDismissedAt] = useState<number | undefined>();
   const [hint, setHint] = useState<string | undefined>();
   const box = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const { staged, uploads } = useStagedFile();
+  const fileReady = staged?.state === 'ready';
   const { canned } = useKnowledge(view.language);
 
   const trigger = cannedTrigger(text, caret);
@@ -118,10 +133,14 @@ export function Composer({ ref, chat, agent, drafts, onTextChange }: Props) {
     },
   }));
 
+  /** A file for a note stays internal: the server refuses it in a reply to the customer. */
+  const attach = (file: File) => uploads.add(id, file, { internal: note });
+
   const send = () => {
     const body = text.trim();
-    if (body === '') return;
-    client.send(id, body, note);
+    const file = uploads.take();
+    if (body === '' && !file) return;
+    client.send(id, body, note, file?.id);
     drafts.clear(id);
     setText('');
     setCaret(0);
@@ -156,9 +175,25 @@ export function Composer({ ref, chat, agent, drafts, onTextChange }: Props) {
     }
   };
 
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const file = event.clipboardData.files[0];
+    if (!file) return;
+    event.preventDefault();
+    attach(file);
+  };
+  const onDragOver = (event: DragEvent) => {
+    if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+  };
+  const onDrop = (event: DragEvent) => {
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    event.preventDefault();
+    attach(file);
+  };
+
   const name = view.customer.name ?? t('inbox.anonymous');
   return (
-    <div className={`composer${note ? ' composer--note' : ''}`}>
+    <div className={`composer${note ? ' composer--note' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       {pickerOpen && (
         <CannedPicker
           query={trigger.query}
@@ -200,12 +235,34 @@ export function Composer({ ref, chat, agent, drafts, onTextChange }: Props) {
           client.setTyping(id, false);
         }}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
       />
+      {staged && <StagedFile staged={staged} onRemove={() => uploads.clear()} onRetry={() => uploads.retry(id)} />}
       <div className="composer__footer">
+        <input
+          ref={picker}
+          type="file"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            if (file) attach(file);
+            event.currentTarget.value = '';
+          }}
+        />
+        <button type="button" className="button" onClick={() => picker.current?.click()}>
+          {note ? t('files.attachToNote') : t('files.attach')}
+        </button>
         <span className="composer__hint" role="status">
           {hint}
         </span>
-        <button type="button" className="button button--primary" onClick={send} disabled={text.trim() === ''}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={send}
+          disabled={text.trim() === '' && !fileReady}
+        >
           {note ? t('composer.addNote') : t('composer.send')}
         </button>
       </div>

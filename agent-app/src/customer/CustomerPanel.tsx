@@ -1,4 +1,5 @@
 import type { ChatState } from '../desk/desk-state.js';
+import { FilesList } from '../files/FilesList.js';
 import { languageName, t, topicLabel } from '../i18n/index.js';
 import { describeBrowser } from './browser-name.js';
 import { PreviousConversations } from './PreviousConversations.js';
@@ -60,6 +61,7 @@ export function CustomerPanel({ chat }: { chat: ChatState }) {
         <dt>{t('customer.browser')}</dt>
         <dd title={view.userAgent}>{view.userAgent ? describeBrowser(view.userAgent) : unknown}</dd>
       </dl>
+      <FilesList messages={chat.messages} />
       <Satisfaction conversationId={view.id} closed={view.status === 'closed'} />
       <TranscriptLog conversationId={view.id} email={customer.email} />
       <PreviousConversations customerId={customer.id} currentId={view.id} />

@@ -1,5 +1,8 @@
 import type {
+  AckResult,
   AgentStatus,
+  AttachmentPrepare,
+  AttachmentPrepared,
   AgentView,
   ConversationTransfer,
   ConversationView,
@@ -33,11 +36,20 @@ export class DeskClient extends DeskConnection {
     this.setState({ agent });
   }
 
-  send(conversationId: string, body: string, internal = false): void {
-    const entry = this.outbox.enqueue(conversationId, body, internal);
+  /** Sends a message; `attachmentId`: an uploaded file it carries (the body is then its caption). */
+  send(conversationId: string, body: string, internal = false, attachmentId?: string): void {
+    const entry = this.outbox.enqueue(conversationId, body, internal, attachmentId);
     if (entry.state !== 'sent') this.book.pending(conversationId).set(entry.clientMessageId, { ...entry });
     this.setTyping(conversationId, false);
     this.rebuild(conversationId);
+  }
+
+  /** Where to upload a file for this chat (the answer, refusals included, goes to the composer). */
+  prepareUpload(payload: AttachmentPrepare): Promise<AckResult<AttachmentPrepared>> {
+    return this.requests.raw<AttachmentPrepared>('attachment.prepare', payload).catch(() => ({
+      ok: false as const,
+      error: { code: 'TIMEOUT' as const, message: 'The server did not answer.', retryable: true },
+    }));
   }
 
   retry(clientMessageId: string): void {

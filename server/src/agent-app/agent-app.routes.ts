@@ -4,11 +4,12 @@ import express, { Router, type Response } from 'express';
 import { isAgentAppBuilt } from './agent-app-dist.js';
 
 // The desk talks only to its own origin (REST and the Socket.IO websocket);
-// React sets inline styles, hence 'unsafe-inline' for styles and nothing else.
+// React sets inline styles, hence 'unsafe-inline' for styles and nothing else;
+// blob: shows a file's preview from the agent's own disk before it is sent.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "connect-src 'self' ws: wss:",
-  "img-src 'self' data: https:",
+  "img-src 'self' data: blob: https:",
   "style-src 'self' 'unsafe-inline'",
   "frame-ancestors 'none'",
   "base-uri 'self'",

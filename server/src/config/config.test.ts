@@ -61,4 +61,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ TRUST_PROXY: '99' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('reads file sizes with binary units and refuses types it cannot recognise from the bytes', () => {
+    const config = loadConfig({ ATTACHMENT_MAX_BYTES: '5MB', ATTACHMENT_CONVERSATION_BYTES: '512KB' });
+    expect(config.ATTACHMENT_MAX_BYTES).toBe(5 * 1024 * 1024);
+    expect(config.ATTACHMENT_CONVERSATION_BYTES).toBe(512 * 1024);
+    expect(loadConfig({}).ATTACHMENT_TYPES).toEqual([
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+      'image/gif',
+      'application/pdf',
+    ]);
+    expect(loadConfig({ ATTACHMENT_TYPES: ' image/PNG , application/pdf' }).ATTACHMENT_TYPES).toEqual([
+      'image/png',
+      'application/pdf',
+    ]);
+    expect(() => loadConfig({ ATTACHMENT_TYPES: 'image/svg+xml,text/html' })).toThrow(
+      /ATTACHMENT_TYPES: unknown or unsupported types: image\/svg\+xml, text\/html/,
+    );
+    expect(() => loadConfig({ ATTACHMENT_MAX_BYTES: 'ten megabytes' })).toThrow(/ATTACHMENT_MAX_BYTES/);
+  });
 });

@@ -1,5 +1,7 @@
 import proxyAddr from 'proxy-addr';
+import { DEFAULT_ATTACHMENT_TYPES } from '@switchboard/shared';
 import { z } from 'zod';
+import { bytesFromEnv, typeListFromEnv } from './attachment-env.js';
 import { durationFromEnv } from './duration.js';
 
 const booleanFromEnv = z
@@ -182,6 +184,25 @@ const envSchema = z.object({
   IDLE_TIMER_SWEEP: durationFromEnv({ min: 500, max: 3_600_000 }).default(300_000),
   /** A job whose worker stops renewing its lock (crashed) for this long is run again elsewhere. */
   JOB_LOCK: durationFromEnv({ min: 500, max: 600_000 }).default(30_000),
+  // Attachments: defaults until an admin saves their own (size, types, retention).
+  /** Largest file one upload may carry (`10MB`, `512KB` or bytes). */
+  ATTACHMENT_MAX_BYTES: bytesFromEnv.default(10 * 1024 * 1024),
+  /** Types allowed, decided from the bytes (comma-separated MIME types Switchboard recognises). */
+  ATTACHMENT_TYPES: typeListFromEnv.default([...DEFAULT_ATTACHMENT_TYPES]),
+  /** Images with more pixels than this are refused before decoding (decompression bombs). */
+  ATTACHMENT_MAX_PIXELS: z.coerce.number().int().min(1_000_000).max(1_000_000_000).default(40_000_000),
+  /** Bytes all files of one conversation may add up to, so no visitor fills the disk. */
+  ATTACHMENT_CONVERSATION_BYTES: bytesFromEnv.default(50 * 1024 * 1024),
+  /** Files one customer may start uploading per 10 minutes. */
+  CUSTOMER_UPLOAD_RATE: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Files are deleted this long after upload ("file removed" stays in the chat). */
+  ATTACHMENT_RETENTION: durationFromEnv({ min: 60_000, max: 3650 * 86_400_000 }).default(90 * 86_400_000),
+  /** How often the retention job looks for files past retention. */
+  ATTACHMENT_RETENTION_SWEEP: durationFromEnv({ min: 1_000, max: 86_400_000 }).default(3_600_000),
+  /** Links to files in the apps work this long (each catch-up hands out fresh ones). */
+  ATTACHMENT_LINK_TTL: durationFromEnv({ min: 60_000, max: 7 * 86_400_000 }).default(12 * 3_600_000),
+  /** Links to files in transcript emails work this long. */
+  ATTACHMENT_EMAIL_LINK_TTL: durationFromEnv({ min: 60_000, max: 366 * 86_400_000 }).default(7 * 86_400_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

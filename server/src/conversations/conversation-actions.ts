@@ -14,7 +14,9 @@ import {
 } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import type { Socket } from 'socket.io';
+import type { AttachmentClaims } from '../attachments/attachment-claims.js';
 import type { RateLimit } from '../infra/rate-limit.js';
+import { messageIdFor } from '../messages/message-id.js';
 import type { MessagesService } from '../messages/messages.service.js';
 import { isSupervisorRole } from '../auth/principal.js';
 import { authorizeReceipt, type Viewer } from './access.js';
@@ -40,6 +42,8 @@ export function createConversationActions(deps: {
   messages: MessagesService;
   broadcast: Broadcaster;
   hooks: ConversationHooks;
+  /** Files named by a send are claimed for its message (only sends that carry one). */
+  attachments: AttachmentClaims;
   /** Messages per window per sender, counted in Redis by the store's admission (`rl:msg:<side>:<id>`). */
   messageLimits: Record<'customer' | 'agent', MessageLimit>;
   typingLimit: RateLimit;
@@ -75,16 +79,34 @@ export function createConversationActions(deps: {
               ...(viewer.agent.avatarUrl ? { avatarUrl: viewer.agent.avatarUrl } : {}),
             };
       const limit = deps.messageLimits[viewer.kind];
-      const stored = await deps.messages.store({
-        conversationId,
-        author,
-        clientMessageId: payload.clientMessageId,
-        body: payload.body,
-        internal: payload.internal ?? false,
-        writesAnywhere: viewer.kind === 'agent' && isSupervisorRole(viewer.agent.role),
-        rate: { key: `${limit.keyPrefix}:${author.id ?? ''}`, points: limit.points, windowMs: limit.windowMs },
-        ...(inOrder ? { inOrder } : {}),
-      });
+      const internal = payload.internal ?? false;
+      const { attachmentId } = payload;
+      // Only a send carrying a file pays this write; plain text goes straight to the store.
+      const messageId = attachmentId ? messageIdFor(conversationId, payload.clientMessageId) : null;
+      const claimAttachment =
+        attachmentId && messageId
+          ? () => deps.attachments.claim({ attachmentId, conversationId, author, messageId, internal })
+          : undefined;
+      const store = () =>
+        deps.messages.store({
+          conversationId,
+          author,
+          clientMessageId: payload.clientMessageId,
+          body: payload.body,
+          internal,
+          writesAnywhere: viewer.kind === 'agent' && isSupervisorRole(viewer.agent.role),
+          rate: { key: `${limit.keyPrefix}:${author.id ?? ''}`, points: limit.points, windowMs: limit.windowMs },
+          ...(inOrder ? { inOrder } : {}),
+          ...(claimAttachment ? { claimAttachment } : {}),
+        });
+      const stored =
+        attachmentId && messageId
+          ? await store().catch(async (error: unknown) => {
+              // Not stored: the file may go with another message (a retry reuses the same id anyway).
+              await deps.attachments.release(attachmentId, messageId).catch(() => undefined);
+              throw error;
+            })
+          : await store();
       const { admission } = stored;
       if (!stored.duplicate && admission) {
         afterAck(async () => {

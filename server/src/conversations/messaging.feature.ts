@@ -1,6 +1,8 @@
-import type { AgentView } from '@switchboard/shared';
+import type { AgentView, AttachmentView } from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import type { AppContext } from '../app-context.js';
+import { createAttachmentClaims } from '../attachments/attachment-claims.js';
+import type { AttachmentRef } from '../attachments/attachment-links.js';
 import { customerHandshake } from '../customers/customer-auth.js';
 import { createCustomersService } from '../customers/customers.service.js';
 import { createPrechatRequirements, type RequiredPrechatFields } from '../customers/prechat-requirements.js';
@@ -22,6 +24,8 @@ export function createMessagingFeature(
   context: AppContext,
   deps: {
     agentView: (agentId: string) => Promise<AgentView | null>;
+    /** How a message shows its file (signed links; attachments feature). */
+    attachmentView?: (ref: AttachmentRef) => AttachmentView;
     /** From the departments feature: which queue a pre-chat topic goes to. */
     departmentFor?: (topic: string) => Promise<Types.ObjectId | null>;
     /** From the widget feature: host origins allowed now (admin-edited); WIDGET_ALLOWED_ORIGINS without it. */
@@ -37,7 +41,13 @@ export function createMessagingFeature(
   const broadcast = createBroadcaster(sockets);
   const customers = createCustomersService(mongo, config.IDENTITY_SECRET);
   const prechat = createPrechatRequirements(customers, deps.requiredPrechatFields ?? (() => Promise.resolve(null)));
-  const messages = createMessagesService({ mongo, redis: redis.command, prefix: config.REDIS_PREFIX, logger });
+  const messages = createMessagesService({
+    mongo,
+    redis: redis.command,
+    prefix: config.REDIS_PREFIX,
+    logger,
+    ...(deps.attachmentView ? { attachmentView: deps.attachmentView } : {}),
+  });
   const conversations = createConversationsService({
     mongo,
     redis: redis.command,
@@ -56,6 +66,7 @@ export function createMessagingFeature(
     messages,
     broadcast,
     hooks,
+    attachments: createAttachmentClaims(mongo),
     messageLimits: {
       customer: { keyPrefix: 'rl:msg:c', points: config.CUSTOMER_MESSAGE_RATE, windowMs: 10_000 },
       agent: { keyPrefix: 'rl:msg:a', points: config.AGENT_MESSAGE_RATE, windowMs: 10_000 },

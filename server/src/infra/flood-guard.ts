@@ -25,6 +25,7 @@ const COSTS: Record<string, number | ((payload: unknown) => number)> = {
   'conversation.start': 5,
   'conversation.leaveMessage': 5,
   'transcript.request': 3,
+  'attachment.prepare': 3,
   'queue.status': 3,
   'queue.list': 5,
   'conversation.pickup': 3,

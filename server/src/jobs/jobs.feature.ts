@@ -10,7 +10,7 @@ import { createRateLimit } from '../infra/rate-limit.js';
 import { createMailer, mailDomain } from '../mail/mailer.js';
 import { createRatingLinks } from '../transcripts/rating-links.js';
 import { transcriptSocketHandlers } from '../transcripts/transcript.socket.js';
-import { transcriptProcessor } from '../transcripts/transcript.worker.js';
+import { transcriptProcessor, type TranscriptWorkerDeps } from '../transcripts/transcript.worker.js';
 import { transcriptsRoutes } from '../transcripts/transcripts.routes.js';
 import { createTranscriptsService } from '../transcripts/transcripts.service.js';
 import { createIdleFlags } from './idle-flags.js';
@@ -32,6 +32,8 @@ export interface JobsDeps extends Pick<MessagingServices, 'conversations' | 'mes
   departmentName?: (departmentId: string) => Promise<string | null>;
   /** Told when an admin changes a department (`fields` set; null: created or archived). */
   onDepartmentChanged?: (listener: (departmentId: string, fields: readonly string[] | null) => void) => void;
+  /** Links to files in transcript emails (attachments feature). */
+  fileLinks?: TranscriptWorkerDeps['fileLinks'];
 }
 
 /** Department fields the idle timers read (idle-thresholds.ts). */
@@ -181,6 +183,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
         messages,
         mailer,
         ratingLinks,
+        ...(deps.fileLinks ? { fileLinks: deps.fileLinks } : {}),
         replyTo: config.MAIL_REPLY_TO ?? config.MAIL_FROM,
         ...(deps.departmentName ? { departmentName: deps.departmentName } : {}),
         timeZone: 'UTC',

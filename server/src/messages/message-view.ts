@@ -1,4 +1,5 @@
-import type { MessageView } from '@switchboard/shared';
+import type { AttachmentView, MessageView } from '@switchboard/shared';
+import type { AttachmentRef } from '../attachments/attachment-links.js';
 import type { MessageDocument } from './message.model.js';
 
 /** `.lean()` gives a plain object for a Map field, a hydrated document a Map; the types only know the Map. */
@@ -7,7 +8,10 @@ function plainParams(params: unknown): Record<string, string> {
   return (params ?? {}) as Record<string, string>;
 }
 
-export function toMessageView(message: MessageDocument): MessageView {
+export function toMessageView(
+  message: MessageDocument,
+  attachmentView?: (ref: AttachmentRef) => AttachmentView,
+): MessageView {
   const author = message.author ?? { kind: 'system' as const };
   const params = message.system?.params;
   return {
@@ -31,6 +35,9 @@ export function toMessageView(message: MessageDocument): MessageView {
             params: plainParams(params),
           },
         }
+      : {}),
+    ...(message.attachment && attachmentView
+      ? { attachment: attachmentView(message.attachment as unknown as AttachmentRef) }
       : {}),
     createdAt: message.createdAt.toISOString(),
   };

@@ -13,11 +13,28 @@ const messageSchema = new Schema(
       displayName: String,
       avatarUrl: String,
     },
-    /** Stored already masked: a card number or password never reaches the database. */
-    body: { type: String, required: true },
+    /** Stored already masked: a card number or password never reaches the database. Empty: a file without caption. */
+    body: { type: String, default: '' },
     internal: { type: Boolean, required: true, default: false },
     masked: { type: Boolean, required: true, default: false },
     system: { event: { type: String, enum: SYSTEM_EVENTS }, params: { type: Map, of: String } },
+    /** The file the message carries, as it was when sent; `removed` once retention deleted it. */
+    attachment: {
+      type: new Schema(
+        {
+          id: { type: Schema.Types.ObjectId, required: true },
+          name: { type: String, required: true },
+          size: { type: Number, required: true },
+          contentType: { type: String, required: true },
+          kind: { type: String, enum: ['image', 'file'], required: true },
+          width: Number,
+          height: Number,
+          removed: Boolean,
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   { timestamps: { createdAt: true, updatedAt: false }, collection: 'messages' },
 );

@@ -8,7 +8,9 @@ import {
   type MessageView,
   type SystemEvent,
 } from '@switchboard/shared';
+import type { AttachmentView } from '@switchboard/shared';
 import type { Redis } from 'ioredis';
+import type { AttachmentRef } from '../attachments/attachment-links.js';
 import type { Connection, Types } from 'mongoose';
 import { conversationModels } from '../conversations/conversation.model.js';
 import { createLiveStateStore, type Admission, type LiveStateSource } from '../conversations/live-state.js';
@@ -19,7 +21,7 @@ import { createBatchedInserts } from '../infra/batched-inserts.js';
 import { maskSecrets } from './mask.js';
 import { messageIdFor } from './message-id.js';
 import { messageModel, type MessageDocument } from './message.model.js';
-import { toMessageView } from './message-view.js';
+import { toMessageView as toStoredMessageView } from './message-view.js';
 
 /** Most messages one sync or history call returns; `hasMore` asks the client to call again. */
 export const PAGE_LIMIT = 200;
@@ -45,6 +47,12 @@ export interface NewMessage {
   publish?: LiveStateSource;
   /** Runs the admission (which takes the seq) behind the sender's earlier ones; the insert is not held back. */
   inOrder?: <T>(admit: () => Promise<T>) => Promise<T>;
+  /**
+   * Claims the file this message carries (attachment-claims.ts); run once, in
+   * the sender's order just before the admission, so a file and the text typed
+   * after it keep their order. Only sends carrying a file have it.
+   */
+  claimAttachment?: () => Promise<AttachmentRef>;
 }
 
 export interface StoredMessage {
@@ -56,8 +64,9 @@ export interface StoredMessage {
 }
 
 /** A message document as it is inserted (the model's shape, params as a plain object). */
-type MessageRecord = Omit<MessageDocument, 'system'> & {
+type MessageRecord = Omit<MessageDocument, 'system' | 'attachment'> & {
   system?: { event: SystemEvent; params: Record<string, string> };
+  attachment?: AttachmentRef;
 };
 
 export type MessagesService = ReturnType<typeof createMessagesService>;
@@ -79,7 +88,15 @@ export type MessagesService = ReturnType<typeof createMessagesService>;
  * messages after a Redis restart: healed, and the send takes another).
  * Nothing is locked and no conversation document is written on this path.
  */
-export function createMessagesService(deps: { mongo: Connection; redis: Redis; prefix: string; logger: Logger }) {
+export function createMessagesService(deps: {
+  mongo: Connection;
+  redis: Redis;
+  prefix: string;
+  logger: Logger;
+  /** How a message shows its file (signed links); without it, files are shown without links. */
+  attachmentView?: (ref: AttachmentRef) => AttachmentView;
+}) {
+  const toMessageView = (message: MessageDocument) => toStoredMessageView(message, deps.attachmentView);
   const Message = messageModel(deps.mongo);
   const { Conversation } = conversationModels(deps.mongo);
   const inserts = createBatchedInserts<MessageRecord>(() => Message.collection as never);
@@ -124,7 +141,7 @@ export function createMessagesService(deps: { mongo: Connection; redis: Redis; p
     const internal = input.internal ?? false;
     const side = input.author.kind;
     const { text, masked } = side === 'system' ? { text: input.body, masked: false } : maskSecrets(input.body);
-    const admit = () =>
+    const admitOnly = () =>
       liveState.admit({
         conversationId,
         side,
@@ -135,6 +152,15 @@ export function createMessagesService(deps: { mongo: Connection; redis: Redis; p
         ...(input.rate ? { rate: input.rate } : {}),
         ...(input.publish ? { publish: input.publish } : {}),
       });
+    let attachment: AttachmentRef | undefined;
+    const { claimAttachment } = input;
+    // Plain text admits directly: no extra step (not even a tick) on the common path.
+    const admit = claimAttachment
+      ? async () => {
+          attachment ??= await claimAttachment();
+          return admitOnly();
+        }
+      : admitOnly;
     for (let attempt = 0; ; attempt += 1) {
       let admission: Admission;
       try {
@@ -162,6 +188,7 @@ export function createMessagesService(deps: { mongo: Connection; redis: Redis; p
         internal,
         masked,
         ...(input.system ? { system: input.system } : {}),
+        ...(attachment ? { attachment } : {}),
         createdAt: new Date(),
       };
       try {

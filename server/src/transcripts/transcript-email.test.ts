@@ -74,4 +74,28 @@ describe('renderTranscriptEmail', () => {
     }
     expect(hostile.text).toContain('Marie Bcc: victim@target.example');
   });
+
+  it('lists files with their links and until when they work; a removed file says so', () => {
+    const withFiles = renderTranscriptEmail({
+      ...content,
+      messages: [
+        {
+          author: { kind: 'customer' },
+          body: 'Voici',
+          createdAt: at(4),
+          file: { name: 'écran <1>.jpg', url: 'https://support.example/api/files/f1/original?e=1&s=x' },
+        },
+        { author: { kind: 'customer' }, body: '', createdAt: at(5), file: { name: 'old.pdf', url: null } },
+      ],
+      fileLinksUntil: new Date(Date.UTC(2026, 2, 21)),
+    });
+    const until = translate('fr', 'email.file.until', { date: '21 mars 2026' });
+    expect(withFiles.text).toContain(
+      `${translate('fr', 'email.file', { name: 'écran <1>.jpg' })} — https://support.example/api/files/f1/original?e=1&s=x (${until})`,
+    );
+    expect(withFiles.text).toContain(translate('fr', 'email.file.removed', { name: 'old.pdf' }));
+    expect(withFiles.html).toContain('href="https://support.example/api/files/f1/original?e=1&amp;s=x"');
+    expect(withFiles.html).toContain('écran &lt;1&gt;.jpg');
+    expect(withFiles.html).not.toContain('<1>');
+  });
 });

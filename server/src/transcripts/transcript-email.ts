@@ -15,7 +15,11 @@ export interface TranscriptContent {
     /** As stored: already masked where it looked like a secret. */
     body: string;
     createdAt: Date;
+    /** A file the message carried: its link (absolute, expiring), or null once retention removed it. */
+    file?: { name: string; url: string | null };
   }[];
+  /** When the file links stop working (the email says so). */
+  fileLinksUntil?: Date;
   /** The satisfaction link; null when nobody answered the chat (there is nothing to rate). */
   ratingUrl: string | null;
   /** IANA zone the times are written in (the customer's is unknown to the server). */
@@ -49,6 +53,7 @@ function formatters(locale: Locale, timeZone: string) {
   const dayTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone });
   return {
     started: (date: Date) => `${full.format(date)} (${timeZone})`,
+    day: (date: Date) => day.format(date),
     /** The time, with the date when the chat ran past the day it started on. */
     at: (date: Date, start: Date) => (day.format(date) === day.format(start) ? time : dayTime).format(date),
   };
@@ -82,7 +87,15 @@ export function renderTranscriptEmail(input: TranscriptContent): RenderedEmail {
           ? (message.author.displayName ?? t('email.label.agent'))
           : null,
     body: message.body,
+    file: message.file,
   }));
+  const until = content.fileLinksUntil
+    ? translate(locale, 'email.file.until', { date: format.day(content.fileLinksUntil) })
+    : '';
+  const fileText = (file: { name: string; url: string | null }) =>
+    file.url
+      ? `${translate(locale, 'email.file', { name: file.name })} — ${file.url} (${until})`
+      : translate(locale, 'email.file.removed', { name: file.name });
   const subject = translate(locale, 'email.subject', { caseNumber });
   const help = translate(locale, 'email.footer.help', { caseNumber });
 
@@ -95,7 +108,10 @@ export function renderTranscriptEmail(input: TranscriptContent): RenderedEmail {
     '',
     `— ${t('email.transcriptHeading')} —`,
     '',
-    ...lines.map((line) => (line.who ? `[${line.at}] ${line.who}: ${line.body}` : `[${line.at}] * ${line.body}`)),
+    ...lines.flatMap((line) => [
+      line.who ? `[${line.at}] ${line.who}: ${line.body}` : `[${line.at}] * ${line.body}`,
+      ...(line.file ? [`    ${fileText(line.file)}`] : []),
+    ]),
     '',
     ...(content.ratingUrl ? [t('email.rate.prompt'), `${t('email.rate.action')}: ${content.ratingUrl}`, ''] : []),
     help,
@@ -105,6 +121,12 @@ export function renderTranscriptEmail(input: TranscriptContent): RenderedEmail {
 
   const e = escapeHtml;
   const paragraph = (value: string) => e(value).replace(/\r?\n/g, '<br>');
+  const fileHtml = (file: { name: string; url: string | null } | undefined) =>
+    !file
+      ? ''
+      : file.url
+        ? `<br><a href="${e(file.url)}">${e(translate(locale, 'email.file', { name: file.name }))}</a> <span style="color:#6e6e73">(${e(until)})</span>`
+        : `<br><span style="color:#6e6e73">${e(translate(locale, 'email.file.removed', { name: file.name }))}</span>`;
   const html = `<!doctype html>
 <html lang="${e(locale)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${e(subject)}</title></head>
@@ -120,7 +142,7 @@ ${facts.map(([label, value]) => `<tr><th align="left" style="padding:2px 16px 2p
 ${lines
   .map((line) =>
     line.who
-      ? `<tr><td valign="top" style="padding:6px 12px 6px 0;color:#6e6e73;white-space:nowrap">${e(line.at)}</td><td style="padding:6px 0"><strong>${e(line.who)}</strong><br>${paragraph(line.body)}</td></tr>`
+      ? `<tr><td valign="top" style="padding:6px 12px 6px 0;color:#6e6e73;white-space:nowrap">${e(line.at)}</td><td style="padding:6px 0"><strong>${e(line.who)}</strong><br>${paragraph(line.body)}${fileHtml(line.file)}</td></tr>`
       : `<tr><td valign="top" style="padding:6px 12px 6px 0;color:#6e6e73;white-space:nowrap">${e(line.at)}</td><td style="padding:6px 0;color:#6e6e73;font-style:italic">${paragraph(line.body)}</td></tr>`,
   )
   .join('\n')}
@@ -154,10 +176,12 @@ function namesOnOneLine(content: TranscriptContent): TranscriptContent {
     ...(content.customerName === undefined ? {} : { customerName: oneLine(content.customerName) }),
     department: oneLine(content.department),
     ...(content.agentName === undefined ? {} : { agentName: oneLine(content.agentName) }),
-    messages: content.messages.map((message) =>
-      message.author.displayName
-        ? { ...message, author: { ...message.author, displayName: oneLine(message.author.displayName) } }
-        : message,
-    ),
+    messages: content.messages.map((message) => ({
+      ...message,
+      ...(message.author.displayName
+        ? { author: { ...message.author, displayName: oneLine(message.author.displayName) } }
+        : {}),
+      ...(message.file ? { file: { ...message.file, name: oneLine(message.file.name) } } : {}),
+    })),
   };
 }

@@ -7,6 +7,7 @@ import { transcriptJobSchema } from '../jobs/job-queues.js';
 import type { JobsMetrics } from '../jobs/jobs-metrics.js';
 import { SmtpError, type Mailer } from '../mail/mailer.js';
 import type { MessagesService } from '../messages/messages.service.js';
+import type { AttachmentRef } from '../attachments/attachment-links.js';
 import type { RatingLinks } from './rating-links.js';
 import { caseThreadId, replyContent, type VisibleMessage } from './reply-content.js';
 import { renderReplyEmail } from './reply-email.js';
@@ -19,6 +20,8 @@ export interface TranscriptWorkerDeps {
   messages: MessagesService;
   mailer: Mailer;
   ratingLinks: RatingLinks;
+  /** Absolute links to files for emails, and until when they work. */
+  fileLinks?: { link: (ref: AttachmentRef) => string; until: () => Date };
   /** Reply-To of emails the customer is meant to answer (the support mailbox). */
   replyTo: string;
   /** The department's display name, when routing knows it; the topic otherwise. */
@@ -67,9 +70,13 @@ export function transcriptProcessor(deps: TranscriptWorkerDeps) {
     }
     const locale = resolveLocale(conversation.language);
     const visible = (await deps.messages.model
-      .find({ conversationId: conversation._id, internal: false }, { author: 1, body: 1, createdAt: 1 })
+      .find({ conversationId: conversation._id, internal: false }, { author: 1, body: 1, createdAt: 1, attachment: 1 })
       .sort({ seq: 1 })
-      .lean()) as VisibleMessage[];
+      .lean()) as (VisibleMessage & { attachment?: AttachmentRef | null })[];
+    const fileOf = (attachment: AttachmentRef | null | undefined) =>
+      attachment && deps.fileLinks
+        ? { file: { name: attachment.name, url: attachment.removed ? null : deps.fileLinks.link(attachment) } }
+        : {};
     // Every email of a case names the same thread, so mail clients keep the case together.
     const thread = caseThreadId(conversation._id.toHexString(), deps.mailer.domain);
     const mail =
@@ -93,7 +100,9 @@ export function transcriptProcessor(deps: TranscriptWorkerDeps) {
                 author: { kind: message.author?.kind ?? 'system', displayName: message.author?.displayName ?? null },
                 body: message.body,
                 createdAt: message.createdAt,
+                ...fileOf(message.attachment),
               })),
+              ...(deps.fileLinks ? { fileLinksUntil: deps.fileLinks.until() } : {}),
               // Nobody answered this chat: there is nothing to rate, so no link asks for it.
               ratingUrl: conversation.firstAgentReplyAt ? await deps.ratingLinks.linkFor(conversation._id) : null,
               timeZone: deps.timeZone,

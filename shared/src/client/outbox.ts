@@ -9,6 +9,8 @@ export interface OutboxEntry {
   conversationId: string;
   body: string;
   internal: boolean;
+  /** An uploaded file the message carries (the body is then its caption, possibly empty). */
+  attachmentId?: string;
   state: OutboxState;
   attempts: number;
   /** The stored message once acked. */
@@ -53,12 +55,13 @@ export class Outbox {
   }
 
   /** Queues a message and starts sending it. */
-  enqueue(conversationId: string, body: string, internal = false): OutboxEntry {
+  enqueue(conversationId: string, body: string, internal = false, attachmentId?: string): OutboxEntry {
     const entry: OutboxEntry = {
       clientMessageId: this.options.newId(),
       conversationId,
       body,
       internal,
+      ...(attachmentId ? { attachmentId } : {}),
       state: 'sending',
       attempts: 0,
     };
@@ -112,6 +115,7 @@ export class Outbox {
         clientMessageId: entry.clientMessageId,
         body: entry.body,
         ...(entry.internal ? { internal: true } : {}),
+        ...(entry.attachmentId ? { attachmentId: entry.attachmentId } : {}),
       });
       if (result.ok) {
         entry.state = 'sent';

@@ -1,4 +1,5 @@
 import type { Ack } from '../ack.js';
+import type { AttachmentPrepare, AttachmentPrepared } from '../attachments.js';
 import type {
   ConversationRef,
   ConversationStart,
@@ -34,6 +35,8 @@ export interface CustomerClientEvents extends SystemClientEvents {
   'conversation.sync': (payload: ConversationSync, ack: Ack<ConversationSynced>) => void;
   'message.send': (payload: MessageSend, ack: Ack<MessageSent>) => void;
   'message.history': (payload: MessageHistory, ack: Ack<MessagePage>) => void;
+  /** Where to upload a file for one of the customer's chats (refused with the reason when it cannot be sent). */
+  'attachment.prepare': (payload: AttachmentPrepare, ack: Ack<AttachmentPrepared>) => void;
   'typing.set': (payload: TypingSet, ack?: Ack<null>) => void;
   'receipt.update': (payload: ReceiptUpdate, ack?: Ack<ReceiptUpdated>) => void;
   /** Email the transcript of one of the customer's own conversations (W6). */

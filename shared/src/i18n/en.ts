@@ -71,6 +71,9 @@ export const en = {
   'email.transcriptHeading': 'Your conversation',
   'email.rate.prompt': 'How did we do? It takes less than a minute and helps us improve.',
   'email.rate.action': 'Rate your chat',
+  'email.file': 'File: {name}',
+  'email.file.until': 'link works until {date}',
+  'email.file.removed': '{name} (file removed)',
   'email.footer.help':
     'Need more help? Start a new chat on our support site and mention your case number, {caseNumber}.',
   'email.footer.automated': "This email was sent automatically, so please don't reply to it.",

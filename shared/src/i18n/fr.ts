@@ -69,6 +69,9 @@ export const fr: Catalogue<typeof en> = {
   'email.rate.prompt':
     'Comment s’est passé votre échange\u00a0? Votre avis ne prend qu’une minute et nous aide à nous améliorer.',
   'email.rate.action': 'Évaluer la conversation',
+  'email.file': 'Fichier : {name}',
+  'email.file.until': 'lien valable jusqu’au {date}',
+  'email.file.removed': '{name} (fichier supprimé)',
   'email.footer.help':
     'Besoin d’aide supplémentaire\u00a0? Démarrez une nouvelle conversation sur notre site d’assistance en indiquant votre numéro de dossier, {caseNumber}.',
   'email.footer.automated': 'Cet e-mail a été envoyé automatiquement, merci de ne pas y répondre.',

@@ -72,6 +72,9 @@ export const ru: Catalogue<typeof en> = {
   'email.transcriptHeading': 'Ваша переписка',
   'email.rate.prompt': 'Расскажите, как прошёл чат: это займёт меньше минуты и поможет нам стать лучше.',
   'email.rate.action': 'Оценить чат',
+  'email.file': 'Файл: {name}',
+  'email.file.until': 'ссылка действует до {date}',
+  'email.file.removed': '{name} (файл удалён)',
   'email.footer.help':
     'Нужна ещё помощь? Начните новый чат на нашем сайте поддержки и назовите номер обращения {caseNumber}.',
   'email.footer.automated': 'Это письмо отправлено автоматически, отвечать на него не нужно.',

@@ -51,6 +51,9 @@ export const zhHans: Catalogue<typeof en> = {
   'email.transcriptHeading': '对话记录',
   'email.rate.prompt': '您对本次服务满意吗？花不到一分钟告诉我们，帮助我们做得更好。',
   'email.rate.action': '为本次对话评分',
+  'email.file': '文件：{name}',
+  'email.file.until': '链接有效期至 {date}',
+  'email.file.removed': '{name}（文件已删除）',
   'email.footer.help': '如需进一步帮助，请在我们的支持网站发起新的对话，并提供您的案例编号 {caseNumber}。',
   'email.footer.automated': '此邮件由系统自动发送，请勿直接回复。',
 

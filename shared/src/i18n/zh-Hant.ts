@@ -51,6 +51,9 @@ export const zhHant: Catalogue<typeof en> = {
   'email.transcriptHeading': '對話記錄',
   'email.rate.prompt': '您對本次服務滿意嗎？花不到一分鐘告訴我們，協助我們做得更好。',
   'email.rate.action': '為本次對話評分',
+  'email.file': '檔案：{name}',
+  'email.file.until': '連結有效期至 {date}',
+  'email.file.removed': '{name}（檔案已刪除）',
   'email.footer.help': '如需進一步協助，請在我們的支援網站開始新的對話，並提供您的案例編號 {caseNumber}。',
   'email.footer.automated': '此郵件由系統自動寄出，請勿直接回覆。',
 

@@ -9,7 +9,7 @@ import type {
   MessageView,
   Prechat,
 } from '@switchboard/shared';
-import { ConversationLog, Outbox } from '@switchboard/shared/client';
+import { AttachmentUploads, ConversationLog, Outbox, xhrPut, type PutFile } from '@switchboard/shared/client';
 import { PROTOCOL_VERSION } from '@switchboard/shared/protocol-version';
 import { initialChatState, type ChatState } from './chat-state';
 import { TIMEOUT_ERROR, type AckData, type ChatSocket, type Payload, type SocketFactory } from './socket-port';
@@ -25,6 +25,8 @@ export interface ChatClientOptions {
   ackTimeoutMs?: number;
   /** Outbox attempts before a message shows "tap to retry". */
   maxAttempts?: number;
+  /** How file bytes are sent (XMLHttpRequest in the browser, for its progress events). */
+  putFile?: PutFile;
 }
 
 type Handlers = { [E in keyof CustomerServerEvents]: CustomerServerEvents[E] };
@@ -47,6 +49,7 @@ export class ChatClient {
   private readonly socket: ChatSocket;
   private readonly outbox: Outbox;
   private readonly typing: TypingSender;
+  private readonly files: AttachmentUploads;
   private log: ConversationLog | null = null;
   private identity: CustomerIdentity | null;
   private presentedToken = false;
@@ -75,6 +78,12 @@ export class ChatClient {
         this.refreshPending();
       },
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+    });
+    this.files = new AttachmentUploads({
+      prepare: (payload) => this.request('attachment.prepare', payload),
+      put: options.putFile ?? xhrPut,
+      newId: this.newId,
+      onChange: (staged) => this.update({ staged }),
     });
     this.typing = new TypingSender((typing) => {
       const id = this.state.conversation?.id;
@@ -158,12 +167,32 @@ export class ChatClient {
     return result;
   }
 
+  /** Sends the text, with the staged file once it is uploaded (the text is then its caption). */
   send(body: string): void {
     const id = this.state.conversation?.id;
     if (!id) return;
+    const file = this.files.take();
+    if (body === '' && !file) return;
     this.typing.stop();
-    this.outbox.enqueue(id, body);
+    this.outbox.enqueue(id, body, false, file?.id);
     this.refreshPending();
+  }
+
+  /** Stages a picked, pasted or dropped file and starts uploading it (replaces one staged before). */
+  attach(file: File): void {
+    const id = this.state.conversation?.id;
+    if (id) this.files.add(id, file);
+  }
+
+  /** Uploads the staged file again after a failure (same upload id: one stored copy). */
+  retryUpload(): void {
+    const id = this.state.conversation?.id;
+    if (id) this.files.retry(id);
+  }
+
+  /** Cancels the staged file's upload, or removes it. */
+  removeUpload(): void {
+    this.files.clear();
   }
 
   /** "Tap to retry": the same clientMessageId again. */
@@ -243,6 +272,7 @@ export class ChatClient {
 
   dispose(): void {
     for (const dispose of this.disposables.splice(0)) dispose();
+    this.files.clear();
     this.outbox.dispose();
     this.typing.dispose();
     clearTimeout(this.agentTypingTimer);
@@ -316,6 +346,7 @@ export class ChatClient {
 
   private resetConversation(): void {
     this.log = null;
+    this.files.clear();
     this.update({ conversation: null, messages: [], pending: [], queue: null, agentTyping: null });
   }
 

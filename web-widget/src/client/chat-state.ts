@@ -6,7 +6,7 @@ import type {
   MessageView,
   QueueUpdate,
 } from '@switchboard/shared';
-import type { OutboxEntry } from '@switchboard/shared/client';
+import type { OutboxEntry, StagedUpload } from '@switchboard/shared/client';
 
 export type Connection = 'connecting' | 'online' | 'offline';
 
@@ -33,6 +33,8 @@ export interface ChatState {
   agentReceipts: { deliveredSeq: number; readSeq: number };
   /** The message left through the offline form (W5). */
   left: MessageLeft | null;
+  /** A file picked, pasted or dropped: uploading, ready to send, or failed. */
+  staged: StagedUpload | null;
 }
 
 export const initialChatState: ChatState = {
@@ -48,6 +50,7 @@ export const initialChatState: ChatState = {
   agentTyping: null,
   agentReceipts: { deliveredSeq: 0, readSeq: 0 },
   left: null,
+  staged: null,
 };
 
 export type DeliveryStatus = 'sending' | 'failed' | 'sent' | 'delivered' | 'read';

@@ -1,23 +1,34 @@
-import { useRef, useState, type SyntheticEvent, type KeyboardEvent } from 'react';
+import type { Locale } from '@switchboard/shared';
+import { useRef, useState, type ClipboardEvent, type KeyboardEvent, type SyntheticEvent } from 'react';
+import type { StagedUpload } from '@switchboard/shared/client';
 import type { T } from '../i18n';
 import { ConfirmDialog } from './ConfirmDialog';
 import { secretWarning, type SecretWarningKey } from './secret-guard';
+import { StagedFile } from './StagedFile';
 
 interface ComposerProps {
   t: T;
+  locale: Locale;
   onSend: (body: string) => void;
   onTyping: (typing: boolean) => void;
+  staged: StagedUpload | null;
+  onAttach: (file: File) => void;
+  onRemoveFile: () => void;
+  onRetryFile: () => void;
 }
 
 /** Where the customer writes. Enter sends, Shift+Enter breaks the line; a likely secret is questioned first (X4). */
-export function Composer({ t, onSend, onTyping }: ComposerProps) {
+export function Composer({ t, locale, onSend, onTyping, staged, ...files }: ComposerProps) {
   const [text, setText] = useState('');
   const [warning, setWarning] = useState<SecretWarningKey[] | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const fileReady = staged?.state === 'ready';
+  const canSend = text.trim() !== '' || fileReady;
 
   const send = () => {
     const body = text.trim();
-    if (body === '') return;
+    if (body === '' && !fileReady) return;
     setWarning(null);
     setText('');
     onSend(body);
@@ -25,7 +36,7 @@ export function Composer({ t, onSend, onTyping }: ComposerProps) {
   };
   const submit = (event?: SyntheticEvent) => {
     event?.preventDefault();
-    if (text.trim() === '') return;
+    if (!canSend) return;
     const found = secretWarning(text);
     if (found) setWarning(found);
     else send();
@@ -37,8 +48,48 @@ export function Composer({ t, onSend, onTyping }: ComposerProps) {
     }
   };
 
+  // A screenshot pasted into the message box is attached, as messengers do.
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const file = event.clipboardData.files[0];
+    if (!file) return;
+    event.preventDefault();
+    files.onAttach(file);
+  };
+
   return (
     <form className="sb-composer" onSubmit={submit}>
+      {staged ? (
+        <StagedFile t={t} locale={locale} staged={staged} onRemove={files.onRemoveFile} onRetry={files.onRetryFile} />
+      ) : null}
+      <input
+        ref={picker}
+        type="file"
+        className="sb-sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          if (file) files.onAttach(file);
+          event.currentTarget.value = '';
+        }}
+      />
+      <button
+        type="button"
+        className="sb-attach"
+        aria-label={t('file.attach')}
+        title={t('file.attach')}
+        onClick={() => picker.current?.click()}
+      >
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+          <path
+            d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+          />
+        </svg>
+      </button>
       <label htmlFor="sb-composer" className="sb-sr-only">
         {t('composer.label')}
       </label>
@@ -55,8 +106,9 @@ export function Composer({ t, onSend, onTyping }: ComposerProps) {
           onTyping(event.currentTarget.value !== '');
         }}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
       />
-      <button type="submit" className="sb-send" disabled={text.trim() === ''}>
+      <button type="submit" className="sb-send" disabled={!canSend}>
         {t('composer.send')}
       </button>
       {warning ? (

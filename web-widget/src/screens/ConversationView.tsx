@@ -1,5 +1,5 @@
 import type { ConversationView as Conversation, Locale } from '@switchboard/shared';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import type { ChatClient } from '../client/chat-client';
 import { deliveryStatus, type ChatState } from '../client/chat-state';
 import type { T } from '../i18n';
@@ -68,8 +68,33 @@ export function ConversationView({ t, locale, client, chat, open, conversation, 
   }, [open, closed]);
 
   const lastMine = chat.messages.findLast((message) => message.author.kind === 'customer');
+  const [dragging, setDragging] = useState(false);
+  // A file dragged onto the chat is attached (not opened by the browser in place of the widget).
+  const dropProps = closed
+    ? {}
+    : {
+        onDragOver: (event: DragEvent) => {
+          if (!event.dataTransfer.types.includes('Files')) return;
+          event.preventDefault();
+          setDragging(true);
+        },
+        onDragLeave: (event: DragEvent) => {
+          if (event.currentTarget === event.target) setDragging(false);
+        },
+        onDrop: (event: DragEvent) => {
+          event.preventDefault();
+          setDragging(false);
+          const file = event.dataTransfer.files[0];
+          if (file) client.attach(file);
+        },
+      };
   return (
-    <div className="sb-conversation" ref={root}>
+    <div className={dragging ? 'sb-conversation sb-dragging' : 'sb-conversation'} ref={root} {...dropProps}>
+      {dragging ? (
+        <p className="sb-drop-hint" aria-hidden="true">
+          {t('file.drop')}
+        </p>
+      ) : null}
       {conversation.status === 'queued' ? (
         <QueueBanner t={t} locale={locale} queue={chat.queue} onLeaveMessage={props.onLeaveMessage} />
       ) : null}
@@ -107,7 +132,16 @@ export function ConversationView({ t, locale, client, chat, open, conversation, 
           : ''}
       </p>
       {closed ? null : (
-        <Composer t={t} onSend={(body) => client.send(body)} onTyping={(typing) => client.setTyping(typing)} />
+        <Composer
+          t={t}
+          locale={locale}
+          onSend={(body) => client.send(body)}
+          onTyping={(typing) => client.setTyping(typing)}
+          staged={chat.staged}
+          onAttach={(file) => client.attach(file)}
+          onRemoveFile={() => client.removeUpload()}
+          onRetryFile={() => client.retryUpload()}
+        />
       )}
       <div className="sb-sr-only" role="status" aria-live="polite" aria-atomic="true">
         {announcement}

@@ -4,6 +4,7 @@ import type { OutboxEntry } from '@switchboard/shared/client';
 import { Avatar } from '../components/Avatar';
 import type { DeliveryStatus } from '../client/chat-state';
 import type { T } from '../i18n';
+import { AttachmentItem } from './AttachmentItem';
 import { LinkifiedText } from './LinkifiedText';
 
 const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
@@ -45,10 +46,13 @@ export function MessageItem({ t, locale, message, status }: MessageItemProps) {
     <li className={mine ? 'sb-message sb-mine' : 'sb-message sb-theirs'}>
       {mine ? null : <Avatar name={name} url={message.author.avatarUrl} small />}
       <div className="sb-bubble-wrap">
-        <p className="sb-bubble">
-          <span className="sb-sr-only">{name}: </span>
-          <LinkifiedText text={message.body} />
-        </p>
+        {message.attachment ? <AttachmentItem t={t} locale={locale} attachment={message.attachment} /> : null}
+        {message.body === '' ? null : (
+          <p className="sb-bubble">
+            <span className="sb-sr-only">{name}: </span>
+            <LinkifiedText text={message.body} />
+          </p>
+        )}
         <p className="sb-meta">
           {mine ? null : <span className="sb-author">{name} · </span>}
           <time dateTime={message.createdAt}>{formatTime(locale, message.createdAt)}</time>
@@ -66,6 +70,7 @@ export function PendingItem({ t, entry, onRetry }: { t: T; entry: OutboxEntry; o
     <li className="sb-message sb-mine sb-pending">
       <div className="sb-bubble-wrap">
         <p className="sb-bubble">
+          {entry.attachmentId ? <span className="sb-file-icon" aria-label={t('file.attached')} /> : null}
           <LinkifiedText text={entry.body} />
         </p>
         {entry.state === 'failed' ? (

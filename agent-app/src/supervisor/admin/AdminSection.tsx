@@ -3,6 +3,7 @@ import { t, type TextKey } from '../../i18n/index.js';
 import type { ConsoleSectionProps } from '../sections.js';
 import { AgentsAdmin } from './AgentsAdmin.js';
 import { DepartmentsAdmin } from './DepartmentsAdmin.js';
+import { FilesAdmin } from './FilesAdmin.js';
 import { KnowledgeAdmin } from './KnowledgeAdmin.js';
 import { ARTICLE_KIND, CANNED_KIND } from './knowledge-kinds.js';
 import { WidgetSettingsAdmin } from './WidgetSettingsAdmin.js';
@@ -14,11 +15,12 @@ const TABS: { id: string; label: TextKey }[] = [
   { id: 'agents', label: 'admin.tab.agents' },
   { id: 'departments', label: 'admin.tab.departments' },
   { id: 'widget', label: 'admin.tab.widget' },
+  { id: 'files', label: 'admin.tab.files' },
 ];
 
 /**
  * S4. Supervisors keep canned responses and articles current; agents,
- * departments and the widget settings are admin-only (the server refuses
+ * departments, the widget settings and the file rules are admin-only (the server refuses
  * others), so supervisors see them read-only, without the buttons that would fail.
  */
 export function AdminSection({ agent }: ConsoleSectionProps) {
@@ -61,6 +63,7 @@ export function AdminSection({ agent }: ConsoleSectionProps) {
         {tab === 'agents' && <AgentsAdmin canEdit={isAdmin} />}
         {tab === 'departments' && <DepartmentsAdmin canEdit={isAdmin} />}
         {tab === 'widget' && <WidgetSettingsAdmin canEdit={isAdmin} />}
+        {tab === 'files' && <FilesAdmin canEdit={isAdmin} />}
       </div>
     </section>
   );

@@ -1,0 +1,83 @@
+import { Router } from 'express';
+import type { AppContext } from '../app-context.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { RestAuth } from '../auth/rest-auth.js';
+import type { ConversationsService } from '../conversations/conversations.service.js';
+import type { Feature } from '../infra/feature.js';
+import { createRateLimit } from '../infra/rate-limit.js';
+import type { AttachmentLinks } from './attachment-links.js';
+import { createAttachmentSettings } from './attachment-settings.js';
+import { attachmentSettingsRoutes } from './attachment-settings.routes.js';
+import { attachmentsRoutes } from './attachments.routes.js';
+import { createAttachmentsService } from './attachments.service.js';
+import { attachmentSocketHandlers } from './attachments.socket.js';
+import { createConversationQuota } from './conversation-quota.js';
+import { gridFsStore } from './file-store.js';
+import type { LinkSigner } from './link-signer.js';
+import { createAttachmentRetention } from './retention.js';
+import { createUploadTickets } from './upload-tickets.js';
+
+const RETENTION_QUEUE = 'attachment-retention';
+
+/**
+ * Photos and files in conversations: prepare (socket), upload and download
+ * (HTTP), admin rules, and the retention job. The message carrying a file goes
+ * through the messaging feature's normal path; links are signed by the signer
+ * created in features.ts (messages need it to show their files).
+ */
+export function createAttachmentsFeature(
+  context: AppContext,
+  deps: {
+    signer: LinkSigner;
+    links: AttachmentLinks;
+    conversations: ConversationsService;
+    restAuth: RestAuth;
+    audit: AuditService;
+  },
+) {
+  const { config, logger, mongo, queues } = context;
+  const store = gridFsStore(mongo);
+  const settings = createAttachmentSettings(mongo, config);
+  const tickets = createUploadTickets(deps.signer);
+  const attachments = createAttachmentsService({
+    mongo,
+    store,
+    settings,
+    links: deps.links,
+    tickets,
+    quota: createConversationQuota(context.redis.command, config.REDIS_PREFIX),
+    conversations: deps.conversations,
+    customerUploads: createRateLimit({
+      redis: context.redis.command,
+      keyPrefix: `${config.REDIS_PREFIX}:rl:upload`,
+      points: config.CUSTOMER_UPLOAD_RATE,
+      durationSeconds: 600,
+    }),
+    logger,
+  });
+  const retention = createAttachmentRetention({ mongo, store, settings, logger });
+  queues.worker(RETENTION_QUEUE, () => retention.run(), { concurrency: 1 });
+
+  const routes = Router();
+  routes.use(attachmentsRoutes({ attachments, tickets, links: deps.links, publicUrl: config.PUBLIC_URL }));
+  routes.use(attachmentSettingsRoutes({ settings, auth: deps.restAuth, audit: deps.audit }));
+  const handlers = attachmentSocketHandlers(attachments);
+
+  const feature: Feature = {
+    name: 'attachments',
+    routes,
+    handlers,
+    async start() {
+      await deps.signer.load();
+      if (config.PROCESS_ROLE === 'web') return;
+      await queues
+        .queue(RETENTION_QUEUE)
+        .upsertJobScheduler(
+          RETENTION_QUEUE,
+          { every: config.ATTACHMENT_RETENTION_SWEEP },
+          { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
+        );
+    },
+  };
+  return { feature, services: { attachments, attachmentSettings: settings, attachmentRetention: retention } };
+}
