@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import {
   AppError,
+  localizedParam,
   type DepartmentCreate,
+  type Locale,
   type DepartmentUpdate,
   type DepartmentView,
   type PublicTopic,
@@ -27,6 +29,15 @@ export interface DepartmentsDeps {
   /** Where every process learns that the departments changed (infra/versioned-cache.ts). */
   version: { redis: Pick<Redis, 'get' | 'set'>; key: string };
   logger: Logger;
+}
+
+/** The `department` parameters of a system line naming this department (see namesForCustomers). */
+export function customerNames(record: Pick<DepartmentRecord, 'name' | 'names'>): Record<string, string> {
+  const params: Record<string, string> = { department: record.names?.en ?? record.name };
+  for (const [locale, name] of Object.entries(record.names ?? {})) {
+    if (name) params[localizedParam('department', locale as Locale)] = name;
+  }
+  return params;
 }
 
 /** Binary order of names, as the database's sort gave it. */
@@ -57,6 +68,7 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
   const toView = (record: DepartmentRecord): DepartmentView => ({
     id: record._id.toHexString(),
     name: record.name,
+    names: record.names ?? {},
     topics: record.topics,
     languages: record.languages,
     hours: record.hours,
@@ -156,6 +168,17 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
       // A handful of departments: matched here rather than by a dotted query into an
       // array of subdocuments, which FerretDB v1 does not fully support.
       return (await live()).find((record) => record.topics.some((candidate) => candidate.key === topic))?._id ?? null;
+    },
+
+    /**
+     * A department's name in every language customers read it in: `department`
+     * (the default) plus `department:<locale>` for each translation, as system
+     * lines carry it (i18n/texts.ts), so each reader sees theirs. Empty for none.
+     */
+    async namesForCustomers(id: Types.ObjectId | null | undefined): Promise<Record<string, string>> {
+      // Archived ones too: a chat's history still names the team it was in.
+      const record = id ? (await cache.get()).find((candidate) => candidate._id.equals(id)) : undefined;
+      return record ? customerNames(record) : {};
     },
 
     /** Topics of live departments for the widget's pre-chat form, with whether each is open now. */

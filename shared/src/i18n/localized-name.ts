@@ -11,5 +11,5 @@ export function localizedName(names: LocalizedNames | null | undefined, locale: 
   return names?.[locale] ?? names?.en ?? fallback;
 }
 
-/** The parameter key carrying a name in one language beside its default (`department.fr`). */
-export const localizedParam = (name: string, locale: Locale) => `${name}.${locale}`;
+/** The parameter key carrying a name in one language beside its default (`department:fr`; no dot, which stored maps refuse). */
+export const localizedParam = (name: string, locale: Locale) => `${name}:${locale}`;

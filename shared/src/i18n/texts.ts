@@ -31,7 +31,7 @@ export interface SystemMessageParams {
   agentName?: string;
   /**
    * Display name of the team a transfer went to, in the default language;
-   * `department.<locale>` keys carry its name in other languages, so each
+   * `department:<locale>` keys carry its name in other languages, so each
    * reader sees theirs.
    */
   department?: string;

@@ -42,7 +42,7 @@ describe('names per language', () => {
   });
 
   it('renders a transfer with the team’s name in each reader’s language', () => {
-    const params = { department: 'Billing', 'department.fr': 'Facturation', 'department.zh-Hans': '账单' };
+    const params = { department: 'Billing', 'department:fr': 'Facturation', 'department:zh-Hans': '账单' };
     expect(renderSystemMessage('conversation.transferred', params, 'fr')).toContain('notre équipe Facturation.');
     expect(renderSystemMessage('conversation.transferred', params, 'zh-Hans')).toContain('转接至账单团队');
     expect(renderSystemMessage('conversation.transferred', params, 'ru')).toContain('Billing');
