@@ -287,9 +287,10 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
     });
     await eventually(async () => (await load(conversation.id))?.agentId?.toHexString() === fixer.principal.id);
     expect((await load(earlier[0]!))?.status).toBe('queued');
-    await buyer.waitFor(() => buyer.log(conversation.id).size === 5);
+    await buyer.waitFor(() => buyer.log(conversation.id).size === 6);
     const history = buyer.log(conversation.id).list();
     expect(history.map((m) => m.system?.event ?? m.body)).toEqual([
+      'conversation.started',
       'conversation.assigned',
       'my screen is cracked',
       'Repairs can help with that.',

@@ -13,6 +13,7 @@ const CUSTOM: WidgetSettings = {
   colors: { brand: '#2f6f4e' },
   greeting: { en: 'Welcome to Nimbus support!', ru: 'Добро пожаловать в поддержку Nimbus!' },
   transcriptOffer: false,
+  brandName: 'Nimbus Support',
 };
 
 describe('widget settings: admin REST, public read, live allowed origins', () => {
@@ -69,7 +70,8 @@ describe('widget settings: admin REST, public read, live allowed origins', () =>
     expect(await json(saved)).toMatchObject({ settings: { ...CUSTOM, updatedBy: { id: admin.agent.id } } });
 
     expect(await json(await call(supervisor, '/api/widget-settings'))).toMatchObject({ settings: CUSTOM });
-    const { allowedOrigins: _hidden, ...visible } = CUSTOM;
+    // The brand name is the sender of emails: the widget does not need it.
+    const { allowedOrigins: _hidden, brandName: _sender, ...visible } = CUSTOM;
     expect(await json(await fetch(`${server.url}/api/public/widget-settings`))).toEqual({ settings: visible });
 
     // The stored list replaces WIDGET_ALLOWED_ORIGINS, without a restart.
@@ -115,6 +117,8 @@ describe('widget settings: admin REST, public read, live allowed origins', () =>
       { ...CUSTOM, greeting: { xx: 'Hello' } },
       { ...CUSTOM, greeting: { en: 'x'.repeat(301) } },
       { ...CUSTOM, transcriptOffer: 'yes' },
+      { ...CUSTOM, brandName: 'Nimbus\r\nBcc: victim@example.com' },
+      { ...CUSTOM, brandName: 'x'.repeat(81) },
       [CUSTOM],
     ];
     for (const body of bad) {
