@@ -80,10 +80,21 @@ describe('idle timers (J1, J2) with short thresholds', () => {
     expect(nudge!.seq).toBeLessThan(goodbye!.seq);
     // One closing line per close: the kind goodbye is it, no "this chat has ended" after it.
     expect(systemMessages(customer, conversationId, 'conversation.closed')).toEqual([]);
-    expect(goodbye!.seq).toBe(Math.max(...customer.log(conversationId).list().map((message) => message.seq)));
+    expect(goodbye!.seq).toBe(
+      Math.max(
+        ...customer
+          .log(conversationId)
+          .list()
+          .map((message) => message.seq),
+      ),
+    );
     // Both speak as "I": shown under the advisor's name, not as unsigned system lines.
     for (const line of [nudge!, goodbye!]) {
-      expect(line.author).toMatchObject({ kind: 'system', id: desk.principal.id, displayName: desk.principal.displayName });
+      expect(line.author).toMatchObject({
+        kind: 'system',
+        id: desk.principal.id,
+        displayName: desk.principal.displayName,
+      });
     }
     // French conversation, and the goodbye promises the summary with the case number.
     expect(nudge!.body).toMatch(/toujours là/i);

@@ -100,96 +100,100 @@ describe('a chat keeps its language end to end, in every language (Chromium)', (
   });
 
   for (const locale of LOCALES) {
-    it(`${locale}: case number while queued, same language after reloads, translated team, one goodbye, email`, {
-      timeout: 120_000,
-    }, async () => {
-      const { server } = harness;
-      const email = `language-${locale.toLowerCase()}@example.com`;
-      // The host page is English and never calls setLocale: the customer picks the language in the form.
-      let frame = await openAsNewVisitor(page, harness);
-      await frame.locator('#sb-language').selectOption(locale);
-      await frame.locator('#sb-name').fill(CUSTOMERS[locale]);
-      await frame.locator('#sb-email').fill(email);
-      await frame.locator('#sb-topic').selectOption('phone');
-      await frame.locator('button[type="submit"]').click();
-      await expect.poll(() => frame.getByText(WIDGET[locale].queue).first().isVisible()).toBe(true);
+    it(
+      `${locale}: case number while queued, same language after reloads, translated team, one goodbye, email`,
+      {
+        timeout: 120_000,
+      },
+      async () => {
+        const { server } = harness;
+        const email = `language-${locale.toLowerCase()}@example.com`;
+        // The host page is English and never calls setLocale: the customer picks the language in the form.
+        let frame = await openAsNewVisitor(page, harness);
+        await frame.locator('#sb-language').selectOption(locale);
+        await frame.locator('#sb-name').fill(CUSTOMERS[locale]);
+        await frame.locator('#sb-email').fill(email);
+        await frame.locator('#sb-topic').selectOption('phone');
+        await frame.locator('button[type="submit"]').click();
+        await expect.poll(() => frame.getByText(WIDGET[locale].queue).first().isVisible()).toBe(true);
 
-      // The welcome line gives the case number before anyone is assigned.
-      const stored = await server.app.mongo.collection('conversations').findOne({ 'prechat.email': email });
-      const conversationId = stored!._id.toHexString();
-      const caseNumber = String(stored!.caseNumber);
-      const welcome = renderSystemMessage('conversation.started', { caseNumber }, locale);
-      await expect.poll(() => lines(frame)).toContain(welcome);
-      expect((await server.app.services.conversations.load(conversationId))?.status).toBe('queued');
-      expect(stored!.prechat).toMatchObject({ timeZone: VISITOR_TIME_ZONE });
-      await shot(page, `language-${locale}-queued`);
+        // The welcome line gives the case number before anyone is assigned.
+        const stored = await server.app.mongo.collection('conversations').findOne({ 'prechat.email': email });
+        const conversationId = stored!._id.toHexString();
+        const caseNumber = String(stored!.caseNumber);
+        const welcome = renderSystemMessage('conversation.started', { caseNumber }, locale);
+        await expect.poll(() => lines(frame)).toContain(welcome);
+        expect((await server.app.services.conversations.load(conversationId))?.status).toBe('queued');
+        expect(stored!.prechat).toMatchObject({ timeZone: VISITOR_TIME_ZONE });
+        await shot(page, `language-${locale}-queued`);
 
-      try {
-        await setStatus(first, 'online');
-        await expect.poll(() => frame.locator('.sb-header .sb-title').textContent(), { timeout: 15_000 }).toBe('Lei');
-        first.log(conversationId);
-        const moved = await first.request('conversation.transfer', {
-          conversationId,
-          to: { departmentId: billing.id },
-        });
-        expect(moved.ok).toBe(true);
-      } finally {
-        await setStatus(first, 'offline');
-      }
-      await expect
-        .poll(() => frame.locator('.sb-header .sb-title').textContent(), { timeout: 15_000 })
-        .toBe('Camille');
+        try {
+          await setStatus(first, 'online');
+          await expect.poll(() => frame.locator('.sb-header .sb-title').textContent(), { timeout: 15_000 }).toBe('Lei');
+          first.log(conversationId);
+          const moved = await first.request('conversation.transfer', {
+            conversationId,
+            to: { departmentId: billing.id },
+          });
+          expect(moved.ok).toBe(true);
+        } finally {
+          await setStatus(first, 'offline');
+        }
+        await expect
+          .poll(() => frame.locator('.sb-header .sb-title').textContent(), { timeout: 15_000 })
+          .toBe('Camille');
 
-      // Mid-chat reload of the English host page (openWidget loads it again): the widget comes
-      // back in the chat's language.
-      frame = await openWidget(page, harness);
-      await expect.poll(() => frame.locator('[data-testid="locale"]').textContent()).toBe(locale);
-      await expect.poll(() => frame.evaluate(() => document.documentElement.lang)).toBe(locale);
-      const transferLine = renderSystemMessage(
-        'conversation.transferred',
-        { department: 'billing-team', [`department:${locale}`]: BILLING[locale] },
-        locale,
-      );
-      await expect.poll(() => lines(frame)).toContain(transferLine);
-      expect(transferLine).toContain(BILLING[locale]);
-      expect(await lines(frame)).toContain(welcome);
-      await shot(page, `language-${locale}-after-reload`);
+        // Mid-chat reload of the English host page (openWidget loads it again): the widget comes
+        // back in the chat's language.
+        frame = await openWidget(page, harness);
+        await expect.poll(() => frame.locator('[data-testid="locale"]').textContent()).toBe(locale);
+        await expect.poll(() => frame.evaluate(() => document.documentElement.lang)).toBe(locale);
+        const transferLine = renderSystemMessage(
+          'conversation.transferred',
+          { department: 'billing-team', [`department:${locale}`]: BILLING[locale] },
+          locale,
+        );
+        await expect.poll(() => lines(frame)).toContain(transferLine);
+        expect(transferLine).toContain(BILLING[locale]);
+        expect(await lines(frame)).toContain(welcome);
+        await shot(page, `language-${locale}-after-reload`);
 
-      // The advisor writes, the customer goes quiet: check-in, then one goodbye, both in Camille's name.
-      second.log(conversationId);
-      expect((await second.send(conversationId, 'OK')).ok).toBe(true);
-      await expect.poll(() => frame.getByText(WIDGET[locale].ended).first().isVisible(), { timeout: 20_000 }).toBe(
-        true,
-      );
-      const goodbye = renderSystemMessage('customer.idle-close', { caseNumber, summaryEmailed: 'true' }, locale);
-      const nudge = renderSystemMessage('customer.idle-nudge', {}, locale);
-      const shown = await lines(frame);
-      expect(shown.filter((line) => line.includes(goodbye))).toHaveLength(1);
-      for (const ended of [
-        renderSystemMessage('conversation.closed', {}, locale),
-        renderSystemMessage('conversation.closed', { caseNumber, summaryEmailed: 'true' }, locale),
-      ])
-        expect(shown).not.toContain(ended);
-      for (const voiced of [nudge, goodbye]) {
-        const bubble = frame.locator('.sb-theirs', { hasText: voiced });
-        await expect.poll(() => bubble.locator('.sb-author').textContent()).toContain('Camille');
-      }
-      await shot(page, `language-${locale}-closed`);
+        // The advisor writes, the customer goes quiet: check-in, then one goodbye, both in Camille's name.
+        second.log(conversationId);
+        expect((await second.send(conversationId, 'OK')).ok).toBe(true);
+        await expect
+          .poll(() => frame.getByText(WIDGET[locale].ended).first().isVisible(), { timeout: 20_000 })
+          .toBe(true);
+        const goodbye = renderSystemMessage('customer.idle-close', { caseNumber, summaryEmailed: 'true' }, locale);
+        const nudge = renderSystemMessage('customer.idle-nudge', {}, locale);
+        const shown = await lines(frame);
+        expect(shown.filter((line) => line.includes(goodbye))).toHaveLength(1);
+        for (const ended of [
+          renderSystemMessage('conversation.closed', {}, locale),
+          renderSystemMessage('conversation.closed', { caseNumber, summaryEmailed: 'true' }, locale),
+        ])
+          expect(shown).not.toContain(ended);
+        for (const voiced of [nudge, goodbye]) {
+          const bubble = frame.locator('.sb-theirs', { hasText: voiced });
+          await expect.poll(() => bubble.locator('.sb-author').textContent()).toContain('Camille');
+        }
+        await shot(page, `language-${locale}-closed`);
 
-      // The transcript: the brand's name as sender, the team in the customer's language, their time zone.
-      await smtp.waitFor(() => smtp.to(email).length === 1, 20_000);
-      const mail = smtp.to(email)[0]!.parsed;
-      expect(mail.from?.value[0]).toMatchObject({ name: 'Nimbus Support' });
-      const department = labelled(locale, translate(locale, 'email.label.department'), BILLING[locale]);
-      expect(mail.text).toContain(department);
-      expect(mail.text).toContain(`(${VISITOR_TIME_ZONE})`);
-      expect(mail.text).toContain(labelled(locale, 'Camille', goodbye));
-      const html = path.join(SHOTS, `language-${locale}-email.html`);
-      await writeFile(html, String(mail.html));
-      const preview = await harness.browser.context.newPage();
-      await preview.goto(`file://${html}`);
-      await shot(preview, `language-${locale}-email`);
-      await preview.close();
-    });
+        // The transcript: the brand's name as sender, the team in the customer's language, their time zone.
+        await smtp.waitFor(() => smtp.to(email).length === 1, 20_000);
+        const mail = smtp.to(email)[0]!.parsed;
+        expect(mail.from?.value[0]).toMatchObject({ name: 'Nimbus Support' });
+        const department = labelled(locale, translate(locale, 'email.label.department'), BILLING[locale]);
+        expect(mail.text).toContain(department);
+        expect(mail.text).toContain(`(${VISITOR_TIME_ZONE})`);
+        expect(mail.text).toContain(labelled(locale, 'Camille', goodbye));
+        const html = path.join(SHOTS, `language-${locale}-email.html`);
+        await writeFile(html, String(mail.html));
+        const preview = await harness.browser.context.newPage();
+        await preview.goto(`file://${html}`);
+        await shot(preview, `language-${locale}-email`);
+        await preview.close();
+      },
+    );
   }
 });

@@ -194,7 +194,11 @@ function speakerOf(conversation: ConversationDocument): { speaker?: Speaker } {
   const name = conversation.agentCard?.displayName;
   if (!conversation.agentId || !name) return {};
   return {
-    speaker: { id: conversation.agentId.toHexString(), displayName: name, avatarUrl: conversation.agentCard?.avatarUrl },
+    speaker: {
+      id: conversation.agentId.toHexString(),
+      displayName: name,
+      avatarUrl: conversation.agentCard?.avatarUrl,
+    },
   };
 }
 

@@ -63,7 +63,9 @@ describe('mailer without SMTP_URL', () => {
       pino({ level: 'silent' }),
     );
     await fixed.send({ ...mail('fixed', 'Nimbus Support'), messageId: '<fixed@shop.example>' });
-    expect(await readFile(path.join(dir, '_fixed@shop.example_.eml'), 'utf8')).toContain('From: Help <help@shop.example>');
+    expect(await readFile(path.join(dir, '_fixed@shop.example_.eml'), 'utf8')).toContain(
+      'From: Help <help@shop.example>',
+    );
     fixed.close();
   });
 

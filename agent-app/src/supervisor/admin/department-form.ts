@@ -93,9 +93,10 @@ export function toDepartmentDraft(department?: DepartmentView): DepartmentDraft 
   return {
     ...(department ? { id: department.id } : {}),
     name: department?.name ?? '',
-    names: Object.fromEntries(
-      SUPPORTED_LOCALES.map((locale) => [locale, department?.names[locale] ?? '']),
-    ) as Record<Locale, string>,
+    names: Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, department?.names[locale] ?? ''])) as Record<
+      Locale,
+      string
+    >,
     topicLabels: Object.fromEntries(
       TRANSLATED_LOCALES.map((locale) => [
         locale,
@@ -170,5 +171,13 @@ export function toDepartmentBody(draft: DepartmentDraft) {
   const hours =
     draft.timeZone.trim() === '' ? null : { timeZone: draft.timeZone.trim(), weekly, holidays: lines(draft.holidays) };
   const thresholds = Object.fromEntries(THRESHOLDS.map((name) => [name, thresholdValue(name, draft.thresholds[name])]));
-  return { name: draft.name, names, languages: draft.languages, strategy: draft.strategy, topics, hours, ...thresholds };
+  return {
+    name: draft.name,
+    names,
+    languages: draft.languages,
+    strategy: draft.strategy,
+    topics,
+    hours,
+    ...thresholds,
+  };
 }
