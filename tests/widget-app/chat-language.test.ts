@@ -17,12 +17,13 @@ import { createDepartment, openDesk, setStatus } from '../routing/routing-suppor
 import { openAsNewVisitor, openWidget, shot, SHOTS, startHarness, type Harness } from './widget-harness.js';
 
 /** The widget's own words the test reads, as each language writes them (web-widget/src/i18n). */
-const WIDGET: Record<Locale, { queue: string; ended: string }> = {
-  en: { queue: "You're in the queue", ended: 'Chat ended' },
-  fr: { queue: 'Vous êtes dans la file d’attente', ended: 'Discussion terminée' },
-  ru: { queue: 'Вы в очереди', ended: 'Чат завершён' },
-  'zh-Hans': { queue: '您正在排队', ended: '对话已结束' },
-  'zh-Hant': { queue: '您正在排隊', ended: '對話已結束' },
+const WIDGET: Record<Locale, { queue: string; ended: string; advisor: string }> = {
+  en: { queue: "You're in the queue", ended: 'Chat ended', advisor: 'Advisor' },
+  // Under Camille's name: neither « Conseiller » nor « Conseillère » (docs/languages.md).
+  fr: { queue: 'Vous êtes dans la file d’attente', ended: 'Discussion terminée', advisor: 'Service client' },
+  ru: { queue: 'Вы в очереди', ended: 'Чат завершён', advisor: 'Специалист' },
+  'zh-Hans': { queue: '您正在排队', ended: '对话已结束', advisor: '顾问' },
+  'zh-Hant': { queue: '您正在排隊', ended: '對話已結束', advisor: '顧問' },
 };
 
 /** The billing team's name as customers read it. */
@@ -99,6 +100,35 @@ describe('a chat keeps its language end to end, in every language (Chromium)', (
     await smtp.close();
   });
 
+  it('lets the host page’s setLocale win over the chat’s language, and only while it calls it', async () => {
+    let frame = await openAsNewVisitor(page, harness);
+    await frame.locator('#sb-language').selectOption('fr');
+    await frame.locator('#sb-name').fill('Camille Martin');
+    await frame.locator('#sb-email').fill('setlocale@example.com');
+    await frame.locator('#sb-topic').selectOption('phone');
+    await frame.locator('button[type="submit"]').click();
+    await expect.poll(() => frame.getByText(WIDGET.fr.queue).first().isVisible()).toBe(true);
+    const shownLocale = () => frame.locator('[data-testid="locale"]').textContent();
+
+    // Called on the open page: the widget follows at once.
+    await page.evaluate(() =>
+      (window as unknown as { Switchboard(...args: unknown[]): void }).Switchboard('setLocale', 'ru'),
+    );
+    await expect.poll(shownLocale).toBe('ru');
+    await expect.poll(() => frame.getByText(WIDGET.ru.queue).first().isVisible()).toBe(true);
+    // Called by the next page before the panel opens: the new frame hears it too.
+    frame = await openWidget(page, harness, "Switchboard('setLocale', 'zh-Hant')");
+    await expect.poll(shownLocale).toBe('zh-Hant');
+    // A page that does not call it: the chat's own language again.
+    frame = await openWidget(page, harness);
+    await expect.poll(shownLocale).toBe('fr');
+    await expect.poll(() => frame.getByText(WIDGET.fr.queue).first().isVisible()).toBe(true);
+    const stored = await harness.server.app.mongo
+      .collection('conversations')
+      .findOne({ 'prechat.email': 'setlocale@example.com' });
+    await harness.server.app.services.conversations.close(stored!, { kind: 'customer' });
+  });
+
   for (const locale of LOCALES) {
     it(
       `${locale}: case number while queued, same language after reloads, translated team, one goodbye, email`,
@@ -154,6 +184,7 @@ describe('a chat keeps its language end to end, in every language (Chromium)', (
           locale,
         );
         await expect.poll(() => lines(frame)).toContain(transferLine);
+        expect(await frame.locator('.sb-header .sb-subtitle').textContent()).toBe(WIDGET[locale].advisor);
         expect(transferLine).toContain(BILLING[locale]);
         expect(await lines(frame)).toContain(welcome);
         await shot(page, `language-${locale}-after-reload`);
