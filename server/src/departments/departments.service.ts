@@ -31,7 +31,11 @@ export interface DepartmentsDeps {
   logger: Logger;
 }
 
-/** The `department` parameters of a system line naming this department (see namesForCustomers). */
+/**
+ * The `department` parameters of a system line naming this department: the
+ * default (its English name, else `name`) plus `department:<locale>` for each
+ * language it has a name in, so each reader sees theirs (shared i18n/texts.ts).
+ */
 export function customerNames(record: Pick<DepartmentRecord, 'name' | 'names'>): Record<string, string> {
   const params: Record<string, string> = { department: record.names?.en ?? record.name };
   for (const [locale, name] of Object.entries(record.names ?? {})) {
@@ -168,17 +172,6 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
       // A handful of departments: matched here rather than by a dotted query into an
       // array of subdocuments, which FerretDB v1 does not fully support.
       return (await live()).find((record) => record.topics.some((candidate) => candidate.key === topic))?._id ?? null;
-    },
-
-    /**
-     * A department's name in every language customers read it in: `department`
-     * (the default) plus `department:<locale>` for each translation, as system
-     * lines carry it (i18n/texts.ts), so each reader sees theirs. Empty for none.
-     */
-    async namesForCustomers(id: Types.ObjectId | null | undefined): Promise<Record<string, string>> {
-      // Archived ones too: a chat's history still names the team it was in.
-      const record = id ? (await cache.get()).find((candidate) => candidate._id.equals(id)) : undefined;
-      return record ? customerNames(record) : {};
     },
 
     /** Topics of live departments for the widget's pre-chat form, with whether each is open now. */
