@@ -223,6 +223,11 @@ describe('customers start chats and send messages that are stored before they ar
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     });
+    for (const timeZone of ['Mars/Olympus', { $ne: '' }, 'Europe/Paris'.repeat(6)]) {
+      expect(
+        await marie.request('conversation.start', { prechat: { topic: 'x', language: 'fr', timeZone } }),
+      ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
     expect(await marie.request('message.delete', { id: 1 })).toMatchObject({
       ok: false,
       error: { code: 'UNKNOWN_EVENT' },
