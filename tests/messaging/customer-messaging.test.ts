@@ -191,7 +191,9 @@ describe('customers start chats and send messages that are stored before they ar
     const body = (result as { data: MessageSent }).data.message.body;
     expect(body).not.toContain('4111 1111 1111 1111');
     expect(body).toContain('1111');
-    const stored = await server.app.services.messages.model.findOne({ conversationId: conversation.id }).lean();
+    const stored = await server.app.services.messages.model
+      .findOne({ conversationId: conversation.id, 'author.kind': 'customer' })
+      .lean();
     expect(stored?.body).toBe(body);
   });
 
@@ -272,13 +274,14 @@ describe('customers start chats and send messages that are stored before they ar
     });
     expect(newest).toMatchObject({ ok: true, data: { hasMore: true } });
     const newestSeqs = newest.ok ? newest.data.messages.map((m) => m.seq) : [];
-    expect(newestSeqs).toEqual([8, 9, 10, 11, 12]);
+    // Seq 1 is the welcome line; m1…m12 are 2…13.
+    expect(newestSeqs).toEqual([9, 10, 11, 12, 13]);
     const older = await marie.request<{ messages: { seq: number }[]; hasMore: boolean }>('message.history', {
       conversationId: conversation.id,
-      beforeSeq: 8,
+      beforeSeq: 9,
       limit: 10,
     });
-    expect(older.ok && older.data.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(older.ok && older.data.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(older.ok && older.data.hasMore).toBe(false);
   });
 });

@@ -14,7 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { createDepartment, openDesk, setStatus } from '../routing/routing-support.js';
-import { openAsNewVisitor, openWidget, shot, SHOTS, startHarness, type Harness } from './widget-harness.js';
+import {
+  openAsNewVisitor,
+  openWidget,
+  resizeViewport,
+  shot,
+  SHOTS,
+  startHarness,
+  type Harness,
+} from './widget-harness.js';
 
 /** The widget's own words the test reads, as each language writes them (web-widget/src/i18n). */
 const WIDGET: Record<Locale, { queue: string; ended: string; advisor: string }> = {
@@ -209,6 +217,11 @@ describe('a chat keeps its language end to end, in every language (Chromium)', (
           await expect.poll(() => bubble.locator('.sb-author').textContent()).toContain('Camille');
         }
         await shot(page, `language-${locale}-closed`);
+        // The lines above the end screen: the check-in and the one goodbye, under Camille's name (390 px phone).
+        await resizeViewport(page, frame, { width: 390, height: 780 });
+        await frame.locator('.sb-theirs', { hasText: goodbye }).scrollIntoViewIfNeeded();
+        await shot(page, `language-${locale}-goodbye-phone`);
+        await resizeViewport(page, frame, { width: 1280, height: 800 });
 
         // The transcript: the brand's name as sender, the team in the customer's language, their time zone.
         await smtp.waitFor(() => smtp.to(email).length === 1, 20_000);

@@ -58,7 +58,7 @@ describe('widget settings: admin REST, public read, live allowed origins', () =>
     });
     const publicRead = await fetch(`${server.url}/api/public/widget-settings`);
     expect(publicRead.headers.get('cache-control')).toBe('no-store');
-    const { allowedOrigins: _hidden, ...visible } = DEFAULT_WIDGET_SETTINGS;
+    const { allowedOrigins: _hidden, brandName: _sender, ...visible } = DEFAULT_WIDGET_SETTINGS;
     expect(await publicRead.json()).toEqual({ settings: visible });
     expect(await frameStatus(ENV_ORIGIN)).toBe(200);
     expect(await frameStatus(SHOP)).toBe(403);
@@ -91,7 +91,7 @@ describe('widget settings: admin REST, public read, live allowed origins', () =>
       actor: { id: admin.agent.id, role: 'admin' },
       target: { kind: 'widget-settings', id: 'widget' },
       details: {
-        changed: ['allowedOrigins', 'fields', 'colors', 'greeting', 'transcriptOffer'],
+        changed: ['allowedOrigins', 'fields', 'colors', 'greeting', 'transcriptOffer', 'brandName'],
         allowedOrigins: [SHOP],
       },
     });
