@@ -1,3 +1,4 @@
+import { localizedName } from '@switchboard/shared';
 import { createAgentAppFeature } from './agent-app/agent-app.feature.js';
 import { createAgentsFeature } from './agents/agents.feature.js';
 import { createAttachmentLinks } from './attachments/attachment-links.js';
@@ -66,7 +67,12 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     requeue: (conversation) => routing.services.routing.requeue(conversation),
     // Read at every reschedule and wake-up: an admin's change applies without a restart.
     departmentIdleSettings: departmentIdleLookup((id) => departmentsService.get(id)),
-    departmentName: async (id) => (await departmentsService.get(id))?.name ?? null,
+    departmentName: async (id, locale) => {
+      const department = await departmentsService.get(id);
+      return department ? localizedName(department.names, locale, department.name) : null;
+    },
+    // The widget feature is created below; this runs only when an email is sent.
+    brandName: () => widget.services.widgetSettings.brandName(),
     onDepartmentChanged: (listener) => departmentsService.onChanged(listener),
     fileLinks: {
       link: (ref) => `${context.publicUrl()}${attachmentLinks.emailLink(ref.id)}`,

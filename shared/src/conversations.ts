@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { singleLineSchema, webUrlSchema } from './text.js';
 import { localeSchema, objectIdSchema, type Locale } from './ids.js';
+import { isTimeZone } from './time-zone.js';
 
 export const CONVERSATION_STATUSES = ['queued', 'active', 'closed'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -56,6 +57,8 @@ export const prechatSchema = z
     region: shortText(64).optional(),
     pageUrl: webUrlSchema.optional(),
     userAgent: z.string().max(512).optional(),
+    /** The customer's IANA time zone (the widget reads the browser's): emails show times in it. */
+    timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').optional(),
   })
   .strict();
 export type Prechat = z.infer<typeof prechatSchema>;

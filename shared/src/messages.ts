@@ -23,9 +23,23 @@ export const SYSTEM_EVENTS = [
 ] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 
+/**
+ * System lines written in the advisor's voice ("I'll close this chat for
+ * now"): stored with the assigned advisor's name and photo as their author,
+ * so customers see who is speaking rather than an unsigned line.
+ */
+export const ADVISOR_VOICED_EVENTS: readonly SystemEvent[] = ['customer.idle-nudge', 'customer.idle-close'];
+
+/** Lines that end a chat: each close posts exactly one of them. */
+export const CLOSING_EVENTS: readonly SystemEvent[] = ['conversation.closed', 'customer.idle-close'];
+
 export interface MessageAuthor {
   kind: AuthorKind;
-  /** Agent or customer id; absent for system messages. */
+  /**
+   * Agent or customer id. System messages have none, except those in
+   * {@link ADVISOR_VOICED_EVENTS}, which carry the advisor they speak for
+   * (id, display name, photo).
+   */
   id?: string;
   /** What the other side sees: the agent's display name, the customer's name. */
   displayName?: string;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { hasVisibleText, singleLineSchema } from './text.js';
 import { clientMessageIdSchema, localeSchema, objectIdSchema, SUPPORTED_LOCALES, type Locale } from './ids.js';
 import { prechatSchema } from './conversations.js';
+import { isTimeZone } from './time-zone.js';
+
+export { isTimeZone };
 import { MAX_MESSAGE_BYTES, utf8Length } from './messages.js';
 
 /**
@@ -33,16 +36,6 @@ export const openingSchema = z
   .refine((range) => range.open < range.close, 'close must be after open');
 export type Opening = z.infer<typeof openingSchema>;
 
-/** True for a time zone name the runtime's Intl knows (IANA, e.g. `Europe/Paris`). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Weekly opening hours in an IANA time zone, and holiday dates (closed all day,
  * `YYYY-MM-DD` in that zone). A weekday without intervals is closed.
@@ -59,7 +52,10 @@ export const businessHoursSchema = z
   .strict();
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
-/** A topic of the pre-chat form and the department that serves it; `key` is what `prechat.topic` carries. */
+/**
+ * A topic of the pre-chat form and the department that serves it; `key` is what `prechat.topic` carries.
+ * `labels` per language; a language without one shows the English label, then the key.
+ */
 export const departmentTopicSchema = z
   .object({
     key: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'lowercase letters, digits, . _ - (at most 100)'),
@@ -75,7 +71,10 @@ export const AUTO_REQUEUE_OFF = 'off';
 const idleSeconds = z.number().int().min(1).max(86_400);
 
 const departmentFields = {
+  /** The name agents and supervisors know it by; customers read it when `names` has none in their language. */
   name: singleLineSchema(80),
+  /** What customers read, per language (transfer lines, emails); a missing language falls back to English, then `name`. */
+  names: z.partialRecord(localeSchema, singleLineSchema(80)),
   topics: z.array(departmentTopicSchema).max(100),
   /** Languages the department serves (the widget offers these). */
   languages: z.array(localeSchema).min(1).max(SUPPORTED_LOCALES.length),
@@ -108,6 +107,7 @@ const departmentFields = {
 export const departmentCreateSchema = z
   .object({
     name: departmentFields.name,
+    names: departmentFields.names.default({}),
     topics: departmentFields.topics.default([]),
     languages: departmentFields.languages.default(['en']),
     hours: departmentFields.hours.default(null),
@@ -148,6 +148,8 @@ export interface DepartmentDefaults {
 export interface DepartmentView {
   id: string;
   name: string;
+  /** The name customers read, per language (i18n/localized-name.ts). */
+  names: Partial<Record<Locale, string>>;
   topics: DepartmentTopic[];
   languages: Locale[];
   hours: BusinessHours | null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema } from './ids.js';
+import { singleLineSchema } from './text.js';
 
 /** The pre-chat form's fields a deployment can configure (W2, S4). */
 export const PRECHAT_FIELDS = ['name', 'email', 'topic', 'language', 'region'] as const;
@@ -48,6 +49,12 @@ const widgetSettingsFields = {
   greeting: z.partialRecord(localeSchema, z.string().trim().min(1).max(300)),
   /** Whether the end screen offers "email me the transcript". */
   transcriptOffer: z.boolean(),
+  /**
+   * The brand customers know ("Nimbus Support"): the sender name of their
+   * emails unless MAIL_FROM is set. Null: "Switchboard Support". Missing in a
+   * `PUT` body counts as null, so older consoles keep working.
+   */
+  brandName: singleLineSchema(80).nullable().default(null),
 };
 
 /** The widget settings document as administrators read and write it (`PUT` replaces it whole). */
@@ -73,4 +80,5 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   colors: { brand: null },
   greeting: {},
   transcriptOffer: true,
+  brandName: null,
 };

@@ -90,7 +90,20 @@ describe('console admin side in the browser', () => {
     }
     await page.getByRole('tab', { name: 'Departments' }).click();
     await page.getByRole('button', { name: 'New' }).click();
+    // A department whose name and topics customers read in their own language.
+    await page.getByLabel('Name', { exact: true }).fill('billing-team');
+    await page.getByLabel(/^Topics, one per line/).fill('billing | Billing');
+    await page.getByLabel('Name in French').fill('Facturation');
+    await page.getByLabel('Name in Chinese (Simplified)').fill('账单');
+    await page.getByLabel(/^Topic labels in French/).fill('billing | Facturation');
     await page.screenshot({ path: path.join(shots, 'console-admin-department-form.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(async () => (await server.app.services.departments.list()).find((d) => d.name === 'billing-team'))
+      .toMatchObject({
+        names: { fr: 'Facturation', 'zh-Hans': '账单' },
+        topics: [{ key: 'billing', labels: { en: 'Billing', fr: 'Facturation' } }],
+      });
     await page.getByRole('button', { name: 'Reports' }).click();
     await page.getByRole('heading', { name: 'Reports' }).waitFor();
     await page.getByText('All chats').waitFor();

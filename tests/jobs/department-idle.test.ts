@@ -78,7 +78,7 @@ describe('per-department idle settings', () => {
 
     // Quick's chat: check-in, then the goodbye; Patient's (deployment's 1 h) stays quiet meanwhile.
     await fast.customer.waitFor(
-      () => systemMessages(fast.customer, fast.conversationId, 'conversation.closed').length === 1,
+      () => systemMessages(fast.customer, fast.conversationId, 'customer.idle-close').length === 1,
     );
     expect(systemMessages(fast.customer, fast.conversationId, 'customer.idle-nudge')).toHaveLength(1);
     expect(systemMessages(slow.customer, slow.conversationId, 'customer.idle-nudge')).toHaveLength(0);

@@ -70,16 +70,32 @@ describe('idle timers (J1, J2) with short thresholds', () => {
     await supervisor.waitFor(() =>
       idleEvents(conversationId, 'conversation.idle').some((flag) => flag.reason === 'customer-silent'),
     );
-    await customer.waitFor(() => systemMessages(customer, conversationId, 'conversation.closed').length === 1);
+    await customer.waitFor(() => systemMessages(customer, conversationId, 'customer.idle-close').length === 1);
     await smtp.waitFor(() => smtp.to('first@example.com').length === 1);
     await sleep(1_000); // any second nudge, close or email would have come by now
 
     const [nudge] = systemMessages(customer, conversationId, 'customer.idle-nudge');
     const [goodbye] = systemMessages(customer, conversationId, 'customer.idle-close');
-    const [closed] = systemMessages(customer, conversationId, 'conversation.closed');
     expect(systemMessages(customer, conversationId, 'customer.idle-nudge')).toHaveLength(1);
     expect(nudge!.seq).toBeLessThan(goodbye!.seq);
-    expect(goodbye!.seq).toBeLessThan(closed!.seq);
+    // One closing line per close: the kind goodbye is it, no "this chat has ended" after it.
+    expect(systemMessages(customer, conversationId, 'conversation.closed')).toEqual([]);
+    expect(goodbye!.seq).toBe(
+      Math.max(
+        ...customer
+          .log(conversationId)
+          .list()
+          .map((message) => message.seq),
+      ),
+    );
+    // Both speak as "I": shown under the advisor's name, not as unsigned system lines.
+    for (const line of [nudge!, goodbye!]) {
+      expect(line.author).toMatchObject({
+        kind: 'system',
+        id: desk.principal.id,
+        displayName: desk.principal.displayName,
+      });
+    }
     // French conversation, and the goodbye promises the summary with the case number.
     expect(nudge!.body).toMatch(/toujours là/i);
     expect(goodbye!.body).toContain(chat.caseNumber);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_MESSAGE_BYTES, type MessageSent } from '@switchboard/shared';
+import { MAX_MESSAGE_BYTES, translate, type MessageSent } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestCustomer } from '../support/customer-client.js';
@@ -32,9 +32,20 @@ describe('customers start chats and send messages that are stored before they ar
       status: 'queued',
       topic: 'iphone-battery',
       language: 'fr',
-      lastSeq: 0,
+      // The welcome line, stored with the chat.
+      lastSeq: 1,
     });
     expect(started.conversation.caseNumber).toMatch(/^SB-\d{4}-\d{6}$/);
+    // It opens with the case number, before anyone is assigned, in the chat's language.
+    await marie.sync();
+    expect(marie.log(started.conversation.id).list()).toMatchObject([
+      {
+        seq: 1,
+        author: { kind: 'system' },
+        system: { event: 'conversation.started', params: { caseNumber: started.conversation.caseNumber } },
+        body: translate('fr', 'system.started.case', { caseNumber: started.conversation.caseNumber }),
+      },
+    ]);
     expect(started.visitorToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(started.customer).toMatchObject({ name: 'Marie', email: 'marie@example.com', verified: false });
 
@@ -68,8 +79,8 @@ describe('customers start chats and send messages that are stored before they ar
       reloaded
         .log(conversation.id)
         .list()
-        .map((m) => m.body),
-    ).toEqual(['Bonjour, ma batterie se vide vite.']);
+        .map((m) => m.system?.event ?? m.body),
+    ).toEqual(['conversation.started', 'Bonjour, ma batterie se vide vite.']);
   });
 
   it('gives each message the next seq and answers a duplicate with the original ack', async () => {
@@ -79,8 +90,9 @@ describe('customers start chats and send messages that are stored before they ar
     const clientMessageId = randomUUID();
     const second = await marie.send(conversation.id, 'two', { clientMessageId });
     const retried = await marie.send(conversation.id, 'two', { clientMessageId });
-    expect(first).toMatchObject({ ok: true, data: { duplicate: false, message: { seq: 1 } } });
-    expect(second).toMatchObject({ ok: true, data: { duplicate: false, message: { seq: 2, body: 'two' } } });
+    // Seq 1 is the welcome line.
+    expect(first).toMatchObject({ ok: true, data: { duplicate: false, message: { seq: 2 } } });
+    expect(second).toMatchObject({ ok: true, data: { duplicate: false, message: { seq: 3, body: 'two' } } });
     const original = (second as { data: MessageSent }).data.message;
     expect(retried).toEqual({ ok: true, data: { duplicate: true, message: original } });
     expect(await storedCount({ clientMessageId })).toBe(1);
@@ -97,14 +109,14 @@ describe('customers start chats and send messages that are stored before they ar
 
     await marie.connect();
     const retried = await marie.send(conversation.id, 'lost ack', { clientMessageId });
-    expect(retried).toMatchObject({ ok: true, data: { duplicate: true, message: { seq: 1, body: 'lost ack' } } });
+    expect(retried).toMatchObject({ ok: true, data: { duplicate: true, message: { seq: 2, body: 'lost ack' } } });
     expect(await storedCount({ clientMessageId })).toBe(1);
     expect(
       marie
         .log(conversation.id)
         .list()
         .map((m) => m.seq),
-    ).toEqual([1]);
+    ).toEqual([1, 2]);
   });
 
   it('answers a retry of a message stored before message ids were derived from the send', async () => {
@@ -121,11 +133,11 @@ describe('customers start chats and send messages that are stored before they ar
     const legacyId = (await Message.findOne({ clientMessageId }).lean())!._id.toHexString();
 
     const retried = await marie.send(conversation.id, 'sent last year', { clientMessageId });
-    expect(retried).toMatchObject({ ok: true, data: { duplicate: true, message: { id: legacyId, seq: 1 } } });
+    expect(retried).toMatchObject({ ok: true, data: { duplicate: true, message: { id: legacyId, seq: 2 } } });
     expect(await storedCount({ clientMessageId })).toBe(1);
     // Found only when its insert collided, after the seq was claimed: that seq is skipped (clients accept gaps).
     const next = await marie.send(conversation.id, 'and today');
-    expect(next).toMatchObject({ ok: true, data: { duplicate: false, message: { seq: 3 } } });
+    expect(next).toMatchObject({ ok: true, data: { duplicate: false, message: { seq: 4 } } });
   });
 
   it('takes seqs in Redis, recovers a lost counter from the stored messages, and heals one that lags', async () => {
@@ -135,34 +147,36 @@ describe('customers start chats and send messages that are stored before they ar
     const redis = server.app.redis.command;
     const seqKey = `${server.app.config.REDIS_PREFIX}:conv:${conversation.id}:seq`;
     const seqOf = (reply: Awaited<ReturnType<typeof marie.send>>) => (reply.ok ? reply.data.message.seq : -1);
-    expect(seqOf(await marie.send(conversation.id, 'first'))).toBe(1);
-    expect(seqOf(await marie.send(conversation.id, 'second'))).toBe(2);
+    // Seq 1 is the welcome line.
+    expect(seqOf(await marie.send(conversation.id, 'first'))).toBe(2);
+    expect(seqOf(await marie.send(conversation.id, 'second'))).toBe(3);
     // Redis lost the counter (a restart without persistence): it starts again after the highest stored seq.
     await redis.del(seqKey);
-    expect(seqOf(await marie.send(conversation.id, 'third'))).toBe(3);
-    // Redis came back with an older counter (a replica behind): seq 2 is taken, the store heals and takes 4.
+    expect(seqOf(await marie.send(conversation.id, 'third'))).toBe(4);
+    // Redis came back with an older counter (a replica behind): seq 2 is taken, the store heals and takes 5.
     await redis.set(seqKey, '1');
-    expect(seqOf(await marie.send(conversation.id, 'fourth'))).toBe(4);
-    expect(seqOf(await marie.send(conversation.id, 'fifth'))).toBe(5);
+    expect(seqOf(await marie.send(conversation.id, 'fourth'))).toBe(5);
+    expect(seqOf(await marie.send(conversation.id, 'fifth'))).toBe(6);
     const stored = await messages.model
       .find({ conversationId: new Types.ObjectId(conversation.id) })
       .sort({ seq: 1 })
       .lean();
-    expect(stored.map((message) => [message.seq, message.body])).toEqual([
-      [1, 'first'],
-      [2, 'second'],
-      [3, 'third'],
-      [4, 'fourth'],
-      [5, 'fifth'],
+    expect(stored.map((message) => [message.seq, message.system?.event ?? message.body])).toEqual([
+      [1, 'conversation.started'],
+      [2, 'first'],
+      [3, 'second'],
+      [4, 'third'],
+      [5, 'fourth'],
+      [6, 'fifth'],
     ]);
     // The conversation's own last seq is written behind the messages.
     await messages.flushActivity();
-    expect((await conversations.load(conversation.id))?.lastSeq).toBe(5);
+    expect((await conversations.load(conversation.id))?.lastSeq).toBe(6);
     await marie.request('conversation.close', { conversationId: conversation.id });
     await expect(
       messages.store({
         conversationId: new Types.ObjectId(conversation.id),
-        author: { kind: 'customer', id: stored[0]?.author?.id ?? '' },
+        author: { kind: 'customer', id: stored[1]?.author?.id ?? '' },
         clientMessageId: randomUUID(),
         body: 'after closing',
       }),
@@ -177,7 +191,9 @@ describe('customers start chats and send messages that are stored before they ar
     const body = (result as { data: MessageSent }).data.message.body;
     expect(body).not.toContain('4111 1111 1111 1111');
     expect(body).toContain('1111');
-    const stored = await server.app.services.messages.model.findOne({ conversationId: conversation.id }).lean();
+    const stored = await server.app.services.messages.model
+      .findOne({ conversationId: conversation.id, 'author.kind': 'customer' })
+      .lean();
     expect(stored?.body).toBe(body);
   });
 
@@ -209,14 +225,19 @@ describe('customers start chats and send messages that are stored before they ar
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     });
+    for (const timeZone of ['Mars/Olympus', { $ne: '' }, 'Europe/Paris'.repeat(6)]) {
+      expect(
+        await marie.request('conversation.start', { prechat: { topic: 'x', language: 'fr', timeZone } }),
+      ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
     expect(await marie.request('message.delete', { id: 1 })).toMatchObject({
       ok: false,
       error: { code: 'UNKNOWN_EVENT' },
     });
-    expect(await storedCount({ conversationId: conversation.id })).toBe(0);
+    expect(await storedCount({ conversationId: conversation.id, 'author.kind': 'customer' })).toBe(0);
 
-    // The socket and the server are still fine.
-    expect(await marie.send(conversation.id, 'still here')).toMatchObject({ ok: true, data: { message: { seq: 1 } } });
+    // The socket and the server are still fine (seq 1 is the welcome line).
+    expect(await marie.send(conversation.id, 'still here')).toMatchObject({ ok: true, data: { message: { seq: 2 } } });
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
   });
 
@@ -253,13 +274,14 @@ describe('customers start chats and send messages that are stored before they ar
     });
     expect(newest).toMatchObject({ ok: true, data: { hasMore: true } });
     const newestSeqs = newest.ok ? newest.data.messages.map((m) => m.seq) : [];
-    expect(newestSeqs).toEqual([8, 9, 10, 11, 12]);
+    // Seq 1 is the welcome line; m1…m12 are 2…13.
+    expect(newestSeqs).toEqual([9, 10, 11, 12, 13]);
     const older = await marie.request<{ messages: { seq: number }[]; hasMore: boolean }>('message.history', {
       conversationId: conversation.id,
-      beforeSeq: 8,
+      beforeSeq: 9,
       limit: 10,
     });
-    expect(older.ok && older.data.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(older.ok && older.data.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(older.ok && older.data.hasMore).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { CustomerIdentity } from '@switchboard/shared';
+import { translate, type CustomerIdentity } from '@switchboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -38,7 +38,12 @@ describe('customers identified by the host site (HMAC, X3)', () => {
     const laptop = await connect(identity);
     expect(laptop.ready?.customer).toMatchObject({ id: started.customer.id, verified: true });
     expect(laptop.ready?.conversations.map((c) => c.id)).toEqual([started.conversation.id]);
-    expect(laptop.bodies(started.conversation.id)).toEqual(['Mac не включается']);
+    expect(laptop.bodies(started.conversation.id)).toEqual([
+      translate('ru', 'system.started.case', { caseNumber: started.conversation.caseNumber }),
+      'Mac не включается',
+    ]);
+    // The other device learns the chat's language with it: the widget shows the chat in Russian there too.
+    expect(laptop.ready?.conversations[0]?.language).toBe('ru');
   });
 
   it('refuses an invalid signature with IDENTITY_INVALID', async () => {
@@ -61,7 +66,7 @@ describe('customers identified by the host site (HMAC, X3)', () => {
     });
     expect(started.customer.verified).toBe(false);
     // Typing a verified customer's email grants nothing: no history, no verified flag.
-    expect(started.conversation.lastSeq).toBe(0);
+    expect(started.conversation.lastSeq).toBe(1); // its own welcome line only
     const verified = await server.app.services.customers.models.Customer.countDocuments({
       email: 'lena@example.com',
       verified: true,

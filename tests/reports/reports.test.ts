@@ -137,6 +137,7 @@ describe('reports (S5)', () => {
 
   function base() {
     return {
+      names: {},
       topics: [],
       languages: ['en' as const],
       hours: null,

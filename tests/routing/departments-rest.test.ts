@@ -20,6 +20,7 @@ describe('departments REST and the public topic list', () => {
   it('admins create, update and archive; supervisors read; agents and strangers are refused', async () => {
     const input = {
       name: 'Mac',
+      names: { en: 'Mac', fr: 'Mac (ordinateurs)', 'zh-Hant': 'Mac 電腦' },
       topics: [{ key: 'mac-battery', labels: { en: 'Mac — battery', fr: 'Mac — batterie' } }],
       languages: ['en', 'fr'],
       hours: {
@@ -53,6 +54,12 @@ describe('departments REST and the public topic list', () => {
       body: { maxQueueWaitSeconds: 600, strategy: 'least-loaded' },
     });
     expect(await body(patched)).toMatchObject({ department: { maxQueueWaitSeconds: 600, strategy: 'least-loaded' } });
+    // The names customers read, per language: replaced as a whole like every other field.
+    const renamed = await call(admin, `/api/departments/${department.id}`, {
+      method: 'PATCH',
+      body: { names: { fr: 'Ordinateurs Mac' } },
+    });
+    expect(await body(renamed)).toMatchObject({ department: { name: 'Mac', names: { fr: 'Ordinateurs Mac' } } });
     // Takes effect at once: new chats for the topic land in this department.
     expect((await server.app.services.departments.departmentFor('mac-battery'))?.toHexString()).toBe(department.id);
 
@@ -75,6 +82,10 @@ describe('departments REST and the public topic list', () => {
       [{ name: 'X', topics: [{ key: 'Not A Slug', labels: {} }] }, 'VALIDATION_FAILED'],
       [{ name: { $gt: '' } }, 'VALIDATION_FAILED'],
       [{ name: 'X', languages: ['xx'] }, 'VALIDATION_FAILED'],
+      [{ name: 'X', names: { de: 'Kasse' } }, 'VALIDATION_FAILED'],
+      [{ name: 'X', names: { fr: 'Facturation\nBcc: x@y.example' } }, 'VALIDATION_FAILED'],
+      [{ name: 'X', names: { fr: '' } }, 'VALIDATION_FAILED'],
+      [{ name: 'X', names: 'Facturation' }, 'VALIDATION_FAILED'],
     ];
     for (const [input, code] of bad) {
       const response = await call(admin, '/api/departments', { method: 'POST', body: input });

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Types } from 'mongoose';
-import type { Frame, Page } from 'playwright-core';
+import type { BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchBrowser, serveStaticSite, type StaticSite, type TestBrowser } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -46,6 +46,8 @@ export async function startHarness(
   viewport = { width: 1280, height: 800 },
   /** More server settings (limits, …). */
   env: Record<string, string> = {},
+  /** More browser settings (the visitor's time zone, …). */
+  browserOptions: Omit<BrowserContextOptions, 'viewport'> = {},
 ): Promise<Harness> {
   await mkdir(SHOTS, { recursive: true });
   let serverUrl = '';
@@ -62,7 +64,7 @@ export async function startHarness(
     env: { WIDGET_ALLOWED_ORIGINS: host, MAIL_OUTBOX_DIR: outbox, ...env },
   });
   serverUrl = server.url;
-  const browser = await launchBrowser({ viewport });
+  const browser = await launchBrowser({ viewport, ...browserOptions });
   return {
     site,
     server,

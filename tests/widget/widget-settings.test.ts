@@ -13,6 +13,7 @@ const CUSTOM: WidgetSettings = {
   colors: { brand: '#2f6f4e' },
   greeting: { en: 'Welcome to Nimbus support!', ru: 'Добро пожаловать в поддержку Nimbus!' },
   transcriptOffer: false,
+  brandName: 'Nimbus Support',
 };
 
 describe('widget settings: admin REST, public read, live allowed origins', () => {
@@ -57,7 +58,7 @@ describe('widget settings: admin REST, public read, live allowed origins', () =>
     });
     const publicRead = await fetch(`${server.url}/api/public/widget-settings`);
     expect(publicRead.headers.get('cache-control')).toBe('no-store');
-    const { allowedOrigins: _hidden, ...visible } = DEFAULT_WIDGET_SETTINGS;
+    const { allowedOrigins: _hidden, brandName: _sender, ...visible } = DEFAULT_WIDGET_SETTINGS;
     expect(await publicRead.json()).toEqual({ settings: visible });
     expect(await frameStatus(ENV_ORIGIN)).toBe(200);
     expect(await frameStatus(SHOP)).toBe(403);
@@ -69,7 +70,8 @@ describe('widget settings: admin REST, public read, live allowed origins', () =>
     expect(await json(saved)).toMatchObject({ settings: { ...CUSTOM, updatedBy: { id: admin.agent.id } } });
 
     expect(await json(await call(supervisor, '/api/widget-settings'))).toMatchObject({ settings: CUSTOM });
-    const { allowedOrigins: _hidden, ...visible } = CUSTOM;
+    // The brand name is the sender of emails: the widget does not need it.
+    const { allowedOrigins: _hidden, brandName: _sender, ...visible } = CUSTOM;
     expect(await json(await fetch(`${server.url}/api/public/widget-settings`))).toEqual({ settings: visible });
 
     // The stored list replaces WIDGET_ALLOWED_ORIGINS, without a restart.
@@ -89,7 +91,7 @@ describe('widget settings: admin REST, public read, live allowed origins', () =>
       actor: { id: admin.agent.id, role: 'admin' },
       target: { kind: 'widget-settings', id: 'widget' },
       details: {
-        changed: ['allowedOrigins', 'fields', 'colors', 'greeting', 'transcriptOffer'],
+        changed: ['allowedOrigins', 'fields', 'colors', 'greeting', 'transcriptOffer', 'brandName'],
         allowedOrigins: [SHOP],
       },
     });
@@ -115,6 +117,8 @@ describe('widget settings: admin REST, public read, live allowed origins', () =>
       { ...CUSTOM, greeting: { xx: 'Hello' } },
       { ...CUSTOM, greeting: { en: 'x'.repeat(301) } },
       { ...CUSTOM, transcriptOffer: 'yes' },
+      { ...CUSTOM, brandName: 'Nimbus\r\nBcc: victim@example.com' },
+      { ...CUSTOM, brandName: 'x'.repeat(81) },
       [CUSTOM],
     ];
     for (const body of bad) {

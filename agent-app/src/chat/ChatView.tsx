@@ -1,4 +1,4 @@
-import type { AgentView } from '@switchboard/shared';
+import { CLOSING_EVENTS, type AgentView } from '@switchboard/shared';
 import { useEffect, useState, type RefObject } from 'react';
 import { Composer, type ComposerHandle } from '../composer/Composer.js';
 import type { ChatState } from '../desk/desk-state.js';
@@ -35,7 +35,9 @@ interface Props {
  * gave one: never "closed (closed)".
  */
 function closedText(chat: ChatState): string {
-  const closing = chat.messages.findLast((message) => message.system?.event === 'conversation.closed');
+  const closing = chat.messages.findLast(
+    (message) => message.system !== undefined && CLOSING_EVENTS.includes(message.system.event),
+  );
   const by = closing?.system?.params.by;
   const who = by === 'customer' || by === 'system' ? t(`chat.closed.${by}`) : t('chat.closed.agent');
   const disposition = chat.view.disposition;

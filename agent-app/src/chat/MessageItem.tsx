@@ -17,7 +17,10 @@ export function MessageItem({ message, language, receipt, agentId }: Props) {
   if (message.system) {
     return (
       <div className="message message--system">
-        <span className="message__label">{t('chat.system')}</span>
+        <span className="message__label">
+          {/* A line in the advisor's voice went out under their name: say so, as the customer saw it. */}
+          {message.author.displayName ? t('chat.systemAs', { name: message.author.displayName }) : t('chat.system')}
+        </span>
         <span>{renderSystemMessage(message.system.event, message.system.params, UI_LOCALE)}</span>
         <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
       </div>

@@ -45,6 +45,7 @@ export const en = {
   'chat.typing': '{name} is typing…',
   'chat.note': 'Internal note',
   'chat.system': 'Sent automatically:',
+  'chat.systemAs': 'Sent automatically as {name}:',
   'chat.sending': 'Sending…',
   'chat.failed': "We couldn't send that.",
   'chat.retry': 'Retry',

@@ -157,7 +157,8 @@ const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
-  MAIL_FROM: z.string().min(3).max(254).default('Switchboard Support <support@switchboard.localhost>'),
+  /** Sender of every email; unset: the brand name of the widget settings <support@switchboard.localhost>. */
+  MAIL_FROM: z.string().min(3).max(254).optional(),
   /**
    * The support mailbox customers answer: Reply-To of emails meant to be
    * answered (an agent's reply to a message left offline). Default: MAIL_FROM.

@@ -21,6 +21,8 @@ const conversationSchema = new Schema(
       region: String,
       pageUrl: String,
       userAgent: String,
+      /** The customer's IANA time zone, as their browser gave it: emails write times in it. */
+      timeZone: String,
     },
     agentId: { type: Schema.Types.ObjectId, default: null, index: true },
     /** The assigned agent as customers see them, copied at assignment so views need no join. */

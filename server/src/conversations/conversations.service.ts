@@ -11,7 +11,7 @@ import { Types, type Connection } from 'mongoose';
 import type { CustomersService } from '../customers/customers.service.js';
 import { isDuplicateKey } from '../infra/app-errors.js';
 import { createModelInserts } from '../infra/batched-inserts.js';
-import type { MessagesService } from '../messages/messages.service.js';
+import type { MessagesService, Speaker, SystemLineOptions } from '../messages/messages.service.js';
 import type { AgentPrincipal } from '../auth/principal.js';
 import { authorize, type Viewer } from './access.js';
 import type { Broadcaster } from './broadcast.js';
@@ -22,6 +22,16 @@ import { toConversationView } from './conversation-view.js';
 import { offlineConversationId } from './offline-conversation-id.js';
 
 const LIVE = ['queued', 'active'] as const;
+/** The welcome line (with the case number) is a live chat's first message. */
+const WELCOME_SEQ = 1;
+
+/** The one line a close posts: the plain goodbye, or a line of the caller's (the idle goodbye). */
+export interface ClosingLine {
+  event: SystemEvent;
+  params: Record<string, string>;
+  /** The advisor the line speaks for, when it is in their voice. */
+  speaker?: Speaker;
+}
 
 export type ConversationsService = ReturnType<typeof createConversationsService>;
 
@@ -79,7 +89,7 @@ export function createConversationsService(deps: {
     changed: ConversationDocument,
     event: SystemEvent,
     params: Record<string, string>,
-    options: { clientMessageId?: string; evenIfClosed?: boolean } = {},
+    options: Omit<SystemLineOptions, 'publish'> = {},
   ): Promise<MessageView | null> {
     try {
       return (await deps.messages.storeSystem(changed, event, params, { ...options, publish: changed })).message;
@@ -125,6 +135,7 @@ export function createConversationsService(deps: {
     for (let attempt = 0; ; attempt += 1) {
       const caseNumber = await caseNumbers.next(now);
       try {
+        const welcomed = !extra.offline;
         const created = (await newConversations.insert({
           ...extra,
           departmentId,
@@ -139,10 +150,24 @@ export function createConversationsService(deps: {
             region: prechat.region,
             pageUrl: prechat.pageUrl,
             userAgent: prechat.userAgent,
+            timeZone: prechat.timeZone,
           },
           queuedAt: now,
+          // The welcome line's seq: priming the live state from this starts the counter after it.
+          lastSeq: welcomed ? WELCOME_SEQ : 0,
         })) as ConversationDocument;
-        await liveState.prime(created);
+        // A live chat opens with its case number, before anyone is assigned (a message left
+        // offline gets it on the confirmation screen instead). Both writes at once: neither
+        // needs the other, and the counter is primed past the welcome's seq.
+        await Promise.all([
+          liveState.prime(created),
+          welcomed
+            ? deps.messages
+                .storeOpening(created, WELCOME_SEQ, 'conversation.started', { caseNumber })
+                // The chat stands without its welcome (the case number is on every later screen).
+                .catch((error: unknown) => deps.onSideEffectFailed(error, 'the welcome line was not stored'))
+            : undefined,
+        ]);
         return created;
       } catch (error) {
         // The number was taken (the counter is behind the stored numbers): heal it and take
@@ -280,11 +305,15 @@ export function createConversationsService(deps: {
       return assigned;
     },
 
-    /** Ends a conversation once; closing again answers the closed conversation. */
+    /**
+     * Ends a conversation once; closing again answers the closed conversation.
+     * Posts one closing line: `line`, or the plain "this chat has ended".
+     */
     async close(
       conversation: Pick<ConversationDocument, '_id'>,
       by: { kind: 'customer' | 'agent' | 'system'; id?: string },
       disposition?: string,
+      line?: ClosingLine,
     ): Promise<ConversationView> {
       const closed = await transition(
         { _id: conversation._id, status: { $ne: 'closed' } },
@@ -299,9 +328,13 @@ export function createConversationsService(deps: {
       // The closing line also closes the live state, so messages are refused from here on.
       const message = await announce(
         closed,
-        'conversation.closed',
-        { by: by.kind },
-        { clientMessageId: `sys-closed-${closed._id.toHexString()}`, evenIfClosed: true },
+        line?.event ?? 'conversation.closed',
+        { ...line?.params, by: by.kind },
+        {
+          clientMessageId: `sys-closed-${closed._id.toHexString()}`,
+          evenIfClosed: true,
+          ...(line?.speaker ? { speaker: line.speaker } : {}),
+        },
       );
       await Customer.updateOne(
         { _id: closed.customerId, liveConversationId: closed._id },

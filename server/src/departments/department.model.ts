@@ -5,6 +5,8 @@ import { Schema, type Connection, type Model, type Types } from 'mongoose';
 export interface DepartmentRecord {
   _id: Types.ObjectId;
   name: string;
+  /** What customers read, per language; absent in records stored before it existed. */
+  names?: Partial<Record<(typeof SUPPORTED_LOCALES)[number], string>>;
   topics: DepartmentTopic[];
   languages: (typeof SUPPORTED_LOCALES)[number][];
   hours: BusinessHours | null;
@@ -31,6 +33,7 @@ export interface DepartmentRecord {
 const departmentSchema = new Schema(
   {
     name: { type: String, required: true, trim: true, maxlength: 80 },
+    names: { type: Schema.Types.Mixed, default: {} },
     // Mixed: the zod schemas in shared/src/routing.ts are the contract; mongoose only stores them.
     topics: { type: [Schema.Types.Mixed], default: [] },
     languages: { type: [String], enum: SUPPORTED_LOCALES, default: ['en'] },

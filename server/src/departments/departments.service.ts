@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import {
   AppError,
+  localizedParam,
   type DepartmentCreate,
+  type Locale,
   type DepartmentUpdate,
   type DepartmentView,
   type PublicTopic,
@@ -27,6 +29,19 @@ export interface DepartmentsDeps {
   /** Where every process learns that the departments changed (infra/versioned-cache.ts). */
   version: { redis: Pick<Redis, 'get' | 'set'>; key: string };
   logger: Logger;
+}
+
+/**
+ * The `department` parameters of a system line naming this department: the
+ * default (its English name, else `name`) plus `department:<locale>` for each
+ * language it has a name in, so each reader sees theirs (shared i18n/texts.ts).
+ */
+export function customerNames(record: Pick<DepartmentRecord, 'name' | 'names'>): Record<string, string> {
+  const params: Record<string, string> = { department: record.names?.en ?? record.name };
+  for (const [locale, name] of Object.entries(record.names ?? {})) {
+    if (name) params[localizedParam('department', locale as Locale)] = name;
+  }
+  return params;
 }
 
 /** Binary order of names, as the database's sort gave it. */
@@ -57,6 +72,7 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
   const toView = (record: DepartmentRecord): DepartmentView => ({
     id: record._id.toHexString(),
     name: record.name,
+    names: record.names ?? {},
     topics: record.topics,
     languages: record.languages,
     hours: record.hours,

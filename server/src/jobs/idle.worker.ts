@@ -6,7 +6,7 @@ import type { ConversationDocument } from '../conversations/conversation.model.j
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { LiveState, LiveStateStore } from '../conversations/live-state.js';
 import type { Logger } from '../infra/logger.js';
-import type { MessagesService } from '../messages/messages.service.js';
+import type { MessagesService, Speaker } from '../messages/messages.service.js';
 import type { IdleFlags } from './idle-flags.js';
 import { decideIdle, readTurn, type IdleAction, type IdleThresholds, type TurnMessage } from './idle-policy.js';
 import type { IdleTimers } from './idle-timers.js';
@@ -90,7 +90,10 @@ export function idleProcessor(deps: IdleWorkerDeps) {
           conversation,
           'customer.idle-nudge',
           {},
-          { clientMessageId: `sys-idle-nudge-${action.turnMessageId}` },
+          {
+            clientMessageId: `sys-idle-nudge-${action.turnMessageId}`,
+            ...speakerOf(conversation),
+          },
         );
         if (!duplicate) {
           deps.broadcast.messageCreated(message);
@@ -101,15 +104,14 @@ export function idleProcessor(deps: IdleWorkerDeps) {
       case 'close': {
         if (await customerWroteSince(conversation, seen)) return;
         const emailed = deps.willEmailTranscript(conversation);
-        const { message, duplicate } = await messages.storeSystem(
-          conversation,
-          'customer.idle-close',
-          emailed ? { caseNumber: conversation.caseNumber, summaryEmailed: 'true' } : {},
-          { clientMessageId: `sys-idle-close-${id}` },
-        );
-        if (!duplicate) deps.broadcast.messageCreated(message);
-        // close() runs the `closed` hooks: the transcript is queued there, as for any close.
-        await conversations.close(conversation, { kind: 'system' }, 'no-response');
+        // The kind goodbye is the closing line itself: one line per close, never a second
+        // "this chat has ended" after it. close() runs the `closed` hooks: the transcript
+        // is queued there, as for any close.
+        await conversations.close(conversation, { kind: 'system' }, 'no-response', {
+          event: 'customer.idle-close',
+          params: emailed ? { caseNumber: conversation.caseNumber, summaryEmailed: 'true' } : {},
+          ...speakerOf(conversation),
+        });
         deps.metrics.idleActions.inc({ action: 'close' });
         return;
       }
@@ -185,6 +187,19 @@ export function idleProcessor(deps: IdleWorkerDeps) {
     await deps.timers.schedule(id, 0, 'reset');
     deps.logger.debug({ conversationId: id }, 'idle timer: the turn moved during the run; looking again');
   }
+}
+
+/** The check-in and the idle goodbye speak as the advisor ("I'm here…"): they are shown under the chat's advisor's name. */
+function speakerOf(conversation: ConversationDocument): { speaker?: Speaker } {
+  const name = conversation.agentCard?.displayName;
+  if (!conversation.agentId || !name) return {};
+  return {
+    speaker: {
+      id: conversation.agentId.toHexString(),
+      displayName: name,
+      avatarUrl: conversation.agentCard?.avatarUrl,
+    },
+  };
 }
 
 /** What the idle decision depends on changed: a message, another agent or assignment, another status. */

@@ -1,3 +1,4 @@
+import type { Locale } from '@switchboard/shared';
 import { Router } from 'express';
 import { Types } from 'mongoose';
 import type { AppContext } from '../app-context.js';
@@ -7,7 +8,7 @@ import { conversationModels } from '../conversations/conversation.model.js';
 import type { MessagingServices } from '../conversations/messaging.feature.js';
 import type { Feature } from '../infra/feature.js';
 import { createRateLimit } from '../infra/rate-limit.js';
-import { createMailer, mailDomain } from '../mail/mailer.js';
+import { createMailer, mailDomain, senderOf } from '../mail/mailer.js';
 import { createRatingLinks } from '../transcripts/rating-links.js';
 import { transcriptSocketHandlers } from '../transcripts/transcript.socket.js';
 import { transcriptProcessor, type TranscriptWorkerDeps } from '../transcripts/transcript.worker.js';
@@ -28,8 +29,10 @@ export interface JobsDeps extends Pick<MessagingServices, 'conversations' | 'mes
   departmentIdleSettings?: DepartmentIdleSettingsLookup;
   /** Puts a conversation back in its queue (routing); absent: auto-requeue is off. */
   requeue?: (conversation: ConversationDocument) => Promise<void>;
-  /** A department's display name for emails (routing); absent: the topic is shown. */
-  departmentName?: (departmentId: string) => Promise<string | null>;
+  /** A department's name in a language for emails (routing); absent: the topic is shown. */
+  departmentName?: (departmentId: string, locale: Locale) => Promise<string | null>;
+  /** The brand's name (widget settings), the sender name of emails unless MAIL_FROM is set. */
+  brandName?: () => Promise<string | null>;
   /** Told when an admin changes a department (`fields` set; null: created or archived). */
   onDepartmentChanged?: (listener: (departmentId: string, fields: readonly string[] | null) => void) => void;
   /** Links to files in transcript emails (attachments feature). */
@@ -69,7 +72,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
     enabled: config.TRANSCRIPTS_ENABLED,
     attempts: config.TRANSCRIPT_ATTEMPTS,
     backoffMs: config.TRANSCRIPT_BACKOFF,
-    mailDomain: () => mailDomain(config.MAIL_FROM),
+    mailDomain: () => mailDomain(senderOf(config.MAIL_FROM)),
   });
   // The rating page checks the links the transcript emails carry: both sides share one store.
   const ratingLinks = createRatingLinks(context.mongo, { baseUrl: context.publicUrl, ttlMs: config.RATING_LINK_TTL });
@@ -184,8 +187,9 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
         mailer,
         ratingLinks,
         ...(deps.fileLinks ? { fileLinks: deps.fileLinks } : {}),
-        replyTo: config.MAIL_REPLY_TO ?? config.MAIL_FROM,
+        replyTo: config.MAIL_REPLY_TO ?? senderOf(config.MAIL_FROM),
         ...(deps.departmentName ? { departmentName: deps.departmentName } : {}),
+        ...(deps.brandName ? { brandName: deps.brandName } : {}),
         timeZone: 'UTC',
         metrics,
         logger,

@@ -36,6 +36,39 @@ describe('mailer without SMTP_URL', () => {
     mailer.close();
   });
 
+  it('sends in the brand’s name unless MAIL_FROM sets the sender', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'outbox-test-'));
+    dirs.push(dir);
+    const mail = (id: string, fromName: string | null) => ({
+      to: 'marie@example.com',
+      subject: 'x',
+      text: 'x',
+      html: '<p>x</p>',
+      messageId: `<${id}@switchboard.localhost>`,
+      language: 'fr',
+      fromName,
+    });
+    const read = async (id: string) => readFile(path.join(dir, `_${id}@switchboard.localhost_.eml`), 'utf8');
+    const branded = createMailer({ MAIL_OUTBOX_DIR: dir, NODE_ENV: 'test' }, pino({ level: 'silent' }));
+    await branded.send(mail('brand', 'Nimbus Support'));
+    await branded.send(mail('none', null));
+    // A name that looks like an address or a header stays a name.
+    await branded.send(mail('odd', 'Evil <boss@attacker.example>, x'));
+    expect(await read('brand')).toContain('From: Nimbus Support <support@switchboard.localhost>');
+    expect(await read('none')).toContain('From: Switchboard Support <support@switchboard.localhost>');
+    expect(await read('odd')).toMatch(/^From: "Evil <boss@attacker\.example>, x" <support@switchboard\.localhost>$/m);
+    branded.close();
+    const fixed = createMailer(
+      { MAIL_FROM: 'Help <help@shop.example>', MAIL_OUTBOX_DIR: dir, NODE_ENV: 'test' },
+      pino({ level: 'silent' }),
+    );
+    await fixed.send({ ...mail('fixed', 'Nimbus Support'), messageId: '<fixed@shop.example>' });
+    expect(await readFile(path.join(dir, '_fixed@shop.example_.eml'), 'utf8')).toContain(
+      'From: Help <help@shop.example>',
+    );
+    fixed.close();
+  });
+
   it('takes the Message-ID domain from MAIL_FROM', () => {
     expect(mailDomain('Switchboard Support <support@Switchboard.Example>')).toBe('switchboard.example');
     expect(mailDomain('plain@example.org')).toBe('example.org');

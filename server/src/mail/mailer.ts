@@ -15,6 +15,8 @@ export interface OutgoingMail {
   language: string;
   /** Where the customer's answer goes (the support mailbox): set on emails they are meant to answer. */
   replyTo?: string;
+  /** The sender's name customers know (the brand's); used when MAIL_FROM does not set the sender. */
+  fromName?: string | null;
   /** Threading: the Message-IDs this email answers, so a case's emails stay one conversation in mail clients. */
   inReplyTo?: string;
   references?: string[];
@@ -24,7 +26,7 @@ export interface OutgoingMail {
 export interface Mailer {
   /** Resolves once the SMTP server accepted the message (or the file is written); throws an {@link SmtpError} otherwise. */
   send(mail: OutgoingMail): Promise<{ response: string }>;
-  /** The domain of MAIL_FROM, for Message-IDs. */
+  /** The domain of the sender address, for Message-IDs. */
   readonly domain: string;
   close(): void;
 }
@@ -51,6 +53,23 @@ function toSmtpError(error: unknown): SmtpError {
   return new SmtpError(text.slice(0, 500), typeof responseCode === 'number' && responseCode >= 500, { cause: error });
 }
 
+/** The sender address when MAIL_FROM is unset, and its name when the brand has none. */
+export const DEFAULT_SENDER = { name: 'Switchboard Support', address: 'support@switchboard.localhost' } as const;
+
+/** The sender as configured: MAIL_FROM when set, else the brand's name (or ours) at the default address. */
+export function senderOf(mailFrom: string | undefined): string {
+  return mailFrom ?? `${DEFAULT_SENDER.name} <${DEFAULT_SENDER.address}>`;
+}
+
+/**
+ * The From of one email: MAIL_FROM as the operator wrote it, else the
+ * brand's name (an object, so nodemailer quotes and encodes it: a name is
+ * never read as an address or a header).
+ */
+function fromFor(mailFrom: string | undefined, fromName: string | null | undefined) {
+  return mailFrom ?? { name: fromName ?? DEFAULT_SENDER.name, address: DEFAULT_SENDER.address };
+}
+
 export function mailDomain(from: string): string {
   const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
   const domain = address.split('@')[1]?.trim().toLowerCase();
@@ -67,8 +86,9 @@ export function createMailer(
   config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'MAIL_OUTBOX_DIR' | 'NODE_ENV'>,
   logger: Logger,
 ): Mailer {
-  const domain = mailDomain(config.MAIL_FROM);
-  const base = { from: config.MAIL_FROM };
+  const domain = mailDomain(senderOf(config.MAIL_FROM));
+  const base = { from: senderOf(config.MAIL_FROM) };
+  const message = ({ fromName, ...mail }: OutgoingMail) => ({ ...mail, from: fromFor(config.MAIL_FROM, fromName) });
   if (config.SMTP_URL) {
     // Bounded waits: a hung SMTP server fails the attempt (and it is retried) instead of holding the job forever.
     const transport = createTransport(
@@ -79,7 +99,7 @@ export function createMailer(
       domain,
       async send(mail) {
         try {
-          const info = await transport.sendMail({ ...base, ...mail });
+          const info = await transport.sendMail(message(mail));
           return { response: info.response };
         } catch (error) {
           throw toSmtpError(error);
@@ -97,7 +117,7 @@ export function createMailer(
   return {
     domain,
     async send(mail) {
-      const info = await transport.sendMail({ ...base, ...mail });
+      const info = await transport.sendMail(message(mail));
       const name = mail.messageId.replace(/[^A-Za-z0-9._@-]/g, '_');
       await mkdir(outbox, { recursive: true });
       await writeFile(path.join(outbox, `${name}.eml`), info.message as Buffer);

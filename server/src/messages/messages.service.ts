@@ -63,6 +63,35 @@ export interface StoredMessage {
   admission: Admission | null;
 }
 
+/** How a system line is stored. */
+export interface SystemLineOptions {
+  /** Makes it idempotent where the caller may run twice. */
+  clientMessageId?: string;
+  /** Its own closing line goes into a closed conversation. */
+  evenIfClosed?: boolean;
+  /** The state change it announces, mirrored to the live state in the same call. */
+  publish?: LiveStateSource;
+  /** The advisor a line in their voice speaks for (ADVISOR_VOICED_EVENTS): shown under their name. */
+  speaker?: Speaker;
+}
+
+/** An advisor as customers see them. */
+export interface Speaker {
+  id: string;
+  displayName: string;
+  avatarUrl?: string | null | undefined;
+}
+
+const systemAuthor = (speaker: Speaker | undefined): MessageAuthor =>
+  speaker
+    ? {
+        kind: 'system',
+        id: speaker.id,
+        displayName: speaker.displayName,
+        ...(speaker.avatarUrl ? { avatarUrl: speaker.avatarUrl } : {}),
+      }
+    : { kind: 'system' };
+
 /** A message document as it is inserted (the model's shape, params as a plain object). */
 type MessageRecord = Omit<MessageDocument, 'system' | 'attachment'> & {
   system?: { event: SystemEvent; params: Record<string, string> };
@@ -233,17 +262,45 @@ export function createMessagesService(deps: {
       conversation: { _id: Types.ObjectId; language: string },
       event: SystemEvent,
       params: Record<string, string> = {},
-      options: { clientMessageId?: string; evenIfClosed?: boolean; publish?: LiveStateSource } = {},
+      options: SystemLineOptions = {},
     ): Promise<StoredMessage> {
       return store({
         conversationId: conversation._id,
         ...(options.evenIfClosed ? { allowClosed: true } : {}),
         ...(options.publish ? { publish: options.publish } : {}),
-        author: { kind: 'system' },
+        author: systemAuthor(options.speaker),
         clientMessageId: options.clientMessageId ?? `sys-${randomUUID()}`,
         body: renderSystemMessage(event, params, resolveLocale(conversation.language)),
         system: { event, params },
       });
+    },
+
+    /**
+     * The first line of a chat just created, under a seq its live state
+     * reserved when it was primed (the conversation is stored with `lastSeq`
+     * already counting it): no admission, so starting a chat costs no Redis
+     * call more, and the insert shares the batched path with every message.
+     */
+    async storeOpening(
+      conversation: { _id: Types.ObjectId; language: string },
+      seq: number,
+      event: SystemEvent,
+      params: Record<string, string>,
+    ): Promise<MessageView> {
+      const record: MessageRecord = {
+        _id: messageIdFor(conversation._id, `sys-opening-${seq}`),
+        conversationId: conversation._id,
+        seq,
+        clientMessageId: `sys-opening-${seq}`,
+        author: { kind: 'system' },
+        body: renderSystemMessage(event, params, resolveLocale(conversation.language)),
+        internal: false,
+        masked: false,
+        system: { event, params },
+        createdAt: new Date(),
+      };
+      await inserts.insert(record);
+      return toMessageView(record as MessageDocument);
     },
 
     /** Writes the conversations' summary fields recorded so far (graceful stop; tests reading documents). */

@@ -14,7 +14,7 @@ import type { Broadcaster } from '../conversations/broadcast.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import { toConversationView } from '../conversations/conversation-view.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
-import type { DepartmentsService } from '../departments/departments.service.js';
+import { customerNames, type DepartmentsService } from '../departments/departments.service.js';
 import type { SocketServer } from '../infra/socket-server.js';
 import type { MessagesService } from '../messages/messages.service.js';
 import type { Capacity } from './capacity.js';
@@ -153,7 +153,8 @@ export function createTransfers(deps: TransferDeps) {
     if (fromAgentId) await release(fromAgentId, moved, cause, { toDepartmentName: department.name });
     const view = await announce(
       moved,
-      { department: department.name },
+      // Each reader sees the team's name in their language (the customer's, the agents').
+      customerNames(department),
       {
         conversationId: moved._id.toHexString(),
         ...(fromAgentId ? { fromAgentId: fromAgentId.toHexString() } : {}),

@@ -21,6 +21,35 @@ const content: TranscriptContent = {
 };
 
 describe('renderTranscriptEmail', () => {
+  it('writes label and colon as each language does: no-break space in French, full-width colon in Chinese', () => {
+    expect(renderTranscriptEmail(content).text).toContain('Numéro de dossier\u00a0: SB-2026-000042');
+    expect(renderTranscriptEmail(content).text).not.toMatch(/[^\u00a0]: /);
+    const chinese = renderTranscriptEmail({ ...content, locale: 'zh-Hans', department: '账单' }).text;
+    expect(chinese).toContain('案例编号：SB-2026-000042');
+    expect(chinese).toContain('部门：账单');
+    expect(chinese).toContain('[09:03] Lei：Votre carte');
+  });
+
+  it('writes times in the customer’s time zone, and names it', () => {
+    const paris = renderTranscriptEmail({ ...content, timeZone: 'Europe/Paris' }).text;
+    expect(paris).toContain('[10:03] Lei');
+    expect(paris).toContain('(Europe/Paris)');
+  });
+
+  it('shows a system line in the advisor’s voice under their name', () => {
+    const text = renderTranscriptEmail({
+      ...content,
+      messages: [
+        {
+          author: { kind: 'system', displayName: 'Camille' },
+          body: 'Êtes-vous toujours là ? Je reste disponible.',
+          createdAt: at(4),
+        },
+      ],
+    }).text;
+    expect(text).toContain('[09:04] Camille\u00a0: Êtes-vous toujours là');
+  });
+
   const email = renderTranscriptEmail(content);
 
   it('is written in the customer language with the case number', () => {
@@ -40,8 +69,8 @@ describe('renderTranscriptEmail', () => {
   });
 
   it('keeps the plain text as typed, with times and who said what', () => {
-    expect(email.text).toContain(`[09:02] ${translate('fr', 'email.label.customer')}: <script>alert(1)</script>`);
-    expect(email.text).toContain('[09:03] Lei: Votre carte •••• 4242 est masquée');
+    expect(email.text).toContain(`[09:02] ${translate('fr', 'email.label.customer')}\u00a0: <script>alert(1)</script>`);
+    expect(email.text).toContain('[09:03] Lei\u00a0: Votre carte •••• 4242 est masquée');
     expect(email.text).toContain('[09:01] * Vous discutez maintenant avec Lei.');
     expect(email.text).toContain(content.ratingUrl);
   });

@@ -1,4 +1,4 @@
-import { translate, type AuthorKind, type Locale } from '@switchboard/shared';
+import { labelled, translate, type AuthorKind, type Locale } from '@switchboard/shared';
 import { escapeHtml } from '../mail/html-escape.js';
 
 /** What a transcript email shows; messages are the visible ones only (internal notes never get here). */
@@ -22,7 +22,7 @@ export interface TranscriptContent {
   fileLinksUntil?: Date;
   /** The satisfaction link; null when nobody answered the chat (there is nothing to rate). */
   ratingUrl: string | null;
-  /** IANA zone the times are written in (the customer's is unknown to the server). */
+  /** IANA zone the times are written in: the customer's when the widget sent it. */
   timeZone: string;
 }
 
@@ -80,12 +80,13 @@ export function renderTranscriptEmail(input: TranscriptContent): RenderedEmail {
   ];
   const lines = content.messages.map((message) => ({
     at: format.at(message.createdAt, content.startedAt),
+    // A system line in the advisor's voice carries their name: it reads as theirs, as in the chat.
     who:
       message.author.kind === 'customer'
         ? t('email.label.customer')
         : message.author.kind === 'agent'
           ? (message.author.displayName ?? t('email.label.agent'))
-          : null,
+          : (message.author.displayName ?? null),
     body: message.body,
     file: message.file,
   }));
@@ -104,16 +105,18 @@ export function renderTranscriptEmail(input: TranscriptContent): RenderedEmail {
     '',
     t('email.intro'),
     '',
-    ...facts.map(([label, value]) => `${label}: ${value}`),
+    ...facts.map(([label, value]) => labelled(locale, label, value)),
     '',
     `— ${t('email.transcriptHeading')} —`,
     '',
     ...lines.flatMap((line) => [
-      line.who ? `[${line.at}] ${line.who}: ${line.body}` : `[${line.at}] * ${line.body}`,
+      line.who ? `[${line.at}] ${labelled(locale, line.who, line.body)}` : `[${line.at}] * ${line.body}`,
       ...(line.file ? [`    ${fileText(line.file)}`] : []),
     ]),
     '',
-    ...(content.ratingUrl ? [t('email.rate.prompt'), `${t('email.rate.action')}: ${content.ratingUrl}`, ''] : []),
+    ...(content.ratingUrl
+      ? [t('email.rate.prompt'), labelled(locale, t('email.rate.action'), content.ratingUrl), '']
+      : []),
     help,
     t('email.footer.automated'),
     '',

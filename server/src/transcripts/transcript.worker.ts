@@ -1,4 +1,4 @@
-import { resolveLocale } from '@switchboard/shared';
+import { isTimeZone, resolveLocale, type Locale } from '@switchboard/shared';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
@@ -24,8 +24,11 @@ export interface TranscriptWorkerDeps {
   fileLinks?: { link: (ref: AttachmentRef) => string; until: () => Date };
   /** Reply-To of emails the customer is meant to answer (the support mailbox). */
   replyTo: string;
-  /** The department's display name, when routing knows it; the topic otherwise. */
-  departmentName?: (departmentId: string) => Promise<string | null>;
+  /** The department's name in a language, when routing knows it; the topic otherwise. */
+  departmentName?: (departmentId: string, locale: Locale) => Promise<string | null>;
+  /** The brand's name (widget settings): the sender name customers see, unless MAIL_FROM sets one. */
+  brandName?: () => Promise<string | null>;
+  /** Times are written in the customer's zone (sent by the widget at start); this one when it is unknown. */
   timeZone: string;
   metrics: JobsMetrics;
   logger: Logger;
@@ -46,9 +49,9 @@ export interface TranscriptWorkerDeps {
  */
 export function transcriptProcessor(deps: TranscriptWorkerDeps) {
   const Delivery = deps.transcripts.model;
-  const departmentOf = async (conversation: ConversationDocument): Promise<string> =>
+  const departmentOf = async (conversation: ConversationDocument, locale: Locale): Promise<string> =>
     (conversation.departmentId && deps.departmentName
-      ? await deps.departmentName(conversation.departmentId.toHexString())
+      ? await deps.departmentName(conversation.departmentId.toHexString(), locale)
       : null) ?? conversation.topic;
 
   return async (job: Job): Promise<string> => {
@@ -69,6 +72,9 @@ export function transcriptProcessor(deps: TranscriptWorkerDeps) {
       throw new UnrecoverableError('the conversation no longer exists');
     }
     const locale = resolveLocale(conversation.language);
+    const stored = conversation.prechat?.timeZone;
+    // Checked when the widget sent it; checked again since a zone the runtime no longer knows would fail every attempt.
+    const timeZone = stored && isTimeZone(stored) ? stored : deps.timeZone;
     const visible = (await deps.messages.model
       .find({ conversationId: conversation._id, internal: false }, { author: 1, body: 1, createdAt: 1, attachment: 1 })
       .sort({ seq: 1 })
@@ -82,7 +88,7 @@ export function transcriptProcessor(deps: TranscriptWorkerDeps) {
     const mail =
       entry.trigger === 'offline-reply'
         ? {
-            ...renderReplyEmail(replyContent(conversation, visible, requestId, locale, deps.timeZone)),
+            ...renderReplyEmail(replyContent(conversation, visible, requestId, locale, timeZone)),
             // Meant to be answered: the answer goes to the support mailbox, the case number in its subject.
             replyTo: deps.replyTo,
             inReplyTo: thread,
@@ -93,7 +99,7 @@ export function transcriptProcessor(deps: TranscriptWorkerDeps) {
               locale,
               caseNumber: conversation.caseNumber,
               ...(conversation.prechat?.name ? { customerName: conversation.prechat.name } : {}),
-              department: await departmentOf(conversation),
+              department: await departmentOf(conversation, locale),
               ...(conversation.agentCard?.displayName ? { agentName: conversation.agentCard.displayName } : {}),
               startedAt: (conversation as { createdAt?: Date }).createdAt ?? conversation.queuedAt,
               messages: visible.map((message) => ({
@@ -105,7 +111,7 @@ export function transcriptProcessor(deps: TranscriptWorkerDeps) {
               ...(deps.fileLinks ? { fileLinksUntil: deps.fileLinks.until() } : {}),
               // Nobody answered this chat: there is nothing to rate, so no link asks for it.
               ratingUrl: conversation.firstAgentReplyAt ? await deps.ratingLinks.linkFor(conversation._id) : null,
-              timeZone: deps.timeZone,
+              timeZone,
             }),
             references: [thread],
           };
@@ -116,6 +122,7 @@ export function transcriptProcessor(deps: TranscriptWorkerDeps) {
         ...mail,
         messageId: entry.messageId,
         language: locale,
+        fromName: (await deps.brandName?.()) ?? null,
         headers: { 'X-Switchboard-Case': conversation.caseNumber },
       });
     } catch (error) {

@@ -20,6 +20,7 @@ const widgetSettingsSchema = new Schema(
     colors: { type: Schema.Types.Mixed, required: true },
     greeting: { type: Schema.Types.Mixed, default: {} },
     transcriptOffer: { type: Boolean, required: true },
+    brandName: { type: String, default: null },
     updatedBy: { type: Schema.Types.Mixed, required: true },
   },
   { timestamps: true, collection: 'widget_settings', minimize: false },

@@ -94,6 +94,11 @@ export function createWidgetSettingsService(deps: Dependencies) {
       return PRECHAT_FIELDS.filter((field) => settings.fields[field] === 'required');
     },
 
+    /** The brand's name customers know (emails are sent in it), or null. */
+    async brandName(): Promise<string | null> {
+      return (await load()).settings.brandName;
+    },
+
     /** Host origins that may embed the widget now (`*` = any); the server's own origin always may. */
     async allowedOrigins(): Promise<readonly string[]> {
       return (await load()).settings.allowedOrigins ?? deps.defaultAllowedOrigins;

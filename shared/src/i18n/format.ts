@@ -65,6 +65,26 @@ function formatValue(locale: Locale, value: string | number): string {
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
+const HAN = /\p{Script=Han}/u;
+const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}0-9]/u;
+
+/** Han text on one side, a Latin word or a number on the other: Chinese typesetting puts a space between. */
+const needsSpace = (a: string | undefined, b: string | undefined) =>
+  a !== undefined &&
+  b !== undefined &&
+  ((HAN.test(a) && LATIN_OR_DIGIT.test(b)) || (LATIN_OR_DIGIT.test(a) && HAN.test(b)));
+
+/**
+ * A value set into Chinese text, spaced from the Han characters around it
+ * when it begins or ends in Latin letters or digits ("Lei 正在为您服务"), and
+ * left as it is when it is Chinese itself ("李雷正在为您服务"). Templates
+ * cannot do it: they do not know which kind of name will come.
+ */
+function spacedForChinese(template: string, offset: number, placeholder: string, value: string): string {
+  const before = needsSpace(template[offset - 1], value[0]) ? ' ' : '';
+  const after = needsSpace(value[value.length - 1], template[offset + placeholder.length]) ? ' ' : '';
+  return `${before}${value}${after}`;
+}
 
 /**
  * Fills a template's `{name}` placeholders; numbers are written the locale's
@@ -76,10 +96,23 @@ export function interpolate(
   template: string,
   params: Readonly<Record<string, string | number>>,
 ): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
+  const chinese = locale.startsWith('zh');
+  return template.replace(PLACEHOLDER, (whole, name: string, offset: number) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
-    return value === undefined ? whole : formatValue(locale, value);
+    if (value === undefined) return whole;
+    const text = formatValue(locale, value);
+    return chinese ? spacedForChinese(template, offset, whole, text) : text;
   });
+}
+
+/**
+ * "Label: value" as each language writes it: French puts a no-break space
+ * before the colon, Chinese uses the full-width colon with no space.
+ */
+export function labelled(locale: Locale, label: string, value: string): string {
+  if (locale === 'fr') return `${label}\u00a0: ${value}`;
+  if (locale.startsWith('zh')) return `${label}：${value}`;
+  return `${label}: ${value}`;
 }
 
 /** A catalogue text rendered with its parameters, choosing the plural form by `params.count`. */

@@ -3,7 +3,8 @@ import type { en } from './en.js';
 
 /*
  * Vouvoiement throughout, and no wording that needs the customer's or the
- * advisor's gender ("sans nouvelles de votre part" rather than "absent(e)").
+ * advisor's gender ("sans nouvelles de votre part" rather than "absent(e)"; a named
+ * advisor is « Votre contact », not « Conseiller(ère) »: docs/languages.md).
  * French typography: a no-break space (\u00a0) before ? ! : ; and inside « ».
  */
 export const fr: Catalogue<typeof en> = {
@@ -62,7 +63,7 @@ export const fr: Catalogue<typeof en> = {
   'email.intro': 'Merci d’avoir échangé avec nous. Voici une copie de votre conversation, à conserver.',
   'email.label.caseNumber': 'Numéro de dossier',
   'email.label.department': 'Service',
-  'email.label.agent': 'Conseiller',
+  'email.label.agent': 'Votre contact',
   'email.label.date': 'Date',
   'email.label.customer': 'Vous',
   'email.transcriptHeading': 'Votre conversation',

@@ -2,6 +2,7 @@ export { createTranslator, type Catalogue, type Catalogues, type TranslateArgs, 
 export {
   formatText,
   interpolate,
+  labelled,
   placeholdersOf,
   pluralCategory,
   selectPlural,
@@ -23,3 +24,4 @@ export {
   type DefaultTextKey,
   type SystemMessageParams,
 } from './texts.js';
+export { localizedName, localizedParam, type LocalizedNames } from './localized-name.js';

@@ -1,6 +1,7 @@
 import type { Locale } from '../ids.js';
 import type { SystemEvent } from '../messages.js';
 import { createTranslator, type Catalogues } from './catalogue.js';
+import { localizedParam } from './localized-name.js';
 import { en, type DefaultTextKey } from './en.js';
 import { fr } from './fr.js';
 import { ru } from './ru.js';
@@ -28,7 +29,11 @@ export const translate = /* @__PURE__ */ createTranslator(DEFAULT_TEXTS);
 export interface SystemMessageParams {
   /** The agent assigned, taking over, joining or leaving. */
   agentName?: string;
-  /** Display name of the team a transfer went to. */
+  /**
+   * Display name of the team a transfer went to, in the default language;
+   * `department:<locale>` keys carry its name in other languages, so each
+   * reader sees theirs.
+   */
   department?: string;
   caseNumber?: string;
   /** `'true'` when the transcript email is on its way; closing texts then mention it and the case number. */
@@ -39,7 +44,8 @@ type Params = Readonly<SystemMessageParams & Record<string, string | undefined>>
 
 /** The text of a system message in a language; stored messages keep the event and params and render per reader. */
 export function renderSystemMessage(event: SystemEvent, params: Params, locale: Locale): string {
-  const { agentName, department, caseNumber } = params;
+  const { agentName, caseNumber } = params;
+  const department = params[localizedParam('department', locale)] ?? params.department;
   const summary = params.summaryEmailed === 'true' && caseNumber !== undefined;
   switch (event) {
     case 'conversation.started':

@@ -4,7 +4,8 @@ import type { en } from './en.js';
 /*
  * 您 throughout; 顾问 for "advisor" and 案例编号 for "case number", as
  * mainland consumer-electronics support writes them. Numbers and case numbers
- * get a space on each side; names do not, since they are often Chinese.
+ * get a space on each side in the templates; names get one from interpolate()
+ * only when they are Latin ("Lei 正在为您服务"), not when they are Chinese.
  */
 export const zhHans: Catalogue<typeof en> = {
   'system.started': '感谢您的联系，顾问将很快为您提供帮助。',

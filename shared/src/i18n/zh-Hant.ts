@@ -4,7 +4,8 @@ import type { en } from './en.js';
 /*
  * Traditional Chinese as written in Taiwan (視窗, 電子郵件信箱, 等候順序),
  * which Hong Kong and Macau readers also read comfortably for service texts.
- * Same spacing rule as zh-Hans: spaces around numbers, none around names.
+ * Same spacing rule as zh-Hans: spaces around numbers in the templates; names are spaced by
+ * interpolate() when they are Latin ("Lei 正在為您服務") and not when they are Chinese.
  */
 export const zhHant: Catalogue<typeof en> = {
   'system.started': '感謝您的聯絡，顧問將很快為您提供協助。',

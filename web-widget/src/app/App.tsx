@@ -27,6 +27,12 @@ interface AppProps {
   resuming: boolean;
 }
 
+/** The browser's IANA time zone (emails show times in it), when it has one the server can check. */
+function browserTimeZone(): string | undefined {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && zone.length <= 64 ? zone : undefined;
+}
+
 function toPrechat(values: PrechatValues, locale: Locale, pageUrl: string | undefined): Prechat {
   const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
   const name = optional(values.name);
@@ -40,6 +46,7 @@ function toPrechat(values: PrechatValues, locale: Locale, pageUrl: string | unde
     ...(region ? { region } : {}),
     ...(webPage(pageUrl) ? { pageUrl } : {}),
     userAgent: navigator.userAgent.slice(0, 512),
+    ...(browserTimeZone() ? { timeZone: browserTimeZone() } : {}),
   };
 }
 
@@ -50,7 +57,12 @@ export function App({ bridge, client, resuming }: AppProps) {
   const topics = useTopics();
   const { settings, reload: reloadSettings } = useWidgetSettings();
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
-  const locale = chosenLocale ?? host.locale;
+  /** The host page called `setLocale` since the customer last chose (in the form, or by starting a chat). */
+  const [hostChose, setHostChose] = useState(false);
+  // A chat keeps the language it started in, across reloads, the customer's other devices and
+  // reconnects (the server's record says which); the host page calling setLocale still wins.
+  const chatLocale = chat.conversation?.language;
+  const locale = (hostChose ? host.locale : undefined) ?? chatLocale ?? chosenLocale ?? host.locale;
   const t = useMemo(() => translatorFor(locale), [locale]);
   const [offlineDraft, setOfflineDraft] = useState<PrechatValues | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,8 +73,13 @@ export function App({ bridge, client, resuming }: AppProps) {
   const openRef = useRef(host.open);
   openRef.current = host.open;
 
-  // The host page changing the language wins over an earlier pick in the form.
+  // The host page changing the language wins over an earlier pick in the form, and over the chat's.
   useEffect(() => setChosenLocale(null), [host.locale]);
+  useEffect(() => setHostChose(host.localeCalls > 0), [host.localeCalls]);
+  const chooseLocale = (picked: Locale) => {
+    setChosenLocale(picked);
+    setHostChose(false);
+  };
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -102,7 +119,11 @@ export function App({ bridge, client, resuming }: AppProps) {
     setProblem(null);
     void client.start(toPrechat(values, locale, host.config?.pageUrl)).then((result) => {
       setBusy(false);
-      if (result.ok) return;
+      if (result.ok) {
+        // The chat now speaks the language it started in; only a later setLocale changes that.
+        setHostChose(false);
+        return;
+      }
       setProblem(t(result.error.code === 'RATE_LIMITED' ? 'limit.start' : 'prechat.startFailed'));
       // The admins made a field required since the form was drawn: draw it again as they set it,
       // so the form itself asks for the field on the next try.
@@ -191,7 +212,7 @@ export function App({ bridge, client, resuming }: AppProps) {
             <PrechatForm
               t={t}
               locale={locale}
-              onLocale={setChosenLocale}
+              onLocale={chooseLocale}
               topics={topics}
               form={settings.fields}
               greeting={settings.greeting[locale]}

@@ -6,6 +6,11 @@ import type { HostBridge } from '../bridge/host-bridge';
 export interface HostState {
   open: boolean;
   locale: Locale;
+  /**
+   * Counts the host page's `setLocale` calls (the loader repeats the last
+   * one after a frame reload): a call wins over the chat's own language.
+   */
+  localeCalls: number;
   config: WidgetConfig | null;
   identity: CustomerIdentity | null;
   prefill: WidgetPrefill;
@@ -25,6 +30,7 @@ export function useHost(bridge: HostBridge): HostState {
   const [state, setState] = useState<HostState>(() => ({
     open: bridge.parentOrigin === null,
     locale: initialLocale(location.search, navigator.languages),
+    localeCalls: 0,
     config: null,
     identity: null,
     prefill: {},
@@ -34,7 +40,9 @@ export function useHost(bridge: HostBridge): HostState {
     const offs = [
       bridge.on('open', () => set({ open: true })),
       bridge.on('close', () => set({ open: false })),
-      bridge.on('setLocale', ({ locale }) => set({ locale })),
+      bridge.on('setLocale', ({ locale }) =>
+        setState((current) => ({ ...current, locale, localeCalls: current.localeCalls + 1 })),
+      ),
       bridge.on('config', ({ config }) => set({ config, locale: config.locale })),
       bridge.on('identify', ({ identity }) => set({ identity })),
       bridge.on('prefill', ({ fields }) =>

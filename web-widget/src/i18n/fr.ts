@@ -1,7 +1,11 @@
 import type { Catalogue } from '@switchboard/shared';
 import type { en } from './en';
 
-/* Vouvoiement throughout; « conseiller » and « numéro de dossier » as in the shared texts. */
+/*
+ * Vouvoiement throughout; « conseiller » and « numéro de dossier » as in the shared texts.
+ * A named advisor is introduced by a neutral « Service client », never « Conseiller » /
+ * « Conseillère », which would guess their gender (docs/languages.md).
+ */
 export const fr: Catalogue<typeof en> = {
   title: 'Assistance',
   close: 'Fermer le chat',
@@ -52,7 +56,7 @@ export const fr: Catalogue<typeof en> = {
   leaveMessage: 'Laisser un message',
 
   'chat.you': 'Vous',
-  'chat.advisor': 'Conseiller',
+  'chat.advisor': 'Service client',
   'chat.typing': '{name} est en train d’écrire…',
   'chat.typingGeneric': 'Un conseiller est en train d’écrire…',
   'chat.announce': 'Nouveau message de {name} : {text}',

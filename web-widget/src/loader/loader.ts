@@ -51,6 +51,8 @@ function boot(): void {
   let ready = false;
   let frame: HTMLIFrameElement | undefined;
   let warmed = false;
+  /** The page called setLocale: a reloaded frame is told again, so the call keeps winning over the chat's language. */
+  let localeSet = false;
   let identity: CustomerIdentity | undefined;
   let prefill: WidgetPrefill = {};
   const handlers: Record<WidgetEventName, Set<Handler>> = { opened: new Set(), closed: new Set(), message: new Set() };
@@ -75,6 +77,7 @@ function boot(): void {
         pageUrl: /^https?:/.test(location.href) ? location.href.slice(0, 2048) : undefined,
       },
     });
+    if (localeSet) post({ type: 'setLocale', locale: settings.locale });
     if (identity) post({ type: 'identify', identity });
     if (Object.keys(prefill).length) post({ type: 'prefill', fields: prefill });
     post({ type: open ? 'open' : 'close' });
@@ -145,6 +148,7 @@ function boot(): void {
     },
     setLocale(tag) {
       settings.locale = normalizeLocale(tag) ?? 'en';
+      localeSet = true;
       ui.setLocale(settings.locale);
       post({ type: 'setLocale', locale: settings.locale });
     },

@@ -44,8 +44,10 @@ export function ConversationView({ t, locale, client, chat, open, conversation, 
     const last = fresh.at(-1);
     if (!last) return;
     const name = last.author.displayName ?? t('chat.advisor');
+    const text = last.author.kind === 'system' ? systemText(last, locale) : last.body;
+    // Unsigned system lines are read as they are; anyone's words (an advisor-voiced line too) with their name.
     setAnnouncement(
-      last.author.kind === 'system' ? systemText(last, locale) : t('chat.announce', { name, text: last.body }),
+      last.author.kind === 'system' && !last.author.displayName ? text : t('chat.announce', { name, text }),
     );
   }, [chat.messages, locale, t]);
 

@@ -37,20 +37,23 @@ interface MessageItemProps {
 }
 
 export function MessageItem({ t, locale, message, status }: MessageItemProps) {
-  if (message.author.kind === 'system') {
+  // A system line in the advisor's voice ("I'll close this chat") carries their name: shown as theirs.
+  const voiced = message.author.kind === 'system' && message.author.displayName !== undefined;
+  if (message.author.kind === 'system' && !voiced) {
     return <li className="sb-system">{systemText(message, locale)}</li>;
   }
   const mine = message.author.kind === 'customer';
   const name = mine ? t('chat.you') : (message.author.displayName ?? t('chat.advisor'));
+  const text = voiced ? systemText(message, locale) : message.body;
   return (
     <li className={mine ? 'sb-message sb-mine' : 'sb-message sb-theirs'}>
       {mine ? null : <Avatar name={name} url={message.author.avatarUrl} small />}
       <div className="sb-bubble-wrap">
         {message.attachment ? <AttachmentItem t={t} locale={locale} attachment={message.attachment} /> : null}
-        {message.body === '' ? null : (
+        {text === '' ? null : (
           <p className="sb-bubble">
             <span className="sb-sr-only">{name}: </span>
-            <LinkifiedText text={message.body} />
+            <LinkifiedText text={text} />
           </p>
         )}
         <p className="sb-meta">

@@ -1,14 +1,15 @@
 import {
   ROUTING_STRATEGIES,
+  SUPPORTED_LOCALES,
   WEEKDAYS,
   type DepartmentDefaults,
   type Locale,
   type RoutingStrategy,
 } from '@switchboard/shared';
-import { t } from '../../i18n/index.js';
+import { languageName, t } from '../../i18n/index.js';
 import { AdminForm, FormFooter, type DraftFormProps } from './AdminForm.js';
 import { LanguageChecks } from './CheckboxGroup.js';
-import { THRESHOLDS, type DepartmentDraft } from './department-form.js';
+import { THRESHOLDS, TRANSLATED_LOCALES, type DepartmentDraft } from './department-form.js';
 import { SelectField, TextAreaField, TextField } from './FormFields.js';
 import { ThresholdField } from './ThresholdField.js';
 
@@ -46,6 +47,29 @@ export function DepartmentForm(props: DraftFormProps<DepartmentDraft> & { defaul
         value={draft.topics}
         onChange={(topics) => onChange({ ...draft, topics })}
       />
+      <fieldset className="admin__wide admin__translations">
+        <legend className="field-label">{t('admin.dept.customerNames')}</legend>
+        {SUPPORTED_LOCALES.map((locale) => (
+          <TextField
+            key={locale}
+            label={t('admin.dept.nameIn', { language: languageName(locale) })}
+            id={`dept-name-${locale}`}
+            lang={locale}
+            value={draft.names[locale]}
+            onChange={(name) => onChange({ ...draft, names: { ...draft.names, [locale]: name } })}
+          />
+        ))}
+        {TRANSLATED_LOCALES.map((locale) => (
+          <TextAreaField
+            key={locale}
+            label={t('admin.dept.topicsIn', { language: languageName(locale) })}
+            id={`dept-topics-${locale}`}
+            lang={locale}
+            value={draft.topicLabels[locale]}
+            onChange={(labels) => onChange({ ...draft, topicLabels: { ...draft.topicLabels, [locale]: labels } })}
+          />
+        ))}
+      </fieldset>
       <TextField
         label={t('admin.dept.timeZone')}
         id="dept-tz"

@@ -25,11 +25,7 @@ export function DepartmentsAdmin({ canEdit }: { canEdit: boolean }) {
 
   const save = () => {
     if (!draft) return;
-    // The stored department keeps topic labels in languages the form does not show.
-    const body = toDepartmentBody(
-      draft,
-      list.items?.find((d) => d.id === draft.id),
-    );
+    const body = toDepartmentBody(draft);
     void list.saveDraft(() =>
       draft.id ? api.patch(`/api/departments/${draft.id}`, body) : api.post('/api/departments', body),
     );

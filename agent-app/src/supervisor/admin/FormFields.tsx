@@ -58,6 +58,7 @@ export function TextAreaField(props: {
   value: string;
   className?: string;
   hint?: string;
+  lang?: string;
   onChange: (value: string) => void;
 }) {
   return (
@@ -66,6 +67,7 @@ export function TextAreaField(props: {
         id={props.id}
         className="field"
         rows={3}
+        lang={props.lang}
         value={props.value}
         {...describedBy(props)}
         onChange={(event) => props.onChange(event.target.value)}

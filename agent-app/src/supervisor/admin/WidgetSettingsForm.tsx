@@ -66,6 +66,15 @@ export function WidgetSettingsForm(
             );
           })}
         </Group>
+        <Group legend={t('admin.widget.brandName.legend')}>
+          <TextField
+            label={t('admin.widget.brandName')}
+            id="widget-brand-name"
+            value={draft.brandName}
+            hint={t('admin.widget.brandName.hint')}
+            onChange={(brandName) => onChange({ ...draft, brandName })}
+          />
+        </Group>
         <Group legend={t('admin.widget.brand')} className="widget-settings__brand">
           <label className="admin__check">
             <input

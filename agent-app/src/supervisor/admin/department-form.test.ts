@@ -5,6 +5,7 @@ import { toDepartmentBody, toDepartmentDraft } from './department-form.js';
 const department: DepartmentView = {
   id: 'd1',
   name: 'Repairs',
+  names: { fr: 'Réparations' },
   topics: [{ key: 'iphone-battery', labels: { en: 'iPhone battery', fr: 'Batterie iPhone' } }],
   languages: ['en', 'fr'],
   hours: {
@@ -30,11 +31,26 @@ const department: DepartmentView = {
 };
 
 describe('department form', () => {
+  it('edits the names and topic labels customers read in each language', () => {
+    const draft = toDepartmentDraft(department);
+    expect(draft.names).toMatchObject({ en: '', fr: 'Réparations' });
+    expect(draft.topicLabels.fr).toBe('iphone-battery | Batterie iPhone');
+    const body = toDepartmentBody({
+      ...draft,
+      names: { ...draft.names, ru: ' Ремонт ', fr: '' },
+      topicLabels: { ...draft.topicLabels, 'zh-Hans': 'iphone-battery | iPhone 电池\nunknown | 不是主题' },
+    });
+    expect(body.names).toEqual({ ru: 'Ремонт' });
+    expect(body.topics).toEqual([
+      { key: 'iphone-battery', labels: { en: 'iPhone battery', fr: 'Batterie iPhone', 'zh-Hans': 'iPhone 电池' } },
+    ]);
+  });
+
   it('round-trips a department through the text fields, other-language labels kept', () => {
     const draft = toDepartmentDraft(department);
     expect(draft.weekly.mon).toBe('09:00-12:00, 13:00-18:00');
     expect(draft.topics).toBe('iphone-battery | iPhone battery');
-    const body = toDepartmentBody({ ...draft, topics: 'iphone-battery | iPhone Battery\nmac | Mac' }, department);
+    const body = toDepartmentBody({ ...draft, topics: 'iphone-battery | iPhone Battery\nmac | Mac' });
     expect(body.hours).toEqual({
       timeZone: 'Europe/Paris',
       weekly: {

@@ -1,5 +1,6 @@
 import {
   AUTO_REQUEUE_OFF,
+  SUPPORTED_LOCALES,
   WEEKDAYS,
   type DepartmentView,
   type Locale,
@@ -56,10 +57,18 @@ function thresholdValue(name: Threshold, draft: ThresholdDraft): number | string
   return text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
 }
 
+/** Languages a topic label can be given in besides English (which the topics field itself carries). */
+export type TranslatedLocale = Exclude<Locale, 'en'>;
+export const TRANSLATED_LOCALES = SUPPORTED_LOCALES.filter((locale): locale is TranslatedLocale => locale !== 'en');
+
 /** A department as the form edits it: text the admin types, turned into the REST body by {@link toDepartmentBody}. */
 export interface DepartmentDraft {
   id?: string;
   name: string;
+  /** The name customers read, per language (empty: the English one, else `name`). */
+  names: Record<Locale, string>;
+  /** Topic labels per other language, one `key | label` per line. */
+  topicLabels: Record<TranslatedLocale, string>;
   languages: Locale[];
   strategy: RoutingStrategy;
   topics: string;
@@ -84,6 +93,19 @@ export function toDepartmentDraft(department?: DepartmentView): DepartmentDraft 
   return {
     ...(department ? { id: department.id } : {}),
     name: department?.name ?? '',
+    names: Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, department?.names[locale] ?? ''])) as Record<
+      Locale,
+      string
+    >,
+    topicLabels: Object.fromEntries(
+      TRANSLATED_LOCALES.map((locale) => [
+        locale,
+        (department?.topics ?? [])
+          .filter((topic) => topic.labels[locale] !== undefined)
+          .map((topic) => `${topic.key} | ${topic.labels[locale] ?? ''}`)
+          .join('\n'),
+      ]),
+    ) as Record<TranslatedLocale, string>,
     languages: department?.languages ?? ['en'],
     strategy: department?.strategy ?? 'least-loaded',
     topics: (department?.topics ?? []).map((topic) => `${topic.key} | ${topic.labels.en ?? ''}`).join('\n'),
@@ -102,17 +124,37 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
+/** `key | label` lines as pairs (a line without a bar is a key without a label). */
+const keyedLines = (text: string) =>
+  lines(text).map((line) => {
+    const [key = '', label = ''] = line.split('|').map((part) => part.trim());
+    return { key, label };
+  });
+
 /**
  * The PATCH / POST body. Nothing is validated here beyond splitting text:
  * the server's typed VALIDATION_FAILED names the fields that are wrong.
- * Topic labels in other languages are kept from the department as it was.
+ * The topics field lists the topics; the other languages' fields only label
+ * them (a key listed there alone is not a topic).
  */
-export function toDepartmentBody(draft: DepartmentDraft, previous?: DepartmentView) {
-  const topics = lines(draft.topics).map((line) => {
-    const [key = '', label = ''] = line.split('|').map((part) => part.trim());
-    const before = previous?.topics.find((topic) => topic.key === key)?.labels ?? {};
-    return { key, labels: { ...before, ...(label ? { en: label } : {}) } };
+export function toDepartmentBody(draft: DepartmentDraft) {
+  const translated = TRANSLATED_LOCALES.map((locale) => ({
+    locale,
+    labels: new Map(keyedLines(draft.topicLabels[locale]).map(({ key, label }) => [key, label])),
+  }));
+  const topics = keyedLines(draft.topics).map(({ key, label }) => {
+    const labels: Partial<Record<Locale, string>> = label ? { en: label } : {};
+    for (const { locale, labels: byKey } of translated) {
+      const text = byKey.get(key);
+      if (text) labels[locale] = text;
+    }
+    return { key, labels };
   });
+  const names: Partial<Record<Locale, string>> = {};
+  for (const locale of SUPPORTED_LOCALES) {
+    const text = draft.names[locale].trim();
+    if (text) names[locale] = text;
+  }
   const weekly = Object.fromEntries(
     WEEKDAYS.map((day) => [
       day,
@@ -129,5 +171,13 @@ export function toDepartmentBody(draft: DepartmentDraft, previous?: DepartmentVi
   const hours =
     draft.timeZone.trim() === '' ? null : { timeZone: draft.timeZone.trim(), weekly, holidays: lines(draft.holidays) };
   const thresholds = Object.fromEntries(THRESHOLDS.map((name) => [name, thresholdValue(name, draft.thresholds[name])]));
-  return { name: draft.name, languages: draft.languages, strategy: draft.strategy, topics, hours, ...thresholds };
+  return {
+    name: draft.name,
+    names,
+    languages: draft.languages,
+    strategy: draft.strategy,
+    topics,
+    hours,
+    ...thresholds,
+  };
 }

@@ -13,12 +13,19 @@ const stored: WidgetSettings = {
   colors: { brand: '#aa3300' },
   greeting: { en: 'Hello!', fr: 'Bonjour !' },
   transcriptOffer: false,
+  brandName: 'Nimbus Support',
 };
 
 describe('widget settings form', () => {
   it('round-trips stored settings unchanged', () => {
     expect(toWidgetSettingsBody(toWidgetSettingsDraft(stored))).toEqual(stored);
     expect(toWidgetSettingsBody(toWidgetSettingsDraft(DEFAULT_WIDGET_SETTINGS))).toEqual(DEFAULT_WIDGET_SETTINGS);
+  });
+
+  it('sends a blank brand name as none', () => {
+    const draft = toWidgetSettingsDraft(stored);
+    expect(draft.brandName).toBe('Nimbus Support');
+    expect(toWidgetSettingsBody({ ...draft, brandName: '  ' }).brandName).toBeNull();
   });
 
   it('turns empty origins into the deployment default and blank greetings into the built-in text', () => {

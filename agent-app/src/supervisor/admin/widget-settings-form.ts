@@ -20,6 +20,8 @@ export interface WidgetSettingsDraft {
   brand: string;
   greeting: Record<Locale, string>;
   transcriptOffer: boolean;
+  /** Empty: no brand name (emails come from "Switchboard Support"). */
+  brandName: string;
 }
 
 export function toWidgetSettingsDraft(view: WidgetSettings): WidgetSettingsDraft {
@@ -33,6 +35,7 @@ export function toWidgetSettingsDraft(view: WidgetSettings): WidgetSettingsDraft
       string
     >,
     transcriptOffer: view.transcriptOffer,
+    brandName: view.brandName ?? '',
   };
 }
 
@@ -61,6 +64,7 @@ export function toWidgetSettingsBody(draft: WidgetSettingsDraft): WidgetSettings
     colors: { brand: draft.ownBrand ? draft.brand.trim() : null },
     greeting,
     transcriptOffer: draft.transcriptOffer,
+    brandName: draft.brandName.trim() === '' ? null : draft.brandName.trim(),
   };
 }
 
