@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { say, which } from './commands.js';
 import { ensureFerretDB } from './ferretdb-install.js';
-import { freePort, waitUntil } from './ports.js';
+import { startOnOwnPort, type PortAnswer } from './own-port.js';
 import { startSupervised, type SupervisedProcess } from './supervised-process.js';
 
 export interface MongoOptions {
@@ -16,6 +16,26 @@ export interface MongoOptions {
    * survived, and writes are faster.
    */
   durable?: boolean;
+}
+
+/** The process id of the MongoDB-wire server at `uri` (`serverStatus`; mongod and FerretDB both report it). */
+export async function mongoOnPort(uri: string): Promise<PortAnswer> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 });
+  try {
+    await client.connect();
+  } catch {
+    await client.close();
+    return { answered: false };
+  }
+  try {
+    const status = await client.db('admin').command({ serverStatus: 1 });
+    // The driver hands an int64 back as a number.
+    return { answered: true, pid: typeof status.pid === 'number' ? status.pid : null };
+  } catch {
+    return { answered: true, pid: null };
+  } finally {
+    await client.close();
+  }
 }
 
 export async function pingMongo(uri: string): Promise<boolean> {
@@ -66,21 +86,25 @@ export async function startMongo(
 ): Promise<{ uri: string; port: number; process: SupervisedProcess }> {
   const dir = path.join(options.dataDir, 'mongo');
   mkdirSync(dir, { recursive: true });
-  const port = await freePort(options.preferredPort);
   const mongod = which('mongod');
-  const server = mongod
-    ? mongodArgs(mongod, port, dir)
-    : ferretArgs(ensureFerretDB(), port, dir, options.durable ?? false);
-  const child = startSupervised('mongo', server.binary, server.args, {
-    logFile: path.join(options.dataDir, 'mongo.log'),
+  const binary = mongod ?? ensureFerretDB();
+  const serverFor = (port: number) =>
+    mongod ? mongodArgs(binary, port, dir) : ferretArgs(binary, port, dir, options.durable ?? false);
+  const kind = mongod ? 'mongod' : 'FerretDB (SQLite)';
+  const logFile = path.join(options.dataDir, 'mongo.log');
+  const uriOf = (port: number) => `mongodb://127.0.0.1:${port}`;
+  const { port, process: child } = await startOnOwnPort({
+    what: kind,
+    preferredPort: options.preferredPort,
+    start: (candidate) => {
+      const server = serverFor(candidate);
+      return startSupervised('mongo', server.binary, server.args, { logFile });
+    },
+    whoAnswers: (candidate) => mongoOnPort(uriOf(candidate)),
+    timeoutMs: 30_000,
+    logFile,
   });
-  const uri = `mongodb://127.0.0.1:${port}`;
-  try {
-    await waitUntil(`${server.kind} on port ${port}`, () => pingMongo(uri), 30_000);
-  } catch (error) {
-    await child.stop();
-    throw error;
-  }
-  say(`${server.kind} ready at ${uri} (data: ${dir})`);
+  const uri = uriOf(port);
+  say(`${kind} ready at ${uri} (data: ${dir})`);
   return { uri, port, process: child };
 }
