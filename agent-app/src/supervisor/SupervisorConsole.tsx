@@ -1,7 +1,7 @@
 import type { AgentView } from '@switchboard/shared';
 import { Suspense, useEffect, useState } from 'react';
 import { createSocketTransport } from '../desk/transport.js';
-import { t } from '../i18n/index.js';
+import { t } from '../i18n/console.js';
 import { SECTIONS } from './sections.js';
 import { SupervisorClient } from './supervisor-client.js';
 import { SupervisorContext, useSupervisorState } from './use-supervisor.js';

@@ -1,6 +1,6 @@
 import type { AgentRole, AgentView } from '@switchboard/shared';
 import { lazy, type ComponentType } from 'react';
-import type { TextKey } from '../i18n/index.js';
+import type { TextKey } from '../i18n/console.js';
 import { BoardSection } from './board/BoardSection.js';
 import { SUPERVISOR_ROLES } from './console-access.js';
 import { IdleSection } from './idle/IdleSection.js';

@@ -5,7 +5,7 @@ import {
   type Locale,
   type RoutingStrategy,
 } from '@switchboard/shared';
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 import { AdminForm, FormFooter, type DraftFormProps } from './AdminForm.js';
 import { LanguageChecks } from './CheckboxGroup.js';
 import { THRESHOLDS, type DepartmentDraft } from './department-form.js';
