@@ -57,7 +57,8 @@ function workspaceDependencies(packageDir: string): string[] {
 function inputsHash(root: string, packageDir: string, command: string): string {
   const hash = createHash('sha256').update(`command\0${command}\0`);
   for (const file of filesUnder(packageDir)) hash.update(`${file}\0`).update(readFileSync(path.join(packageDir, file)));
-  for (const file of ['tsconfig.base.json', 'pnpm-lock.yaml']) hash.update(`${file}\0`).update(readFileSync(path.join(root, file)));
+  for (const file of ['tsconfig.base.json', 'pnpm-lock.yaml'])
+    hash.update(`${file}\0`).update(readFileSync(path.join(root, file)));
   for (const dependency of workspaceDependencies(packageDir)) {
     const stamp = path.join(dependency, STAMP);
     hash.update(`${path.relative(root, dependency)}\0${existsSync(stamp) ? readFileSync(stamp, 'utf8') : 'unbuilt'}\0`);

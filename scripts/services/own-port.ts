@@ -27,11 +27,7 @@ const startedBy = (guard: SupervisedProcess, pid: number | null) => pid !== null
 
 type Outcome = { ready: true } | { ready: false; reason: string };
 
-async function waitForOwnService(
-  options: OwnPortOptions,
-  port: number,
-  child: SupervisedProcess,
-): Promise<Outcome> {
+async function waitForOwnService(options: OwnPortOptions, port: number, child: SupervisedProcess): Promise<Outcome> {
   let exitCode: number | null | undefined;
   void child.exited.then((code) => {
     exitCode = code;

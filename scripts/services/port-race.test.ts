@@ -6,17 +6,15 @@ import { mongoOnPort, startMongo } from './mongo.js';
 import { freePort } from './ports.js';
 import { parentPid } from './process-tree.js';
 import { redisOnPort, startRedis } from './redis.js';
+import type * as Ports from './ports.js';
 import type { SupervisedProcess } from './supervised-process.js';
 
 // The race of two checkouts launched at once, made deterministic: the free-port
 // check says the preferred port is free (as it did for both launches), yet
 // another checkout's service holds it by the time ours starts.
 vi.mock('./ports.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./ports.js')>();
-  return {
-    ...real,
-    freePort: async (preferred?: number) => (preferred === undefined ? real.freePort() : preferred),
-  };
+  const real = await importOriginal<typeof Ports>();
+  return { ...real, freePort: async (preferred?: number) => preferred ?? real.freePort() };
 });
 
 describe('a port taken between the free-port check and the start', () => {

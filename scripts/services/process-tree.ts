@@ -6,7 +6,12 @@ export function parentPid(pid: number): number | null {
   try {
     // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so read after the last ')'.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 1).trim().split(/\s+/)[1]);
+    const ppid = Number(
+      stat
+        .slice(stat.lastIndexOf(')') + 1)
+        .trim()
+        .split(/\s+/)[1],
+    );
     return Number.isInteger(ppid) ? ppid : null;
   } catch {
     // No /proc (macOS): ps says the same.

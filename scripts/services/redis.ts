@@ -59,7 +59,7 @@ export function redisOnPort(port: number, host = '127.0.0.1'): Promise<PortAnswe
       const pid = /^process_id:(\d+)\r$/m.exec(answer);
       if (pid) done({ answered: true, pid: Number(pid[1]) });
       // An error (a password, a Redis still loading its data) or a reply without the field: it answers, but says no pid.
-      else if (answer.startsWith('-') || /\r\n\r\n$/.test(answer)) done({ answered: true, pid: null });
+      else if (answer.startsWith('-') || answer.endsWith('\r\n\r\n')) done({ answered: true, pid: null });
     });
     socket.on('error', () => done({ answered: false }));
     socket.on('close', () => done({ answered: false }));

@@ -19,7 +19,11 @@ export function startBanner({ url, demoSignIns, demoPassword }: BannerInput): st
     ['Readiness', `${url}/readyz`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;
-  const lines = [`Switchboard is running at ${url}`, '', ...rows.map(([label, link]) => `${`${label}:`.padEnd(width)}${link}`)];
+  const lines = [
+    `Switchboard is running at ${url}`,
+    '',
+    ...rows.map(([label, link]) => `${`${label}:`.padEnd(width)}${link}`),
+  ];
   if (demoSignIns.length > 0) {
     const emailWidth = Math.max(...demoSignIns.map(({ email }) => email.length)) + 2;
     lines.push('', `Demo sign-ins, all with the password "${demoPassword}":`);
