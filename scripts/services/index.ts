@@ -8,8 +8,6 @@ import { startRedis } from './redis.js';
 import type { SupervisedProcess } from './supervised-process.js';
 
 export { ServiceUnavailableError } from './commands.js';
-export { pingMongo } from './mongo.js';
-export { pingRedis } from './redis.js';
 
 export interface ServicesOptions {
   /** Persistent data directory (dev: `.data/`); when absent a temp dir is used and removed on stop. */

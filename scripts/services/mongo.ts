@@ -38,17 +38,6 @@ export async function mongoOnPort(uri: string): Promise<PortAnswer> {
   }
 }
 
-export async function pingMongo(uri: string): Promise<boolean> {
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 });
-  try {
-    await client.connect();
-    const reply = await client.db('admin').command({ ping: 1 });
-    return reply.ok === 1;
-  } finally {
-    await client.close();
-  }
-}
-
 function mongodArgs(binary: string, port: number, dir: string) {
   return {
     binary,

@@ -25,24 +25,6 @@ function ensureRedisServer(): string {
   );
 }
 
-export function pingRedis(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host });
-    let answer = '';
-    socket.setTimeout(1000, () => socket.destroy());
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (chunk) => {
-      answer += chunk.toString();
-      if (answer.includes('\r\n')) {
-        socket.end();
-        resolve(answer.startsWith('+PONG'));
-      }
-    });
-    socket.on('error', () => resolve(false));
-    socket.on('close', () => resolve(false));
-  });
-}
-
 /** The process id of the Redis on `port` (`INFO server`), to tell ours from another checkout's. */
 export function redisOnPort(port: number, host = '127.0.0.1'): Promise<PortAnswer> {
   return new Promise((resolve) => {
