@@ -38,15 +38,11 @@ export async function mongoOnPort(uri: string): Promise<PortAnswer> {
   }
 }
 
-function mongodArgs(binary: string, port: number, dir: string) {
-  return {
-    binary,
-    kind: 'mongod',
-    args: ['--dbpath', dir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet'],
-  };
+function mongodArgs(port: number, dir: string): string[] {
+  return ['--dbpath', dir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet'];
 }
 
-function ferretArgs(binary: string, port: number, dir: string, durable: boolean) {
+function ferretArgs(port: number, dir: string, durable: boolean): string[] {
   // SQLite's default (synchronous FULL) syncs the disk on every commit, and
   // FerretDB's atomic-writes patch holds a database's write lock across it:
   // 50 updates in flight ran at 0.4× the unlocked rate. NORMAL syncs only at
@@ -57,7 +53,7 @@ function ferretArgs(binary: string, port: number, dir: string, durable: boolean)
   const synchronous = durable ? 'NORMAL' : 'OFF';
   // No debug listener and no telemetry, so several instances run side by side
   // and nothing tries to reach the internet.
-  const args = [
+  return [
     '--handler=sqlite',
     `--sqlite-url=file:${dir}/?_pragma=synchronous(${synchronous})`,
     `--listen-addr=127.0.0.1:${port}`,
@@ -66,7 +62,6 @@ function ferretArgs(binary: string, port: number, dir: string, durable: boolean)
     `--state-dir=${dir}`,
     '--log-level=warn',
   ];
-  return { binary, kind: 'FerretDB (SQLite)', args };
 }
 
 /** `mongod` when it is on PATH, else FerretDB v1.24 with the SQLite backend. */
@@ -77,18 +72,14 @@ export async function startMongo(
   mkdirSync(dir, { recursive: true });
   const mongod = which('mongod');
   const binary = mongod ?? ensureFerretDB();
-  const serverFor = (port: number) =>
-    mongod ? mongodArgs(binary, port, dir) : ferretArgs(binary, port, dir, options.durable ?? false);
+  const argsFor = (port: number) => (mongod ? mongodArgs(port, dir) : ferretArgs(port, dir, options.durable ?? false));
   const kind = mongod ? 'mongod' : 'FerretDB (SQLite)';
   const logFile = path.join(options.dataDir, 'mongo.log');
   const uriOf = (port: number) => `mongodb://127.0.0.1:${port}`;
   const { port, process: child } = await startOnOwnPort({
     what: kind,
     preferredPort: options.preferredPort,
-    start: (candidate) => {
-      const server = serverFor(candidate);
-      return startSupervised('mongo', server.binary, server.args, { logFile });
-    },
+    start: (candidate) => startSupervised('mongo', binary, argsFor(candidate), { logFile }),
     whoAnswers: (candidate) => mongoOnPort(uriOf(candidate)),
     timeoutMs: 30_000,
     logFile,
