@@ -38,7 +38,11 @@ function sharedLocalesWithoutZod(): Plugin {
 export default defineConfig({
   base: '/widget/',
   resolve: { alias: PREACT_ALIASES },
-  // Assets also written gzip- and brotli-compressed beside themselves, sent as the browser accepts.
-  plugins: [sharedLocalesWithoutZod(), compression({ algorithms: ['gzip', 'brotliCompress'], logLevel: 'silent' })],
+  // Assets also written gzip- and brotli-compressed beside themselves, sent as the browser
+  // accepts (the HTML goes out through the server's own compression).
+  plugins: [
+    sharedLocalesWithoutZod(),
+    compression({ algorithms: ['gzip', 'brotliCompress'], exclude: /\.html$/, logLevel: 'silent' }),
+  ],
   build: { outDir: 'dist', sourcemap: true, target: 'es2020' },
 });
