@@ -13,9 +13,9 @@ export interface BannerInput {
  */
 export function startBanner({ url, demoSignIns, demoPassword }: BannerInput): string {
   const rows: [string, string][] = [
-    ['Demo support page (the chat widget, as a customer sees it)', `${url}/demo`],
+    ['Demo page with the chat widget', `${url}/demo`],
     ['Agent desk', `${url}/agent/`],
-    ['Supervisor console (supervisors and admins)', `${url}/agent/console`],
+    ['Supervisor console', `${url}/agent/console`],
     ['Readiness', `${url}/readyz`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;

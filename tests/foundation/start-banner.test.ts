@@ -54,7 +54,7 @@ describe('the start banner', () => {
     const url = /Switchboard is running at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
     expect(url).toBeDefined();
     for (const [label, path] of [
-      ['Demo support page', '/demo'],
+      ['Demo page with the chat widget', '/demo'],
       ['Agent desk', '/agent/'],
       ['Supervisor console', '/agent/console'],
       ['Readiness', '/readyz'],
