@@ -58,7 +58,7 @@ describe('the start banner', () => {
       ['Agent desk', '/agent/'],
       ['Supervisor console', '/agent/console'],
       ['Readiness', '/readyz'],
-    ]) {
+    ] as const) {
       expect(output).toMatch(new RegExp(`${label}.*: +${url}${path}\\n`));
     }
     expect(output).toContain('Demo sign-ins, all with the password "switchboard-demo":');
@@ -68,7 +68,7 @@ describe('the start banner', () => {
       ['lei@example.com', 'agent'],
       ['marie@example.com', 'agent'],
       ['olga@example.com', 'agent'],
-    ]) {
+    ] as const) {
       expect(output).toMatch(new RegExp(`^ +${email.replace('.', '\\.')} +${role}$`, 'm'));
     }
     // Plain text, not a log line.
