@@ -31,12 +31,12 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
   hash -r
 fi
 
-# Re-install only when the lockfile changed since the last install.
+# Re-install only when the lockfile or the workspace's settings changed since the last install.
 stamp=node_modules/.switchboard-lock-stamp
-if [ ! -f "$stamp" ] || ! cmp -s pnpm-lock.yaml "$stamp"; then
+if [ ! -f "$stamp" ] || ! cat pnpm-lock.yaml pnpm-workspace.yaml | cmp -s - "$stamp"; then
   say "installing workspace packages"
   if [ -n "${CI:-}" ]; then pnpm install --frozen-lockfile; else pnpm install; fi
-  cp pnpm-lock.yaml "$stamp"
+  cat pnpm-lock.yaml pnpm-workspace.yaml >"$stamp"
 fi
 
 # Chromium for the browser tests, and a CJK font so Chinese text renders (and is checked) as text, not boxes.

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 // The iframe app, served by the Switchboard server under /widget.
 // The source is written against React's API; the build swaps in preact/compat
@@ -37,6 +38,11 @@ function sharedLocalesWithoutZod(): Plugin {
 export default defineConfig({
   base: '/widget/',
   resolve: { alias: PREACT_ALIASES },
-  plugins: [sharedLocalesWithoutZod()],
+  // Assets also written gzip- and brotli-compressed beside themselves, sent as the browser
+  // accepts (the HTML goes out through the server's own compression).
+  plugins: [
+    sharedLocalesWithoutZod(),
+    compression({ algorithms: ['gzip', 'brotliCompress'], exclude: /\.html$/, logLevel: 'silent' }),
+  ],
   build: { outDir: 'dist', sourcemap: true, target: 'es2020' },
 });

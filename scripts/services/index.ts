@@ -2,19 +2,20 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { say } from './commands.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { startMongo } from './mongo.js';
 import { startRedis } from './redis.js';
 import type { SupervisedProcess } from './supervised-process.js';
 
 export { ServiceUnavailableError } from './commands.js';
-export { pingMongo } from './mongo.js';
-export { pingRedis } from './redis.js';
 
 export interface ServicesOptions {
   /** Persistent data directory (dev: `.data/`); when absent a temp dir is used and removed on stop. */
   dataDir?: string;
   /** Environment to read REDIS_URL / MONGODB_URI from. */
   env?: NodeJS.ProcessEnv;
+  /** Ports to try first (default: the dev ports with a persistent `dataDir`, any free port without). */
+  preferredPorts?: { redis: number; mongo: number };
 }
 
 export interface RunningServices {
@@ -35,10 +36,15 @@ export async function startServices(options: ServicesOptions = {}): Promise<Runn
   const persistent = options.dataDir !== undefined;
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : mkdtempSync(path.join(os.tmpdir(), 'switchboard-'));
   mkdirSync(dataDir, { recursive: true });
+  // Only what we start uses the directory: services given by URL need no lock.
+  const startsAny = !env.REDIS_URL || !env.MONGODB_URI;
+  const unlock = persistent && startsAny ? lockDataDir(dataDir) : () => undefined;
+  const ports = options.preferredPorts ?? (persistent ? DEV_PORTS : undefined);
   const started: SupervisedProcess[] = [];
 
   const stop = async () => {
     await Promise.all(started.map((child) => child.stop()));
+    unlock();
     if (!persistent) rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -51,7 +57,7 @@ export async function startServices(options: ServicesOptions = {}): Promise<Runn
       const running = await startRedis({
         dataDir,
         appendOnly: persistent,
-        ...(persistent ? { preferredPort: DEV_PORTS.redis } : {}),
+        ...(ports ? { preferredPort: ports.redis } : {}),
       });
       redisUrl = running.url;
       redis = running.process;
@@ -66,7 +72,7 @@ export async function startServices(options: ServicesOptions = {}): Promise<Runn
       const running = await startMongo({
         dataDir,
         durable: persistent,
-        ...(persistent ? { preferredPort: DEV_PORTS.mongo } : {}),
+        ...(ports ? { preferredPort: ports.mongo } : {}),
       });
       mongoUri = running.uri;
       mongo = running.process;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { say, which } from './commands.js';
 import { ensureFerretDB } from './ferretdb-install.js';
-import { freePort, waitUntil } from './ports.js';
+import { startOnOwnPort, type PortAnswer } from './own-port.js';
 import { startSupervised, type SupervisedProcess } from './supervised-process.js';
 
 export interface MongoOptions {
@@ -18,26 +18,31 @@ export interface MongoOptions {
   durable?: boolean;
 }
 
-export async function pingMongo(uri: string): Promise<boolean> {
+/** The process id of the MongoDB-wire server at `uri` (`serverStatus`; mongod and FerretDB both report it). */
+export async function mongoOnPort(uri: string): Promise<PortAnswer> {
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 });
   try {
     await client.connect();
-    const reply = await client.db('admin').command({ ping: 1 });
-    return reply.ok === 1;
+  } catch {
+    await client.close();
+    return { answered: false };
+  }
+  try {
+    const status = await client.db('admin').command({ serverStatus: 1 });
+    // The driver hands an int64 back as a number.
+    return { answered: true, pid: typeof status.pid === 'number' ? status.pid : null };
+  } catch {
+    return { answered: true, pid: null };
   } finally {
     await client.close();
   }
 }
 
-function mongodArgs(binary: string, port: number, dir: string) {
-  return {
-    binary,
-    kind: 'mongod',
-    args: ['--dbpath', dir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet'],
-  };
+function mongodArgs(port: number, dir: string): string[] {
+  return ['--dbpath', dir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet'];
 }
 
-function ferretArgs(binary: string, port: number, dir: string, durable: boolean) {
+function ferretArgs(port: number, dir: string, durable: boolean): string[] {
   // SQLite's default (synchronous FULL) syncs the disk on every commit, and
   // FerretDB's atomic-writes patch holds a database's write lock across it:
   // 50 updates in flight ran at 0.4× the unlocked rate. NORMAL syncs only at
@@ -48,7 +53,7 @@ function ferretArgs(binary: string, port: number, dir: string, durable: boolean)
   const synchronous = durable ? 'NORMAL' : 'OFF';
   // No debug listener and no telemetry, so several instances run side by side
   // and nothing tries to reach the internet.
-  const args = [
+  return [
     '--handler=sqlite',
     `--sqlite-url=file:${dir}/?_pragma=synchronous(${synchronous})`,
     `--listen-addr=127.0.0.1:${port}`,
@@ -57,7 +62,6 @@ function ferretArgs(binary: string, port: number, dir: string, durable: boolean)
     `--state-dir=${dir}`,
     '--log-level=warn',
   ];
-  return { binary, kind: 'FerretDB (SQLite)', args };
 }
 
 /** `mongod` when it is on PATH, else FerretDB v1.24 with the SQLite backend. */
@@ -66,21 +70,21 @@ export async function startMongo(
 ): Promise<{ uri: string; port: number; process: SupervisedProcess }> {
   const dir = path.join(options.dataDir, 'mongo');
   mkdirSync(dir, { recursive: true });
-  const port = await freePort(options.preferredPort);
   const mongod = which('mongod');
-  const server = mongod
-    ? mongodArgs(mongod, port, dir)
-    : ferretArgs(ensureFerretDB(), port, dir, options.durable ?? false);
-  const child = startSupervised('mongo', server.binary, server.args, {
-    logFile: path.join(options.dataDir, 'mongo.log'),
+  const binary = mongod ?? ensureFerretDB();
+  const argsFor = (port: number) => (mongod ? mongodArgs(port, dir) : ferretArgs(port, dir, options.durable ?? false));
+  const kind = mongod ? 'mongod' : 'FerretDB (SQLite)';
+  const logFile = path.join(options.dataDir, 'mongo.log');
+  const uriOf = (port: number) => `mongodb://127.0.0.1:${port}`;
+  const { port, process: child } = await startOnOwnPort({
+    what: kind,
+    preferredPort: options.preferredPort,
+    start: (candidate) => startSupervised('mongo', binary, argsFor(candidate), { logFile }),
+    whoAnswers: (candidate) => mongoOnPort(uriOf(candidate)),
+    timeoutMs: 30_000,
+    logFile,
   });
-  const uri = `mongodb://127.0.0.1:${port}`;
-  try {
-    await waitUntil(`${server.kind} on port ${port}`, () => pingMongo(uri), 30_000);
-  } catch (error) {
-    await child.stop();
-    throw error;
-  }
-  say(`${server.kind} ready at ${uri} (data: ${dir})`);
+  const uri = uriOf(port);
+  say(`${kind} ready at ${uri} (data: ${dir})`);
   return { uri, port, process: child };
 }

@@ -22,19 +22,3 @@ export async function freePort(preferred?: number): Promise<number> {
   if (port === null) throw new Error('no free TCP port on 127.0.0.1');
   return port;
 }
-
-/** Polls `probe` until it resolves true, or throws with the last failure after `timeoutMs`. */
-export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown = null;
-  while (Date.now() < deadline) {
-    try {
-      if (await probe()) return;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const reason = lastError instanceof Error ? `: ${lastError.message}` : '';
-  throw new Error(`${what} did not answer within ${timeoutMs} ms${reason}`);
-}

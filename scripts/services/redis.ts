@@ -2,7 +2,7 @@ import net from 'node:net';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { aptInstall, say, ServiceUnavailableError, which } from './commands.js';
-import { freePort, waitUntil } from './ports.js';
+import { startOnOwnPort, type PortAnswer } from './own-port.js';
 import { startSupervised, type SupervisedProcess } from './supervised-process.js';
 
 export interface RedisOptions {
@@ -25,21 +25,26 @@ function ensureRedisServer(): string {
   );
 }
 
-export function pingRedis(port: number, host = '127.0.0.1'): Promise<boolean> {
+/** The process id of the Redis on `port` (`INFO server`), to tell ours from another checkout's. */
+export function redisOnPort(port: number, host = '127.0.0.1'): Promise<PortAnswer> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host });
     let answer = '';
-    socket.setTimeout(1000, () => socket.destroy());
-    socket.on('connect', () => socket.write('PING\r\n'));
+    const done = (result: PortAnswer) => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(1000, () => done({ answered: false }));
+    socket.on('connect', () => socket.write('INFO server\r\n'));
     socket.on('data', (chunk) => {
       answer += chunk.toString();
-      if (answer.includes('\r\n')) {
-        socket.end();
-        resolve(answer.startsWith('+PONG'));
-      }
+      const pid = /^process_id:(\d+)\r$/m.exec(answer);
+      if (pid) done({ answered: true, pid: Number(pid[1]) });
+      // An error (a password, a Redis still loading its data) or a reply without the field: it answers, but says no pid.
+      else if (answer.startsWith('-') || answer.endsWith('\r\n\r\n')) done({ answered: true, pid: null });
     });
-    socket.on('error', () => resolve(false));
-    socket.on('close', () => resolve(false));
+    socket.on('error', () => done({ answered: false }));
+    socket.on('close', () => done({ answered: false }));
   });
 }
 
@@ -49,8 +54,8 @@ export async function startRedis(
   const binary = ensureRedisServer();
   const dir = path.join(options.dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
-  const port = await freePort(options.preferredPort);
-  const args = [
+  const logFile = path.join(options.dataDir, 'redis.log');
+  const args = (port: number) => [
     '--port',
     String(port),
     '--bind',
@@ -68,13 +73,14 @@ export async function startRedis(
     '--protected-mode',
     'yes',
   ];
-  const child = startSupervised('redis', binary, args, { logFile: path.join(options.dataDir, 'redis.log') });
-  try {
-    await waitUntil(`Redis on port ${port}`, () => pingRedis(port), 15_000);
-  } catch (error) {
-    await child.stop();
-    throw error;
-  }
+  const { port, process: child } = await startOnOwnPort({
+    what: 'Redis',
+    preferredPort: options.preferredPort,
+    start: (candidate) => startSupervised('redis', binary, args(candidate), { logFile }),
+    whoAnswers: (candidate) => redisOnPort(candidate),
+    timeoutMs: 15_000,
+    logFile,
+  });
   say(`Redis ready at redis://127.0.0.1:${port} (data: ${dir})`);
   return { url: `redis://127.0.0.1:${port}`, port, process: child };
 }

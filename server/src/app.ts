@@ -7,6 +7,7 @@ import type { Config } from './config/config.js';
 import type { AgentSocketData } from './auth/principal.js';
 import { currentCustomer } from './customers/customer-auth.js';
 import { compileTrust } from './infra/client-address.js';
+import { compressAnswers } from './infra/compression.js';
 import { errorHandler, notFoundHandler } from './infra/http-errors.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { createMetricsRegistry } from './infra/metrics.js';
@@ -59,6 +60,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   web.disable('x-powered-by');
   web.set('trust proxy', config.TRUST_PROXY);
   web.use(securityHeaders({ production: config.NODE_ENV === 'production', publicUrl: config.PUBLIC_URL }));
+  web.use(compressAnswers());
   web.use(express.json({ limit: '64kb' }));
   const http = createServer(web);
   const sockets = createSocketServer(http, {

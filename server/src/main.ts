@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from './config/config.js';
 import { createApp } from './app.js';
+import { DEMO_PASSWORD, demoSignIns } from './agents/agent-bootstrap.js';
+import { startBanner } from './start-banner.js';
 
 /** Entry point: `node dist/main.js` (what `pnpm start` runs inside scripts/with-services.ts). */
 async function main(): Promise<void> {
@@ -10,8 +12,8 @@ async function main(): Promise<void> {
     // tests/jobs wait for this line before counting on the worker.
     process.stdout.write(`\n  Switchboard worker running (background jobs); health: ${app.url}/readyz\n\n`);
   } else {
-    process.stdout.write(`\n  Switchboard is running at ${app.url}\n  Readiness: ${app.url}/readyz\n`);
-    process.stdout.write(`  Demo support page with the chat widget: ${app.url}/demo\n\n`);
+    const demo = config.NODE_ENV === 'development' ? await demoSignIns(app.services.agents) : [];
+    process.stdout.write(startBanner({ url: app.url, demoSignIns: demo, demoPassword: DEMO_PASSWORD }));
   }
 
   let signals = 0;

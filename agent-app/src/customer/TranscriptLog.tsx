@@ -1,9 +1,8 @@
 import type { TranscriptDeliveryView } from '@switchboard/shared';
-import { formatDate, t, type TextKey } from '../i18n/index.js';
-import { en } from '../i18n/en.js';
+import { formatDate, hasText, t } from '../i18n/index.js';
 import { useTranscripts } from './use-transcripts.js';
 
-const label = (key: string, fallback: string) => (key in en ? t(key as TextKey) : fallback);
+const label = (key: string, fallback: string) => (hasText(key) ? t(key) : fallback);
 
 function DeliveryLine({ entry }: { entry: TranscriptDeliveryView }) {
   const failure = entry.attempts.findLast((attempt) => attempt.outcome === 'failed')?.error;

@@ -1,7 +1,8 @@
-import { adminEn } from '../supervisor/admin/texts-en.js';
-import { supervisorEn } from '../supervisor/texts-en.js';
-
-/** The agent desk's own texts, in English. Other UI languages mirror these keys (see i18n/index.ts). */
+/**
+ * The agent desk's own texts, in English. Other UI languages mirror these keys
+ * (see i18n/index.ts). The supervisor console's texts live beside it and join
+ * the catalogue when the console loads (i18n/console.ts).
+ */
 export const en = {
   'app.title': 'Switchboard',
   'signIn.heading': 'Sign in to the agent desk',
@@ -207,10 +208,7 @@ export const en = {
   'notify.message': '{name} wrote',
   'live.message': 'New message from {name}: {body}',
   'live.assigned': 'New chat assigned: {name}',
-  // The supervisor console's live side (board, idle sessions, observe).
-  ...supervisorEn,
-  // The console's admin side (admin, reports, audit).
-  ...adminEn,
+  // Shown by the desk itself: the top bar's way into the console, an inbox item's idle tag.
+  'console.open': 'Supervisor console',
+  'idle.agent': 'Agent',
 } as const;
-
-export type TextKey = keyof typeof en;

@@ -1,20 +1,32 @@
 import type { Locale } from '@switchboard/shared';
-import { en, type TextKey } from './en.js';
+import type { adminEn } from '../supervisor/admin/texts-en.js';
+import type { supervisorEn } from '../supervisor/texts-en.js';
+import { en } from './en.js';
 
 /*
- * The desk's UI texts. English only for now; another language is a file
- * beside en.ts typed as `Record<TextKey, string>` and an entry in CATALOGUES.
- * System messages in conversations come from @switchboard/shared's
- * renderSystemMessage in UI_LOCALE, so they match the rest of the UI.
+ * The app's UI texts. English only for now; another language is a file
+ * beside en.ts with the same keys. The desk's texts are here from the start;
+ * the console's join when its first module loads (i18n/console.ts), so an
+ * agent who never opens the console never downloads them. System messages in
+ * conversations come from @switchboard/shared's renderSystemMessage in
+ * UI_LOCALE, so they match the rest of the UI.
  */
-const CATALOGUES: Partial<Record<Locale, Record<TextKey, string>>> = { en };
+export type TextKey = keyof typeof en | keyof typeof supervisorEn | keyof typeof adminEn;
+
+const catalogue: Partial<Record<TextKey, string>> = { ...en };
 
 export const UI_LOCALE: Locale = 'en';
 
-export type { TextKey };
+/** Adds texts to the catalogue (the console's, when it loads). */
+export function addTexts(texts: Partial<Record<TextKey, string>>): void {
+  Object.assign(catalogue, texts);
+}
+
+/** Whether `key` names a text (for keys built from data, such as an audit action). */
+export const hasText = (key: string): key is TextKey => key in catalogue;
 
 export function t(key: TextKey, params: Record<string, string | number> = {}): string {
-  const text = CATALOGUES[UI_LOCALE]?.[key] ?? en[key];
+  const text = catalogue[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);

@@ -20,6 +20,7 @@ import { useDeskNotifications } from '../notifications/use-desk-notifications.js
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { TopBar } from './TopBar.js';
 import { useTabs } from './use-tabs.js';
+import './desk.css';
 
 /** Used until GET /api/desk/settings answers (the server's defaults are the same). */
 const FALLBACK_SETTINGS: DeskSettings = { replySla: { amberMs: 120_000, redMs: 240_000 }, departmentReplySla: {} };
@@ -60,7 +61,7 @@ function DeskLayout({ session, onEnded }: Props) {
   const [composerText, setComposerText] = useState('');
   const composer = useRef<ComposerHandle>(null);
   // Narrow screens show one pane at a time (the inbox or the chat) and fold the
-  // customer panel away; wide ones ignore both (styles.css decides by width).
+  // customer panel away; wide ones ignore both (desk.css decides by width).
   const [pane, setPane] = useState<'inbox' | 'chat'>(tabs.active === undefined ? 'inbox' : 'chat');
   const [sideOpen, setSideOpen] = useState(false);
   const { activate } = tabs;

@@ -1,7 +1,7 @@
 import type { AgentView } from '@switchboard/shared';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { createSocketTransport } from '../desk/transport.js';
-import { t } from '../i18n/index.js';
+import { t } from '../i18n/console.js';
 import { SECTIONS } from './sections.js';
 import { SupervisorClient } from './supervisor-client.js';
 import { SupervisorContext, useSupervisorState } from './use-supervisor.js';
@@ -83,7 +83,14 @@ function ConsoleLayout({ agent, onBack }: Props) {
           {t('console.reconnecting')}
         </div>
       )}
-      <main className="console__body">{Section && <Section agent={agent} toDesk={onBack} />}</main>
+      <main className="console__body">
+        {Section && (
+          // Sections other than the live ones load when first opened (sections.ts).
+          <Suspense fallback={<div aria-busy="true" />}>
+            <Section agent={agent} toDesk={onBack} />
+          </Suspense>
+        )}
+      </main>
     </div>
   );
 }

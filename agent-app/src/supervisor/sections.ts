@@ -1,13 +1,10 @@
 import type { AgentRole, AgentView } from '@switchboard/shared';
-import type { ComponentType } from 'react';
-import type { TextKey } from '../i18n/index.js';
-import { AdminSection } from './admin/AdminSection.js';
-import { AuditSection } from './audit/AuditSection.js';
-import { BlocksSection } from './blocks/BlocksSection.js';
+import { lazy, type ComponentType } from 'react';
+import type { TextKey } from '../i18n/console.js';
 import { BoardSection } from './board/BoardSection.js';
+import { SUPERVISOR_ROLES } from './console-access.js';
 import { IdleSection } from './idle/IdleSection.js';
 import { ObserveSection } from './observe/ObserveSection.js';
-import { ReportsSection } from './reports/ReportsSection.js';
 
 /** What every console section receives; live data comes from the console's hooks (use-supervisor.ts). */
 export interface ConsoleSectionProps {
@@ -28,7 +25,14 @@ export interface ConsoleSection {
   component: ComponentType<ConsoleSectionProps>;
 }
 
-const SUPERVISORS: readonly AgentRole[] = ['supervisor', 'admin'];
+const SUPERVISORS = SUPERVISOR_ROLES;
+
+// The live sections (the console opens on the board) come with the console;
+// the rest, administration above all, are chunks of their own, loaded when opened.
+const AdminSection = lazy(() => import('./admin/AdminSection.js').then((m) => ({ default: m.AdminSection })));
+const ReportsSection = lazy(() => import('./reports/ReportsSection.js').then((m) => ({ default: m.ReportsSection })));
+const BlocksSection = lazy(() => import('./blocks/BlocksSection.js').then((m) => ({ default: m.BlocksSection })));
+const AuditSection = lazy(() => import('./audit/AuditSection.js').then((m) => ({ default: m.AuditSection })));
 
 export const SECTIONS: readonly ConsoleSection[] = [
   { id: 'board', label: 'section.board', roles: SUPERVISORS, component: BoardSection },
@@ -39,6 +43,3 @@ export const SECTIONS: readonly ConsoleSection[] = [
   { id: 'blocks', label: 'section.blocks', roles: SUPERVISORS, component: BlocksSection },
   { id: 'audit', label: 'section.audit', roles: SUPERVISORS, component: AuditSection },
 ];
-
-/** Whether a role may open the console at all. */
-export const canOpenConsole = (role: AgentRole): boolean => SECTIONS.some((section) => section.roles.includes(role));

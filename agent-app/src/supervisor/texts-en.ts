@@ -1,6 +1,5 @@
 /** The supervisor console's live-side texts (board, idle sessions, observe), merged into the app's English catalogue. */
 export const supervisorEn = {
-  'console.open': 'Supervisor console',
   'console.back': 'Back to my desk',
   'console.jobs': 'Job queues',
   'console.title': 'Supervisor console',
@@ -45,7 +44,6 @@ export const supervisorEn = {
   'idle.reason.agent-unanswered': 'Agent has not answered',
   'idle.reason.customer-silent': 'Customer went quiet',
   'idle.for': 'quiet for {time}',
-  'idle.agent': 'Agent',
   'idle.customer': 'Customer',
   'idle.unassigned': 'nobody',
   'idle.reassignTo': 'Reassign to',

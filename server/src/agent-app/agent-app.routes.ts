@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { AppError } from '@switchboard/shared';
 import express, { Router, type Response } from 'express';
+import { precompressedStatic } from '../infra/compression.js';
 import { isAgentAppBuilt } from './agent-app-dist.js';
 
 // The desk talks only to its own origin (REST and the Socket.IO websocket);
@@ -52,7 +53,7 @@ export function agentAppRoutes(dist: string): Router {
   });
   router.use(
     '/agent/assets',
-    express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
+    precompressedStatic(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
   );
   // The shell always goes out with its security headers, even when asked for by name.
   router.get('/agent/index.html', (_req, res, next) => {

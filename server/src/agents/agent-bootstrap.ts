@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../infra/logger.js';
 import type { AgentModel } from './agent.model.js';
 import { insertAgent } from './agent-accounts.js';
+import type { AgentsService } from './agents.service.js';
 
 /** The password of every demo agent (development only; documented in the README). */
 export const DEMO_PASSWORD = 'switchboard-demo';
@@ -49,4 +50,14 @@ export async function seedDemoAgents(model: AgentModel, logger: Logger): Promise
     { password: DEMO_PASSWORD, agents: DEMO_AGENTS.map(({ email, role }) => `${email} (${role})`) },
     `demo agents created; sign in with any of them and the password "${DEMO_PASSWORD}"`,
   );
+}
+
+/** The demo accounts that exist and are active, for the start banner (development only). */
+export async function demoSignIns(agents: Pick<AgentsService, 'list'>): Promise<{ email: string; role: AgentRole }[]> {
+  const demo = new Set(DEMO_AGENTS.map((agent) => agent.email));
+  const existing = (await agents.list()).filter((agent) => agent.active && demo.has(agent.email));
+  return DEMO_AGENTS.filter((agent) => existing.some((each) => each.email === agent.email)).map(({ email, role }) => ({
+    email,
+    role,
+  }));
 }

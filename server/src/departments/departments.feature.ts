@@ -1,6 +1,7 @@
 import { DEFAULT_AGENT_CAPACITY } from '@switchboard/shared';
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
+import { agentModel } from '../agents/agent.model.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
 import type { Feature } from '../infra/feature.js';
@@ -8,6 +9,7 @@ import type { Clock } from '../routing/clock.js';
 import { createDepartmentKeys } from './department-keys.js';
 import { departmentModel } from './department.model.js';
 import { departmentsRoutes } from './departments.routes.js';
+import { seedDemoDepartments } from './departments-seed.js';
 import { createDepartmentsService, type DepartmentsService } from './departments.service.js';
 
 /** Departments (R1, S4): topics, languages, business hours and routing settings, administered over REST. */
@@ -39,8 +41,14 @@ export function createDepartmentsFeature(
     feature: {
       name: 'departments',
       routes,
-      // Departments saved before names and topics were held as keys get theirs.
-      start: () => keys.backfill(),
+      async start() {
+        // Departments saved before names and topics were held as keys get theirs.
+        await keys.backfill();
+        // After the agents feature seeded the demo agents (features start in order): they are placed in these.
+        if (config.NODE_ENV === 'development') {
+          await seedDemoDepartments({ model, departments, agents: agentModel(context.mongo), logger: context.logger });
+        }
+      },
     },
     services: { departments },
   };

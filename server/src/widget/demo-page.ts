@@ -10,19 +10,24 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${cha
 const ICON = (body: string) =>
   `<svg viewBox="0 0 48 48" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
 
-const PRODUCTS: [name: string, icon: string][] = [
-  ['Nimbus Phone', ICON('<rect x="15" y="5" width="18" height="38" rx="4"/><path d="M21 9h6"/>')],
-  ['Nimbus Book', ICON('<rect x="9" y="10" width="30" height="20" rx="2"/><path d="M4 36h40l-3-4H7z"/>')],
-  ['Nimbus Pad', ICON('<rect x="10" y="6" width="28" height="36" rx="4"/><circle cx="24" cy="38" r="1"/>')],
+/**
+ * The product buttons prefill the widget's topic: each `topic` is a topic key
+ * of the demo departments seeded in development (departments/demo-departments.ts).
+ */
+const PRODUCTS: [topic: string, name: string, icon: string][] = [
+  ['phone', 'Nimbus Phone', ICON('<rect x="15" y="5" width="18" height="38" rx="4"/><path d="M21 9h6"/>')],
+  ['computer', 'Nimbus Book', ICON('<rect x="9" y="10" width="30" height="20" rx="2"/><path d="M4 36h40l-3-4H7z"/>')],
+  ['tablet', 'Nimbus Pad', ICON('<rect x="10" y="6" width="28" height="36" rx="4"/><circle cx="24" cy="38" r="1"/>')],
   [
+    'watch',
     'Nimbus Watch',
     ICON('<rect x="13" y="14" width="22" height="22" rx="6"/><path d="M18 14l2-9h8l2 9M18 36l2 8h8l2-8"/>'),
   ],
   [
+    'earbuds',
     'Nimbus Buds',
     ICON('<circle cx="15" cy="17" r="7"/><path d="M15 24v16"/><circle cx="33" cy="17" r="7"/><path d="M33 24v16"/>'),
   ],
-  ['Nimbus TV & Home', ICON('<rect x="5" y="9" width="38" height="24" rx="2"/><path d="M17 41h14M24 33v8"/>')],
 ];
 
 const TOPICS: [title: string, text: string][] = [
@@ -107,8 +112,8 @@ export function demoContentSecurityPolicy(server: string, nonce: string): string
 export function renderDemoPage(server: string, nonce: string): string {
   const snippet = embedSnippet(server, nonce);
   const products = PRODUCTS.map(
-    ([name, icon]) =>
-      `<li><button type="button" data-topic="${escapeHtml(name)}">${icon}<span>${escapeHtml(name)}</span></button></li>`,
+    ([topic, name, icon]) =>
+      `<li><button type="button" data-topic="${escapeHtml(topic)}">${icon}<span>${escapeHtml(name)}</span></button></li>`,
   ).join('');
   const topics = TOPICS.map(([title, text]) => `<li><h3><a href="#contact">${title}</a></h3><p>${text}</p></li>`).join(
     '',
@@ -126,7 +131,7 @@ ${snippet}
 <body>
 <nav class="nav" aria-label="Nimbus"><ul>
 <li><a class="brand" href="#">◐ Nimbus</a></li><li><a href="#">Store</a></li><li><a href="#">Phone</a></li><li><a href="#">Book</a></li>
-<li><a href="#">Pad</a></li><li><a href="#">Watch</a></li><li><a href="#">Buds</a></li><li><a href="#">TV &amp; Home</a></li>
+<li><a href="#">Pad</a></li><li><a href="#">Watch</a></li><li><a href="#">Buds</a></li>
 <li><a href="#" aria-current="page">Support</a></li></ul></nav>
 <header class="hero">
 <h1>Nimbus Support</h1>

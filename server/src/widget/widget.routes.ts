@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '@switchboard/shared';
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Logger } from '../infra/logger.js';
+import { precompressedStatic } from '../infra/compression.js';
 import { demoContentSecurityPolicy, renderDemoPage } from './demo-page.js';
 import { frameContentSecurityPolicy, isOriginAllowed, parseOrigin, type EmbedPolicy } from './embed-origin.js';
 import { isWidgetBuilt } from './widget-dist.js';
@@ -108,7 +109,7 @@ export function widgetRoutes({ dist, allowedOrigins, brandColor, publicUrl, logg
   });
   router.use(
     '/widget/assets',
-    express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }),
+    precompressedStatic(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true }),
   );
 
   router.get('/demo', (req, res) => {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 import type { FormError } from './admin-request.js';
 import { FormErrorView } from './FormErrorView.js';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t, type TextKey } from '../../i18n/index.js';
+import { t, type TextKey } from '../../i18n/console.js';
 import type { ConsoleSectionProps } from '../sections.js';
 import { AgentsAdmin } from './AgentsAdmin.js';
 import { DepartmentsAdmin } from './DepartmentsAdmin.js';

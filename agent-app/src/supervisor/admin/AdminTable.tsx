@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 
 /**
  * An admin list as a table, or "Loading…" until it first arrives. `emptyText`,

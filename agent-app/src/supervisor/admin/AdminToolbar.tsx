@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 
 /**
  * The row above each admin list: "New" for those allowed to change the list

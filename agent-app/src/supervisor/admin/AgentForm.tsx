@@ -1,5 +1,5 @@
 import { AGENT_ROLES, type AgentRole, type DepartmentView } from '@switchboard/shared';
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 import { AdminForm, FormFooter, type DraftFormProps } from './AdminForm.js';
 import type { AgentDraft } from './agent-form.js';
 import { CheckboxGroup, LanguageChecks } from './CheckboxGroup.js';

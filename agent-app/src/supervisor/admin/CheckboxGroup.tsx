@@ -1,5 +1,5 @@
 import { SUPPORTED_LOCALES } from '@switchboard/shared';
-import { languageName, t } from '../../i18n/index.js';
+import { languageName, t } from '../../i18n/console.js';
 
 /** A labelled set of checkboxes for picking several values (departments, languages). */
 export function CheckboxGroup(props: {

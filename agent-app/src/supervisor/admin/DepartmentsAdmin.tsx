@@ -1,7 +1,7 @@
 import type { DepartmentDefaults, DepartmentView } from '@switchboard/shared';
 import { useCallback, useState } from 'react';
 import { api } from '../../api/rest.js';
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 import { AdminTable, RowButton } from './AdminTable.js';
 import { AdminToolbar, ShowArchivedToggle } from './AdminToolbar.js';
 import { DepartmentForm } from './DepartmentForm.js';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { api } from '../../api/rest.js';
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 import { AdminTable, RowButton } from './AdminTable.js';
 import { AdminToolbar, ShowArchivedToggle } from './AdminToolbar.js';
 import { FormErrorView } from './FormErrorView.js';

@@ -1,5 +1,5 @@
 import type { AgentView } from '@switchboard/shared';
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 import { AdminForm, FormFooter } from './AdminForm.js';
 import type { FormError } from './admin-request.js';
 import { TextField } from './FormFields.js';

@@ -1,5 +1,5 @@
 import type { DepartmentDefaults } from '@switchboard/shared';
-import { t, type TextKey } from '../../i18n/index.js';
+import { t, type TextKey } from '../../i18n/console.js';
 import { THRESHOLD_MODES, type Threshold, type ThresholdDraft, type ThresholdMode } from './department-form.js';
 
 /** "90 s", "2 min", "1 h 30 min": how long a default is, at a glance. */

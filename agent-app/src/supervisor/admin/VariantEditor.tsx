@@ -1,5 +1,5 @@
 import { SUPPORTED_LOCALES } from '@switchboard/shared';
-import { languageName, t } from '../../i18n/index.js';
+import { languageName, t } from '../../i18n/console.js';
 import { AdminForm, FormFooter, type DraftFormProps } from './AdminForm.js';
 import { SelectField, TextAreaField, TextField } from './FormFields.js';
 import { blankFields, type KnowledgeDraft } from './knowledge-draft.js';

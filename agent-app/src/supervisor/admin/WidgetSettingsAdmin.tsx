@@ -1,7 +1,7 @@
 import type { WidgetSettings, WidgetSettingsView } from '@switchboard/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/rest.js';
-import { formatDate, t } from '../../i18n/index.js';
+import { formatDate, t } from '../../i18n/console.js';
 import { useAdminRequest } from './admin-request.js';
 import { FormErrorView } from './FormErrorView.js';
 import { WidgetSettingsForm } from './WidgetSettingsForm.js';

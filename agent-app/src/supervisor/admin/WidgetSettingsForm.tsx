@@ -1,6 +1,6 @@
 import { PRECHAT_FIELD_MODES, PRECHAT_FIELDS, SUPPORTED_LOCALES, type PrechatFieldMode } from '@switchboard/shared';
 import type { ReactNode } from 'react';
-import { languageName, t } from '../../i18n/index.js';
+import { languageName, t } from '../../i18n/console.js';
 import { AdminForm, FormFooter, type DraftFormProps } from './AdminForm.js';
 import { SelectField, TextAreaField, TextField } from './FormFields.js';
 import { SWITCHBOARD_BLUE, type WidgetSettingsDraft } from './widget-settings-form.js';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/rest.js';
-import { t, type TextKey } from '../../i18n/index.js';
+import { t, type TextKey } from '../../i18n/console.js';
 
 /** A failed admin call, as the form shows it: a sentence and, for bad input, the fields the server named. */
 export interface FormError {

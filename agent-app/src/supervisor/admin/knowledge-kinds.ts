@@ -1,4 +1,4 @@
-import type { TextKey } from '../../i18n/index.js';
+import type { TextKey } from '../../i18n/console.js';
 
 /** One text field of a language variant; `list` fields are edited comma separated. */
 export interface VariantField {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 import { useAdminRequest } from './admin-request.js';
 
 /**

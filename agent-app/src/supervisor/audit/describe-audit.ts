@@ -1,6 +1,5 @@
 import type { AuditEntryView } from '@switchboard/shared';
-import { en } from '../../i18n/en.js';
-import { t, type TextKey } from '../../i18n/index.js';
+import { hasText, t, type TextKey } from '../../i18n/console.js';
 
 /** Names the log can put in place of ids: agents and departments as they are called now. */
 export interface AuditNames {
@@ -12,7 +11,7 @@ const OBJECT_ID = /^[a-f0-9]{24}$/;
 /** Facts shown elsewhere in the row (the target's name) or meaningless to a reader (ids). */
 const SHOWN_ELSEWHERE = new Set(['caseNumber', 'name', 'fields', 'diff', 'fromAgentId', 'toAgentId', 'fromAgentName']);
 
-const known = (key: string): key is TextKey => Object.hasOwn(en, key);
+const known = hasText;
 
 /** "conversation.reassign" → "Reassigned a chat"; unknown actions as they are. */
 export function actionLabel(action: string): string {

@@ -1,7 +1,7 @@
 import type { VisitorBlockView } from '@switchboard/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/rest.js';
-import { formatDate, t } from '../../i18n/index.js';
+import { formatDate, t } from '../../i18n/console.js';
 import { useAdminRequest } from '../admin/admin-request.js';
 import { FormErrorView } from '../admin/FormErrorView.js';
 import '../admin/admin.css';

@@ -1,5 +1,5 @@
 import type { BoardAgent } from '@switchboard/shared';
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 import type { LiveScope } from './LiveChatsPanel.js';
 
 /** Agents as compact cards: status, name, load against capacity as a bar, idle chats flagged. */

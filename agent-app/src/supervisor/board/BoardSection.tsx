@@ -1,7 +1,7 @@
 import type { BoardDepartment, BoardSnapshot } from '@switchboard/shared';
 import { useState } from 'react';
 import { useNow } from '../../desk/use-now.js';
-import { formatTime, t } from '../../i18n/index.js';
+import { formatTime, t } from '../../i18n/console.js';
 import { formatWait } from '../../inbox/sla.js';
 import { useSupervisorState } from '../use-supervisor.js';
 import { AgentGrid } from './AgentGrid.js';

@@ -1,7 +1,7 @@
 import type { LiveConversation } from '@switchboard/shared';
 import { useEffect, useState } from 'react';
 import { useNow } from '../../desk/use-now.js';
-import { t, topicLabel } from '../../i18n/index.js';
+import { t, topicLabel } from '../../i18n/console.js';
 import { formatWait } from '../../inbox/sla.js';
 import { useSupervisorClient, useSupervisorState } from '../use-supervisor.js';
 

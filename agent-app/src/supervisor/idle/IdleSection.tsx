@@ -2,7 +2,7 @@ import type { BoardAgent, IdleSession } from '@switchboard/shared';
 import { useState } from 'react';
 import { CloseDialog } from '../../chat/CloseDialog.js';
 import { useNow } from '../../desk/use-now.js';
-import { t, topicLabel } from '../../i18n/index.js';
+import { t, topicLabel } from '../../i18n/console.js';
 import { formatWait } from '../../inbox/sla.js';
 import { useSupervisorClient, useSupervisorState } from '../use-supervisor.js';
 import { ReassignPicker } from './ReassignPicker.js';

@@ -1,6 +1,6 @@
 import type { BoardAgent, IdleSession } from '@switchboard/shared';
 import { useId, useState } from 'react';
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 
 /**
  * Choose an agent, then one click. Offered: online agents with a free slot

@@ -1,4 +1,4 @@
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 import type { ConsoleSectionProps } from '../sections.js';
 import { useSupervisorClient, useSupervisorState } from '../use-supervisor.js';
 import { ObservedChatView } from './ObservedChatView.js';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { MessageItem } from '../../chat/MessageItem.js';
-import { t, topicLabel } from '../../i18n/index.js';
+import { t, topicLabel } from '../../i18n/console.js';
 import type { ObservedChat } from '../supervisor-client.js';
 import { useSupervisorClient } from '../use-supervisor.js';
 
