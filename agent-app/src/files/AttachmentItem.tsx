@@ -1,6 +1,7 @@
 import type { AttachmentView } from '@switchboard/shared';
 import { t } from '../i18n/index.js';
 import { formatSize } from './file-size.js';
+import './attachments.css';
 
 /** A file in a message: a thumbnail opening full size for images, a named chip for anything else. */
 export function AttachmentItem({ attachment }: { attachment: AttachmentView }) {

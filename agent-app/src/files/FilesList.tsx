@@ -1,6 +1,7 @@
 import type { MessageView } from '@switchboard/shared';
 import { formatDate, t } from '../i18n/index.js';
 import { formatSize } from './file-size.js';
+import './attachments.css';
 
 /** The files of the conversation held on the desk, newest first, one click to open. */
 export function FilesList({ messages }: { messages: readonly MessageView[] }) {

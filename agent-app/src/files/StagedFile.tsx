@@ -2,6 +2,7 @@ import type { StagedUpload } from '@switchboard/shared';
 import { useState } from 'react';
 import { t } from '../i18n/index.js';
 import { formatSize, uploadErrorText } from './file-size.js';
+import './attachments.css';
 
 /** The file the agent is about to send: preview, progress with cancel, or why it failed (with retry). */
 export function StagedFile({
