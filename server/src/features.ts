@@ -15,6 +15,7 @@ import { createRoutingFeature } from './routing/routing.feature.js';
 import { createReportsFeature } from './reports/reports.feature.js';
 import { createSupervisionFeature } from './supervision/supervision.feature.js';
 import { createSystemFeature } from './system/system.feature.js';
+import { createWebhooksFeature } from './webhooks/webhooks.feature.js';
 import { createWidgetFeature } from './widget/widget.feature.js';
 
 /**
@@ -85,6 +86,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
   });
   const feedback = createFeedbackFeature(context, {
     conversations: messaging.services.conversations,
+    hooks: messaging.services.hooks,
     ratingLinks: jobs.services.ratingLinks,
   });
   const supervision = createSupervisionFeature(context, {
@@ -100,6 +102,11 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     restAuth: agents.services.restAuth,
     departments: departments.services.departments,
     agents: agents.services.agents,
+  });
+  const webhooks = createWebhooksFeature(context, {
+    restAuth: agents.services.restAuth,
+    audit: audit.services.audit,
+    hooks: messaging.services.hooks,
   });
   const features: Feature[] = [
     system,
@@ -117,6 +124,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     audit.feature,
     supervision.feature,
     reports.feature,
+    webhooks.feature,
   ];
   return {
     features,
@@ -133,6 +141,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
       ...supervision.services,
       ...reports.services,
       ...blocks.services,
+      ...webhooks.services,
       clock,
     },
   };

@@ -27,3 +27,4 @@ export * from './supervision.js';
 export * from './knowledge.js';
 export { rankArticles, stem, tokenize, type RankableArticle } from './knowledge-rank.js';
 export * from './reports.js';
+export * from './webhooks.js';

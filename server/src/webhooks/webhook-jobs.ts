@@ -1,0 +1,36 @@
+import { objectIdSchema, WEBHOOK_EVENTS } from '@switchboard/shared';
+import { z } from 'zod';
+
+export const WEBHOOK_QUEUE = 'webhooks';
+
+/**
+ * One delivery: an event to one endpoint. Parsed again in the worker (Redis
+ * is a boundary). `lane` is its place among the deliveries of the same
+ * conversation to the same endpoint: the worker sends them in that order.
+ * A redelivery has no lane: an admin asked for it now.
+ */
+export const webhookJobSchema = z
+  .object({
+    deliveryId: z.uuid(),
+    endpointId: objectIdSchema,
+    event: z.enum(WEBHOOK_EVENTS),
+    conversationId: objectIdSchema,
+    customerId: objectIdSchema.optional(),
+    body: z.string().min(2).max(1_000_000),
+    lane: z.number().int().min(1).optional(),
+  })
+  .strict();
+export type WebhookJob = z.infer<typeof webhookJobSchema>;
+
+/** Job ids of a lane are derived from its place, so the worker can look up the delivery before one. */
+export const laneJobId = (endpointId: string, conversationId: string, lane: number) =>
+  `wh.${endpointId}.${conversationId}.${lane}`;
+
+/** Redis keys of a lane: the last place handed out, and the last place finished (delivered or given up). */
+export const laneKeys = (prefix: string, endpointId: string, conversationId: string) => ({
+  taken: `${prefix}:webhooks:lane:${endpointId}:${conversationId}:taken`,
+  done: `${prefix}:webhooks:lane:${endpointId}:${conversationId}:done`,
+});
+
+/** Lanes are forgotten this long after their last event (a conversation's deliveries are long over by then). */
+export const LANE_TTL_MS = 30 * 86_400_000;
