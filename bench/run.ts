@@ -29,13 +29,14 @@ import { markdownTable, type Row } from './lib/report.js';
 import { startRelay, startSwitchboard } from './lib/servers.js';
 import { fmt } from './lib/stats.js';
 import { nudgesFigure } from './scenarios/nudges.js';
+import { webhooksFigure } from './scenarios/webhooks.js';
 
 const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
-    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,burst,timers,nudges,widget,database. */
+    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,burst,timers,nudges,webhooks,widget,database. */
     only: { type: 'string' },
     /** Routing size while developing, `<chats>x<agents>` (e.g. 200x20); default the mode's. */
     routing: { type: 'string' },
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
     ['burst', () => burstFigure(ctx)],
     ['timers', () => timersFigure(ctx, quick)],
     ['nudges', () => nudgesFigure(ctx)],
+    ['webhooks', () => webhooksFigure(ctx)],
     ['widget', () => widgetFigure(ctx)],
     ['database', () => bareDatabaseFigure(ctx)],
   ];

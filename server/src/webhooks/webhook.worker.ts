@@ -13,6 +13,12 @@ local current = tonumber(redis.call('GET', KEYS[1]) or '0')
 if tonumber(ARGV[1]) > current then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
 return 1`;
 
+/**
+ * How long a delivery waiting for its turn sleeps if nobody wakes it (the
+ * one before it died between finishing and waking it): a safety net only.
+ */
+const TURN_FALLBACK_MS = 30_000;
+
 /** Earlier places of a lane looked up before a delivery decides the ones before it are lost. */
 const LOOK_BACK = 50;
 
@@ -33,7 +39,8 @@ export interface WebhookWorkerDeps {
 /**
  * Sends one delivery, in its lane's order: a delivery whose predecessor (same
  * endpoint, same conversation) is still pending steps aside (delayed, which
- * is not an attempt) and is woken when that one finishes. A failure is
+ * is not an attempt, and costs nothing while it waits) and is woken when
+ * that one finishes. A failure is
  * retried with BullMQ's backoff until the attempts are spent; then it is
  * given up, the lane moves on, and the endpoint's failure count grows.
  */
@@ -98,9 +105,10 @@ export function webhookProcessor(deps: WebhookWorkerDeps) {
     const turn = await turnOf(job);
     if (turn === 'done') return 'already delivered';
     if (turn === 'wait') {
-      // Waiting longer the longer it has waited (at most 2 s); the predecessor wakes it sooner.
-      const waited = Date.now() - raw.timestamp;
-      await raw.moveToDelayed(Date.now() + Math.min(2_000, Math.max(100, waited / 4)), token);
+      // Steps aside without polling: the delivery before it promotes it when it finishes. If that
+      // one finished between our look and our move, we see it now and promote ourselves.
+      await raw.moveToDelayed(Date.now() + TURN_FALLBACK_MS, token);
+      if ((await turnOf(job)) !== 'wait') await raw.promote().catch(() => undefined);
       throw new DelayedError();
     }
     const endpoint = await deps.endpoints.find(job.endpointId);

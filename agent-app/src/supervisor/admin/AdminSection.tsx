@@ -5,6 +5,7 @@ import { AgentsAdmin } from './AgentsAdmin.js';
 import { DepartmentsAdmin } from './DepartmentsAdmin.js';
 import { KnowledgeAdmin } from './KnowledgeAdmin.js';
 import { ARTICLE_KIND, CANNED_KIND } from './knowledge-kinds.js';
+import { WebhooksAdmin } from './WebhooksAdmin.js';
 import { WidgetSettingsAdmin } from './WidgetSettingsAdmin.js';
 import './admin.css';
 
@@ -15,6 +16,8 @@ const TABS: { id: string; label: TextKey }[] = [
   { id: 'departments', label: 'admin.tab.departments' },
   { id: 'widget', label: 'admin.tab.widget' },
 ];
+/** Tabs whose every call is admin-only: not shown to supervisors at all. */
+const ADMIN_TABS: { id: string; label: TextKey }[] = [{ id: 'webhooks', label: 'admin.tab.webhooks' }];
 
 /**
  * S4. Supervisors keep canned responses and articles current; agents,
@@ -24,13 +27,14 @@ const TABS: { id: string; label: TextKey }[] = [
 export function AdminSection({ agent }: ConsoleSectionProps) {
   const [tab, setTab] = useState('canned');
   const isAdmin = agent.role === 'admin';
+  const tabs = isAdmin ? [...TABS, ...ADMIN_TABS] : TABS;
   return (
     <section className="admin" aria-labelledby="admin-heading">
       <h2 id="admin-heading" className="board__heading">
         {t('section.admin')}
       </h2>
       <div role="tablist" aria-label={t('admin.tabs')} className="admin__tabs">
-        {TABS.map((each) => (
+        {tabs.map((each) => (
           <button
             key={each.id}
             id={`admin-tab-${each.id}`}
@@ -43,8 +47,8 @@ export function AdminSection({ agent }: ConsoleSectionProps) {
             onClick={() => setTab(each.id)}
             onKeyDown={(event) => {
               if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-              const index = TABS.findIndex((x) => x.id === tab);
-              const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+              const index = tabs.findIndex((x) => x.id === tab);
+              const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
               if (next) {
                 setTab(next.id);
                 document.getElementById(`admin-tab-${next.id}`)?.focus();
@@ -61,6 +65,7 @@ export function AdminSection({ agent }: ConsoleSectionProps) {
         {tab === 'agents' && <AgentsAdmin canEdit={isAdmin} />}
         {tab === 'departments' && <DepartmentsAdmin canEdit={isAdmin} />}
         {tab === 'widget' && <WidgetSettingsAdmin canEdit={isAdmin} />}
+        {tab === 'webhooks' && isAdmin && <WebhooksAdmin />}
       </div>
     </section>
   );
