@@ -10,6 +10,7 @@ import type { Feature } from './infra/feature.js';
 import { departmentIdleLookup } from './jobs/idle-thresholds.js';
 import { createJobsFeature } from './jobs/jobs.feature.js';
 import { createKnowledgeFeature } from './knowledge/knowledge.feature.js';
+import { createOpenApiFeature } from './openapi/openapi.feature.js';
 import { systemClock } from './routing/clock.js';
 import { createRoutingFeature } from './routing/routing.feature.js';
 import { createReportsFeature } from './reports/reports.feature.js';
@@ -125,6 +126,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     supervision.feature,
     reports.feature,
     webhooks.feature,
+    createOpenApiFeature(),
   ];
   return {
     features,

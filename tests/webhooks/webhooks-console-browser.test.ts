@@ -97,7 +97,7 @@ describe('the console’s Webhooks tab in the browser', () => {
     for (const width of [390, 1920]) {
       const page = await openTab(width);
       await page.getByRole('alert').getByText(/kept failing and was turned off/).waitFor();
-      await page.getByText(/Turned off for failing: 1 deliveries in a row/).waitFor();
+      await page.getByText(/Turned off for failing \(1× in a row/).waitFor();
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(shots, `console-webhooks-failing-${width}.png`), fullPage: true });
       await page.close();

@@ -12,7 +12,7 @@ export const webhookTextsEn = {
   'webhooks.status': 'Status',
   'webhooks.status.on': 'On',
   'webhooks.status.off': 'Off',
-  'webhooks.status.failing': 'Turned off for failing: {failures} deliveries in a row ({at})',
+  'webhooks.status.failing': 'Turned off for failing ({failures}× in a row, {at})',
   'webhooks.failingNotice':
     '{url} kept failing and was turned off {at}. Fix the receiver, then turn it on again; “Deliveries” shows what failed.',
   'webhooks.failuresInRow': '{count} failed in a row',
