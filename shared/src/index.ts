@@ -28,3 +28,4 @@ export * from './knowledge.js';
 export { rankArticles, stem, tokenize, type RankableArticle } from './knowledge-rank.js';
 export * from './reports.js';
 export * from './webhooks.js';
+export * from './api-tokens.js';

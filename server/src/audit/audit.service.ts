@@ -45,7 +45,11 @@ export function createAuditService(deps: { model: AuditModel; logger: Logger }) 
         actor:
           input.actor === SYSTEM_ACTOR
             ? { id: SYSTEM_ACTOR, name: 'Switchboard', role: SYSTEM_ACTOR }
-            : { id: input.actor.id, name: input.actor.displayName, role: input.actor.role },
+            : {
+                id: input.actor.id,
+                name: input.actor.displayName,
+                role: input.actor.apiTokenId ? 'api-token' : input.actor.role,
+              },
         action: input.action,
         target: input.target,
         details: input.details ?? {},

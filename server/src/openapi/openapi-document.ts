@@ -1,5 +1,6 @@
 import { ERROR_CODES, objectIdSchema, type ErrorCode } from '@switchboard/shared';
 import { z } from 'zod';
+import { scopeOfRoute } from '../api-tokens/route-scopes.js';
 import { ROUTE_DOCS, type RouteAccess, type RouteDoc } from './route-docs.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -37,9 +38,9 @@ function queryParameters(query: z.ZodType | undefined) {
   }));
 }
 
-function security(access: RouteAccess) {
-  if (access === 'public' || access === 'link') return [];
-  return [{ session: [] }];
+function security(route: RouteDoc) {
+  if (route.access === 'public' || route.access === 'link') return [];
+  return scopeOfRoute(route.method, route.path) ? [{ session: [] }, { apiToken: [] }] : [{ session: [] }];
 }
 
 function accessText(access: RouteAccess): string {
@@ -71,7 +72,10 @@ function operation(route: RouteDoc) {
     summary: route.summary,
     description: accessText(route.access),
     tags: [route.tag],
-    security: security(route.access),
+    security: security(route),
+    ...(scopeOfRoute(route.method, route.path)
+      ? { 'x-switchboard-token-scope': scopeOfRoute(route.method, route.path) }
+      : {}),
     ...(Array.isArray(route.access) ? { 'x-switchboard-roles': route.access } : {}),
     parameters: [...params, ...queryParameters(route.query)],
     ...(route.body
@@ -121,6 +125,12 @@ export function buildOpenApiDocument(options: { version: string }) {
       schemas: { Error: jsonSchema(errorSchema) },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'sb_session' },
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API token made by an admin (`POST /api/api-tokens`), for the routes that name a scope in `x-switchboard-token-scope`.',
+        },
       },
     },
   };

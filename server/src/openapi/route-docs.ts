@@ -2,6 +2,7 @@ import {
   agentCreateSchema,
   agentPasswordResetSchema,
   agentUpdateSchema,
+  apiTokenCreateSchema,
   articleCreateSchema,
   articleUpdateSchema,
   auditQuerySchema,
@@ -396,6 +397,18 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     params: { rest: z.string() },
     success: html,
   },
+  // API tokens
+  { method: 'get', path: '/api/api-tokens', tag: 'api-tokens', summary: 'API tokens (never the tokens)', access: ADMIN },
+  {
+    method: 'post',
+    path: '/api/api-tokens',
+    tag: 'api-tokens',
+    summary: 'Create an API token (the token is in this answer only)',
+    access: ADMIN,
+    body: apiTokenCreateSchema,
+    success: created,
+  },
+  { method: 'delete', path: '/api/api-tokens/:id', tag: 'api-tokens', summary: 'Revoke an API token', access: ADMIN },
   // Webhooks
   { method: 'get', path: '/api/webhooks', tag: 'webhooks', summary: 'Webhook endpoints', access: ADMIN },
   {
