@@ -4,6 +4,7 @@ import type { AppContext } from './app-context.js';
 import { createAuditFeature } from './audit/audit.feature.js';
 import { createBlocksFeature } from './blocks/blocks.feature.js';
 import { createMessagingFeature } from './conversations/messaging.feature.js';
+import { createDataProtectionFeature } from './data-protection/data-protection.feature.js';
 import { createDepartmentsFeature } from './departments/departments.feature.js';
 import { createFeedbackFeature } from './feedback/feedback.feature.js';
 import type { Feature } from './infra/feature.js';
@@ -109,6 +110,11 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     audit: audit.services.audit,
     hooks: messaging.services.hooks,
   });
+  const dataProtection = createDataProtectionFeature(context, {
+    restAuth: agents.services.restAuth,
+    audit: audit.services.audit,
+    forgetQueuedJobs: (customerId) => webhooks.services.webhooks.forgetCustomerJobs(customerId),
+  });
   const features: Feature[] = [
     system,
     agents.feature,
@@ -126,6 +132,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     supervision.feature,
     reports.feature,
     webhooks.feature,
+    dataProtection.feature,
     createOpenApiFeature(),
   ];
   return {
@@ -144,6 +151,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
       ...reports.services,
       ...blocks.services,
       ...webhooks.services,
+      ...dataProtection.services,
       clock,
     },
   };

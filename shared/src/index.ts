@@ -29,3 +29,4 @@ export { rankArticles, stem, tokenize, type RankableArticle } from './knowledge-
 export * from './reports.js';
 export * from './webhooks.js';
 export * from './api-tokens.js';
+export * from './data-protection.js';

@@ -29,6 +29,11 @@ export const ROUTE_SCOPES: Readonly<Record<string, ApiTokenScope>> = {
   'POST /api/webhooks/:id/rotate-secret': 'webhooks:manage',
   'GET /api/webhooks/:id/deliveries': 'webhooks:manage',
   'POST /api/webhooks/:id/deliveries/:deliveryId/redeliver': 'webhooks:manage',
+  'GET /api/data-protection/customers': 'customers:export',
+  'GET /api/data-protection/customers/:id/export': 'customers:export',
+  'POST /api/data-protection/customers/:id/erase': 'customers:erase',
+  'GET /api/data-protection/retention': 'customers:erase',
+  'POST /api/data-protection/retention/run': 'customers:erase',
 };
 
 export const scopeOfRoute = (method: string, path: unknown): ApiTokenScope | undefined =>

@@ -194,6 +194,12 @@ const envSchema = z.object({
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(16),
   /** How soon other processes see an endpoint added, changed or turned off. */
   WEBHOOK_REFRESH: durationFromEnv({ min: 100, max: 600_000 }).default(2_000),
+  // Data protection.
+  /** Closed conversations older than this many days are redacted or deleted; unset: kept for ever. */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+  RETENTION_ACTION: z.enum(['redact', 'delete']).default('redact'),
+  /** How often the retention job runs. */
+  RETENTION_INTERVAL: durationFromEnv({ min: 500, max: 7 * 86_400_000 }).default(3_600_000),
   /** A job whose worker stops renewing its lock (crashed) for this long is run again elsewhere. */
   JOB_LOCK: durationFromEnv({ min: 500, max: 600_000 }).default(30_000),
 });

@@ -139,7 +139,15 @@ export function createWebhooksFeature(
       await producer.settled();
     },
   };
-  return { feature, services: { webhooks: { endpoints, producer, models } } };
+  /** Erasure: queued and kept delivery jobs carrying this customer's data are removed (running ones finish). */
+  async function forgetCustomerJobs(customerId: string): Promise<number> {
+    const jobs = await queue().getJobs(['completed', 'failed', 'delayed', 'waiting', 'prioritized', 'paused'], 0, 9_999);
+    const theirs = jobs.filter((job) => (job as { data?: WebhookJob } | undefined)?.data?.customerId === customerId);
+    await Promise.all(theirs.map((job) => job.remove().catch(() => undefined)));
+    return theirs.length;
+  }
+
+  return { feature, services: { webhooks: { endpoints, producer, models, forgetCustomerJobs } } };
 }
 
 export type WebhooksServices = ReturnType<typeof createWebhooksFeature>['services'];
