@@ -1,4 +1,4 @@
-/** The console's Webhooks tab and its audit entries, in English. */
+/** The console's Webhooks tab, and the audit log's words for integrations and data protection, in English. */
 export const webhookTextsEn = {
   'admin.tab.webhooks': 'Webhooks',
   'webhooks.explain':
@@ -50,4 +50,14 @@ export const webhookTextsEn = {
   'audit.action.webhook.rotate-secret': 'Rotated a webhook secret',
   'audit.action.webhook.redeliver': 'Redelivered a webhook',
   'audit.action.webhook.auto-disable': 'Turned off a failing webhook endpoint',
+  'audit.kind.api-token': 'API token',
+  'audit.kind.customer': 'Customer',
+  'audit.kind.retention': 'Retention policy',
+  'audit.action.api-token.create': 'Created an API token',
+  'audit.action.api-token.revoke': 'Revoked an API token',
+  'audit.action.api-token.use': 'Used an API token',
+  'audit.action.customer.lookup': 'Looked a customer up by email',
+  'audit.action.customer.export': "Exported a customer's data",
+  'audit.action.customer.erase': "Erased a customer's data",
+  'audit.action.retention.run': 'Applied the retention policy',
 } as const;
