@@ -1,5 +1,5 @@
 import { adminEn } from '../supervisor/admin/texts-en.js';
-import { webhookTextsEn } from '../supervisor/admin/webhook-texts-en.js';
+import { integrationsTextsEn } from '../supervisor/admin/integrations-texts-en.js';
 import { supervisorEn } from '../supervisor/texts-en.js';
 
 /** The agent desk's own texts, in English. Other UI languages mirror these keys (see i18n/index.ts). */
@@ -192,7 +192,7 @@ export const en = {
   ...supervisorEn,
   // The console's admin side (admin, reports, audit).
   ...adminEn,
-  ...webhookTextsEn,
+  ...integrationsTextsEn,
 } as const;
 
 export type TextKey = keyof typeof en;

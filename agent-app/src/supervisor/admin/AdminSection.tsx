@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { t, type TextKey } from '../../i18n/index.js';
 import type { ConsoleSectionProps } from '../sections.js';
 import { AgentsAdmin } from './AgentsAdmin.js';
+import { ApiTokensAdmin } from './ApiTokensAdmin.js';
+import { DataProtectionAdmin } from './DataProtectionAdmin.js';
 import { DepartmentsAdmin } from './DepartmentsAdmin.js';
 import { KnowledgeAdmin } from './KnowledgeAdmin.js';
 import { ARTICLE_KIND, CANNED_KIND } from './knowledge-kinds.js';
@@ -17,7 +19,11 @@ const TABS: { id: string; label: TextKey }[] = [
   { id: 'widget', label: 'admin.tab.widget' },
 ];
 /** Tabs whose every call is admin-only: not shown to supervisors at all. */
-const ADMIN_TABS: { id: string; label: TextKey }[] = [{ id: 'webhooks', label: 'admin.tab.webhooks' }];
+const ADMIN_TABS: { id: string; label: TextKey }[] = [
+  { id: 'webhooks', label: 'admin.tab.webhooks' },
+  { id: 'tokens', label: 'admin.tab.tokens' },
+  { id: 'privacy', label: 'admin.tab.privacy' },
+];
 
 /**
  * S4. Supervisors keep canned responses and articles current; agents,
@@ -66,6 +72,8 @@ export function AdminSection({ agent }: ConsoleSectionProps) {
         {tab === 'departments' && <DepartmentsAdmin canEdit={isAdmin} />}
         {tab === 'widget' && <WidgetSettingsAdmin canEdit={isAdmin} />}
         {tab === 'webhooks' && isAdmin && <WebhooksAdmin />}
+        {tab === 'tokens' && isAdmin && <ApiTokensAdmin />}
+        {tab === 'privacy' && isAdmin && <DataProtectionAdmin />}
       </div>
     </section>
   );

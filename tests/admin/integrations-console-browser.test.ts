@@ -12,7 +12,7 @@ import { WebhookReceiver } from '../support/webhook-receiver.js';
 const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-describe('the console’s Webhooks tab in the browser', () => {
+describe('the console’s Webhooks, API tokens and Data protection tabs in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   let receiver: WebhookReceiver;
@@ -37,12 +37,12 @@ describe('the console’s Webhooks tab in the browser', () => {
     await server.stop();
   });
 
-  async function openTab(width: number): Promise<Page> {
+  async function openTab(width: number, tab = 'Webhooks'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await signInToDesk(page, server.url, admin);
     await page.getByRole('button', { name: 'Supervisor console' }).click();
     await page.getByRole('button', { name: 'Admin' }).click();
-    await page.getByRole('tab', { name: 'Webhooks' }).click();
+    await page.getByRole('tab', { name: tab }).click();
     return page;
   }
 
@@ -102,5 +102,56 @@ describe('the console’s Webhooks tab in the browser', () => {
       await page.screenshot({ path: path.join(shots, `console-webhooks-failing-${width}.png`), fullPage: true });
       await page.close();
     }
+  });
+
+  it('an admin creates an API token (shown once) and revokes it', async () => {
+    const page = await openTab(1440, 'API tokens');
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByText('No API tokens yet.').waitFor();
+    await page.getByRole('button', { name: 'New' }).click();
+    await page.getByLabel('Name').fill('Reporting server');
+    await page.getByRole('checkbox', { name: 'agents:read' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    const secret = page.locator('.admin__secret-value');
+    await secret.waitFor();
+    const token = (await secret.textContent()) ?? '';
+    expect(token).toMatch(/^sbt_/);
+    const agents = await fetch(`${server.url}/api/agents`, { headers: { authorization: `Bearer ${token}` } });
+    expect(agents.status).toBe(200);
+    await page.screenshot({ path: path.join(shots, 'console-tokens-created.png') });
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await page.getByRole('button', { name: 'Revoke Reporting server' }).click();
+    await page.getByText(/^Revoked /).waitFor();
+    expect((await fetch(`${server.url}/api/agents`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    await page.close();
+  });
+
+  it('an admin finds a customer by email, exports and erases them; fits a phone and a wide screen', async () => {
+    const chat = await openChat(server, { prechat: { name: 'Nina Privacy', email: 'nina.privacy@example.com' } });
+    await chat.customer.send(chat.conversationId, 'please forget me');
+    await chat.desk.request('conversation.close', { conversationId: chat.conversationId, disposition: 'resolved' });
+    chat.close();
+    for (const width of [390, 1920]) {
+      const page = await openTab(width, 'Data protection');
+      await page.getByText('Retention of closed chats').waitFor();
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(shots, `console-privacy-${width}.png`), fullPage: true });
+      await page.close();
+    }
+    const page = await openTab(1440, 'Data protection');
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByLabel('Customer’s email').fill('nina.privacy@example.com');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('row', { name: /Nina Privacy/ }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export JSON Nina Privacy' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^customer-[0-9a-f]{24}\.json$/);
+    await page.getByRole('button', { name: 'Erase… Nina Privacy' }).click();
+    await page.getByText(/^Erased: 1 chats/).waitFor();
+    await page.screenshot({ path: path.join(shots, 'console-privacy-erased.png') });
+    expect(await server.app.mongo.db!.collection('customers').countDocuments({ email: 'nina.privacy@example.com' })).toBe(0);
+    await page.close();
   });
 });
