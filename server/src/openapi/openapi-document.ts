@@ -58,6 +58,12 @@ const MEDIA: Record<string, string> = {
   csv: 'text/csv',
 };
 
+/** `get /api/agents/{id}` → `getApiAgentsId`; a trailing slash is a route of its own (`getWidgetSlash`). */
+function operationId(route: RouteDoc): string {
+  const path = toOpenApiPath(route.path).replace(/\/$/, '/slash');
+  return `${route.method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`;
+}
+
 function operation(route: RouteDoc) {
   const params = pathParamNames(route.path).map((name) => ({
     name,
@@ -68,7 +74,7 @@ function operation(route: RouteDoc) {
   const success = route.success ?? { status: 200 };
   const content = success.content ?? 'json';
   return {
-    operationId: `${route.method}${toOpenApiPath(route.path).replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    operationId: operationId(route),
     summary: route.summary,
     description: accessText(route.access),
     tags: [route.tag],
