@@ -3,7 +3,6 @@ import {
   AppError,
   type ApiTokenCreate,
   type ApiTokenCreated,
-  type ApiTokenScope,
   type ApiTokenView,
 } from '@switchboard/shared';
 import { Types, type Connection } from 'mongoose';
@@ -20,7 +19,7 @@ function toView(doc: ApiTokenDocument): ApiTokenView {
     id: doc._id.toHexString(),
     name: doc.name,
     prefix: doc.prefix,
-    scopes: doc.scopes as ApiTokenScope[],
+    scopes: doc.scopes,
     createdAt: doc.createdAt.toISOString(),
     createdBy: { id: doc.createdBy.id ?? '', name: doc.createdBy.name ?? '' },
     expiresAt: doc.expiresAt.toISOString(),
@@ -70,7 +69,7 @@ export function createApiTokens(deps: { mongo: Connection }) {
         createdBy: { id: by.id, name: by.displayName },
         expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
       });
-      return { token: toView(created.toObject() as ApiTokenDocument), secret };
+      return { token: toView(created.toObject()), secret };
     },
 
     /** Revokes at once (the record stays, for the audit trail); revoking again answers the revoked token. */
@@ -80,7 +79,7 @@ export function createApiTokens(deps: { mongo: Connection }) {
         { $set: { revokedAt: new Date() } },
         { returnDocument: 'after' },
       ).lean()) as ApiTokenDocument | null;
-      const doc = revoked ?? ((await Token.findById(id).lean()) as ApiTokenDocument | null);
+      const doc = revoked ?? ((await Token.findById(id).lean()));
       if (!doc) throw new AppError('NOT_FOUND', 'No such API token.');
       return toView(doc);
     },
@@ -90,9 +89,10 @@ export function createApiTokens(deps: { mongo: Connection }) {
       const match = TOKEN_FORMAT.exec(/^Bearer (.+)$/i.exec(header.trim())?.[1] ?? '');
       const refuse = () => new AppError('UNAUTHENTICATED', 'This API token is not valid (unknown, revoked or expired).');
       if (!match) throw refuse();
-      const doc = (await Token.findById(match[1]).lean()) as ApiTokenDocument | null;
-      if (!doc) throw refuse();
-      const given = sha256(match[2]!);
+      const [, id, secretPart] = match;
+      const doc = id ? ((await Token.findById(id).lean()) as ApiTokenDocument | null) : null;
+      if (!doc || !secretPart) throw refuse();
+      const given = sha256(secretPart);
       const stored = Buffer.from(doc.hash, 'hex');
       if (stored.length !== given.length || !timingSafeEqual(stored, given)) throw refuse();
       if (doc.revokedAt || doc.expiresAt <= new Date()) throw refuse();

@@ -25,7 +25,8 @@ export function toOpenApiPath(path: string): string {
   return path.replace(/:([A-Za-z]+)/g, '{$1}').replace(/\{\*([A-Za-z]+)\}/g, '{$1}');
 }
 
-const pathParamNames = (path: string) => [...toOpenApiPath(path).matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]!);
+const pathParamNames = (path: string) =>
+  [...toOpenApiPath(path).matchAll(/\{([A-Za-z]+)\}/g)].flatMap((match) => (match[1] ? [match[1]] : []));
 
 function queryParameters(query: z.ZodType | undefined) {
   if (!query) return [];
@@ -50,13 +51,13 @@ function accessText(access: RouteAccess): string {
   return `Signed-in agents with the role ${access.join(' or ')}.`;
 }
 
-const MEDIA: Record<string, string> = {
+const MEDIA = {
   json: 'application/json',
   html: 'text/html',
   text: 'text/plain',
   javascript: 'text/javascript',
   csv: 'text/csv',
-};
+} as const;
 
 /** `get /api/agents/{id}` → `getApiAgentsId`; a trailing slash is a route of its own (`getWidgetSlash`). */
 function operationId(route: RouteDoc): string {
@@ -99,7 +100,7 @@ function operation(route: RouteDoc) {
     responses: {
       [String(success.status)]: {
         description: route.summary,
-        ...(content === 'none' ? {} : { content: { [MEDIA[content]!]: { schema: {} } } }),
+        ...(content === 'none' ? {} : { content: { [MEDIA[content]]: { schema: {} } } }),
       },
       default: {
         description: 'A typed error: `code` is stable API (see `shared/src/errors.ts`).',

@@ -21,14 +21,17 @@ export interface EndpointRoute {
 }
 
 export function toEndpointView(doc: WebhookEndpointDocument, now = new Date()): WebhookEndpointView {
-  const rotating = doc.previousSecret && doc.previousSecretValidUntil && doc.previousSecretValidUntil > now;
+  const rotatedUntil =
+    doc.previousSecret && doc.previousSecretValidUntil && doc.previousSecretValidUntil > now
+      ? doc.previousSecretValidUntil
+      : null;
   return {
     id: doc._id.toHexString(),
     url: doc.url,
     ...(doc.description ? { description: doc.description } : {}),
-    events: doc.events as WebhookEvent[],
-    includeInternalNotes: doc.includeInternalNotes ?? false,
-    enabled: doc.enabled ?? true,
+    events: doc.events,
+    includeInternalNotes: doc.includeInternalNotes,
+    enabled: doc.enabled,
     ...(doc.disabled?.reason && doc.disabled.at
       ? {
           disabled: {
@@ -38,8 +41,8 @@ export function toEndpointView(doc: WebhookEndpointDocument, now = new Date()): 
           },
         }
       : {}),
-    consecutiveFailures: doc.consecutiveFailures ?? 0,
-    ...(rotating ? { previousSecretValidUntil: doc.previousSecretValidUntil!.toISOString() } : {}),
+    consecutiveFailures: doc.consecutiveFailures,
+    ...(rotatedUntil ? { previousSecretValidUntil: rotatedUntil.toISOString() } : {}),
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
   };
@@ -73,8 +76,8 @@ export function createWebhookEndpoints(deps: {
     load: async () =>
       ((await Endpoint.find({ enabled: true }).lean()) as WebhookEndpointDocument[]).map((doc) => ({
         id: doc._id.toHexString(),
-        events: new Set(doc.events as WebhookEvent[]),
-        includeInternalNotes: doc.includeInternalNotes ?? false,
+        events: new Set(doc.events),
+        includeInternalNotes: doc.includeInternalNotes,
       })),
     redis: deps.redis,
     key: `${deps.prefix}:webhooks:version`,
@@ -131,7 +134,7 @@ export function createWebhookEndpoints(deps: {
       const secret = newWebhookSecret();
       const created = await Endpoint.create({ ...input, secret });
       await changed();
-      return { endpoint: toEndpointView(created.toObject() as WebhookEndpointDocument), secret };
+      return { endpoint: toEndpointView(created.toObject()), secret };
     },
 
     async update(id: string, changes: WebhookEndpointUpdate): Promise<WebhookEndpointView> {
@@ -185,7 +188,7 @@ export function createWebhookEndpoints(deps: {
         { $inc: { consecutiveFailures: 1 } },
         { returnDocument: 'after' },
       ).lean()) as WebhookEndpointDocument | null;
-      if (!counted || (counted.consecutiveFailures ?? 0) < threshold) return null;
+      if (!counted || counted.consecutiveFailures < threshold) return null;
       const disabled = (await Endpoint.findOneAndUpdate(
         { _id: counted._id, enabled: true },
         { $set: { enabled: false, disabled: { reason: 'failing', at: new Date(), failures: counted.consecutiveFailures } } },

@@ -15,7 +15,8 @@ export function conversationSummary(conversation: ConversationDocument): Record<
     topic: conversation.topic,
     departmentId: conversation.departmentId?.toHexString() ?? null,
     language: conversation.language,
-    offline: conversation.offline ?? false,
+    // Documents stored before the field existed have none.
+    offline: conversation.offline,
     customer: {
       id: conversation.customerId.toHexString(),
       ...(conversation.prechat?.name ? { name: conversation.prechat.name } : {}),

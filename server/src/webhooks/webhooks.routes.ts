@@ -7,7 +7,6 @@ import {
   webhookEndpointCreateSchema,
   webhookEndpointUpdateSchema,
   type WebhookDeliveryView,
-  type WebhookEvent,
 } from '@switchboard/shared';
 import { Router } from 'express';
 import type { Queue } from 'bullmq';
@@ -26,13 +25,13 @@ export function toDeliveryView(doc: WebhookDeliveryDocument): WebhookDeliveryVie
   return {
     id: doc._id,
     endpointId: doc.endpointId,
-    event: doc.event as WebhookEvent,
+    event: doc.event,
     ...(doc.conversationId ? { conversationId: doc.conversationId } : {}),
     status: doc.status,
-    attempts: doc.attempts ?? 0,
-    ...(doc.responseStatus == null ? {} : { responseStatus: doc.responseStatus }),
+    attempts: doc.attempts,
+    ...(typeof doc.responseStatus === 'number' ? { responseStatus: doc.responseStatus } : {}),
     ...(doc.error ? { error: doc.error } : {}),
-    ...(doc.latencyMs == null ? {} : { latencyMs: doc.latencyMs }),
+    ...(typeof doc.latencyMs === 'number' ? { latencyMs: doc.latencyMs } : {}),
     createdAt: doc.createdAt.toISOString(),
     ...(doc.lastAttemptAt ? { lastAttemptAt: doc.lastAttemptAt.toISOString() } : {}),
     ...(doc.deliveredAt ? { deliveredAt: doc.deliveredAt.toISOString() } : {}),
@@ -77,7 +76,7 @@ export function webhooksRoutes(deps: {
       actor: currentAgent(res),
       action: 'webhook.update',
       target: target(id, endpoint.url),
-      details: { diff: diffOf(before as unknown as Record<string, unknown>, changes) },
+      details: { diff: diffOf(before, changes) },
     });
     res.json({ endpoint });
   });
@@ -125,7 +124,7 @@ export function webhooksRoutes(deps: {
     const job: WebhookJob = {
       deliveryId,
       endpointId: id,
-      event: delivery.event as WebhookEvent,
+      event: delivery.event,
       conversationId: delivery.conversationId,
       ...(delivery.customerId ? { customerId: delivery.customerId } : {}),
       body: delivery.body,
