@@ -63,8 +63,7 @@ export async function webhooksFigure(ctx: Context): Promise<Figure> {
     events: WEBHOOK_EVENTS,
     enabled: false,
   })) as { endpoint: { id: string } };
-  const toggle = (enabled: boolean) =>
-    adminCall(ctx.sb, `/api/webhooks/${created.endpoint.id}`, 'PATCH', { enabled });
+  const toggle = (enabled: boolean) => adminCall(ctx.sb, `/api/webhooks/${created.endpoint.id}`, 'PATCH', { enabled });
   const chats = await prepareChats(ctx.sb, 'switchboard', shape);
   const results = { withEndpoint: [] as ChatRound[], without: [] as ChatRound[] };
   try {

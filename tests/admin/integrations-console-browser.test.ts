@@ -91,12 +91,17 @@ describe('the console’s Webhooks, API tokens and Data protection tabs in the b
     const chat = await openChat(server);
     await chat.customer.send(chat.conversationId, 'nobody hears this');
     await expect
-      .poll(async () => (await server.app.services.webhooks.endpoints.list()).some((each) => each.disabled?.reason === 'failing'))
+      .poll(async () =>
+        (await server.app.services.webhooks.endpoints.list()).some((each) => each.disabled?.reason === 'failing'),
+      )
       .toBe(true);
     chat.close();
     for (const width of [390, 1920]) {
       const page = await openTab(width);
-      await page.getByRole('alert').getByText(/kept failing and was turned off/).waitFor();
+      await page
+        .getByRole('alert')
+        .getByText(/kept failing and was turned off/)
+        .waitFor();
       await page.getByText(/Turned off for failing \(1× in a row/).waitFor();
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(shots, `console-webhooks-failing-${width}.png`), fullPage: true });
@@ -122,7 +127,9 @@ describe('the console’s Webhooks, API tokens and Data protection tabs in the b
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await page.getByRole('button', { name: 'Revoke Reporting server' }).click();
     await page.getByText(/^Revoked /).waitFor();
-    expect((await fetch(`${server.url}/api/agents`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await fetch(`${server.url}/api/agents`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+      401,
+    );
     await page.close();
   });
 
@@ -151,7 +158,9 @@ describe('the console’s Webhooks, API tokens and Data protection tabs in the b
     await page.getByRole('button', { name: 'Erase… Nina Privacy' }).click();
     await page.getByText(/^Erased: 1 chats/).waitFor();
     await page.screenshot({ path: path.join(shots, 'console-privacy-erased.png') });
-    expect(await server.app.mongo.db!.collection('customers').countDocuments({ email: 'nina.privacy@example.com' })).toBe(0);
+    expect(
+      await server.app.mongo.db!.collection('customers').countDocuments({ email: 'nina.privacy@example.com' }),
+    ).toBe(0);
     await page.close();
   });
 });

@@ -85,7 +85,9 @@ describe('export and erasure of one customer', () => {
   });
 
   it('finds the customer by email and refuses to erase them while they are chatting', async () => {
-    const found = (await (await api(`/api/data-protection/customers?email=${encodeURIComponent(EMAIL.toUpperCase())}`)).json()) as {
+    const found = (await (
+      await api(`/api/data-protection/customers?email=${encodeURIComponent(EMAIL.toUpperCase())}`)
+    ).json()) as {
       customers: CustomerMatch[];
     };
     expect(found.customers).toHaveLength(1);
@@ -110,7 +112,9 @@ describe('export and erasure of one customer', () => {
     expect(rated.ok).toBe(true);
     await expect
       .poll(async () =>
-        (await server.app.mongo.db!.collection('transcript_deliveries').find({}).toArray()).map((d) => d.status),
+        (await server.app.mongo.db!.collection<{ status: string }>('transcript_deliveries').find({}).toArray()).map(
+          (delivery) => delivery.status,
+        ),
       )
       .toEqual(['sent']);
     await receiver.waitFor(() => receiver.received.some((delivery) => delivery.body.includes(COMMENT)));
@@ -156,7 +160,9 @@ describe('export and erasure of one customer', () => {
       await api('/api/api-tokens', { method: 'POST', body: { name: 'DPO export', scopes: ['customers:export'] } })
     ).json()) as ApiTokenCreated;
     const bearer = { authorization: `Bearer ${token.secret}` };
-    expect((await fetch(`${server.url}/api/data-protection/customers/${customerId}/export`, { headers: bearer })).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}/api/data-protection/customers/${customerId}/export`, { headers: bearer })).status,
+    ).toBe(200);
     const refused = await fetch(`${server.url}/api/data-protection/customers/${customerId}/erase`, {
       method: 'POST',
       headers: bearer,
@@ -185,7 +191,9 @@ describe('export and erasure of one customer', () => {
     expect(await server.app.mongo.db!.collection('messages').countDocuments({})).toBe(0);
     expect(await server.app.mongo.db!.collection('customers').countDocuments({ email: EMAIL })).toBe(0);
     // The transcript's stored copy is gone too.
-    expect(readdirSync(outbox).filter((file) => readFileSync(path.join(outbox, file), 'utf8').includes(EMAIL))).toEqual([]);
+    expect(readdirSync(outbox).filter((file) => readFileSync(path.join(outbox, file), 'utf8').includes(EMAIL))).toEqual(
+      [],
+    );
     expect(tracesIn(await everyRedisValue(server.app.config.REDIS_URL, server.namespace))).toEqual([]);
     // The audit log keeps that it happened, with counts, never the data.
     const [entry] = ((await (await api('/api/audit?action=customer.erase')).json()) as { entries: AuditEntryView[] })

@@ -12,7 +12,10 @@ export interface ReceivedDelivery {
 }
 
 /** How a path answers its next request: a status, after a delay. */
-export type Answer = { status: number; delayMs?: number };
+export interface Answer {
+  status: number;
+  delayMs?: number;
+}
 
 /**
  * A real HTTP server receiving webhooks on loopback: it records every

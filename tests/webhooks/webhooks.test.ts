@@ -182,7 +182,9 @@ describe('outbound webhooks, against a real HTTP receiver', () => {
 
   it('delivers the events of one conversation in order, even when one of them has to be retried', async () => {
     // The second delivery fails twice: the ones after it wait for it rather than overtake it.
-    receiver.answer('/ordered', (count) => (count === 1 || count === 2 ? { status: 500 } : { status: 200, delayMs: 20 }));
+    receiver.answer('/ordered', (count) =>
+      count === 1 || count === 2 ? { status: 500 } : { status: 200, delayMs: 20 },
+    );
     await register('/ordered');
     const chat = await openChat(server);
     const texts = Array.from({ length: 8 }, (_, index) => `message ${index + 1}`);
@@ -233,12 +235,12 @@ describe('outbound webhooks, against a real HTTP receiver', () => {
     }
     expect(view).toMatchObject({ enabled: false, disabled: { reason: 'failing', failures: 2 } });
     expect(receiver.at('/broken')).toHaveLength(8);
-    expect((await deliveries(endpoint.id)).map((entry) => [entry.status, entry.attempts, entry.responseStatus])).toEqual(
-      [
-        ['failed', 4, 500],
-        ['failed', 4, 500],
-      ],
-    );
+    expect(
+      (await deliveries(endpoint.id)).map((entry) => [entry.status, entry.attempts, entry.responseStatus]),
+    ).toEqual([
+      ['failed', 4, 500],
+      ['failed', 4, 500],
+    ]);
     const audit = (await (await api('/api/audit?action=webhook.auto-disable')).json()) as {
       entries: AuditEntryView[];
     };

@@ -1,10 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import {
-  AppError,
-  type ApiTokenCreate,
-  type ApiTokenCreated,
-  type ApiTokenView,
-} from '@switchboard/shared';
+import { AppError, type ApiTokenCreate, type ApiTokenCreated, type ApiTokenView } from '@switchboard/shared';
 import { Types, type Connection } from 'mongoose';
 import type { AgentPrincipal } from '../auth/principal.js';
 import { apiTokenModel, type ApiTokenDocument } from './api-token.model.js';
@@ -79,7 +74,7 @@ export function createApiTokens(deps: { mongo: Connection }) {
         { $set: { revokedAt: new Date() } },
         { returnDocument: 'after' },
       ).lean()) as ApiTokenDocument | null;
-      const doc = revoked ?? ((await Token.findById(id).lean()));
+      const doc = revoked ?? (await Token.findById(id).lean());
       if (!doc) throw new AppError('NOT_FOUND', 'No such API token.');
       return toView(doc);
     },
@@ -87,7 +82,8 @@ export function createApiTokens(deps: { mongo: Connection }) {
     /** The token an `Authorization: Bearer …` header carries, if it is valid now; UNAUTHENTICATED otherwise. */
     async verify(header: string): Promise<ApiTokenView> {
       const match = TOKEN_FORMAT.exec(/^Bearer (.+)$/i.exec(header.trim())?.[1] ?? '');
-      const refuse = () => new AppError('UNAUTHENTICATED', 'This API token is not valid (unknown, revoked or expired).');
+      const refuse = () =>
+        new AppError('UNAUTHENTICATED', 'This API token is not valid (unknown, revoked or expired).');
       if (!match) throw refuse();
       const [, id, secretPart] = match;
       const doc = id ? ((await Token.findById(id).lean()) as ApiTokenDocument | null) : null;

@@ -46,7 +46,12 @@ export function dataProtectionRoutes(deps: {
     const id = parseInput(objectIdSchema, req.params.id);
     const erased = await deps.customers.erase(id);
     const { customerId: _id, ...counts } = erased;
-    await deps.audit.record({ actor: currentAgent(res), action: 'customer.erase', target: customer(id), details: counts });
+    await deps.audit.record({
+      actor: currentAgent(res),
+      action: 'customer.erase',
+      target: customer(id),
+      details: counts,
+    });
     res.json({ erased });
   });
 

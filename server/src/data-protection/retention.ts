@@ -15,7 +15,11 @@ export function createRetention(deps: {
   action: RetentionAction;
 }) {
   const { Conversation } = conversationModels(deps.mongo);
-  const filterFor = (cutoff: Date) => ({ status: 'closed' as const, closedAt: { $lt: cutoff }, erasedAt: { $exists: false } });
+  const filterFor = (cutoff: Date) => ({
+    status: 'closed' as const,
+    closedAt: { $lt: cutoff },
+    erasedAt: { $exists: false },
+  });
 
   return {
     async run(options: { dryRun: boolean; now?: Date }): Promise<RetentionReport> {

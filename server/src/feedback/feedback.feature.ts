@@ -18,7 +18,11 @@ export function createFeedbackFeature(
   context: AppContext,
   deps: { conversations: ConversationsService; ratingLinks: RatingLinks; hooks: ConversationHooks },
 ) {
-  const feedback = createFeedbackService({ mongo: context.mongo, conversations: deps.conversations, hooks: deps.hooks });
+  const feedback = createFeedbackService({
+    mongo: context.mongo,
+    conversations: deps.conversations,
+    hooks: deps.hooks,
+  });
   const limit = createRateLimit({
     redis: context.redis.command,
     keyPrefix: `${context.config.REDIS_PREFIX}:rl:rate`,

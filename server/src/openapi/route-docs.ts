@@ -368,28 +368,24 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     access: 'public',
     success: { status: 200, content: 'javascript' },
   },
-  ...['/widget', '/widget/', '/widget/index.html'].map(
-    (path): RouteDoc => ({
-      method: 'get',
-      path,
-      tag: 'widget',
-      summary: "The chat app inside the widget's frame",
-      access: 'public',
-      success: html,
-    }),
-  ),
+  ...['/widget', '/widget/', '/widget/index.html'].map((path): RouteDoc => ({
+    method: 'get',
+    path,
+    tag: 'widget',
+    summary: "The chat app inside the widget's frame",
+    access: 'public',
+    success: html,
+  })),
   { method: 'get', path: '/demo', tag: 'widget', summary: 'A demo support page', access: 'public', success: html },
   // The agent app
-  ...['/agent', '/agent/', '/agent/index.html'].map(
-    (path): RouteDoc => ({
-      method: 'get',
-      path,
-      tag: 'agent-app',
-      summary: 'The agent desk',
-      access: 'public',
-      success: html,
-    }),
-  ),
+  ...['/agent', '/agent/', '/agent/index.html'].map((path): RouteDoc => ({
+    method: 'get',
+    path,
+    tag: 'agent-app',
+    summary: 'The agent desk',
+    access: 'public',
+    success: html,
+  })),
   {
     method: 'get',
     path: '/agent/{*rest}',
@@ -438,7 +434,13 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     body: retentionRunSchema,
   },
   // API tokens
-  { method: 'get', path: '/api/api-tokens', tag: 'api-tokens', summary: 'API tokens (never the tokens)', access: ADMIN },
+  {
+    method: 'get',
+    path: '/api/api-tokens',
+    tag: 'api-tokens',
+    summary: 'API tokens (never the tokens)',
+    access: ADMIN,
+  },
   {
     method: 'post',
     path: '/api/api-tokens',

@@ -51,7 +51,9 @@ export function toEndpointView(doc: WebhookEndpointDocument, now = new Date()): 
 /** The secrets a delivery is signed with now: the current one, and one rotated away still in its overlap. */
 export function secretsInForce(doc: WebhookEndpointDocument, now = new Date()): string[] {
   const previous =
-    doc.previousSecret && doc.previousSecretValidUntil && doc.previousSecretValidUntil > now ? [doc.previousSecret] : [];
+    doc.previousSecret && doc.previousSecretValidUntil && doc.previousSecretValidUntil > now
+      ? [doc.previousSecret]
+      : [];
   return [doc.secret, ...previous];
 }
 
@@ -143,9 +145,11 @@ export function createWebhookEndpoints(deps: {
       const set: Record<string, unknown> = { ...changes };
       if (changes.enabled === true) Object.assign(set, { disabled: null, consecutiveFailures: 0 });
       if (changes.enabled === false) set.disabled = { reason: 'admin', at: new Date() };
-      const updated = (await Endpoint.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).lean()) as
-        | WebhookEndpointDocument
-        | null;
+      const updated = (await Endpoint.findByIdAndUpdate(
+        id,
+        { $set: set },
+        { returnDocument: 'after' },
+      ).lean()) as WebhookEndpointDocument | null;
       if (!updated) throw new AppError('NOT_FOUND', 'No such webhook endpoint.');
       await changed();
       return toEndpointView(updated);
@@ -191,7 +195,12 @@ export function createWebhookEndpoints(deps: {
       if (!counted || counted.consecutiveFailures < threshold) return null;
       const disabled = (await Endpoint.findOneAndUpdate(
         { _id: counted._id, enabled: true },
-        { $set: { enabled: false, disabled: { reason: 'failing', at: new Date(), failures: counted.consecutiveFailures } } },
+        {
+          $set: {
+            enabled: false,
+            disabled: { reason: 'failing', at: new Date(), failures: counted.consecutiveFailures },
+          },
+        },
         { returnDocument: 'after' },
       ).lean()) as WebhookEndpointDocument | null;
       if (disabled) await changed();

@@ -62,7 +62,12 @@ export function createWebhookProducer(deps: {
       const deliveryId = randomUUID();
       let data = bodies.get(item);
       if (!data) bodies.set(item, (data = item.data()));
-      const payload: WebhookPayload = { id: deliveryId, event: item.event, occurredAt: item.occurredAt.toISOString(), data };
+      const payload: WebhookPayload = {
+        id: deliveryId,
+        event: item.event,
+        occurredAt: item.occurredAt.toISOString(),
+        data,
+      };
       const job: WebhookJob = {
         deliveryId,
         endpointId,

@@ -44,7 +44,8 @@ export async function sendWebhook(request: {
     });
     await response.body?.cancel().catch(() => undefined);
     const status = response.status;
-    if (status >= 200 && status < 300) return { ok: true, retryable: false, responseStatus: status, latencyMs: latency() };
+    if (status >= 200 && status < 300)
+      return { ok: true, retryable: false, responseStatus: status, latencyMs: latency() };
     return {
       ok: false,
       retryable: status >= 500 || RETRYABLE_STATUSES.has(status),

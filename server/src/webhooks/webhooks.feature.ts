@@ -141,7 +141,11 @@ export function createWebhooksFeature(
   };
   /** Erasure: queued and kept delivery jobs carrying this customer's data are removed (running ones finish). */
   async function forgetCustomerJobs(customerId: string): Promise<number> {
-    const jobs = await queue().getJobs(['completed', 'failed', 'delayed', 'waiting', 'prioritized', 'paused'], 0, 9_999);
+    const jobs = await queue().getJobs(
+      ['completed', 'failed', 'delayed', 'waiting', 'prioritized', 'paused'],
+      0,
+      9_999,
+    );
     const theirs = jobs.filter((job) => (job as { data?: WebhookJob } | undefined)?.data?.customerId === customerId);
     await Promise.all(theirs.map((job) => job.remove().catch(() => undefined)));
     return theirs.length;

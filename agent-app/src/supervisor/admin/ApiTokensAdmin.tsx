@@ -24,7 +24,10 @@ function statusOf(token: ApiTokenView): string {
 
 /** API tokens for other servers (admins only): scopes, expiry, shown once, revocable. */
 export function ApiTokensAdmin() {
-  const fetchTokens = useCallback(async () => (await api.get<{ tokens: ApiTokenView[] }>('/api/api-tokens')).tokens, []);
+  const fetchTokens = useCallback(
+    async () => (await api.get<{ tokens: ApiTokenView[] }>('/api/api-tokens')).tokens,
+    [],
+  );
   const list = useAdminList<ApiTokenView, TokenDraft>(fetchTokens);
   const { draft, request } = list;
   const [created, setCreated] = useState<ApiTokenCreated | undefined>();

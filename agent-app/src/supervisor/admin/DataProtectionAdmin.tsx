@@ -41,7 +41,7 @@ function RetentionPanel() {
         {t('privacy.retention.heading')}
       </h3>
       <FormErrorView error={request.error} />
-      {report?.days == null ? (
+      {report === undefined ? null : report.days === null ? (
         <p>{t('privacy.retention.none')}</p>
       ) : (
         <>
@@ -53,7 +53,12 @@ function RetentionPanel() {
           <p role="status">
             {t('privacy.retention.matched', { count: report.matched, cutoff: formatDate(report.cutoff ?? '') })}
           </p>
-          <button type="button" className="button" disabled={request.busy || report.matched === 0} onClick={() => void apply()}>
+          <button
+            type="button"
+            className="button"
+            disabled={request.busy || report.matched === 0}
+            onClick={() => void apply()}
+          >
             {t('privacy.retention.apply')}
           </button>
         </>
@@ -72,7 +77,9 @@ export function DataProtectionAdmin() {
   const search = async () => {
     setNotice(undefined);
     const answer = await request.run(() =>
-      api.get<{ customers: CustomerMatch[] }>(`/api/data-protection/customers?email=${encodeURIComponent(email.trim())}`),
+      api.get<{ customers: CustomerMatch[] }>(
+        `/api/data-protection/customers?email=${encodeURIComponent(email.trim())}`,
+      ),
     );
     if (answer) setFound(answer.customers);
   };

@@ -45,7 +45,10 @@ export function WebhooksAdmin() {
   const { draft, request } = list;
   const [secret, setSecret] = useState<WebhookEndpointWithSecret | undefined>();
   const [logOf, setLogOf] = useState<WebhookEndpointView | undefined>();
-  const failing = (list.items ?? []).filter((endpoint) => endpoint.disabled?.reason === 'failing');
+  // Endpoints Switchboard turned off for failing, with when: the notice above the list.
+  const failing = (list.items ?? []).flatMap((endpoint) =>
+    endpoint.disabled?.reason === 'failing' ? [{ endpoint, at: endpoint.disabled.at }] : [],
+  );
 
   const save = () => {
     if (!draft) return;
@@ -66,9 +69,9 @@ export function WebhooksAdmin() {
   return (
     <div className="admin__pane">
       <p className="muted">{t('webhooks.explain')}</p>
-      {failing.map((endpoint) => (
+      {failing.map(({ endpoint, at }) => (
         <p key={endpoint.id} className="admin__error" role="alert">
-          {t('webhooks.failingNotice', { url: endpoint.url, at: formatDate(endpoint.disabled!.at) })}
+          {t('webhooks.failingNotice', { url: endpoint.url, at: formatDate(at) })}
         </p>
       ))}
       <AdminToolbar canEdit onNew={() => list.openDraft(toWebhookDraft())} notice={list.notice} />
@@ -120,7 +123,10 @@ export function WebhooksAdmin() {
                 label={t(endpoint.enabled ? 'webhooks.turnOff' : 'webhooks.turnOn')}
                 target={endpoint.url}
                 onClick={() =>
-                  void act(() => api.patch(`/api/webhooks/${endpoint.id}`, { enabled: !endpoint.enabled }), t('admin.saved'))
+                  void act(
+                    () => api.patch(`/api/webhooks/${endpoint.id}`, { enabled: !endpoint.enabled }),
+                    t('admin.saved'),
+                  )
                 }
               />
               <RowButton
@@ -128,7 +134,9 @@ export function WebhooksAdmin() {
                 target={endpoint.url}
                 onClick={() =>
                   void act(async () =>
-                    setSecret(await api.post<WebhookEndpointWithSecret>(`/api/webhooks/${endpoint.id}/rotate-secret`, {})),
+                    setSecret(
+                      await api.post<WebhookEndpointWithSecret>(`/api/webhooks/${endpoint.id}/rotate-secret`, {}),
+                    ),
                   )
                 }
               />
