@@ -10,7 +10,10 @@ import type {
   WebhookPayload,
 } from '@switchboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
 import { openChat } from '../jobs/chat.js';
+import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { agentFetch, signInRoles, type SignedInRoles } from '../support/agent-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { WebhookReceiver, type ReceivedDelivery } from '../support/webhook-receiver.js';
@@ -144,6 +147,45 @@ describe('outbound webhooks, against a real HTTP receiver', () => {
     const message = payloadOf(receiver.at('/notes')[0]!).data.message as { body: string; internal: boolean };
     expect(message).toMatchObject({ body: 'A note for the CRM', internal: true });
     chat.close();
+  });
+
+  it('tells about transfers, ratings and messages left offline', async () => {
+    await register('/lifecycle', {
+      events: ['conversation.transferred', 'conversation.rated', 'offline-message.left'],
+    });
+    const moved = await openChat(server);
+    await server.app.services.routing.requeue({ _id: new Types.ObjectId(moved.conversationId) });
+    const rated = await openChat(server);
+    await rated.desk.send(rated.conversationId, 'Glad I could help.');
+    await rated.desk.request('conversation.close', { conversationId: rated.conversationId, disposition: 'resolved' });
+    expect(
+      (await rated.customer.request('conversation.rate', { conversationId: rated.conversationId, rating: 4 })).ok,
+    ).toBe(true);
+    const visitor = new TestCustomer(server.url);
+    await visitor.connect();
+    const left = await visitor.request('conversation.leaveMessage', {
+      requestId: randomUUID(),
+      prechat: { ...defaultPrechat, email: 'left@example.com' },
+      body: 'Please call me back tomorrow.',
+    });
+    expect(left.ok).toBe(true);
+    await receiver.waitFor(() => receiver.at('/lifecycle').length >= 3);
+    const byEvent = Object.fromEntries(
+      receiver.at('/lifecycle').map((delivery) => [payloadOf(delivery).event, payloadOf(delivery).data]),
+    );
+    expect(byEvent['conversation.transferred']).toMatchObject({
+      reason: 'requeued',
+      fromAgentId: moved.desk.principal.id,
+      conversation: { id: moved.conversationId },
+    });
+    expect(byEvent['conversation.rated']).toMatchObject({ rating: 4, conversation: { id: rated.conversationId } });
+    expect(byEvent['offline-message.left']).toMatchObject({
+      conversation: { offline: true, customer: { email: 'left@example.com' } },
+      message: { body: 'Please call me back tomorrow.' },
+    });
+    moved.close();
+    rated.close();
+    visitor.disconnect();
   });
 
   it('keeps both secrets valid for a while after a rotation', async () => {
