@@ -33,7 +33,7 @@ describe('GET /api/openapi.json', () => {
 
   it('is a valid OpenAPI 3.1 document', async () => {
     expect(doc.openapi).toBe('3.1.0');
-    const result = await new Validator().validate({ ...doc } as Record<string, unknown>);
+    const result = await new Validator().validate({ ...doc });
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     const ids = Object.values(doc.paths).flatMap((operations) =>
