@@ -59,7 +59,7 @@ export async function startSwitchboard(name: string, options: SwitchboardOptions
       AGENT_MESSAGE_RATE: '100000',
       // Every load client connects from 127.0.0.1.
       SOCKETS_PER_ADDRESS: '1000000',
-      SOCKET_REQUESTS_IN_FLIGHT: '100000',
+      SOCKET_REQUESTS_IN_FLIGHT: '10000',
       VISITOR_EVENT_BUDGET: '10000000',
       AGENT_EVENT_BUDGET: '10000000',
       ADDRESS_EVENT_BUDGET: '10000000',

@@ -22,6 +22,7 @@ const live = (fields: Partial<LiveState> = {}): LiveState => ({
   visibleSeq: 1,
   customerSeq: 1,
   idle: null,
+  answered: false,
   ...fields,
 });
 
