@@ -34,3 +34,10 @@ export const laneKeys = (prefix: string, endpointId: string, conversationId: str
 
 /** Lanes are forgotten this long after their last event (a conversation's deliveries are long over by then). */
 export const LANE_TTL_MS = 30 * 86_400_000;
+/**
+ * A lane's "done" place is forgotten a day sooner than its last place taken:
+ * a lane that lost only its "taken" counter would start again at 1 below a
+ * "done" mark and skip its new deliveries as already sent; the other way
+ * round, a delivery finds no earlier one queued and simply goes.
+ */
+export const LANE_DONE_TTL_MS = LANE_TTL_MS - 86_400_000;

@@ -4,7 +4,7 @@ import type { Logger } from '../infra/logger.js';
 import { parseInput } from '../infra/validation.js';
 import type { WebhookEndpointDocument, WebhookModels } from './webhook.model.js';
 import { secretsInForce, type WebhookEndpoints } from './webhook-endpoints.service.js';
-import { laneJobId, laneKeys, LANE_TTL_MS, webhookJobSchema, type WebhookJob } from './webhook-jobs.js';
+import { LANE_DONE_TTL_MS, laneJobId, laneKeys, webhookJobSchema, type WebhookJob } from './webhook-jobs.js';
 import { sendWebhook, type SendOutcome } from './webhook-sender.js';
 
 /** Sets a lane's "done" place, never backwards (a late duplicate run must not reopen earlier places). */
@@ -50,7 +50,7 @@ export function webhookProcessor(deps: WebhookWorkerDeps) {
   async function finishLane(job: WebhookJob): Promise<void> {
     if (!job.lane) return;
     const keys = laneKeys(deps.prefix, job.endpointId, job.conversationId);
-    await deps.redis.eval(FINISH_LANE, 1, keys.done, job.lane, LANE_TTL_MS);
+    await deps.redis.eval(FINISH_LANE, 1, keys.done, job.lane, LANE_DONE_TTL_MS);
     // Wake the next one at once rather than when its own wait runs out.
     const next = await deps.queue().getJob(laneJobId(job.endpointId, job.conversationId, job.lane + 1));
     if (next && (await next.isDelayed()) && next.attemptsMade === 0) await next.promote().catch(() => undefined);
