@@ -1,7 +1,23 @@
 import { objectIdSchema, WEBHOOK_EVENTS } from '@switchboard/shared';
 import { z } from 'zod';
 
+import type { JobsOptions } from 'bullmq';
+
 export const WEBHOOK_QUEUE = 'webhooks';
+
+/**
+ * Every delivery job carries its retry policy itself: the queue may have been
+ * created earlier with the factory's defaults (the jobs dashboard creates one
+ * per known queue at start), so queue-level defaults cannot be relied on.
+ */
+export function webhookJobOptions(policy: { attempts: number; backoffMs: number }): JobsOptions {
+  return {
+    attempts: policy.attempts,
+    backoff: { type: 'exponential', delay: policy.backoffMs },
+    removeOnComplete: { age: 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}
 
 /**
  * One delivery: an event to one endpoint. Parsed again in the worker (Redis

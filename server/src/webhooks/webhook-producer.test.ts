@@ -49,7 +49,7 @@ const conversationId = 'a'.repeat(24);
 describe('webhook producer', () => {
   it('costs nothing (no Redis call, no data built) when no endpoint wants the event', async () => {
     const { calls, redis, queue } = recorder();
-    const producer = createWebhookProducer({ routes: () => [], queue, redis, prefix: 'p', logger });
+    const producer = createWebhookProducer({ routes: () => [], queue, redis, prefix: 'p', logger, jobOptions: {} });
     let built = 0;
     for (let index = 0; index < 100; index += 1) {
       producer.publish('message.created', { conversationId }, () => ({ built: (built += 1) }));
@@ -65,7 +65,7 @@ describe('webhook producer', () => {
       route('b'.repeat(24), new Set(['message.created'] as const)),
       route('c'.repeat(24), new Set(['conversation.closed'] as const), true),
     ];
-    const producer = createWebhookProducer({ routes: () => routes, queue, redis, prefix: 'p', logger });
+    const producer = createWebhookProducer({ routes: () => routes, queue, redis, prefix: 'p', logger, jobOptions: {} });
     producer.publish('message.created', { conversationId }, () => ({ n: 1 }));
     producer.publish('message.created', { conversationId, internal: true }, () => ({ note: true }));
     producer.publish('message.created', { conversationId }, () => ({ n: 2 }));

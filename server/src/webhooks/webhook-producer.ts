@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebhookEvent, WebhookPayload } from '@switchboard/shared';
 import type { Redis } from 'ioredis';
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import type { Logger } from '../infra/logger.js';
 import type { EndpointRoute } from './webhook-endpoints.service.js';
 import { LANE_TTL_MS, laneJobId, laneKeys, type WebhookJob } from './webhook-jobs.js';
@@ -34,6 +34,8 @@ export function createWebhookProducer(deps: {
   redis: Redis;
   prefix: string;
   logger: Logger;
+  /** Attempts, backoff and retention of each job (webhook-jobs.ts). */
+  jobOptions: JobsOptions;
 }) {
   let pending: Pending[] = [];
   let flushing: Promise<void> = Promise.resolve();
@@ -77,7 +79,11 @@ export function createWebhookProducer(deps: {
         body: JSON.stringify(payload),
         lane,
       };
-      return { name: item.event, data: job, opts: { jobId: laneJobId(endpointId, item.scope.conversationId, lane) } };
+      return {
+        name: item.event,
+        data: job,
+        opts: { ...deps.jobOptions, jobId: laneJobId(endpointId, item.scope.conversationId, lane) },
+      };
     });
     await deps.queue().addBulk(bulk);
   }

@@ -5,7 +5,7 @@ import type { ConversationHooks } from '../conversations/conversation-hooks.js';
 import type { Feature } from '../infra/feature.js';
 import { webhookModels } from './webhook.model.js';
 import { createWebhookEndpoints } from './webhook-endpoints.service.js';
-import { WEBHOOK_QUEUE, type WebhookJob } from './webhook-jobs.js';
+import { WEBHOOK_QUEUE, webhookJobOptions, type WebhookJob } from './webhook-jobs.js';
 import { conversationSummary, messageSummary } from './webhook-payloads.js';
 import { createWebhookProducer } from './webhook-producer.js';
 import { webhookProcessor } from './webhook.worker.js';
@@ -31,21 +31,15 @@ export function createWebhooksFeature(
     refreshMs: config.WEBHOOK_REFRESH,
     rotationOverlapMs: config.WEBHOOK_SECRET_OVERLAP,
   });
-  const queue = () =>
-    queues.queue<WebhookJob>(WEBHOOK_QUEUE, {
-      defaultJobOptions: {
-        attempts: config.WEBHOOK_ATTEMPTS,
-        backoff: { type: 'exponential', delay: config.WEBHOOK_BACKOFF },
-        removeOnComplete: { age: 3600, count: 10_000 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-      },
-    });
+  const jobOptions = webhookJobOptions({ attempts: config.WEBHOOK_ATTEMPTS, backoffMs: config.WEBHOOK_BACKOFF });
+  const queue = () => queues.queue<WebhookJob>(WEBHOOK_QUEUE);
   const producer = createWebhookProducer({
     routes: endpoints.routes,
     queue,
     redis: context.redis.command,
     prefix: config.REDIS_PREFIX,
     logger,
+    jobOptions,
   });
 
   const { hooks } = deps;
@@ -129,7 +123,7 @@ export function createWebhooksFeature(
 
   const feature: Feature = {
     name: 'webhooks',
-    routes: webhooksRoutes({ auth: deps.restAuth, endpoints, models, audit: deps.audit, queue }),
+    routes: webhooksRoutes({ auth: deps.restAuth, endpoints, models, audit: deps.audit, queue, jobOptions }),
     async start() {
       await Promise.all([models.Endpoint.init(), models.Delivery.init()]);
       await endpoints.start();

@@ -9,7 +9,7 @@ import {
   type WebhookDeliveryView,
 } from '@switchboard/shared';
 import { Router } from 'express';
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import { z } from 'zod';
 import type { AuditService } from '../audit/audit.service.js';
 import { diffOf } from '../audit/diff.js';
@@ -45,6 +45,7 @@ export function webhooksRoutes(deps: {
   models: WebhookModels;
   audit: AuditService;
   queue: () => Queue<WebhookJob>;
+  jobOptions: JobsOptions;
 }): Router {
   const router = Router();
   const admin = [deps.auth.authenticate, deps.auth.requireRole('admin')];
@@ -130,7 +131,7 @@ export function webhooksRoutes(deps: {
       body: delivery.body,
     };
     await deps.models.Delivery.updateOne({ _id: deliveryId }, { $set: { status: 'pending' } });
-    await deps.queue().add(job.event, job, { jobId: `redeliver.${deliveryId}.${randomUUID()}` });
+    await deps.queue().add(job.event, job, { ...deps.jobOptions, jobId: `redeliver.${deliveryId}.${randomUUID()}` });
     await audit.record({
       actor: currentAgent(res),
       action: 'webhook.redeliver',
