@@ -92,7 +92,7 @@ export function WebhooksAdmin() {
         <AdminTable
           items={list.items}
           emptyText={t('webhooks.empty')}
-          headings={[t('webhooks.url'), t('webhooks.events'), t('webhooks.status')]}
+          headings={[t('webhooks.address'), t('webhooks.events'), t('webhooks.status')]}
           rowClassName={(endpoint) => (endpoint.enabled ? undefined : 'row--closed')}
           cells={(endpoint) => (
             <>

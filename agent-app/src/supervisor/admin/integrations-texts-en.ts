@@ -5,6 +5,7 @@ export const integrationsTextsEn = {
     'Switchboard posts what happens in chats to these addresses, signed with each endpoint’s secret. See docs/webhooks.md for how to verify a delivery.',
   'webhooks.empty': 'No webhook endpoints yet.',
   'webhooks.url': 'Address (https://…)',
+  'webhooks.address': 'Address',
   'webhooks.description': 'Description',
   'webhooks.events': 'Events to send',
   'webhooks.internalNotes': 'Also send internal notes (never shown to customers)',
