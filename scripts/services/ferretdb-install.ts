@@ -24,13 +24,16 @@ const VERSIONS = ['v1.24.1', 'v1.24.0'] as const;
  * equality look-ups use the SQLite indexes instead of reading every
  * document; the writing commands of one database run one at a time, so
  * single-document writes are atomic as on MongoDB, which the server relies
- * on (it refuses a FerretDB built without it). The cache directory is named
+ * on (it refuses a FerretDB built without it); an update command of many
+ * statements closes each one's query before the next, so it cannot take
+ * every pooled connection and wait forever. The cache directory is named
  * after the patches' contents ({@link BUILD}), so any change to a patch
  * makes every machine build afresh instead of running an older build.
  */
 const PATCHES = [
   { name: 'the index pushdown patch', file: 'ferretdb-sqlite-index-pushdown.patch' },
   { name: 'the atomic writes patch', file: 'ferretdb-atomic-writes.patch' },
+  { name: 'the update statements patch', file: 'ferretdb-update-statements.patch' },
 ].map((patch) => ({ ...patch, path: fileURLToPath(new URL(`./${patch.file}`, import.meta.url)) }));
 const BUILD = `ferretdb-v1.24-${createHash('sha256')
   .update(PATCHES.map((patch) => readFileSync(patch.path)).join('\0'))

@@ -134,4 +134,23 @@ describe('single-document atomicity of the local MongoDB-wire server', () => {
       expect((await probes.findOne({ _id: 'mixed' }))?.n).toBe(19 + (inserted ? 1 : 0));
     }
   });
+
+  it('applies an unordered bulk of 250 updates, more than its pool has connections, and goes on writing', async () => {
+    // FerretDB kept every statement's query open until the whole command
+    // returned, each holding one of the database's 100 pooled connections:
+    // the 100th statement then waited forever for a connection to write with,
+    // holding the write lock every other write of the database waits for
+    // (scripts/services/ferretdb-update-statements.patch).
+    const probes = fresh();
+    await probes.insertMany(Array.from({ length: 250 }, (_, index) => ({ _id: `doc${index}`, n: 0 })));
+    const bulk = await probes.bulkWrite(
+      Array.from({ length: 250 }, (_, index) => ({
+        updateOne: { filter: { _id: `doc${index}` }, update: { $inc: { n: 1 } } },
+      })),
+      { ordered: false },
+    );
+    expect(bulk.modifiedCount).toBe(250);
+    await probes.updateOne({ _id: 'doc0' }, { $inc: { n: 1 } });
+    expect((await probes.findOne({ _id: 'doc0' }))?.n).toBe(2);
+  }, 20_000);
 });
