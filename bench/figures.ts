@@ -61,7 +61,7 @@ export interface Figure {
  * (nothing sheds them), and that backlog must not be billed to the next
  * round. Returns the seconds waited.
  */
-async function quiesce(pids: (number | null)[], capMs = 60_000): Promise<number> {
+export async function quiesce(pids: (number | null)[], capMs = 60_000): Promise<number> {
   const started = performance.now();
   // The database too: a server waiting on a backlog of slow commands is idle, not done.
   const watched = pids.filter((pid): pid is number => pid !== null);

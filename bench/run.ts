@@ -30,13 +30,14 @@ import { startRelay, startSwitchboard } from './lib/servers.js';
 import { fmt } from './lib/stats.js';
 import { nudgesFigure } from './scenarios/nudges.js';
 import { uploadsFigure } from './scenarios/uploads.js';
+import { webhooksFigure } from './scenarios/webhooks.js';
 
 const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
-    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,burst,timers,nudges,widget,database,uploads. */
+    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,burst,timers,nudges,webhooks,widget,database,uploads. */
     only: { type: 'string' },
     /** Routing size while developing, `<chats>x<agents>` (e.g. 200x20); default the mode's. */
     routing: { type: 'string' },
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
     ['burst', () => burstFigure(ctx)],
     ['timers', () => timersFigure(ctx, quick)],
     ['nudges', () => nudgesFigure(ctx)],
+    ['webhooks', () => webhooksFigure(ctx)],
     ['widget', () => widgetFigure(ctx)],
     ['uploads', () => uploadsFigure(ctx)],
     ['database', () => bareDatabaseFigure(ctx)],

@@ -87,7 +87,8 @@ interface Session {
   csrfToken: string;
 }
 
-async function adminSession(url: string): Promise<Session> {
+/** Signs in as the admin every Switchboard of the bench is started with. */
+export async function adminSession(url: string): Promise<Session> {
   const response = await fetch(`${url}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },

@@ -8,17 +8,20 @@ import type { AppContext } from './app-context.js';
 import { createAuditFeature } from './audit/audit.feature.js';
 import { createBlocksFeature } from './blocks/blocks.feature.js';
 import { createMessagingFeature } from './conversations/messaging.feature.js';
+import { createDataProtectionFeature } from './data-protection/data-protection.feature.js';
 import { createDepartmentsFeature } from './departments/departments.feature.js';
 import { createFeedbackFeature } from './feedback/feedback.feature.js';
 import type { Feature } from './infra/feature.js';
 import { departmentIdleLookup } from './jobs/idle-thresholds.js';
 import { createJobsFeature } from './jobs/jobs.feature.js';
 import { createKnowledgeFeature } from './knowledge/knowledge.feature.js';
+import { createOpenApiFeature } from './openapi/openapi.feature.js';
 import { systemClock } from './routing/clock.js';
 import { createRoutingFeature } from './routing/routing.feature.js';
 import { createReportsFeature } from './reports/reports.feature.js';
 import { createSupervisionFeature } from './supervision/supervision.feature.js';
 import { createSystemFeature } from './system/system.feature.js';
+import { createWebhooksFeature } from './webhooks/webhooks.feature.js';
 import { createWidgetFeature } from './widget/widget.feature.js';
 
 /**
@@ -112,6 +115,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
   });
   const feedback = createFeedbackFeature(context, {
     conversations: messaging.services.conversations,
+    hooks: messaging.services.hooks,
     ratingLinks: jobs.services.ratingLinks,
   });
   const supervision = createSupervisionFeature(context, {
@@ -127,6 +131,16 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     restAuth: agents.services.restAuth,
     departments: departments.services.departments,
     agents: agents.services.agents,
+  });
+  const webhooks = createWebhooksFeature(context, {
+    restAuth: agents.services.restAuth,
+    audit: audit.services.audit,
+    hooks: messaging.services.hooks,
+  });
+  const dataProtection = createDataProtectionFeature(context, {
+    restAuth: agents.services.restAuth,
+    audit: audit.services.audit,
+    forgetQueuedJobs: (customerId) => webhooks.services.webhooks.forgetCustomerJobs(customerId),
   });
   const features: Feature[] = [
     system,
@@ -145,6 +159,9 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     audit.feature,
     supervision.feature,
     reports.feature,
+    webhooks.feature,
+    dataProtection.feature,
+    createOpenApiFeature(),
   ];
   return {
     features,
@@ -163,6 +180,8 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
       ...supervision.services,
       ...reports.services,
       ...blocks.services,
+      ...webhooks.services,
+      ...dataProtection.services,
       clock,
     },
   };

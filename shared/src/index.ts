@@ -28,3 +28,6 @@ export * from './supervision.js';
 export * from './knowledge.js';
 export { rankArticles, stem, tokenize, type RankableArticle } from './knowledge-rank.js';
 export * from './reports.js';
+export * from './webhooks.js';
+export * from './api-tokens.js';
+export * from './data-protection.js';

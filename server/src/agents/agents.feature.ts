@@ -2,6 +2,9 @@ import { objectIdSchema } from '@switchboard/shared';
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import { authRoutes } from '../auth/auth.routes.js';
+import { apiTokensRoutes } from '../api-tokens/api-tokens.routes.js';
+import { createApiTokens, type ApiTokens } from '../api-tokens/api-tokens.service.js';
+import { createTokenAuthenticator } from '../api-tokens/token-auth.js';
 import { createRestAuth, type RestAuth } from '../auth/rest-auth.js';
 import { createRevocation, type Revocation } from '../auth/revocation.js';
 import { createSessionAuthenticator } from '../auth/session-auth.js';
@@ -29,6 +32,8 @@ export interface AgentsServices {
   restAuth: RestAuth;
   sessions: SessionStore;
   revocation: Revocation;
+  /** Server-to-server API tokens (REST only; never a socket or the console). */
+  apiTokens: ApiTokens;
 }
 
 /** Agent accounts, sign-in sessions, agent socket authentication and status. */
@@ -54,7 +59,12 @@ export function createAgentsFeature(
   const agents = createAgentsService({ model, sockets, revocation, logger, assignedAmong });
   const authenticateSession = createSessionAuthenticator(sessions, agents);
   const policy = { publicUrl: config.PUBLIC_URL, allowed: config.AGENT_ALLOWED_ORIGINS };
-  const restAuth = createRestAuth(authenticateSession, policy);
+  const apiTokens = createApiTokens({ mongo: context.mongo });
+  const restAuth = createRestAuth(
+    authenticateSession,
+    policy,
+    createTokenAuthenticator({ tokens: apiTokens, audit: deps.audit, logger }),
+  );
   const limiter = createSignInLimiter({
     redis: context.redis.command,
     prefix: config.REDIS_PREFIX,
@@ -103,6 +113,7 @@ export function createAgentsFeature(
     }),
   );
   routes.use(agentsRoutes(agents, restAuth, deps.audit, limiter));
+  routes.use(apiTokensRoutes({ auth: restAuth, tokens: apiTokens, audit: deps.audit }));
 
   const feature: Feature = {
     name: 'agents',
@@ -121,5 +132,5 @@ export function createAgentsFeature(
       await Promise.resolve();
     },
   };
-  return { feature, services: { agents, restAuth, sessions, revocation } };
+  return { feature, services: { agents, restAuth, sessions, revocation, apiTokens } };
 }

@@ -4,8 +4,11 @@ import type { AgentPrincipal } from '../auth/principal.js';
 import type { Logger } from '../infra/logger.js';
 import type { AuditModel, AuditRecord } from './audit.model.js';
 
+/** Switchboard itself, for what it does on its own (an endpoint turned off after failing). */
+export const SYSTEM_ACTOR = 'system';
+
 export interface AuditInput {
-  actor: AgentPrincipal;
+  actor: AgentPrincipal | typeof SYSTEM_ACTOR;
   action: string;
   /** `name`: the target's name now (entries keep it; names change later). */
   target: { kind: string; id: string; name?: string };
@@ -39,7 +42,14 @@ export function createAuditService(deps: { model: AuditModel; logger: Logger }) 
     async record(input: AuditInput): Promise<void> {
       const entry = {
         at: new Date(),
-        actor: { id: input.actor.id, name: input.actor.displayName, role: input.actor.role },
+        actor:
+          input.actor === SYSTEM_ACTOR
+            ? { id: SYSTEM_ACTOR, name: 'Switchboard', role: SYSTEM_ACTOR }
+            : {
+                id: input.actor.id,
+                name: input.actor.displayName,
+                role: input.actor.apiTokenId ? 'api-token' : input.actor.role,
+              },
         action: input.action,
         target: input.target,
         details: input.details ?? {},

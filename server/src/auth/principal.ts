@@ -15,6 +15,8 @@ export interface AgentPrincipal {
   languages: string[];
   /** Null: their departments' default applies (routing). */
   capacity: number | null;
+  /** Set when a server-to-server API token makes the request (never on a socket). */
+  apiTokenId?: string;
 }
 
 /** What the agents feature keeps in `socket.data` on the `/agent` namespace. */

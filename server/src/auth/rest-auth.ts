@@ -42,9 +42,25 @@ export interface RestAuth {
   requireRole(...roles: AgentRole[]): RequestHandler;
 }
 
-export function createRestAuth(authenticateSession: SessionAuthenticator, policy: OriginPolicy): RestAuth {
+/**
+ * Authenticates a request carrying `Authorization: Bearer …` (an API token,
+ * api-tokens/token-auth.ts): the principal it acts as, or a typed refusal.
+ */
+export type TokenAuthenticator = (req: Request, res: Response) => Promise<AgentPrincipal>;
+
+export function createRestAuth(
+  authenticateSession: SessionAuthenticator,
+  policy: OriginPolicy,
+  authenticateToken?: TokenAuthenticator,
+): RestAuth {
   return {
     async authenticate(req, res, next) {
+      // A browser never sends this header on its own (no CSRF to fear), and a token never has a session.
+      if (authenticateToken && req.get('authorization') !== undefined) {
+        res.locals.agent = await authenticateToken(req, res);
+        next();
+        return;
+      }
       const found = await authenticateSession.byId(readCookie(req.headers.cookie, SESSION_COOKIE));
       if (!found) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
       if (!SAFE_METHODS.has(req.method)) assertCsrf(req, found.session.csrfToken, policy);

@@ -9,7 +9,7 @@ import { parseInput } from '../infra/validation.js';
 import { addressRoom, disconnectBlocked } from './blocks.socket.js';
 import type { BlocksService } from './blocks.service.js';
 
-const listQuerySchema = z.strictObject({ all: z.enum(['true', 'false']).optional() });
+export const blocksListQuerySchema = z.strictObject({ all: z.enum(['true', 'false']).optional() });
 
 /**
  * Blocking from the desk (the chat's agent, or a supervisor), and the
@@ -49,7 +49,7 @@ export function blocksRoutes(deps: {
   });
 
   router.get('/api/blocks', ...supervisors, async (req, res) => {
-    const query = parseInput(listQuerySchema, req.query);
+    const query = parseInput(blocksListQuerySchema, req.query);
     res
       .set('Cache-Control', 'private, no-store')
       .json({ blocks: await deps.blocks.list({ all: query.all === 'true' }) });

@@ -183,6 +183,26 @@ const envSchema = z.object({
    * job failed for good, Redis lost it) gets one back within this long.
    */
   IDLE_TIMER_SWEEP: durationFromEnv({ min: 500, max: 3_600_000 }).default(300_000),
+  // Outbound webhooks.
+  /** How long a receiver has to answer one delivery. */
+  WEBHOOK_TIMEOUT: durationFromEnv({ min: 100, max: 120_000 }).default(15_000),
+  /** HTTP attempts per delivery, and the first retry delay (doubling after). */
+  WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  WEBHOOK_BACKOFF: durationFromEnv({ min: 10, max: 3_600_000 }).default(10_000),
+  /** Deliveries failed for good in a row after which an endpoint is turned off (with a notice). */
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(1000).default(10),
+  /** How long a rotated-away signing secret keeps signing beside the new one. */
+  WEBHOOK_SECRET_OVERLAP: durationFromEnv({ min: 0, max: 30 * 86_400_000 }).default(86_400_000),
+  /** Deliveries one worker process sends at once. */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(16),
+  /** How soon other processes see an endpoint added, changed or turned off. */
+  WEBHOOK_REFRESH: durationFromEnv({ min: 100, max: 600_000 }).default(2_000),
+  // Data protection.
+  /** Closed conversations older than this many days are redacted or deleted; unset: kept for ever. */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+  RETENTION_ACTION: z.enum(['redact', 'delete']).default('redact'),
+  /** How often the retention job runs. */
+  RETENTION_INTERVAL: durationFromEnv({ min: 500, max: 7 * 86_400_000 }).default(3_600_000),
   /** A job whose worker stops renewing its lock (crashed) for this long is run again elsewhere. */
   JOB_LOCK: durationFromEnv({ min: 500, max: 600_000 }).default(30_000),
   // Attachments: defaults until an admin saves their own (size, types, retention).

@@ -1,4 +1,4 @@
-import type { MessageView } from '@switchboard/shared';
+import type { ConversationRated, MessageView, ReleaseReason } from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import type { ConversationDocument } from './conversation.model.js';
 import type { Admission } from './live-state.js';
@@ -20,6 +20,21 @@ export interface ConversationEvents {
   assigned: (conversation: ConversationDocument, how: { claimed: boolean }) => void | Promise<void>;
   closed: (conversation: ConversationDocument) => void | Promise<void>;
   messageStored: (context: StoredMessageContext, message: MessageView) => void | Promise<void>;
+  /** Handed on: to another agent (a transfer, a takeover) or back to a queue (a transfer to a team, a requeue). */
+  transferred: (conversation: ConversationDocument, move: ConversationMove) => void | Promise<void>;
+  /** The customer rated the chat (again: the rating replaces the earlier one). */
+  rated: (conversation: ConversationDocument, rating: ConversationRated) => void | Promise<void>;
+  /** A message left while nobody could chat, stored in its new offline conversation. */
+  offlineMessageLeft: (conversation: ConversationDocument, message: MessageView) => void | Promise<void>;
+}
+
+/** Where a conversation went, and why. */
+export interface ConversationMove {
+  reason: ReleaseReason;
+  fromAgentId: string | null;
+  to: { agentId: string } | { departmentId: string | null };
+  /** The internal note written with it (never shown to the customer). */
+  note?: string;
 }
 
 export interface ConversationHooks {

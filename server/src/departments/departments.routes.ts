@@ -13,7 +13,7 @@ import { diffOf } from '../audit/diff.js';
 import { parseInput } from '../infra/validation.js';
 import type { DepartmentsService } from './departments.service.js';
 
-const listQuerySchema = z.object({ archived: z.enum(['true', 'false']).optional() });
+export const departmentsListQuerySchema = z.object({ archived: z.enum(['true', 'false']).optional() });
 
 /**
  * Department administration (S4): supervisors read, admins change, and every
@@ -36,7 +36,7 @@ export function departmentsRoutes(
   });
 
   router.get('/api/departments', ...read, async (req, res) => {
-    const query = parseInput(listQuerySchema, req.query);
+    const query = parseInput(departmentsListQuerySchema, req.query);
     res.json({ departments: await departments.list({ includeArchived: query.archived === 'true' }), defaults });
   });
 

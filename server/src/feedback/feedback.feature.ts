@@ -1,5 +1,6 @@
 import { conversationRateSchema } from '@switchboard/shared';
 import type { AppContext } from '../app-context.js';
+import type { ConversationHooks } from '../conversations/conversation-hooks.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { RatingLinks } from '../transcripts/rating-links.js';
 import { requireCustomer } from '../customers/customer-auth.js';
@@ -15,9 +16,13 @@ import { ratingPageRoutes } from './rating-page.routes.js';
  */
 export function createFeedbackFeature(
   context: AppContext,
-  deps: { conversations: ConversationsService; ratingLinks: RatingLinks },
+  deps: { conversations: ConversationsService; ratingLinks: RatingLinks; hooks: ConversationHooks },
 ) {
-  const feedback = createFeedbackService({ mongo: context.mongo, conversations: deps.conversations });
+  const feedback = createFeedbackService({
+    mongo: context.mongo,
+    conversations: deps.conversations,
+    hooks: deps.hooks,
+  });
   const limit = createRateLimit({
     redis: context.redis.command,
     keyPrefix: `${context.config.REDIS_PREFIX}:rl:rate`,

@@ -1,6 +1,7 @@
 import { AppError, type ConversationRate, type ConversationRated } from '@switchboard/shared';
 import type { Connection } from 'mongoose';
 import { conversationModels, type ConversationDocument } from '../conversations/conversation.model.js';
+import type { ConversationHooks } from '../conversations/conversation-hooks.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { CustomerPrincipal } from '../customers/customers.service.js';
 
@@ -30,7 +31,12 @@ export function notRateable(conversation: Pick<ConversationDocument, 'status' | 
  * answered them — from the widget's end screen or from the link in the
  * transcript email; both store the same rating the same way.
  */
-export function createFeedbackService(deps: { mongo: Connection; conversations: ConversationsService }) {
+export function createFeedbackService(deps: {
+  mongo: Connection;
+  conversations: ConversationsService;
+  /** Told after a rating is stored (webhooks). */
+  hooks?: Pick<ConversationHooks, 'emit'>;
+}) {
   const { Conversation } = conversationModels(deps.mongo);
 
   /**
@@ -58,12 +64,14 @@ export function createFeedbackService(deps: { mongo: Connection; conversations: 
       { $set: { satisfaction } },
       { strict: false },
     );
-    return {
+    const rated: ConversationRated = {
       conversationId,
       rating: satisfaction.rating,
       ...(comment === undefined ? {} : { comment }),
       ratedAt: satisfaction.ratedAt.toISOString(),
     };
+    await deps.hooks?.emit('rated', conversation, rated);
+    return rated;
   }
 
   return {

@@ -10,7 +10,7 @@ import { notRateable, type FeedbackService, type StoredSatisfaction } from './fe
 import { renderRatingPage, type RatingPageState } from './rating-page.js';
 
 const tokenSchema = z.string().min(1).max(64);
-const ratingFormSchema = z.object({
+export const ratingFormSchema = z.object({
   token: tokenSchema,
   // A form without a choice sends no `rating`: asked again, not refused.
   rating: z.coerce.number().int().min(1).max(5).optional(),

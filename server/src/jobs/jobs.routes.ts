@@ -6,7 +6,7 @@ import { parseInput } from '../infra/validation.js';
 import { AppError } from '@switchboard/shared';
 import type { IdleFlags } from './idle-flags.js';
 
-const failedQuerySchema = z
+export const failedJobsQuerySchema = z
   .object({
     queue: z.string().max(64).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -36,7 +36,7 @@ export function jobsRoutes(deps: { auth: RestAuth; queues: QueueFactory; flags: 
   );
 
   router.get('/api/admin/jobs/failed', auth.authenticate, auth.requireRole('admin'), async (req, res) => {
-    const query = parseInput(failedQuerySchema, req.query);
+    const query = parseInput(failedJobsQuerySchema, req.query);
     const names = query.queue ? [known(query.queue).name] : queues.names();
     const result = await Promise.all(
       names.map(async (name) => {

@@ -109,20 +109,29 @@ export function createMailer(
     };
   }
   const transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, base);
-  const outbox = path.resolve(
-    config.MAIL_OUTBOX_DIR ??
-      (config.NODE_ENV === 'test' ? path.join(tmpdir(), 'switchboard-outbox') : path.join('.data', 'outbox')),
-  );
+  const outbox = outboxDir(config);
   logger.info({ outbox }, 'SMTP_URL is not set: emails are written to the outbox folder');
   return {
     domain,
     async send(mail) {
       const info = await transport.sendMail(message(mail));
-      const name = mail.messageId.replace(/[^A-Za-z0-9._@-]/g, '_');
       await mkdir(outbox, { recursive: true });
-      await writeFile(path.join(outbox, `${name}.eml`), info.message as Buffer);
+      await writeFile(outboxFile(outbox, mail.messageId), info.message as Buffer);
       return { response: `written to ${outbox}` };
     },
     close: () => transport.close(),
   };
+}
+
+/** Where emails are written without SMTP_URL. */
+export function outboxDir(config: Pick<Config, 'MAIL_OUTBOX_DIR' | 'NODE_ENV'>): string {
+  return path.resolve(
+    config.MAIL_OUTBOX_DIR ??
+      (config.NODE_ENV === 'test' ? path.join(tmpdir(), 'switchboard-outbox') : path.join('.data', 'outbox')),
+  );
+}
+
+/** The outbox copy of the email with this Message-ID (erasure deletes it). */
+export function outboxFile(outbox: string, messageId: string): string {
+  return path.join(outbox, `${messageId.replace(/[^A-Za-z0-9._@-]/g, '_')}.eml`);
 }

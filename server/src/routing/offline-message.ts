@@ -68,6 +68,7 @@ export function createOfflineMessages(deps: {
     if (!stored.duplicate && stored.admission) {
       broadcast.messageCreated(stored.message);
       await hooks.emit('messageStored', { conversationId: conversation._id, ...stored.admission }, stored.message);
+      await hooks.emit('offlineMessageLeft', conversation, stored.message);
     }
     broadcast.joinCustomer(principal.id, conversation._id.toHexString());
     return {

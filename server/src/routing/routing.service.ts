@@ -38,7 +38,7 @@ export interface RoutingDeps {
   sockets: SocketServer;
   clock: Clock;
   agents: AgentModel;
-  messaging: Pick<MessagingServices, 'conversations' | 'messages' | 'broadcast'>;
+  messaging: Pick<MessagingServices, 'conversations' | 'messages' | 'broadcast' | 'hooks'>;
   departments: DepartmentsService;
   metrics: RoutingMetrics;
   generalLanguageFallbackSeconds: number;
@@ -106,6 +106,7 @@ export function createRoutingService(deps: RoutingDeps) {
     capacity,
     state,
     sockets: deps.sockets,
+    hooks: deps.messaging.hooks,
     queueChanged,
     slotFreed: (agentId) => {
       void queuesOfAgent(agentId).then(

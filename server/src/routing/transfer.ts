@@ -12,6 +12,7 @@ import type { AgentModel, AgentRecord } from '../agents/agent.model.js';
 import { agentRoom, SUPERVISORS_ROOM, type AgentPrincipal } from '../auth/principal.js';
 import type { Broadcaster } from '../conversations/broadcast.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
+import type { ConversationHooks } from '../conversations/conversation-hooks.js';
 import { toConversationView } from '../conversations/conversation-view.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import { customerNames, type DepartmentsService } from '../departments/departments.service.js';
@@ -34,6 +35,8 @@ export interface TransferDeps {
   queueChanged(key: string): void;
   /** An agent has a slot free again: route the queues they serve. */
   slotFreed(agentId: string): void;
+  /** Told once a move is stored (webhooks); its failures are logged by the hooks, never the mover's. */
+  hooks: Pick<ConversationHooks, 'emit'>;
 }
 
 const stillWith = (conversation: ConversationDocument, agentId: Types.ObjectId | null | undefined) =>
@@ -164,6 +167,12 @@ export function createTransfers(deps: TransferDeps) {
     );
     deps.queueChanged(queueKeyOf(conversation.departmentId));
     deps.queueChanged(queueKeyOf(department._id));
+    await deps.hooks.emit('transferred', moved, {
+      reason: cause.reason,
+      fromAgentId: fromAgentId?.toHexString() ?? null,
+      to: { departmentId },
+      ...(note ? { note } : {}),
+    });
     return view;
   }
 
@@ -199,6 +208,12 @@ export function createTransfers(deps: TransferDeps) {
     broadcast.joinAgent(agentId, id);
     await storeNote(moved, by, note);
     if (fromAgentId) await release(fromAgentId, moved, cause, { toAgentName: target.displayName });
+    await deps.hooks.emit('transferred', moved, {
+      reason: cause.reason,
+      fromAgentId: fromAgentId?.toHexString() ?? null,
+      to: { agentId },
+      ...(note ? { note } : {}),
+    });
     return announce(
       moved,
       { agentName: target.displayName },
@@ -247,6 +262,11 @@ export function createTransfers(deps: TransferDeps) {
         );
       }
       deps.queueChanged(queueKeyOf(current.departmentId));
+      await deps.hooks.emit('transferred', result.conversation, {
+        reason: 'requeued',
+        fromAgentId: fromAgentId?.toHexString() ?? null,
+        to: { departmentId: current.departmentId?.toHexString() ?? null },
+      });
     },
 
     /**
@@ -296,6 +316,11 @@ export function createTransfers(deps: TransferDeps) {
       broadcast.joinAgent(by.id, conversationId);
       await deps.capacity.hold(by.id, conversationId);
       if (fromAgentId) await release(fromAgentId, moved, { reason: 'taken-over', by }, { toAgentName: by.displayName });
+      await deps.hooks.emit('transferred', moved, {
+        reason: 'taken-over',
+        fromAgentId: fromAgentId?.toHexString() ?? null,
+        to: { agentId: by.id },
+      });
       return announce(
         moved,
         { agentName: by.displayName },

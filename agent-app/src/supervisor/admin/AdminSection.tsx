@@ -2,10 +2,13 @@ import { useState } from 'react';
 import { t, type TextKey } from '../../i18n/console.js';
 import type { ConsoleSectionProps } from '../sections.js';
 import { AgentsAdmin } from './AgentsAdmin.js';
+import { ApiTokensAdmin } from './ApiTokensAdmin.js';
+import { DataProtectionAdmin } from './DataProtectionAdmin.js';
 import { DepartmentsAdmin } from './DepartmentsAdmin.js';
 import { FilesAdmin } from './FilesAdmin.js';
 import { KnowledgeAdmin } from './KnowledgeAdmin.js';
 import { ARTICLE_KIND, CANNED_KIND } from './knowledge-kinds.js';
+import { WebhooksAdmin } from './WebhooksAdmin.js';
 import { WidgetSettingsAdmin } from './WidgetSettingsAdmin.js';
 import './admin.css';
 
@@ -17,6 +20,12 @@ const TABS: { id: string; label: TextKey }[] = [
   { id: 'widget', label: 'admin.tab.widget' },
   { id: 'files', label: 'admin.tab.files' },
 ];
+/** Tabs whose every call is admin-only: not shown to supervisors at all. */
+const ADMIN_TABS: { id: string; label: TextKey }[] = [
+  { id: 'webhooks', label: 'admin.tab.webhooks' },
+  { id: 'tokens', label: 'admin.tab.tokens' },
+  { id: 'privacy', label: 'admin.tab.privacy' },
+];
 
 /**
  * S4. Supervisors keep canned responses and articles current; agents,
@@ -26,13 +35,14 @@ const TABS: { id: string; label: TextKey }[] = [
 export function AdminSection({ agent }: ConsoleSectionProps) {
   const [tab, setTab] = useState('canned');
   const isAdmin = agent.role === 'admin';
+  const tabs = isAdmin ? [...TABS, ...ADMIN_TABS] : TABS;
   return (
     <section className="admin" aria-labelledby="admin-heading">
       <h2 id="admin-heading" className="board__heading">
         {t('section.admin')}
       </h2>
       <div role="tablist" aria-label={t('admin.tabs')} className="admin__tabs">
-        {TABS.map((each) => (
+        {tabs.map((each) => (
           <button
             key={each.id}
             id={`admin-tab-${each.id}`}
@@ -45,8 +55,8 @@ export function AdminSection({ agent }: ConsoleSectionProps) {
             onClick={() => setTab(each.id)}
             onKeyDown={(event) => {
               if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-              const index = TABS.findIndex((x) => x.id === tab);
-              const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+              const index = tabs.findIndex((x) => x.id === tab);
+              const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
               if (next) {
                 setTab(next.id);
                 document.getElementById(`admin-tab-${next.id}`)?.focus();
@@ -64,6 +74,9 @@ export function AdminSection({ agent }: ConsoleSectionProps) {
         {tab === 'departments' && <DepartmentsAdmin canEdit={isAdmin} />}
         {tab === 'widget' && <WidgetSettingsAdmin canEdit={isAdmin} />}
         {tab === 'files' && <FilesAdmin canEdit={isAdmin} />}
+        {tab === 'webhooks' && isAdmin && <WebhooksAdmin />}
+        {tab === 'tokens' && isAdmin && <ApiTokensAdmin />}
+        {tab === 'privacy' && isAdmin && <DataProtectionAdmin />}
       </div>
     </section>
   );

@@ -6,8 +6,7 @@ import {
   type Locale,
   type RoutingStrategy,
 } from '@switchboard/shared';
-import { t } from '../../i18n/console.js';
-import { languageName } from '../../i18n/index.js';
+import { languageName, t } from '../../i18n/console.js';
 import { AdminForm, FormFooter, type DraftFormProps } from './AdminForm.js';
 import { LanguageChecks } from './CheckboxGroup.js';
 import { THRESHOLDS, TRANSLATED_LOCALES, type DepartmentDraft } from './department-form.js';

@@ -7,7 +7,7 @@ import {
 } from '@switchboard/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/rest.js';
-import { t } from '../../i18n/index.js';
+import { t } from '../../i18n/console.js';
 import { useAdminRequest } from './admin-request.js';
 import { AdminForm, FormFooter } from './AdminForm.js';
 import { CheckboxGroup } from './CheckboxGroup.js';

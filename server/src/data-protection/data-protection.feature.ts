@@ -1,0 +1,72 @@
+import type { AppContext } from '../app-context.js';
+import { SYSTEM_ACTOR, type AuditService } from '../audit/audit.service.js';
+import type { RestAuth } from '../auth/rest-auth.js';
+import type { Feature } from '../infra/feature.js';
+import { outboxDir } from '../mail/mailer.js';
+import { createConversationScrub } from './conversation-scrub.js';
+import { createCustomerData } from './customer-data.js';
+import { dataProtectionRoutes } from './data-protection.routes.js';
+import { createRetention } from './retention.js';
+
+const RETENTION_QUEUE = 'retention';
+
+/**
+ * Data protection: export and erase one customer, and the retention policy
+ * (RETENTION_DAYS, RETENTION_ACTION) run by a repeatable BullMQ job, one run
+ * per period for the whole deployment.
+ */
+export function createDataProtectionFeature(
+  context: AppContext,
+  deps: { restAuth: RestAuth; audit: AuditService; forgetQueuedJobs: (customerId: string) => Promise<number> },
+) {
+  const { config, logger, queues } = context;
+  const scrub = createConversationScrub({
+    mongo: context.mongo,
+    redis: context.redis.command,
+    prefix: config.REDIS_PREFIX,
+    outbox: config.SMTP_URL ? null : outboxDir(config),
+  });
+  const customers = createCustomerData({ mongo: context.mongo, scrub, forgetQueuedJobs: deps.forgetQueuedJobs });
+  const retention = createRetention({
+    mongo: context.mongo,
+    scrub,
+    days: config.RETENTION_DAYS,
+    action: config.RETENTION_ACTION,
+  });
+
+  queues.worker(
+    RETENTION_QUEUE,
+    async () => {
+      const report = await retention.run({ dryRun: false });
+      if (report.changed === 0) return report;
+      logger.info({ changed: report.changed, action: report.action }, 'retention policy applied');
+      await deps.audit.record({
+        actor: SYSTEM_ACTOR,
+        action: 'retention.run',
+        target: { kind: 'retention', id: 'policy' },
+        details: { days: report.days, action: report.action, changed: report.changed },
+      });
+      return report;
+    },
+    { concurrency: 1 },
+  );
+
+  const feature: Feature = {
+    name: 'data-protection',
+    routes: dataProtectionRoutes({ auth: deps.restAuth, customers, retention, audit: deps.audit }),
+    async start() {
+      if (config.PROCESS_ROLE === 'web') return;
+      const queue = queues.queue(RETENTION_QUEUE);
+      // One schedule per deployment; a deployment that drops its policy drops the schedule too.
+      if (config.RETENTION_DAYS === undefined) await queue.removeJobScheduler(RETENTION_QUEUE);
+      else {
+        await queue.upsertJobScheduler(
+          RETENTION_QUEUE,
+          { every: config.RETENTION_INTERVAL },
+          { name: 'retention', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
+        );
+      }
+    },
+  };
+  return { feature, services: { dataProtection: { customers, retention } } };
+}
