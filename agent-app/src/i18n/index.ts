@@ -1,5 +1,6 @@
 import type { Locale } from '@switchboard/shared';
 import type { adminEn } from '../supervisor/admin/texts-en.js';
+import type { integrationsTextsEn } from '../supervisor/admin/integrations-texts-en.js';
 import type { supervisorEn } from '../supervisor/texts-en.js';
 import { en } from './en.js';
 
@@ -11,7 +12,8 @@ import { en } from './en.js';
  * conversations come from @switchboard/shared's renderSystemMessage in
  * UI_LOCALE, so they match the rest of the UI.
  */
-export type TextKey = keyof typeof en | keyof typeof supervisorEn | keyof typeof adminEn;
+export type TextKey =
+  keyof typeof en | keyof typeof supervisorEn | keyof typeof adminEn | keyof typeof integrationsTextsEn;
 
 const catalogue: Partial<Record<TextKey, string>> = { ...en };
 
