@@ -115,11 +115,11 @@ describe('protocol fuzz: every client event of /customer and /agent', () => {
     expect(casesRun).toBeGreaterThanOrEqual(35 * (CASES_PER_EVENT + WARM_UP_CASES_PER_EVENT));
     expect(await countDocuments(server)).toEqual(storedBefore);
     const [victimConversation] = victim.logs.keys();
-    expect(victim.bodies(victimConversation!)).toEqual(['my private message']);
+    expect(victim.written(victimConversation!)).toEqual(['my private message']);
     await victim.sync();
-    expect(victim.bodies(victimConversation!)).toEqual(['my private message']);
+    expect(victim.written(victimConversation!)).toEqual(['my private message']);
     const stored = await server.app.services.conversations.load(victimConversation!);
-    expect(stored).toMatchObject({ status: 'queued', lastSeq: 1 });
+    expect(stored).toMatchObject({ status: 'queued', lastSeq: 2 }); // the welcome line, then the message
     expect(stored?.agentId).toBeFalsy();
     expect((await server.app.services.agents.getById(fuzzAgent.principal.id))?.status).toBe('offline');
 

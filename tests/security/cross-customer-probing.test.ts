@@ -114,7 +114,7 @@ describe("customer A probing customer B's ids", () => {
 
   it('B still sees exactly their own conversation, untouched', async () => {
     await bob.sync();
-    expect(bob.bodies(bobConversation)).toEqual(['my order number is 1234']);
+    expect(bob.written(bobConversation)).toEqual(['my order number is 1234']);
     expect(await bob.send(bobConversation, 'still here')).toMatchObject({ ok: true });
   });
 

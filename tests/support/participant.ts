@@ -96,6 +96,14 @@ export abstract class TestParticipant {
       .map((message) => message.body);
   }
 
+  /** What people wrote in it (customer and agents), without the system's lines such as the welcome. */
+  written(conversationId: string): string[] {
+    return this.log(conversationId)
+      .list()
+      .filter((message) => message.author.kind !== 'system')
+      .map((message) => message.body);
+  }
+
   /** Resolves when `predicate` holds (polled, bounded). */
   async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
