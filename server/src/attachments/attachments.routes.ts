@@ -9,7 +9,7 @@ import type { AttachmentsService } from './attachments.service.js';
 import type { UploadTickets } from './upload-tickets.js';
 
 const fileParamsSchema = z.object({ id: objectIdSchema, variant: z.enum(FILE_VARIANTS) }).strict();
-const fileQuerySchema = z.object({ e: z.coerce.number().int(), s: z.string().min(1).max(100) });
+export const fileQuerySchema = z.object({ e: z.coerce.number().int(), s: z.string().min(1).max(100) });
 
 /**
  * Served files are someone else's bytes: never run as a page (a sandbox CSP

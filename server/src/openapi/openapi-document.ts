@@ -57,6 +57,7 @@ const MEDIA = {
   text: 'text/plain',
   javascript: 'text/javascript',
   csv: 'text/csv',
+  file: 'application/octet-stream',
 } as const;
 
 /** `get /api/agents/{id}` → `getApiAgentsId`; a trailing slash is a route of its own (`getWidgetSlash`). */

@@ -22,9 +22,12 @@ import {
   webhookEndpointCreateSchema,
   webhookEndpointUpdateSchema,
   widgetSettingsSchema,
+  attachmentSettingsSchema,
   type AgentRole,
 } from '@switchboard/shared';
 import { z } from 'zod';
+import { FILE_VARIANTS } from '../attachments/attachment-links.js';
+import { fileQuerySchema } from '../attachments/attachments.routes.js';
 import { blocksListQuerySchema } from '../blocks/blocks.routes.js';
 import { departmentsListQuerySchema } from '../departments/departments.routes.js';
 import { ratingFormSchema } from '../feedback/rating-page.routes.js';
@@ -51,7 +54,7 @@ export interface RouteDoc {
   /** `form`: an HTML form post (urlencoded); default JSON. */
   bodyType?: 'json' | 'form';
   /** What a success answers: its status, and whether it is JSON, HTML, text or nothing. */
-  success?: { status: number; content?: 'json' | 'html' | 'text' | 'javascript' | 'csv' | 'none' };
+  success?: { status: number; content?: 'json' | 'html' | 'text' | 'javascript' | 'csv' | 'file' | 'none' };
 }
 
 const ADMIN: readonly AgentRole[] = ['admin'];
@@ -501,5 +504,39 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     access: ADMIN,
     params: { deliveryId: z.uuid() },
     success: { status: 202 },
+  },
+  {
+    method: 'put',
+    path: '/api/uploads/:ticket',
+    tag: 'files',
+    summary: "A file's bytes, streamed as the request body, to the link attachment.prepare gave",
+    access: 'link',
+    params: { ticket: z.string().min(1).max(2000) },
+    success: created,
+  },
+  {
+    method: 'get',
+    path: '/api/files/:id/:variant',
+    tag: 'files',
+    summary: 'A file or its thumbnail, through a signed link',
+    access: 'link',
+    params: { variant: z.enum(FILE_VARIANTS) },
+    query: fileQuerySchema,
+    success: { status: 200, content: 'file' },
+  },
+  {
+    method: 'get',
+    path: '/api/attachment-settings',
+    tag: 'files',
+    summary: 'File rules: size limit, types, retention, departments without customer files',
+    access: SUPERVISORS,
+  },
+  {
+    method: 'put',
+    path: '/api/attachment-settings',
+    tag: 'files',
+    summary: 'Replace the file rules (audited)',
+    access: ADMIN,
+    body: attachmentSettingsSchema,
   },
 ];
