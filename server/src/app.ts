@@ -46,7 +46,7 @@ export interface CreateAppOptions {
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<SwitchboardApp> {
   const logger = options.logger ?? createLogger(config);
   const metrics = createMetricsRegistry();
-  const redis = createRedisConnections(config.REDIS_URL, logger);
+  const redis = createRedisConnections(config.REDIS_URL, logger, config.REDIS_PREFIX);
   let mongo: Connection;
   try {
     mongo = await connectMongo(config.MONGODB_URI, config.MONGODB_DB, logger);

@@ -203,7 +203,9 @@ describe('blocking a visitor', () => {
       { _id: made.blocks[0]!.id },
       { $set: { expiresAt: new Date(Date.now() - 1_000) } },
     );
-    await server.app.redis.command.set(`${server.namespace}:blocks:version`, 'an hour later');
+    const versionKey = `${server.namespace}:blocks:version`;
+    await server.app.redis.command.set(versionKey, 'an hour later');
+    await server.app.redis.changes.announce(versionKey);
     expect(await handshake('198.51.100.91', { visitorToken: customer.visitorToken })).toBe('connected');
   });
 });

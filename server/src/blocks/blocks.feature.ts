@@ -22,6 +22,7 @@ export function createBlocksFeature(
   const blocks = createBlocksService({
     model: blockModel(context.mongo),
     redis: context.redis.command,
+    feed: context.redis.changes,
     prefix: config.REDIS_PREFIX,
     logger,
     audit: deps.audit,

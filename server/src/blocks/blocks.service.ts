@@ -12,6 +12,7 @@ import type { AgentPrincipal } from '../auth/principal.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { Logger } from '../infra/logger.js';
 import { createVersionedCache } from '../infra/versioned-cache.js';
+import type { ChangeFeed } from '../infra/change-feed.js';
 import type { BlockDocument, BlockModel } from './block.model.js';
 
 /** Blocks in force, by what they block: when each ends (null: never). */
@@ -47,13 +48,15 @@ const inForce = (endsAt: number | null | undefined, now: number) =>
 
 /**
  * Blocking abusive visitors. Every process keeps the blocks in force in
- * memory (a versioned cache: one Redis GET per check, a database read only
- * after a change), so checking a handshake costs no database round trip and a
+ * memory (a versioned cache: no Redis call per check while the change feed
+ * is live, a database read only after a change), so checking a handshake costs no database round trip and a
  * new block or a lifted one applies on every process at once.
  */
 export function createBlocksService(deps: {
   model: BlockModel;
   redis: Pick<Redis, 'get' | 'set'>;
+  /** Announcements of blocks made or lifted on any process (infra/change-feed.ts). */
+  feed?: ChangeFeed;
   prefix: string;
   logger: Logger;
   audit: Pick<AuditService, 'record'>;
@@ -62,6 +65,7 @@ export function createBlocksService(deps: {
   const cache = createVersionedCache<InForce>({
     redis: deps.redis,
     key: `${deps.prefix}:blocks:version`,
+    feed: deps.feed,
     logger: deps.logger,
     name: 'visitor blocks',
     load: async () => {

@@ -23,7 +23,11 @@ export function createDepartmentsFeature(
     model,
     keys,
     clock: deps.clock,
-    version: { redis: context.redis.command, key: `${context.config.REDIS_PREFIX}:departments:version` },
+    version: {
+      redis: context.redis.command,
+      key: `${context.config.REDIS_PREFIX}:departments:version`,
+      feed: context.redis.changes,
+    },
     logger: context.logger,
   });
   const routes = Router();

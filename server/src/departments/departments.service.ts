@@ -12,6 +12,7 @@ import { isValidObjectId, Types } from 'mongoose';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../infra/logger.js';
 import { createVersionedCache } from '../infra/versioned-cache.js';
+import type { ChangeFeed } from '../infra/change-feed.js';
 import type { Clock } from '../routing/clock.js';
 import { isOpenAt, nextOpeningAt } from './business-hours.js';
 import type { DepartmentKeys } from './department-keys.js';
@@ -27,7 +28,7 @@ export interface DepartmentsDeps {
   keys: DepartmentKeys;
   clock: Clock;
   /** Where every process learns that the departments changed (infra/versioned-cache.ts). */
-  version: { redis: Pick<Redis, 'get' | 'set'>; key: string };
+  version: { redis: Pick<Redis, 'get' | 'set'>; key: string; feed?: ChangeFeed };
   logger: Logger;
 }
 
@@ -64,6 +65,7 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
     load: () => model.find({}).lean<DepartmentRecord[]>().exec(),
     redis: deps.version.redis,
     key: deps.version.key,
+    feed: deps.version.feed,
     logger: deps.logger,
     name: 'departments',
   });

@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { createChangeFeed, type ChangeFeed } from './change-feed.js';
 import type { Logger } from './logger.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -6,16 +7,23 @@ import { withTimeout } from './with-timeout.js';
  * The Redis connections of one server process:
  * - `command`: rate limits, presence and other request-path commands;
  * - `publisher` / `subscriber`: the Socket.IO adapter (a subscriber cannot run other commands);
+ * - `changes`: announcements that cached settings changed, on a subscriber of its own (infra/change-feed.ts);
  * - BullMQ creates its own from {@link bullConnectionOptions} when jobs land.
  */
 export interface RedisConnections {
   command: Redis;
   publisher: Redis;
   subscriber: Redis;
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
-export function createRedisConnections(url: string, logger: Logger): RedisConnections {
+export function createRedisConnections(
+  url: string,
+  logger: Logger,
+  /** Names this deployment's change channel, so deployments sharing a Redis do not hear each other. */
+  prefix = 'switchboard',
+): RedisConnections {
   const make = (role: string, options: RedisOptions = {}) => {
     const client = new Redis(url, { lazyConnect: false, ...options });
     let reported = false;
@@ -42,11 +50,24 @@ export function createRedisConnections(url: string, logger: Logger): RedisConnec
   const subscriber = make('subscriber', { maxRetriesPerRequest: null, enableReadyCheck: false });
   observeUnawaitedCommands(publisher, ['publish'], logger);
   observeUnawaitedCommands(subscriber, ['subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe'], logger);
-  const clients = [command, publisher, subscriber];
+  // Named (sent before it subscribes) so an operator's CLIENT LIST tells it apart.
+  const changesSubscriber = make('changes', {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: false,
+    connectionName: `${prefix}:changes`,
+  });
+  const changes = createChangeFeed({
+    subscriber: changesSubscriber,
+    publisher: command,
+    channel: `${prefix}:changes`,
+    logger,
+  });
+  const clients = [command, publisher, subscriber, changesSubscriber];
   return {
     command,
     publisher,
     subscriber,
+    changes,
     async close() {
       // QUIT on a connection that is down would wait in the offline queue forever.
       const open = clients.filter((client) => client.status === 'ready');

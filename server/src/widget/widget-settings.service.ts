@@ -12,6 +12,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { AgentPrincipal } from '../auth/principal.js';
 import type { Logger } from '../infra/logger.js';
 import { createVersionedCache } from '../infra/versioned-cache.js';
+import type { ChangeFeed } from '../infra/change-feed.js';
 import { WIDGET_SETTINGS_ID, type WidgetSettingsModel, type WidgetSettingsRecord } from './widget-settings.model.js';
 
 interface Dependencies {
@@ -21,7 +22,7 @@ interface Dependencies {
   /** WIDGET_ALLOWED_ORIGINS: in effect while the stored settings leave `allowedOrigins` null. */
   defaultAllowedOrigins: readonly string[];
   /** The settings' version: a Redis key every save rewrites (shared by all processes of the deployment). */
-  version: { redis: Pick<Redis, 'get' | 'set'>; key: string };
+  version: { redis: Pick<Redis, 'get' | 'set'>; key: string; feed?: ChangeFeed };
   /** How long a process may keep the settings without anyone announcing a save (a safety net only). */
   cacheMs?: number;
 }
@@ -57,6 +58,7 @@ export function createWidgetSettingsService(deps: Dependencies) {
     load: fromDatabase,
     redis: deps.version.redis,
     key: deps.version.key,
+    feed: deps.version.feed,
     logger: deps.logger,
     name: 'widget settings',
     maxAgeMs: deps.cacheMs ?? 30_000,

@@ -23,7 +23,11 @@ export function createWidgetFeature(
     audit: deps.audit,
     logger,
     defaultAllowedOrigins: config.WIDGET_ALLOWED_ORIGINS,
-    version: { redis: context.redis.command, key: `${config.REDIS_PREFIX}:widget-settings:version` },
+    version: {
+      redis: context.redis.command,
+      key: `${config.REDIS_PREFIX}:widget-settings:version`,
+      feed: context.redis.changes,
+    },
   });
   const routes = Router();
   routes.use(widgetSettingsRoutes(widgetSettings, deps.restAuth));
