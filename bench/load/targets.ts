@@ -86,6 +86,13 @@ export function switchboardTarget(url: string): Target {
   const agentOf = new Map<string, Socket>();
   /** Per conversation: who waits for its next idle check-in. */
   const nudgeWaiters = new Map<string, (storedAt: number) => void>();
+  /** Per conversation, every `conversation.updated` heard ("customer:queued", "agent 3:active"): what a stuck chat's error reports. */
+  const heard = new Map<string, string[]>();
+  const hear = (conversationId: string, line: string) => {
+    const lines = heard.get(conversationId) ?? [];
+    lines.push(line);
+    heard.set(conversationId, lines);
+  };
   const target: Target = {
     onDelivered: () => undefined,
     async connectAgent(_index, credentials) {
@@ -110,7 +117,9 @@ export function switchboardTarget(url: string): Target {
       socket.on('message.created', (message: MessageView) => {
         if (message.author.kind === 'customer') target.onDelivered(message.clientMessageId, performance.now());
       });
+      const agentName = `agent ${sockets.length}`;
       socket.on('conversation.updated', (conversation: { id: string; status: string }) => {
+        hear(conversation.id, `${agentName}:${conversation.status}`);
         if (conversation.status !== 'active') return;
         agentOf.set(conversation.id, socket);
         // The assignment may reach the agent before the start ack reaches the customer.
@@ -135,6 +144,9 @@ export function switchboardTarget(url: string): Target {
       });
       sockets.push(socket);
       reportDrops(socket, 'customer');
+      socket.on('conversation.updated', (conversation: { id: string; status: string }) =>
+        hear(conversation.id, `customer:${conversation.status}`),
+      );
       socket.on('message.created', (message: MessageView) => {
         if (message.system?.event !== 'customer.idle-nudge') return;
         nudgeWaiters.get(message.conversationId)?.(Date.parse(message.createdAt));
@@ -177,11 +189,15 @@ export function switchboardTarget(url: string): Target {
       const at = await Promise.race([
         assignedPromise,
         new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error(`chat ${index} not assigned within 120 s`)), 120_000).unref(),
+          setTimeout(() => {
+            const events = heard.get(conversationId)?.join(', ') ?? 'nothing';
+            reject(new Error(`chat ${index} (${conversationId}) not assigned within 120 s; heard: ${events}`));
+          }, 120_000).unref(),
         ),
       ]);
       assignedAt.delete(conversationId);
       assignedEarly.delete(conversationId);
+      heard.delete(conversationId);
       target.onDelivered(`assigned:${index}`, at);
       return {
         async send(id, body) {

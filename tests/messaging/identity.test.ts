@@ -46,6 +46,22 @@ describe('customers identified by the host site (HMAC, X3)', () => {
     expect(laptop.ready?.conversations[0]?.language).toBe('ru');
   });
 
+  it('opens one chat when two devices of a customer start at the same moment', async () => {
+    // Each pair races: one start claims the customer's live chat, the other must wait for it
+    // to be stored and join it, never replace the claim with a second chat.
+    const pairs = await Promise.all(
+      Array.from({ length: 12 }, async (_, index) => {
+        const userId = `user-twin-${index}`;
+        const identity = { userId, name: `Twin ${index}`, userHash: sign(userId) };
+        const [phone, laptop] = await Promise.all([connect(identity), connect(identity)]);
+        return Promise.all([phone, laptop].map((device) => device.start({ topic: 'mac-startup', language: 'en' })));
+      }),
+    );
+    for (const [phone, laptop] of pairs) expect(laptop?.conversation.id).toBe(phone?.conversation.id);
+    const customerIds = pairs.map(([phone]) => phone?.customer.id);
+    expect(await server.app.services.conversations.model.countDocuments({ customerId: { $in: customerIds } })).toBe(12);
+  });
+
   it('refuses an invalid signature with IDENTITY_INVALID', async () => {
     const forged = { userId: 'user-1001', userHash: sign('user-1002') };
     await expect(connect(forged)).rejects.toMatchObject({ data: { code: 'IDENTITY_INVALID' } });

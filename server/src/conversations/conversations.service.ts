@@ -6,6 +6,7 @@ import {
   type Prechat,
   type SystemEvent,
 } from '@switchboard/shared';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { Types, type Connection } from 'mongoose';
 import type { CustomersService } from '../customers/customers.service.js';
@@ -24,6 +25,11 @@ import { offlineConversationId } from './offline-conversation-id.js';
 const LIVE = ['queued', 'active'] as const;
 /** The welcome line (with the case number) is a live chat's first message. */
 const WELCOME_SEQ = 1;
+/** How often, and how long, a start looks for a chat another tab's start has claimed but not yet stored. */
+const CLAIMED_POLL_MS = 50;
+const CLAIMED_WAIT_MS = 2_000;
+/** A claim this old whose chat was never stored was abandoned (its process died between claim and insert). */
+const CLAIM_ABANDONED_MS = 30_000;
 
 /** The one line a close posts: the plain goodbye, or a line of the caller's (the idle goodbye). */
 export interface ClosingLine {
@@ -178,6 +184,23 @@ export function createConversationsService(deps: {
     }
   }
 
+  /**
+   * The conversation a customer's pointer names. A pointer claimed moments
+   * ago may name a chat whose insert is still on its way (another tab's
+   * start): that one is waited for, never replaced, or two tabs would each
+   * open a chat. Only a pointer older than any insert takes (its starter
+   * died between claim and insert) is given up: null, to be replaced.
+   */
+  async function loadClaimed(pointer: Types.ObjectId): Promise<ConversationDocument | null> {
+    for (let waited = 0; ; waited += CLAIMED_POLL_MS) {
+      const found = await load(pointer);
+      if (found) return found;
+      if (Date.now() - pointer.getTimestamp().getTime() > CLAIM_ABANDONED_MS) return null;
+      if (waited >= CLAIMED_WAIT_MS) throw new AppError('STORE_UNAVAILABLE', 'Your chat is still being opened; retry.');
+      await sleep(CLAIMED_POLL_MS);
+    }
+  }
+
   return {
     model: Conversation,
     load,
@@ -187,9 +210,9 @@ export function createConversationsService(deps: {
      * The customer's live conversation, created if there is none. The
      * customer's `liveConversationId` is claimed with a conditional write
      * before the conversation is created, so two tabs starting at once still
-     * get one chat: the loser reads the winner's. A pointer to a chat that
-     * ended (or never got stored: a crash between claim and insert) is
-     * replaced the same way.
+     * get one chat: the loser reads the winner's, waiting for it if its
+     * insert is still on its way. A pointer to a chat that ended (or never
+     * got stored: a crash between claim and insert) is replaced the same way.
      * `liveConversationId`: a customer created by this very request with
      * its pointer already set to this id (nobody else knows it yet).
      * `pointer`: the customer's pointer as the caller just read it.
@@ -209,7 +232,7 @@ export function createConversationsService(deps: {
         if (!owner) throw new AppError('NOT_FOUND', 'No such customer.');
         const pointer = owner.liveConversationId ?? null;
         if (pointer) {
-          const live = await load(pointer);
+          const live = await loadClaimed(pointer);
           if (live && live.status !== 'closed') return { conversation: live, created: false };
         }
         const id = new Types.ObjectId();
