@@ -117,7 +117,10 @@ export function switchboardTarget(url: string): Target {
       socket.on('message.created', (message: MessageView) => {
         if (message.author.kind === 'customer') target.onDelivered(message.clientMessageId, performance.now());
       });
-      const agentName = `agent ${sockets.length}`;
+      let agentName = `agent socket ${sockets.length}`;
+      socket.once('session.ready', (ready: { agent: { displayName: string } }) => {
+        agentName = ready.agent.displayName;
+      });
       socket.on('conversation.updated', (conversation: { id: string; status: string }) => {
         hear(conversation.id, `${agentName}:${conversation.status}`);
         if (conversation.status !== 'active') return;
@@ -144,8 +147,13 @@ export function switchboardTarget(url: string): Target {
       });
       sockets.push(socket);
       reportDrops(socket, 'customer');
-      socket.on('conversation.updated', (conversation: { id: string; status: string }) =>
-        hear(conversation.id, `customer:${conversation.status}`),
+      socket.on(
+        'conversation.updated',
+        (conversation: { id: string; status: string; agent?: { displayName: string } }) =>
+          hear(
+            conversation.id,
+            `customer:${conversation.status}${conversation.agent ? ` (${conversation.agent.displayName})` : ''}`,
+          ),
       );
       socket.on('message.created', (message: MessageView) => {
         if (message.system?.event !== 'customer.idle-nudge') return;

@@ -4,6 +4,7 @@ export { createLogger, type Logger } from './infra/logger.js';
 export type { AgentPrincipal } from './auth/principal.js';
 // Infrastructure pieces the integration tests exercise against a real Redis.
 export { createRedisConnections } from './infra/redis.js';
+export { createBroadcaster } from './conversations/broadcast.js';
 // What bench/timers.ts measures: the idle timer's producer on the server's own queue factory.
 export { createQueueFactory, type QueueFactory } from './infra/queues.js';
 export { bullConnectionOptions } from './infra/redis.js';
