@@ -132,11 +132,16 @@ export function createRouter(deps: RouterDeps) {
     const work = (async () => {
       do {
         again.delete(key);
-        await pass(key);
+        try {
+          await pass(key);
+        } catch (error) {
+          logger.error({ err: error, queue: key }, 'routing pass failed');
+        }
       } while (again.has(key));
-    })()
-      .catch((error: unknown) => logger.error({ err: error, queue: key }, 'routing pass failed'))
-      .finally(() => running.delete(key));
+      // Forgotten in the same step as the last look at `again`: a kick arriving in any later
+      // step starts a new pass (one arriving a few promise hops later, in a .finally(), was lost).
+      running.delete(key);
+    })();
     running.set(key, work);
     return work;
   }
