@@ -120,6 +120,22 @@ describe('idle timers (J1, J2) with short thresholds', () => {
     expect(flags.filter((flag) => flag.reason === 'agent-unanswered')).toEqual([]);
   });
 
+  it("arms the check-in with the agent's reply: one wake-up, the check-in delay after it", async () => {
+    const chat = await openChat(server);
+    chats.push(chat);
+    const { customer, desk, conversationId } = chat;
+    await customer.send(conversationId, 'Can I return an opened box?');
+    const reply = await desk.send(conversationId, 'Yes, within 30 days.');
+    if (!reply.ok) throw new Error('agent send failed');
+    // Before the agent-turn wake-up (400 ms after the customer wrote) could have re-armed it.
+    await sleep(150);
+    const queue = server.app.services.idleTimers.queue;
+    const pending = (await queue.getJobs(['delayed'])).filter((job) => job.data.conversationId === conversationId);
+    expect(pending).toHaveLength(1);
+    const dueAt = pending[0]!.timestamp + pending[0]!.delay;
+    expect(dueAt).toBeGreaterThanOrEqual(Date.parse(reply.data.message.createdAt) + 800 - 50);
+  });
+
   it("does not move the check-in for later agent messages; the customer's answer cancels the close", async () => {
     const chat = await openChat(server);
     chats.push(chat);

@@ -51,7 +51,7 @@ describe('decideIdle', () => {
   it('waits for the agent no longer than the check-in delay, so a reply under a longer SLA is nudged on time', () => {
     const longSla = { ...limits, agentReplyMs: 600_000 };
     const waiting = { ...active, turn: { unansweredSince: t(10) } };
-    // Due to flag at 610 s, but the agent may answer at any moment and that schedules nothing.
+    // Due to flag at 610 s, but the agent may answer at any moment, and that answer's re-arm may be lost.
     expect(decideIdle(waiting, t(10), longSla)).toEqual({ actions: [], wakeAt: t(190) });
     // They answered at 20 s: the poll at 190 s finds the customer's turn and wakes for its check-in at 200 s.
     const reply = msg('agent', 20);

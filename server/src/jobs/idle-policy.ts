@@ -93,11 +93,12 @@ const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
 
 /**
  * What to do now and when to wake next. Offline-message chats are never timed.
- * Between events nothing is known to be
- * due (nobody's turn, or the agent flagged and still silent), so the timer
- * polls every `nudgeMs`: an agent reply, which schedules nothing in Redis, is
- * then noticed in time to nudge exactly `nudgeMs` after it. For the same
- * reason a wait for the agent's reply never sleeps longer than `nudgeMs`.
+ * An agent reply that opens the customer's turn re-arms the timer for its
+ * check-in itself (jobs.feature.ts), after its ack. Should that re-arm be
+ * lost with its process, the timer still looks every `nudgeMs` while nothing
+ * is known to be due (nobody's turn, or the agent flagged and still silent),
+ * and a wait for the agent's reply never sleeps longer than that, so the
+ * check-in then comes at most one delay late instead of never.
  */
 export function decideIdle(state: IdleState, now: Date, limits: IdleThresholds): IdleDecision {
   if (state.status !== 'active') return { actions: [], wakeAt: null };
@@ -120,8 +121,8 @@ function decideTurn(state: IdleState, now: Date, limits: IdleThresholds): IdleDe
   if (unansweredSince) {
     const since = later(unansweredSince, state.assignedAt);
     const flagAt = plus(since, limits.agentReplyMs);
-    // No later than a poll: the agent's reply schedules nothing, and the check-in it starts
-    // is due `nudgeMs` after it, which may come before an SLA longer than that.
+    // No later than a poll, in case the agent's reply was stored but its re-arm lost: the
+    // check-in it starts is due `nudgeMs` after it, which may come before a longer SLA.
     if (now < flagAt) return { actions: [], wakeAt: flagAt < poll ? flagAt : poll };
     const flagged = state.idle?.reason === 'agent-unanswered';
     const actions: IdleAction[] = flagged ? [] : [{ kind: 'flag', reason: 'agent-unanswered', since }];

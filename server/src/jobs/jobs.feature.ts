@@ -83,27 +83,34 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
 
   /**
    * First wake-up of the agent's turn: the reply SLA, or sooner if the check-in
-   * delay is shorter, since the agent's reply (which schedules nothing) starts
-   * the customer's turn and its check-in is due that long after (idle-policy.ts).
+   * delay is shorter. The agent's reply re-arms the timer itself, but the
+   * policy still looks again within the check-in delay, in case that re-arm
+   * was lost with its process (idle-policy.ts).
    */
   async function agentTurnWakeMs(departmentId: string | null | undefined): Promise<number> {
     const { agentReplyMs, nudgeMs } = await thresholds(departmentId ?? undefined);
     return Math.min(agentReplyMs, nudgeMs);
   }
 
-  // Producers: one Redis call when a customer message starts the agent's turn, none otherwise.
+  // Producers: one Redis call (after the ack) when a message hands the turn to the other side,
+  // none for further messages of the same turn.
   hooks.on('messageStored', async ({ conversationId, state, clearedIdle }, message) => {
     if (message.internal || message.author.kind === 'system') return;
     const id = conversationId.toHexString();
     // The message answered a flag: it is gone from the live state already; the document and the lists follow.
     if (clearedIdle) await flags.clear(id, clearedIdle);
-    if (message.author.kind !== 'customer') return;
     // Offline messages are answered by email and never timed (idle-policy.ts).
     if (state.status !== 'active' || state.offline) return;
     // Further messages in the same turn leave its timer as it is: it was armed when the turn
     // began (or at assignment), and the periodic sweep restores one that was lost.
-    if (state.turn === 'customer') return;
-    await timers.schedule(id, await agentTurnWakeMs(state.departmentId), 'reset');
+    const side = message.author.kind === 'customer' ? 'customer' : 'agent';
+    if (state.turn === side) return;
+    if (side === 'customer') {
+      await timers.schedule(id, await agentTurnWakeMs(state.departmentId), 'reset');
+      return;
+    }
+    // The agent answered: the customer's check-in is due exactly this long from now, in one wake-up.
+    await timers.schedule(id, (await thresholds(state.departmentId ?? undefined)).nudgeMs, 'reset');
   });
   hooks.on('assigned', async (conversation) => {
     if (conversation.offline) return;
