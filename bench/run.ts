@@ -10,27 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServices } from '../scripts/services/index.js';
-import {
-  bareDatabaseFigure,
-  burstFigure,
-  dbFigure,
-  memoryFigure,
-  roundTripFigure,
-  routingFigure,
-  throughputFigure,
-  timersFigure,
-  widgetFigure,
-  type Context,
-  type Figure,
-  type Sizes,
-} from './figures.js';
+// Types only: the figures import the built packages, so they are loaded after the build step (main()).
+import type { Context, Figure, Sizes } from './figures.js';
 import { capture, findServicePid, RESULTS_DIR, run } from './lib/procs.js';
 import { markdownTable, type Row } from './lib/report.js';
 import { startRelay, startSwitchboard } from './lib/servers.js';
 import { fmt } from './lib/stats.js';
-import { nudgesFigure } from './scenarios/nudges.js';
-import { uploadsFigure } from './scenarios/uploads.js';
-import { webhooksFigure } from './scenarios/webhooks.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -87,6 +72,20 @@ async function main(): Promise<void> {
     say('building server, shared and web widget');
     await run('pnpm', ['--filter', '@switchboard/server...', 'run', 'build']);
   }
+  const {
+    bareDatabaseFigure,
+    burstFigure,
+    dbFigure,
+    memoryFigure,
+    roundTripFigure,
+    routingFigure,
+    throughputFigure,
+    timersFigure,
+    widgetFigure,
+  } = await import('./figures.js');
+  const { nudgesFigure } = await import('./scenarios/nudges.js');
+  const { uploadsFigure } = await import('./scenarios/uploads.js');
+  const { webhooksFigure } = await import('./scenarios/webhooks.js');
   const services = await startServices({ env: {} });
   const rows: Row[] = [];
   const raw: Record<string, unknown> = { quick, rounds, sizes: S };
