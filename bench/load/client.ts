@@ -5,13 +5,10 @@
  * See bench/load/protocol.ts for the commands.
  */
 import type { Socket } from 'socket.io-client';
-import type { ClientCommand, ClientReply, SetupCommand } from './protocol.js';
+import { addressFor, type ClientCommand, type ClientReply, type SetupCommand } from './protocol.js';
 import { relayTarget, startStats, switchboardTarget, type Chat, type Target } from './targets.js';
 
 const BODY = 'Hello! My order #48213 has not arrived yet, could you check where it is?';
-
-/** A distinct loopback address per customer (127.0.0.0/8 is all ours on Linux). */
-const addressFor = (k: number) => `127.${(k >> 16) & 255}.${(k >> 8) & 255}.${k & 255 || 1}`;
 
 async function pool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array<T>(count);

@@ -1,6 +1,13 @@
 /** Commands the harness sends a load client (bench/load/client.ts) and its replies, over IPC. */
 import type { AgentCredentials, TargetKind } from './targets.js';
 
+/**
+ * A distinct loopback address per customer (127.0.0.0/8 is all ours on
+ * Linux): the server limits chat starts per address, as it should.
+ * `index` comes from takeAddresses (bench/scenarios/chat.ts), unique per run.
+ */
+export const addressFor = (index: number) => `127.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255 || 1}`;
+
 export interface SetupCommand {
   cmd: 'setup';
   target: TargetKind;

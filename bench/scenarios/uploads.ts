@@ -19,9 +19,11 @@ import {
 } from '@switchboard/shared';
 import { io, type Socket } from 'socket.io-client';
 import type { Context, Figure } from '../figures.js';
+import { addressFor } from '../load/protocol.js';
 import { rssBytes } from '../lib/procs.js';
 import { measuredRow } from '../lib/report.js';
 import { fmt } from '../lib/stats.js';
+import { takeAddresses } from './chat.js';
 
 const MB = 1024 * 1024;
 
@@ -33,12 +35,16 @@ function testFile(megabytes: number): string {
 }
 
 async function customer(url: string): Promise<{ socket: Socket; conversationId: string }> {
+  // Its own address: earlier parts of the run spent 127.0.0.1's chat starts. (Passed through
+  // to Node's websocket client, which socket.io-client's option types do not list.)
+  const transport = { localAddress: addressFor(takeAddresses(1)) };
   const socket = io(`${url}/customer`, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
     auth: { protocolVersion: PROTOCOL_VERSION },
     extraHeaders: { origin: url },
+    ...transport,
   });
   const started = (await socket.timeout(20_000).emitWithAck('conversation.start', {
     prechat: { name: 'Bench', email: 'bench@example.com', topic: 'bench-uploads', language: 'en' },
