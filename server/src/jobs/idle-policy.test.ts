@@ -48,15 +48,14 @@ describe('decideIdle', () => {
     });
   });
 
-  it('waits for the agent no longer than the check-in delay, so a reply under a longer SLA is nudged on time', () => {
+  it("sleeps until the agent's reply is due, however long the SLA: the reply re-arms the timer for its check-in", () => {
     const longSla = { ...limits, agentReplyMs: 600_000 };
     const waiting = { ...active, turn: { unansweredSince: t(10) } };
-    // Due to flag at 610 s, but the agent may answer at any moment, and that answer's re-arm may be lost.
-    expect(decideIdle(waiting, t(10), longSla)).toEqual({ actions: [], wakeAt: t(190) });
-    // They answered at 20 s: the poll at 190 s finds the customer's turn and wakes for its check-in at 200 s.
+    expect(decideIdle(waiting, t(10), longSla)).toEqual({ actions: [], wakeAt: t(610) });
+    // They answered at 20 s: the wake-up their reply armed finds the customer's turn, check-in due at 200 s.
     const reply = msg('agent', 20);
     const answered = { ...active, turn: turnOf(msg('customer', 10), reply) };
-    expect(decideIdle(answered, t(190), longSla)).toEqual({ actions: [], wakeAt: t(200) });
+    expect(decideIdle(answered, t(20), longSla)).toEqual({ actions: [], wakeAt: t(200) });
   });
 
   it('flags an unanswered customer after the SLA, counted from assignment when they wrote in the queue', () => {
@@ -66,7 +65,8 @@ describe('decideIdle', () => {
       { kind: 'flag', reason: 'agent-unanswered', since: t(30) },
     ]);
     const flagged = { ...state, idle: { reason: 'agent-unanswered' as const, since: t(30) } };
-    expect(decideIdle(flagged, t(200), limits)).toEqual({ actions: [], wakeAt: t(380) });
+    // Flagged, and nothing more to do until the agent answers (without auto-requeue).
+    expect(decideIdle(flagged, t(200), limits)).toEqual({ actions: [], wakeAt: null });
   });
 
   it('requeues after the further threshold when one is set', () => {
@@ -89,8 +89,8 @@ describe('decideIdle', () => {
     expect(decideIdle(flagged, t(505), limits)).toEqual({ actions: [{ kind: 'close' }], wakeAt: null });
   });
 
-  it('polls while nothing is due, so an agent reply is noticed within the nudge threshold', () => {
-    expect(decideIdle({ ...active, turn: {} }, t(10), limits)).toEqual({ actions: [], wakeAt: t(190) });
+  it('sleeps while nobody has written since the assignment: the first message arms the timer', () => {
+    expect(decideIdle({ ...active, turn: {} }, t(10), limits)).toEqual({ actions: [], wakeAt: null });
   });
 
   it('clears a flag the other side already answered', () => {

@@ -92,13 +92,13 @@ const later = (a: Date, b: Date | null | undefined) => (b && b > a ? b : a);
 const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
 
 /**
- * What to do now and when to wake next. Offline-message chats are never timed.
- * An agent reply that opens the customer's turn re-arms the timer for its
- * check-in itself (jobs.feature.ts), after its ack. Should that re-arm be
- * lost with its process, the timer still looks every `nudgeMs` while nothing
- * is known to be due (nobody's turn, or the agent flagged and still silent),
- * and a wait for the agent's reply never sleeps longer than that, so the
- * check-in then comes at most one delay late instead of never.
+ * What to do now and when to wake next (null: nothing is due until someone
+ * writes). Offline-message chats are never timed.
+ * Every message that hands the turn to the other side re-arms the timer
+ * itself (jobs.feature.ts), so nothing here polls: a timer wakes only when
+ * something is due. Should a re-arm be lost with its process (between a
+ * message's ack and its hooks), the chat's next due wake-up, or else the
+ * periodic sweep (IDLE_TIMER_SWEEP), looks at it from the stored messages.
  */
 export function decideIdle(state: IdleState, now: Date, limits: IdleThresholds): IdleDecision {
   if (state.status !== 'active') return { actions: [], wakeAt: null };
@@ -115,20 +115,17 @@ export function decideIdle(state: IdleState, now: Date, limits: IdleThresholds):
 }
 
 function decideTurn(state: IdleState, now: Date, limits: IdleThresholds): IdleDecision {
-  const poll = plus(now, limits.nudgeMs);
   const { unansweredSince, customerTurn } = state.turn;
 
   if (unansweredSince) {
     const since = later(unansweredSince, state.assignedAt);
     const flagAt = plus(since, limits.agentReplyMs);
-    // No later than a poll, in case the agent's reply was stored but its re-arm lost: the
-    // check-in it starts is due `nudgeMs` after it, which may come before a longer SLA.
-    if (now < flagAt) return { actions: [], wakeAt: flagAt < poll ? flagAt : poll };
+    if (now < flagAt) return { actions: [], wakeAt: flagAt };
     const flagged = state.idle?.reason === 'agent-unanswered';
     const actions: IdleAction[] = flagged ? [] : [{ kind: 'flag', reason: 'agent-unanswered', since }];
-    if (limits.requeueMs === null) return { actions, wakeAt: poll };
+    if (limits.requeueMs === null) return { actions, wakeAt: null };
     const requeueAt = plus(flagAt, limits.requeueMs);
-    if (now < requeueAt) return { actions, wakeAt: requeueAt < poll ? requeueAt : poll };
+    if (now < requeueAt) return { actions, wakeAt: requeueAt };
     // Requeued chats are timed again when they are next assigned.
     return { actions: [...actions, { kind: 'requeue' }], wakeAt: null };
   }
@@ -147,5 +144,6 @@ function decideTurn(state: IdleState, now: Date, limits: IdleThresholds): IdleDe
     return { actions: [{ kind: 'close' }], wakeAt: null };
   }
 
-  return { actions: [], wakeAt: poll };
+  // Nobody has written since the assignment: the first message arms the timer.
+  return { actions: [], wakeAt: null };
 }

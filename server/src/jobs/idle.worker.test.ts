@@ -89,18 +89,18 @@ const chat = (fields: Partial<ConversationDocument> = {}) =>
   }) as unknown as ConversationDocument;
 
 describe('idle processor', () => {
-  it('re-arms from what it read, and nothing more when the chat did not change during the run', async () => {
+  it('arms nothing when nothing is due and the chat did not change during the run', async () => {
     const read = chat();
     const { run, scheduled } = harness(read, [live(), live()]);
     await run(read);
-    // Nobody wrote yet: the next look is a poll, an hour away.
-    expect(scheduled).toEqual([{ delayMs: limits.nudgeMs, mode: 'reset' }]);
+    // Nobody wrote yet: the first message arms the timer.
+    expect(scheduled).toEqual([]);
   });
 
   it('looks again at once when a message landed between its read and its re-arm', async () => {
     const read = chat();
     // The customer's first message is stored while the run works: its reschedule (due in
-    // the 1 s SLA) reaches BullMQ before the run's hour-long re-arm, which replaces it.
+    // the 1 s SLA) reaches BullMQ while the job is active, and a re-arm of the run would replace it.
     const { run, scheduled } = harness(read, [live(), live({ turn: 'customer', visibleSeq: 2, customerSeq: 2 })]);
     await run(read);
     expect(scheduled.at(-1)).toEqual({ delayMs: 0, mode: 'reset' });

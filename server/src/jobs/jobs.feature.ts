@@ -81,15 +81,9 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
 
   const reportHookError = (what: string) => (error: unknown) => logger.warn({ err: error }, what);
 
-  /**
-   * First wake-up of the agent's turn: the reply SLA, or sooner if the check-in
-   * delay is shorter. The agent's reply re-arms the timer itself, but the
-   * policy still looks again within the check-in delay, in case that re-arm
-   * was lost with its process (idle-policy.ts).
-   */
+  /** First wake-up of the agent's turn: the reply SLA (the agent's reply re-arms the timer itself). */
   async function agentTurnWakeMs(departmentId: string | null | undefined): Promise<number> {
-    const { agentReplyMs, nudgeMs } = await thresholds(departmentId ?? undefined);
-    return Math.min(agentReplyMs, nudgeMs);
+    return (await thresholds(departmentId ?? undefined)).agentReplyMs;
   }
 
   // Producers: one Redis call (after the ack) when a message hands the turn to the other side,
