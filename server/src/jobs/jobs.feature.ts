@@ -81,9 +81,17 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
 
   const reportHookError = (what: string) => (error: unknown) => logger.warn({ err: error }, what);
 
-  /** First wake-up of the agent's turn: the reply SLA (the agent's reply re-arms the timer itself). */
+  /**
+   * First wake-up of the agent's turn: the reply SLA, or the check-in delay if
+   * shorter. The hooks of two messages may reach Redis in either order (the
+   * customer's clears a flag first): should this re-arm land after that of
+   * the agent's reply that followed, it would replace the check-in's, and the
+   * timer must still look at the customer's turn in time. One wake-up per
+   * turn, not a poll: the policy sleeps until the SLA after that.
+   */
   async function agentTurnWakeMs(departmentId: string | null | undefined): Promise<number> {
-    return (await thresholds(departmentId ?? undefined)).agentReplyMs;
+    const { agentReplyMs, nudgeMs } = await thresholds(departmentId ?? undefined);
+    return Math.min(agentReplyMs, nudgeMs);
   }
 
   // Producers: one Redis call (after the ack) when a message hands the turn to the other side,
