@@ -22,14 +22,16 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
-    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,burst,timers,nudges,webhooks,widget,database,uploads. */
+    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,burst,timers,nudges,webhooks,widget,database,uploads; lighthouse only when named. */
     only: { type: 'string' },
     /** Routing size while developing, `<chats>x<agents>` (e.g. 200x20); default the mode's. */
     routing: { type: 'string' },
   },
 });
 const only = flags.only?.split(',');
-const wanted = (part: string) => !only || only.includes(part);
+/** Parts that run only when named in --only (Lighthouse scores a page, not the server under load). */
+const OPT_IN = new Set(['lighthouse']);
+const wanted = (part: string) => (only ? only.includes(part) : !OPT_IN.has(part));
 const quick = flags.quick;
 const rounds = Number(flags.rounds);
 const runStarted = Date.now();
@@ -134,6 +136,8 @@ async function main(): Promise<void> {
     ['widget', () => widgetFigure(ctx)],
     ['uploads', () => uploadsFigure(ctx)],
     ['database', () => bareDatabaseFigure(ctx)],
+    // Imported when asked for: Lighthouse is a large package the other parts never need.
+    ['lighthouse', async () => (await import('./lighthouse.js')).lighthouseFigure(ctx.sb.url)],
   ];
   try {
     const results = new Map<string, Figure>();

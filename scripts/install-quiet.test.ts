@@ -10,9 +10,11 @@ const PACKAGES = ['shared', 'server', 'web-widget', 'agent-app', 'tests', 'bench
 
 describe('a fresh install', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fresh-install-'));
+  // A whole workspace's node_modules (Lighthouse in the bench's among them): removing it takes
+  // seconds, more than the default hook timeout on a busy two-core machine.
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('prints no "Ignored build scripts" box: every install script is allowed or declined on purpose', () => {
     for (const file of MANIFESTS) cpSync(path.join(ROOT, file), path.join(dir, file));

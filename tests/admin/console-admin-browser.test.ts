@@ -6,6 +6,7 @@ import { assertAgentAppBuilt, launchChromium, screenshotDir, signInToDesk } from
 import { createAgent, type TestAgent } from '../support/agent-client.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { expectAccessible } from '../support/axe.js';
 
 describe('console admin side in the browser', () => {
   let server: TestServer;
@@ -38,6 +39,7 @@ describe('console admin side in the browser', () => {
     await page.getByRole('tab', { name: 'Canned responses' }).waitFor();
     await page.getByRole('row', { name: /\/greet/ }).waitFor();
     await page.screenshot({ path: path.join(shots, 'console-admin-canned.png') });
+    await expectAccessible(page, 'the canned responses');
 
     // A bad shortcut first: the server's typed error names the field, nothing is created.
     await page.getByRole('button', { name: 'New' }).click();
@@ -48,6 +50,7 @@ describe('console admin side in the browser', () => {
     await page.getByRole('alert').getByText('Please check these fields:').waitFor();
     await page.getByRole('alert').getByText('shortcut').waitFor();
     await page.screenshot({ path: path.join(shots, 'console-admin-canned-error.png') });
+    await expectAccessible(page, 'the canned response form with an error');
 
     await page.getByLabel(/Shortcut/).fill('delivery-times');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -87,6 +90,7 @@ describe('console admin side in the browser', () => {
       await page.getByRole('tab', { name: tab }).click();
       await page.getByRole('table').waitFor();
       await page.screenshot({ path: path.join(shots, shot) });
+      await expectAccessible(page, `the admin tab ${tab}`);
     }
     await page.getByRole('tab', { name: 'Departments' }).click();
     await page.getByRole('button', { name: 'New' }).click();
@@ -97,6 +101,7 @@ describe('console admin side in the browser', () => {
     await page.getByLabel('Name in Chinese (Simplified)').fill('账单');
     await page.getByLabel(/^Topic labels in French/).fill('billing | Facturation');
     await page.screenshot({ path: path.join(shots, 'console-admin-department-form.png'), fullPage: true });
+    await expectAccessible(page, 'the department form');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(async () => (await server.app.services.departments.list()).find((d) => d.name === 'billing-team'))
@@ -108,9 +113,11 @@ describe('console admin side in the browser', () => {
     await page.getByRole('heading', { name: 'Reports' }).waitFor();
     await page.getByText('All chats').waitFor();
     await page.screenshot({ path: path.join(shots, 'console-reports.png'), fullPage: true });
+    await expectAccessible(page, 'the reports');
     await page.getByRole('button', { name: 'Audit log' }).click();
     await page.getByRole('rowheader', { name: 'Added a canned response' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'console-audit.png') });
+    await expectAccessible(page, 'the audit log');
     await page.close();
   }, 120_000);
 

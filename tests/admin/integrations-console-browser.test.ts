@@ -7,6 +7,7 @@ import { openChat } from '../jobs/chat.js';
 import { createAgent, type TestAgent } from '../support/agent-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
+import { expectAccessible } from '../support/axe.js';
 
 /** Page width beyond the viewport (sideways scrolling), 0 when everything fits. */
 const overflow = (page: Page) =>
@@ -76,6 +77,7 @@ describe('the console’s Webhooks, API tokens and Data protection tabs in the b
     expect(second!.headers['switchboard-delivery']).toBe(first!.headers['switchboard-delivery']);
     await page.getByRole('status').getByText('Sent again').waitFor();
     await page.screenshot({ path: path.join(shots, 'console-webhooks-log.png') });
+    await expectAccessible(page, 'the webhook delivery log');
     chat.close();
     await page.close();
   });
@@ -124,6 +126,7 @@ describe('the console’s Webhooks, API tokens and Data protection tabs in the b
     const agents = await fetch(`${server.url}/api/agents`, { headers: { authorization: `Bearer ${token}` } });
     expect(agents.status).toBe(200);
     await page.screenshot({ path: path.join(shots, 'console-tokens-created.png') });
+    await expectAccessible(page, 'the API tokens, one just created');
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await page.getByRole('button', { name: 'Revoke Reporting server' }).click();
     await page.getByText(/^Revoked /).waitFor();
@@ -158,6 +161,7 @@ describe('the console’s Webhooks, API tokens and Data protection tabs in the b
     await page.getByRole('button', { name: 'Erase… Nina Privacy' }).click();
     await page.getByText(/^Erased: 1 chats/).waitFor();
     await page.screenshot({ path: path.join(shots, 'console-privacy-erased.png') });
+    await expectAccessible(page, 'data protection');
     expect(
       await server.app.mongo.db!.collection('customers').countDocuments({ email: 'nina.privacy@example.com' }),
     ).toBe(0);

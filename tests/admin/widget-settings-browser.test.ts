@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertAgentAppBuilt, launchChromium, screenshotDir, signInToDesk } from '../agent-app/browser.js';
 import { createAgent, type TestAgent } from '../support/agent-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { expectAccessible } from '../support/axe.js';
 
 describe('widget settings in the console', () => {
   let server: TestServer;
@@ -48,6 +49,7 @@ describe('widget settings in the console', () => {
     await page.getByText('Nobody has changed these yet').waitFor();
     await page.getByText('Empty: the deployment default applies (https://shop.example).').waitFor();
     await page.screenshot({ path: path.join(shots, 'console-admin-widget.png'), fullPage: true });
+    await expectAccessible(page, 'the widget settings');
 
     await page.getByLabel('Region').selectOption('required');
     await page.getByLabel('English').fill('Welcome to Shop support!');

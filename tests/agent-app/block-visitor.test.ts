@@ -6,6 +6,7 @@ import { createAgent, type TestAgent } from '../support/agent-client.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { assertAgentAppBuilt, launchChromium, screenshotDir, signInToDesk } from './browser.js';
+import { expectAccessible } from '../support/axe.js';
 
 /** The agent blocks an abusive visitor from the desk; a supervisor sees it in the console and lifts it. */
 describe('blocking a visitor from the desk, lifting it in the console (Chromium)', () => {
@@ -51,6 +52,7 @@ describe('blocking a visitor from the desk, lifting it in the console (Chromium)
     await dialog.getByLabel(/Reason/).fill('Insults the advisor');
     await dialog.getByLabel('For how long').selectOption('7d');
     await desk.screenshot({ path: path.join(shots, 'desk-block-dialog.png') });
+    await expectAccessible(desk, 'the block dialog');
     // On a phone-sized window the dialog still fits, its button in reach.
     await desk.setViewportSize({ width: 390, height: 844 });
     expect(await dialog.getByRole('button', { name: 'Block visitor' }).isVisible()).toBe(true);
@@ -74,6 +76,7 @@ describe('blocking a visitor from the desk, lifting it in the console (Chromium)
     expect(await row.textContent()).toContain('Insults the advisor');
     expect(await row.textContent()).toContain('Lei');
     await console.screenshot({ path: path.join(shots, 'console-blocked-visitors.png') });
+    await expectAccessible(console, 'the blocked visitors');
     await row.getByRole('button', { name: /Lift/ }).click();
     await console.getByText('Nobody is blocked.').waitFor();
     expect(await server.app.services.blocks.list()).toEqual([]);

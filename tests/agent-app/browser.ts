@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium; playwright-core never downloads a browser of its own. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,4 +38,14 @@ export async function signInToDesk(
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: /My chats/ }).waitFor();
+}
+
+/** The button that brings an open chat forward, in the desk's strip of open chats (its close button beside it). */
+export function chatTab(page: Page, name: string | RegExp): Locator {
+  return page
+    .getByRole('list', { name: 'Open chats' })
+    .getByRole('listitem')
+    .filter({ hasText: name })
+    .getByRole('button')
+    .first();
 }

@@ -10,6 +10,7 @@ import { createAgent, type TestAgent } from '../support/agent-client.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { assertAgentAppBuilt, launchChromium, screenshotDir, signInToDesk } from './browser.js';
+import { expectAccessible } from '../support/axe.js';
 
 /** Files on the agent desk: the customer's photo as a thumbnail, the Files list, the agent sending a file, admin rules. */
 describe('files on the agent desk (Chromium)', () => {
@@ -84,6 +85,7 @@ describe('files on the agent desk (Chromium)', () => {
     );
     await expect.poll(() => page.locator('.files-list li').count()).toBe(2);
     await page.screenshot({ path: path.join(shots, 'desk-files.png') });
+    await expectAccessible(page, 'the desk with files in the chat');
   });
 
   it('lets the admin change the file rules in the console', async () => {
@@ -99,5 +101,6 @@ describe('files on the agent desk (Chromium)', () => {
     await expect.poll(async () => (await server.app.services.attachmentSettings.read()).maxBytes).toBe(5 * 1024 * 1024);
     expect((await server.app.services.attachmentSettings.read()).retentionDays).toBe(30);
     await page.screenshot({ path: path.join(shots, 'console-files.png') });
+    await expectAccessible(page, 'the file rules');
   });
 });

@@ -7,7 +7,7 @@ import { createAgent, type TestAgent } from '../support/agent-client.js';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { assertAgentAppBuilt, launchChromium, screenshotDir, signInToDesk } from './browser.js';
+import { assertAgentAppBuilt, chatTab, launchChromium, screenshotDir, signInToDesk } from './browser.js';
 
 /** The widths the desk must work at: a phone, a tablet, a small laptop, a laptop, a desktop. */
 const SCREENS = [
@@ -82,8 +82,8 @@ describe('the agent desk from a phone to a desktop', () => {
     await expect.poll(() => page.locator('.inbox-item').count()).toBe(3);
     await page.locator('.inbox-item').first().click();
     await page.locator('.inbox-item').nth(1).click();
-    await page.getByRole('tab', { name: new RegExp(first.caseNumber) }).waitFor();
-    await page.getByRole('tab', { name: new RegExp(second.caseNumber) }).waitFor();
+    await chatTab(page, first.caseNumber).waitFor();
+    await chatTab(page, second.caseNumber).waitFor();
 
     for (const screen of SCREENS) {
       await page.setViewportSize(screen);

@@ -7,7 +7,7 @@ import { createAgent, type TestAgent } from '../support/agent-client.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { assertAgentAppBuilt, launchChromium, screenshotDir } from './browser.js';
+import { assertAgentAppBuilt, chatTab, launchChromium, screenshotDir } from './browser.js';
 
 /**
  * A busy desk in a browser: waiting chats appear without polling, the agent
@@ -91,10 +91,10 @@ describe('agent desk with several customers', () => {
 
     for (const name of ['Marie Dupont', 'Alexei', 'Sam Carter']) {
       await pickup(name).click();
-      await page.getByRole('tab', { name }).waitFor();
+      await chatTab(page, name).waitFor();
     }
     await expect.poll(() => pickup('Priya').count()).toBe(1);
-    await page.getByRole('tab', { name: 'Marie Dupont' }).click();
+    await chatTab(page, 'Marie Dupont').click();
     await page.locator('textarea.composer__input').fill('Bonjour Marie, je regarde cela.');
     await page.locator('textarea.composer__input').press('Enter');
     await marie.client.waitFor(() =>

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent, type TestAgent } from '../support/agent-client.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { assertAgentAppBuilt, launchChromium, screenshotDir, signInToDesk } from './browser.js';
+import { assertAgentAppBuilt, chatTab, launchChromium, screenshotDir, signInToDesk } from './browser.js';
+import { expectAccessible } from '../support/axe.js';
 
 const CHROME_ON_WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -52,7 +53,7 @@ describe('agent desk in a browser', () => {
 
   const composer = () => page.locator('textarea.composer__input');
   const inboxItem = (name: string) => page.locator('.inbox-item', { hasText: name });
-  const tab = (name: string) => page.getByRole('tab', { name });
+  const tab = (name: string) => chatTab(page, name);
   const message = (text: string) => page.locator('.message', { hasText: text });
 
   beforeAll(async () => {
@@ -96,6 +97,9 @@ describe('agent desk in a browser', () => {
   });
 
   it('signs in, goes online, serves two customers, and a reload loses nothing', async () => {
+    await page.goto(`${server.url}/agent/`);
+    await page.getByRole('heading', { name: 'Sign in to the agent desk' }).waitFor();
+    await expectAccessible(page, 'the sign-in page');
     await signInAs(page, agent);
 
     await page.getByRole('radio', { name: 'Online' }).click();
@@ -154,6 +158,7 @@ describe('agent desk in a browser', () => {
     await composer().pressSequentially('/gre');
     await page.locator('.canned__item', { hasText: '/greet' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'desk-canned-1280x800.png') });
+    await expectAccessible(page, 'the canned responses picker');
     await composer().press('Enter');
     const expanded = `Bonjour Marie, je suis Lei — merci de nous avoir contactés. Nous allons régler cela ensemble. Votre numéro de dossier est le ${marie.caseNumber}.`;
     await expect.poll(() => composer().inputValue()).toBe(expanded);
@@ -180,6 +185,7 @@ describe('agent desk in a browser', () => {
     // Switching tabs remounts the virtualized list: it must show the conversation again.
     await message('Merci !').waitFor();
     await page.screenshot({ path: path.join(shots, 'desk-1280x800.png') });
+    await expectAccessible(page, 'the desk with two chats open');
 
     // Transfer Wei to the Audio team with a note; Olga (away, so routing leaves it to her) picks it up.
     await tab('Wei').click();
@@ -187,6 +193,7 @@ describe('agent desk in a browser', () => {
     await page.getByLabel('Transfer to').selectOption({ label: 'Audio' });
     await page.getByLabel(/Note for the next advisor/).fill('Left earbud does not pair; already reset once.');
     await page.screenshot({ path: path.join(shots, 'desk-transfer-1280x800.png') });
+    await expectAccessible(page, 'the transfer dialog');
     await page.getByRole('button', { name: 'Transfer', exact: true }).click();
     await expect.poll(() => inboxItem('Wei').count()).toBe(0);
     await wei.client.waitFor(() =>
@@ -202,7 +209,7 @@ describe('agent desk in a browser', () => {
     await signInAs(olga, colleague);
     await olga.getByRole('radio', { name: 'Away' }).click();
     await olga.getByRole('button', { name: 'Pick up the chat with Wei' }).click();
-    await olga.getByRole('tab', { name: 'Wei' }).waitFor();
+    await chatTab(olga, 'Wei').waitFor();
     await olga.locator('.message--note', { hasText: 'already reset once' }).waitFor();
     await olga.locator('textarea.composer__input').fill('您好，我是 Olga，接着帮您处理耳机的问题。');
     await olga.locator('textarea.composer__input').press('Enter');
@@ -228,6 +235,7 @@ describe('agent desk in a browser', () => {
     // Close Marie's chat with a disposition.
     await page.getByRole('button', { name: 'Close chat…' }).click();
     await page.getByRole('radio', { name: 'Follow-up needed' }).check();
+    await expectAccessible(page, 'the close dialog');
     await page.getByRole('button', { name: 'Close chat', exact: true }).click();
     await page.getByText(/This chat is closed\. Resolution: Follow-up needed\./).waitFor();
     expect(await server.app.services.conversations.load(marie.conversationId)).toMatchObject({
@@ -250,5 +258,51 @@ describe('agent desk in a browser', () => {
     await server.app.services.revocation.endAgent(agent.agent.id, 'expired');
     await page.getByText(/Your session ended/).waitFor();
     await page.getByLabel('Work email').waitFor();
+  });
+
+  it('starts at the sign-in form, then at the agent’s chats; the status switch moves with the arrow keys', async () => {
+    const kim = await createAgent(server, { displayName: 'Kim' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const desk = await context.newPage();
+    // The focused element's id, or its tag when it has none.
+    const focused = () =>
+      desk.evaluate(() => document.activeElement?.getAttribute('id') ?? document.activeElement?.tagName);
+    await desk.goto(`${server.url}/agent/`);
+    await desk.getByRole('heading', { name: 'Sign in to the agent desk' }).waitFor();
+    await expect.poll(focused).toBe('sign-in-email');
+    // Keyboard only, from where the page put the focus.
+    await desk.keyboard.type(kim.email);
+    await desk.keyboard.press('Tab');
+    await desk.keyboard.type(kim.password);
+    await desk.keyboard.press('Enter');
+    await desk.getByRole('heading', { name: /My chats/ }).waitFor();
+    await expect.poll(focused).toBe('inbox-heading');
+
+    // One Tab stop for the whole switch (the checked status); the arrows move and set the status.
+    const statuses = desk.getByRole('radiogroup', { name: 'Your status' }).getByRole('radio');
+    const status = async () => (await server.app.services.agents.getView(kim.agent.id))?.status;
+    await expect
+      .poll(() => statuses.evaluateAll((radios) => radios.map((radio) => radio.tabIndex)))
+      .toEqual([-1, -1, 0]);
+    await desk.getByRole('radio', { name: 'Offline' }).focus();
+    await desk.keyboard.press('ArrowRight');
+    await expect.poll(focused).toBe('BUTTON');
+    await expect.poll(() => desk.getByRole('radio', { name: 'Online' }).getAttribute('aria-checked')).toBe('true');
+    await expect.poll(status).toBe('online');
+    await desk.keyboard.press('ArrowRight');
+    await expect.poll(() => desk.getByRole('radio', { name: 'Away' }).getAttribute('aria-checked')).toBe('true');
+    await expect.poll(status).toBe('away');
+    expect(await desk.evaluate(() => document.activeElement?.textContent)).toBe('Away');
+    await expect
+      .poll(() => statuses.evaluateAll((radios) => radios.map((radio) => radio.tabIndex)))
+      .toEqual([-1, 0, -1]);
+    await desk.keyboard.press('End');
+    await expect.poll(status).toBe('offline');
+
+    // A reload, signed in: the desk starts at the chats again.
+    await desk.reload();
+    await desk.getByRole('heading', { name: /My chats/ }).waitFor();
+    await expect.poll(focused).toBe('inbox-heading');
+    await context.close();
   });
 });

@@ -8,6 +8,7 @@ import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { seedDemoBoard } from './demo-board.js';
 import { flagIdle, SUPERVISION_ENV } from './supervision-support.js';
+import { expectAccessible } from '../support/axe.js';
 
 describe('supervisor console in the browser', () => {
   let server: TestServer;
@@ -52,6 +53,7 @@ describe('supervisor console in the browser', () => {
     await row.waitFor();
     await row.getByText('Agent has not answered').waitFor();
     await page.screenshot({ path: path.join(screenshotDir(), 'console-idle.png') });
+    await expectAccessible(page, 'the idle sessions');
 
     await row.getByLabel(/Reassign to/).selectOption({ label: 'Mia — 2 free' });
     await row.getByRole('button', { name: 'Reassign' }).click();
@@ -79,12 +81,14 @@ describe('supervisor console in the browser', () => {
     await page.getByRole('heading', { name: 'Departments' }).waitFor();
     await page.getByRole('button', { name: 'Show chats of Orders & Delivery' }).waitFor();
     await page.screenshot({ path: path.join(screenshotDir(), 'console-board.png') });
+    await expectAccessible(page, 'the live board');
     await page.getByRole('button', { name: 'Show chats of Wearables' }).click();
     const live = page.getByRole('region', { name: 'Live chats: Wearables' });
     await live.waitFor();
     await live.getByRole('button', { name: 'Observe' }).first().click();
     await page.getByText(/Read-only/).waitFor();
     await page.screenshot({ path: path.join(screenshotDir(), 'console-observe.png') });
+    await expectAccessible(page, 'an observed chat');
     await page.context().close();
 
     const agent = await createSignedInAgent(server, { displayName: 'Plain Agent' });

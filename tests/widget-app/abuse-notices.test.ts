@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch, createSignedInAgent } from '../support/agent-client.js';
 import type { TestAgentDesk } from '../support/agent-desk.js';
+import { expectAccessible } from '../support/axe.js';
 import { createDepartment, openDesk } from '../routing/routing-support.js';
 import { openAsNewVisitor, resizeViewport, shot, startHarness, type Harness } from './widget-harness.js';
 
@@ -75,6 +76,7 @@ describe('the widget explains limits and blocks (Chromium)', () => {
     }
     await expect.poll(() => frame.getByText(TEXTS.fr.tooFast).first().isVisible()).toBe(true);
     await shot(page, 'fr-desktop-too-fast');
+    await expectAccessible(frame, 'the too-fast notice, messages waiting (fr)');
     await resizeViewport(page, frame, { width: 375, height: 740 });
     await shot(page, 'fr-phone-too-fast');
     await resizeViewport(page, frame, { width: 1280, height: 800 });
@@ -108,6 +110,7 @@ describe('the widget explains limits and blocks (Chromium)', () => {
     expect(blocked.status).toBe(201);
     await expect.poll(() => frame.getByText(TEXTS.ru.blocked).isVisible(), { timeout: 15_000 }).toBe(true);
     await shot(page, 'ru-desktop-blocked');
+    await expectAccessible(frame, 'the blocked notice (ru)');
     await resizeViewport(page, frame, { width: 375, height: 740 });
     await shot(page, 'ru-phone-blocked');
     await resizeViewport(page, frame, { width: 1280, height: 800 });
@@ -119,6 +122,7 @@ describe('the widget explains limits and blocks (Chromium)', () => {
       );
       await expect.poll(() => frame.getByText(TEXTS[locale].blocked).isVisible()).toBe(true);
       await shot(page, `${locale}-desktop-blocked`);
+      await expectAccessible(frame, `the blocked notice (${locale})`);
     }
     // Nothing of theirs reaches the agent any more: the chat has ended.
     expect(

@@ -3,6 +3,7 @@ import type { MessageView } from '@switchboard/shared';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
+import { expectAccessible } from '../support/axe.js';
 import { createDepartment, openDesk, setStatus } from '../routing/routing-support.js';
 import { givePhoto, openWidget, resizeViewport, shot, startHarness, type Harness } from './widget-harness.js';
 
@@ -48,6 +49,7 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
     frame = await openWidget(page, harness);
     await expect.poll(() => frame.evaluate(() => document.activeElement?.id)).toBe('sb-name');
     await shot(page, 'desktop-form');
+    await expectAccessible(frame, 'the pre-chat form with topics');
     await phone('form');
     await frame.getByRole('button', { name: 'Start chat' }).click();
     await expect.poll(() => frame.getByText('Please enter your name.').isVisible()).toBe(true);
@@ -56,6 +58,7 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
     await frame.getByRole('button', { name: 'Start chat' }).click();
     await expect.poll(() => frame.getByText("That email address doesn't look quite right.").isVisible()).toBe(true);
     await shot(page, 'desktop-form-errors');
+    await expectAccessible(frame, 'the pre-chat form with errors');
   });
 
   it('starts the chat and shows the queue with the keep-open note', async () => {
@@ -71,6 +74,7 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
     const stored = await harness.server.app.mongo.collection('conversations').findOne({ status: 'queued' });
     conversationId = stored!._id.toHexString();
     await shot(page, 'desktop-queue');
+    await expectAccessible(frame, 'the queue');
     await phone('queue');
   });
 
@@ -112,6 +116,7 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
     await desk.request('receipt.update', { conversationId, deliveredSeq: seq, readSeq: seq });
     await expect.poll(() => frame.locator('.sb-mine .sb-meta').last().textContent()).toContain('Read');
     await shot(page, 'desktop-chat');
+    await expectAccessible(frame, 'the chat with an advisor');
     await phone('chat');
   });
 
@@ -132,6 +137,8 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
     }
     await page.waitForTimeout(1_500);
     await shot(page, 'desktop-offline');
+    // Messages waiting to be sent stay readable too.
+    await expectAccessible(frame, 'the chat with messages waiting for the connection');
     await harness.browser.context.setOffline(false);
     await expect.poll(() => received('Typed offline, two'), { timeout: 20_000 }).toBe(1);
     await page.waitForTimeout(1_000);
@@ -150,6 +157,7 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await dialog.textContent()).toContain('never ask for your password');
     await shot(page, 'desktop-secret');
+    await expectAccessible(frame, 'the question before sending a card number');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await frame.locator('[data-testid="open"]').textContent()).toBe('open');
@@ -164,6 +172,7 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
     expect(closed.ok).toBe(true);
     await expect.poll(() => frame.getByText('Chat ended').isVisible()).toBe(true);
     await shot(page, 'desktop-end');
+    await expectAccessible(frame, 'the end screen with rating and transcript');
     await phone('end');
     // Right after the phone-size screenshot's resize: one click must do (the panel no longer animates its size).
     const fiveStars = frame.getByRole('radio', { name: '5 stars' });
@@ -179,6 +188,7 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
     await frame.getByRole('button', { name: 'Send transcript' }).click();
     await expect.poll(() => frame.getByText("It's on its way to marie@example.com.").isVisible()).toBe(true);
     await shot(page, 'desktop-end-done');
+    await expectAccessible(frame, 'the end screen, rated, transcript sent');
     // The new form moves focus to its first field in the next animation frame. A customer who
     // reaches the email field before that frame (a busy phone) keeps it, and types there.
     const focused = await frame.evaluate(async () => {

@@ -12,6 +12,7 @@ import {
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
+import { expectAccessible } from '../support/axe.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { createDepartment, openDesk, setStatus } from '../routing/routing-support.js';
 import {
@@ -196,6 +197,8 @@ describe('a chat keeps its language end to end, in every language (Chromium)', (
         expect(transferLine).toContain(BILLING[locale]);
         expect(await lines(frame)).toContain(welcome);
         await shot(page, `language-${locale}-after-reload`);
+        // The chat screen in each language: the advisor's subtitle, labels and contrast as read in it.
+        await expectAccessible(frame, `the chat in ${locale}`);
 
         // The advisor writes, the customer goes quiet: check-in, then one goodbye, both in Camille's name.
         second.log(conversationId);

@@ -3,6 +3,7 @@ import { WEEKDAYS } from '@switchboard/shared';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
+import { expectAccessible } from '../support/axe.js';
 import { createDepartment, openDesk, setStatus } from '../routing/routing-support.js';
 import { givePhoto, openAsNewVisitor, resizeViewport, shot, startHarness, type Harness } from './widget-harness.js';
 
@@ -179,6 +180,7 @@ describe('every widget screen in Russian and Simplified Chinese, desktop and 375
             expect(await frame.locator('body').innerText()).toMatch(testCase.script);
           }
           await resizeViewport(page, frame, { width: 1280, height: 800 });
+          await expectAccessible(frame, `${locale} ${screen}`);
         };
 
         const frame = await openAsNewVisitor(page, harness, `Switchboard('setLocale', '${locale}')`);

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
 import { agentFetch, createSignedInAgent, type SignedIn } from '../support/agent-client.js';
+import { expectAccessible } from '../support/axe.js';
 import { createDepartment, openDesk } from '../routing/routing-support.js';
 import { openAsNewVisitor, openWidget, shot, startHarness, type Harness } from './widget-harness.js';
 
@@ -57,11 +58,13 @@ describe('the widget: offline form, read state after a reload, configured pre-ch
     await expect.poll(() => frame.getByRole('heading', { name: 'Leave us a message' }).isVisible()).toBe(true);
     expect(await frame.getByLabel('Email').inputValue()).toBe('marie@example.com');
     await shot(page, 'desktop-offline-form');
+    await expectAccessible(frame, 'the offline form');
     await frame.getByLabel('Your message').fill('My screen is cracked. Can you call me back?');
     await frame.getByRole('button', { name: 'Send message' }).click();
     await expect.poll(() => frame.getByRole('heading', { name: 'Message sent' }).isVisible()).toBe(true);
     expect(await frame.getByRole('status').first().textContent()).toMatch(/marie@example\.com.*SB-/);
     await shot(page, 'desktop-offline-sent');
+    await expectAccessible(frame, 'the offline form, sent');
 
     const queue = await deskClosed.request<{ conversations?: { topic: string }[] } | { topic: string }[]>(
       'queue.list',

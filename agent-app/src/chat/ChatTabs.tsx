@@ -8,23 +8,26 @@ interface Props {
   onClose: (id: string) => void;
 }
 
-/** The chats the agent is working in, one click (or Alt+↑/↓) apart; closing a tab keeps the chat. */
+/**
+ * The chats the agent is working in, one click (or Alt+↑/↓) apart; closing a tab keeps the chat.
+ * A list of buttons, the open chat marked current, rather than ARIA tabs: each tab has a close
+ * button beside it, and a tablist may hold nothing but tabs.
+ */
 export function ChatTabs({ open, active, onActivate, onClose }: Props) {
   const state = useDeskState();
   const tabs = open.filter((id) => state.chats[id]);
   if (tabs.length === 0) return null;
   return (
-    <div className="tabs" role="tablist" aria-label={t('inbox.heading')}>
+    <ul className="tabs" aria-label={t('chat.openTabs')}>
       {tabs.map((id) => {
         const chat = state.chats[id];
         if (!chat) return null;
         const name = chat.view.customer.name ?? t('inbox.anonymous');
         return (
-          <div key={id} className={`tab${id === active ? ' tab--active' : ''}`}>
+          <li key={id} className={`tab${id === active ? ' tab--active' : ''}`}>
             <button
               type="button"
-              role="tab"
-              aria-selected={id === active}
+              aria-current={id === active ? 'true' : undefined}
               className="tab__button"
               onClick={() => {
                 onActivate(id);
@@ -45,9 +48,9 @@ export function ChatTabs({ open, active, onActivate, onClose }: Props) {
             >
               ×
             </button>
-          </div>
+          </li>
         );
       })}
-    </div>
+    </ul>
   );
 }

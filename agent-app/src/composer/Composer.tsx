@@ -18,6 +18,7 @@ import { StagedFile } from '../files/StagedFile.js';
 import { useStagedFile } from '../files/use-staged-file.js';
 import { useKnowledge } from '../knowledge/use-knowledge.js';
 import { cannedTrigger, expandCanned, firstName, searchCanned } from './canned.js';
+import { RadioButtons } from '../layout/RadioButtons.js';
 import { CannedPicker } from './CannedPicker.js';
 
 /** What the desk's shortcuts and the article suggestions do to the composer. */
@@ -203,14 +204,18 @@ export function Composer({ ref, chat, agent, drafts, onTextChange }: Props) {
           preview={(response) => expand(response).text}
         />
       )}
-      <div className="composer__mode" role="radiogroup" aria-label={t('composer.mode')}>
-        <button type="button" role="radio" aria-checked={!note} onClick={() => setMode(false)}>
-          {t('composer.reply')}
-        </button>
-        <button type="button" role="radio" aria-checked={note} aria-keyshortcuts="Alt+N" onClick={() => setMode(true)}>
-          {t('composer.note')}
-        </button>
-      </div>
+      <RadioButtons
+        className="composer__mode"
+        label={t('composer.mode')}
+        value={note ? 'note' : 'reply'}
+        onChange={(mode) => {
+          setMode(mode === 'note');
+        }}
+        options={[
+          { value: 'reply', label: t('composer.reply') },
+          { value: 'note', label: t('composer.note'), keyShortcuts: 'Alt+N' },
+        ]}
+      />
       <label htmlFor={`composer-${id}`} className="visually-hidden">
         {note ? t('composer.noteLabel', { name }) : t('composer.label', { name })}
       </label>
@@ -222,7 +227,6 @@ export function Composer({ ref, chat, agent, drafts, onTextChange }: Props) {
         value={text}
         placeholder={note ? t('composer.notePlaceholder') : t('composer.placeholder')}
         aria-autocomplete="list"
-        aria-expanded={pickerOpen}
         aria-controls={pickerOpen ? 'canned-listbox' : undefined}
         aria-activedescendant={pickerOpen && matches[selected] ? `canned-${matches[selected].id}` : undefined}
         onChange={(event) => {

@@ -36,6 +36,7 @@ export const en = {
   'inbox.anonymous': 'Visitor',
   'chat.none': 'Pick a chat from the list to start.',
   'chat.closeTab': 'Close tab',
+  'chat.openTabs': 'Open chats',
   'chat.back': 'Back to my chats',
   'chat.backShort': 'Chats',
   'chat.details': 'Customer details',

@@ -1,4 +1,5 @@
 import type { AgentView, DeskSettings } from '@switchboard/shared';
+import type { Ref } from 'react';
 import { useDeskState } from '../desk/use-desk.js';
 import { useNow } from '../desk/use-now.js';
 import { t } from '../i18n/index.js';
@@ -12,15 +13,17 @@ interface Props {
   /** When the wait timers turn amber and red (per department where one has its own). */
   settings: DeskSettings;
   onOpen: (conversationId: string) => void;
+  /** The heading, which the desk focuses when it opens. */
+  headingRef?: Ref<HTMLHeadingElement>;
 }
 
 /** The agent's chats, in assignment order, each with who waits on whom and for how long. */
-export function Inbox({ agent, activeId, settings, onOpen }: Props) {
+export function Inbox({ agent, activeId, settings, onOpen, headingRef }: Props) {
   const state = useDeskState();
   const now = useNow(1_000);
   return (
     <nav className="inbox" aria-labelledby="inbox-heading">
-      <h2 id="inbox-heading" className="panel-heading">
+      <h2 id="inbox-heading" className="panel-heading" ref={headingRef} tabIndex={-1}>
         {t('inbox.heading')} <span className="count">{state.order.length}</span>
       </h2>
       {agent.status !== 'online' && (

@@ -74,6 +74,17 @@ function DeskLayout({ session, onEnded }: Props) {
   );
   const announce = useDeskNotifications(state, open);
 
+  // Signed in, or the page reloaded: focus starts at the agent's chats, where the work is, rather
+  // than nowhere (a keyboard or screen reader user would have to start from the top of the page).
+  // On a phone showing a chat, the inbox is hidden: the chat's region instead.
+  const inboxHeading = useRef<HTMLHeadingElement>(null);
+  const chatRegion = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    const visible = (element: HTMLElement | null) => (element?.getClientRects().length ? element : null);
+    (visible(inboxHeading.current) ?? chatRegion.current)?.focus();
+  }, []);
+
   useEffect(() => {
     if (state.connection === 'ended') onEnded(state.endReason ?? 'expired');
   }, [state.connection, state.endReason, onEnded]);
@@ -147,8 +158,8 @@ function DeskLayout({ session, onEnded }: Props) {
       <TopBar agent={agent} onHelp={() => setHelpOpen(true)} onSignOut={() => onEnded('signed-out')} />
       <ConnectionBanner connection={state.connection} />
       <div className="desk__body" data-pane={pane} data-side={sideOpen ? 'open' : 'closed'}>
-        <Inbox agent={agent} activeId={tabs.active} settings={settings} onOpen={open} />
-        <main className="desk__chat" aria-label={active ? undefined : t('chat.none')}>
+        <Inbox agent={agent} activeId={tabs.active} settings={settings} onOpen={open} headingRef={inboxHeading} />
+        <main ref={chatRegion} tabIndex={-1} className="desk__chat" aria-label={active ? undefined : t('chat.none')}>
           <ChatTabs open={tabs.open} active={tabs.active} onActivate={open} onClose={tabs.closeTab} />
           {active ? (
             <ChatView

@@ -65,6 +65,8 @@ export function SignInPage({
           id="sign-in-email"
           type="email"
           autoComplete="username"
+          // The page has one thing to do: start there, as the desk starts at the chats.
+          autoFocus
           required
           value={email}
           onChange={(e) => {

@@ -5,6 +5,7 @@ import { useDeskClient } from '../desk/use-desk.js';
 import { t } from '../i18n/index.js';
 import { NotifyToggles } from '../notifications/NotifyToggles.js';
 import { useOpenConsole } from '../supervisor/console-switch.js';
+import { RadioButtons } from './RadioButtons.js';
 
 export function TopBar({ agent, onHelp, onSignOut }: { agent: AgentView; onHelp: () => void; onSignOut: () => void }) {
   const client = useDeskClient();
@@ -21,23 +22,22 @@ export function TopBar({ agent, onHelp, onSignOut }: { agent: AgentView; onHelp:
   return (
     <header className="top-bar">
       <span className="brand">{t('app.title')}</span>
-      <div className="status-switch" role="radiogroup" aria-label={t('status.label')}>
-        {AGENT_STATUSES.map((status) => (
-          <button
-            key={status}
-            type="button"
-            role="radio"
-            aria-checked={agent.status === status}
-            className={`status-switch__option status-switch__option--${status}`}
-            onClick={() => {
-              setStatus(status);
-            }}
-          >
-            <span className={`status-dot status-dot--${status}`} aria-hidden="true" />
-            {t(`status.${status}`)}
-          </button>
-        ))}
-      </div>
+      <RadioButtons
+        className="status-switch"
+        label={t('status.label')}
+        value={agent.status}
+        onChange={setStatus}
+        options={AGENT_STATUSES.map((status) => ({
+          value: status,
+          className: `status-switch__option status-switch__option--${status}`,
+          label: (
+            <>
+              <span className={`status-dot status-dot--${status}`} aria-hidden="true" />
+              {t(`status.${status}`)}
+            </>
+          ),
+        }))}
+      />
       {error && (
         <span className="top-bar__error" role="alert">
           {error}

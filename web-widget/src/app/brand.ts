@@ -6,15 +6,25 @@ function luminance(hex: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+/** WCAG 2 contrast ratio of two `#rgb`/`#rrggbb` colours (1 to 21). */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** WCAG AA for small text: the header's subtitle and the message bubbles are 13–15 px. */
+const AA = 4.5;
+
 /**
- * CSS variables for the host's brand colour, with the text colour on it that
- * keeps the best contrast (white on dark brands, near-black on light ones),
- * so any colour a site picks stays readable (W7, AA).
+ * CSS variables for the host's brand colour, with a text colour on it that
+ * meets AA: white or near-black, whichever contrasts more, and pure black
+ * for the mid-tones where neither reaches 4.5:1 (black always does when
+ * white does not), so any colour a site picks stays readable.
  */
 export function brandStyle(color: string | undefined): Record<string, string> | undefined {
   if (!color) return undefined;
-  const light = luminance(color);
-  const onWhite = 1.05 / (light + 0.05);
-  const onDark = (light + 0.05) / 0.05;
-  return { '--sb-brand': color, '--sb-on-brand': onWhite >= onDark ? '#ffffff' : '#1d1d1f' };
+  const white = contrastRatio(color, '#ffffff');
+  const nearBlack = contrastRatio(color, '#1d1d1f');
+  const onBrand = Math.max(white, nearBlack) < AA ? '#000000' : white >= nearBlack ? '#ffffff' : '#1d1d1f';
+  return { '--sb-brand': color, '--sb-on-brand': onBrand };
 }
