@@ -1,4 +1,10 @@
 import {
+  DISPOSITIONS,
+  SUPPORTED_LOCALES,
+  type AgentClientEvents,
+  type CustomerClientEvents,
+} from '@switchboard/shared';
+import {
   agentConversationCloseSchema,
   attachmentPrepareSchema,
   agentStatusSetSchema,
@@ -7,22 +13,18 @@ import {
   conversationStartSchema,
   conversationSyncSchema,
   conversationTransferSchema,
-  DISPOSITIONS,
   leaveMessageSchema,
   liveListSchema,
   messageHistorySchema,
   messageSendSchema,
   queueListSchema,
   receiptUpdateSchema,
-  SUPPORTED_LOCALES,
   supervisorCloseSchema,
   supervisorReassignSchema,
   systemPingSchema,
   transcriptRequestSchema,
   typingSetSchema,
-  type AgentClientEvents,
-  type CustomerClientEvents,
-} from '@switchboard/shared';
+} from '@switchboard/shared/schemas';
 import fc from 'fast-check';
 import { z } from 'zod';
 

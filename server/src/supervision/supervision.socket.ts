@@ -3,7 +3,7 @@ import {
   liveListSchema,
   supervisorCloseSchema,
   supervisorReassignSchema,
-} from '@switchboard/shared';
+} from '@switchboard/shared/schemas';
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import { requireAgent, requireRole, type AgentPrincipal } from '../auth/principal.js';

@@ -1,16 +1,16 @@
-import type {
-  AckResult,
-  ConversationView,
-  CustomerClientEvents,
-  CustomerHandshake,
-  CustomerIdentity,
-  CustomerServerEvents,
-  ErrorPayload,
-  MessageView,
-  Prechat,
+import {
+  PROTOCOL_VERSION,
+  type AckResult,
+  type ConversationView,
+  type CustomerClientEvents,
+  type CustomerHandshake,
+  type CustomerIdentity,
+  type CustomerServerEvents,
+  type ErrorPayload,
+  type MessageView,
+  type Prechat,
 } from '@switchboard/shared';
 import { AttachmentUploads, ConversationLog, Outbox, xhrPut, type PutFile } from '@switchboard/shared/client';
-import { PROTOCOL_VERSION } from '@switchboard/shared/protocol-version';
 import { initialChatState, type ChatState } from './chat-state';
 import { TIMEOUT_ERROR, type AckData, type ChatSocket, type Payload, type SocketFactory } from './socket-port';
 import type { TokenStore } from './token-store';

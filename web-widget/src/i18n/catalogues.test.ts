@@ -1,4 +1,5 @@
-import { placeholdersOf, pluralCategory, SUPPORTED_LOCALES, type CatalogueText } from '@switchboard/shared';
+import { SUPPORTED_LOCALES } from '@switchboard/shared';
+import { placeholdersOf, pluralCategory, type CatalogueText } from '@switchboard/shared/i18n';
 import { describe, expect, it } from 'vitest';
 import { translatorFor, WIDGET_TEXTS } from './index';
 import { WIDGET_LOCALES } from './locales';
