@@ -6,6 +6,7 @@ import {
   type CustomerHandshake,
   type CustomerIdentity,
   type CustomerServerEvents,
+  type ErrorCode,
   type ErrorPayload,
   type MessageView,
   type Prechat,
@@ -31,7 +32,7 @@ export interface ChatClientOptions {
 
 type Handlers = { [E in keyof CustomerServerEvents]: CustomerServerEvents[E] };
 /** Refusals a reconnect cannot fix: show them instead of retrying for ever. */
-const FATAL_CODES = new Set(['ORIGIN_NOT_ALLOWED', 'PROTOCOL_VERSION_UNSUPPORTED', 'VISITOR_BLOCKED']);
+const FATAL_CODES = new Set<ErrorCode>(['ORIGIN_NOT_ALLOWED', 'PROTOCOL_VERSION_UNSUPPORTED', 'VISITOR_BLOCKED']);
 
 /**
  * The widget's connection to Switchboard (X1, W3). Owns the socket and keeps
