@@ -5,8 +5,9 @@ import type { systemPingSchema } from '../schemas/system.js';
 /**
  * Event maps follow Socket.IO's function-signature style: the key is the
  * event name (`resource.verb` from clients, `resource.event` from the server),
- * the function is its payload and ack. Each client payload has a zod schema
- * in `@switchboard/shared/schemas`; the server parses with it.
+ * the function is its payload and ack. Each client event has one zod schema
+ * in `@switchboard/shared/schemas` (`customerEventSchemas`,
+ * `agentEventSchemas`), checked against these maps; the server parses with it.
  */
 
 export type SystemPing = z.infer<typeof systemPingSchema>;

@@ -8,6 +8,7 @@ export * from './blocks.js';
 export * from './conversations.js';
 export * from './data-protection.js';
 export * from './desk.js';
+export * from './events.js';
 export * from './feedback.js';
 export * from './handshake.js';
 export * from './identity.js';
