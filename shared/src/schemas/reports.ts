@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { objectIdSchema } from './ids.js';
-import { isTimeZone } from '../routing.js';
+import { isTimeZone } from '../time-zone.js';
 import { MAX_REPORT_DAYS } from '../reports.js';
 
 const localDate = z.iso.date('must be YYYY-MM-DD');
