@@ -1,4 +1,4 @@
-import { localizedName } from '@switchboard/shared';
+import { localizedName } from '@switchboard/shared/i18n';
 import { createAgentAppFeature } from './agent-app/agent-app.feature.js';
 import { createAgentsFeature } from './agents/agents.feature.js';
 import { createAttachmentLinks } from './attachments/attachment-links.js';

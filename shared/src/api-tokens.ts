@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { singleLineSchema } from './text.js';
+import type { z } from 'zod';
+import type { apiTokenCreateSchema } from './schemas/api-tokens.js';
 
 /**
  * What a server-to-server API token may do. Each REST route open to tokens
@@ -19,18 +19,6 @@ export const API_TOKEN_SCOPES = [
 ] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
-/** `POST /api/api-tokens`: a named token with scopes, expiring after `expiresInDays`. */
-export const apiTokenCreateSchema = z
-  .object({
-    name: singleLineSchema(100),
-    scopes: z
-      .array(z.enum(API_TOKEN_SCOPES))
-      .min(1)
-      .max(API_TOKEN_SCOPES.length)
-      .transform((scopes) => [...new Set(scopes)]),
-    expiresInDays: z.number().int().min(1).max(366).default(90),
-  })
-  .strict();
 export type ApiTokenCreate = z.infer<typeof apiTokenCreateSchema>;
 
 /** A token as admins see it: never the token itself (shown once, stored only as a hash). */

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { clientMessageIdSchema, objectIdSchema } from './ids.js';
+import type { z } from 'zod';
+import type { attachmentPrepareSchema, attachmentSettingsSchema } from './schemas/attachments.js';
 
 /**
  * The file types Switchboard can recognise from a file's first bytes and may
@@ -22,7 +22,6 @@ export const ATTACHMENT_TYPES = {
 
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 export const ATTACHMENT_TYPE_NAMES = Object.keys(ATTACHMENT_TYPES) as AttachmentType[];
-export const attachmentTypeSchema = z.enum(ATTACHMENT_TYPE_NAMES as [AttachmentType, ...AttachmentType[]]);
 
 export function isAttachmentType(value: string): value is AttachmentType {
   return Object.hasOwn(ATTACHMENT_TYPES, value);
@@ -66,19 +65,6 @@ export interface AttachmentView {
   removed?: boolean;
 }
 
-/** Ask to upload one file to a conversation; the answer says where to PUT its bytes. */
-export const attachmentPrepareSchema = z
-  .object({
-    conversationId: objectIdSchema,
-    /** The client's id for this file, reused when an upload is retried: one stored copy however often. */
-    uploadId: clientMessageIdSchema,
-    name: z.string().min(1).max(1000),
-    /** Bytes the client will send; more are refused. */
-    size: z.number().int().min(1),
-    /** Agents only: a file for an internal note, never shown to the customer. */
-    internal: z.boolean().optional(),
-  })
-  .strict();
 export type AttachmentPrepare = z.infer<typeof attachmentPrepareSchema>;
 
 export interface AttachmentPrepared {
@@ -104,16 +90,6 @@ export function isAttachmentRefusal(details: unknown): details is AttachmentRefu
   return typeof reason === 'string' && (ATTACHMENT_REFUSALS as readonly string[]).includes(reason);
 }
 
-/** What admins decide about files (`GET`/`PUT /api/admin/attachment-settings`). */
-export const attachmentSettingsSchema = z
-  .object({
-    maxBytes: z.number().int().min(1024).max(MAX_ATTACHMENT_BYTES_CEILING),
-    types: z.array(attachmentTypeSchema).max(ATTACHMENT_TYPE_NAMES.length),
-    retentionDays: z.number().int().min(1).max(3650),
-    /** Departments whose customers may not send files (agents still may). */
-    customerUploadsOffIn: z.array(objectIdSchema).max(500),
-  })
-  .strict();
 export type AttachmentSettings = z.infer<typeof attachmentSettingsSchema>;
 
 /** Short names of types, for "Files up to 10 MB: JPEG, PNG, PDF". */

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { objectIdSchema } from './ids.js';
+import type { z } from 'zod';
+import type { auditQuerySchema } from './schemas/audit.js';
 
 /** Who did a supervisor or admin action, as recorded at the time (names change later; the record does not). */
 export interface AuditActor {
@@ -21,18 +21,4 @@ export interface AuditEntryView {
   details: Record<string, unknown>;
 }
 
-/** `GET /api/audit` filters; `before` pages back from an entry id. */
-export const auditQuerySchema = z.strictObject({
-  actorId: objectIdSchema.optional(),
-  action: z
-    .string()
-    .regex(/^[a-z-]+(\.[a-z-]+)*$/)
-    .max(60)
-    .optional(),
-  targetId: z.string().min(1).max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  before: objectIdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

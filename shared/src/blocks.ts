@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AuditActor } from './audit.js';
-import { singleLineSchema } from './text.js';
+import type { visitorBlockSchema } from './schemas/blocks.js';
 
 /** How long a block lasts; `permanent` until someone lifts it in the console. */
 export const BLOCK_DURATIONS = ['1h', '24h', '7d', '30d', 'permanent'] as const;
@@ -15,20 +15,6 @@ export const BLOCK_DURATION_MS: Record<BlockDuration, number | null> = {
   permanent: null,
 };
 
-/**
- * `POST /api/conversations/:id/block`: the agent of a chat (or a supervisor)
- * blocks its visitor — their visitor token, or their account when the host
- * identified them — and, when asked, the network address they are using now.
- */
-export const visitorBlockSchema = z
-  .object({
-    /** Why: shown in the console and the audit log, never to the visitor. */
-    reason: singleLineSchema(300),
-    duration: z.enum(BLOCK_DURATIONS),
-    /** Also the address they chat from (an office or a mobile network may share it: use with care). */
-    address: z.boolean().default(false),
-  })
-  .strict();
 export type VisitorBlock = z.infer<typeof visitorBlockSchema>;
 
 export const BLOCK_KINDS = ['visitor', 'address'] as const;

@@ -1,7 +1,11 @@
-import { z } from 'zod';
-import { singleLineSchema, webUrlSchema } from './text.js';
-import { localeSchema, objectIdSchema, type Locale } from './ids.js';
-import { isTimeZone } from './time-zone.js';
+import type { z } from 'zod';
+import type { Locale } from './locales.js';
+import type {
+  prechatSchema,
+  conversationStartSchema,
+  agentConversationCloseSchema,
+  conversationRefSchema,
+} from './schemas/conversations.js';
 
 export const CONVERSATION_STATUSES = ['queued', 'active', 'closed'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -45,29 +49,7 @@ export interface CustomerView {
   verified: boolean;
 }
 
-const shortText = singleLineSchema;
-
-/** What the widget's pre-chat form (or the host page) tells us. */
-export const prechatSchema = z
-  .object({
-    name: shortText(100).optional(),
-    email: z.email().max(254).optional(),
-    topic: shortText(100),
-    language: localeSchema,
-    region: shortText(64).optional(),
-    pageUrl: webUrlSchema.optional(),
-    userAgent: z.string().max(512).optional(),
-    /** The customer's IANA time zone (the widget reads the browser's): emails show times in it. */
-    timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').optional(),
-  })
-  .strict();
 export type Prechat = z.infer<typeof prechatSchema>;
-
-/**
- * Starts (or returns) the customer's live conversation. At most one live chat
- * per visitor: starting again while one is queued or active answers that one.
- */
-export const conversationStartSchema = z.object({ prechat: prechatSchema }).strict();
 export type ConversationStart = z.infer<typeof conversationStartSchema>;
 
 export interface ConversationStarted {
@@ -86,12 +68,7 @@ export interface ConversationStarted {
 export const DISPOSITIONS = ['resolved', 'follow-up', 'transferred-out', 'no-response', 'spam', 'other'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-export const agentConversationCloseSchema = z
-  .object({ conversationId: objectIdSchema, disposition: z.enum(DISPOSITIONS).default('resolved') })
-  .strict();
 export type AgentConversationClose = z.input<typeof agentConversationCloseSchema>;
-
-export const conversationRefSchema = z.object({ conversationId: objectIdSchema }).strict();
 export type ConversationRef = z.infer<typeof conversationRefSchema>;
 
 export type { Locale };

@@ -1,8 +1,3 @@
-import { z } from 'zod';
-
-/** `GET /api/data-protection/customers?email=`: the customers who gave this address (as a profile or in a chat). */
-export const customerLookupQuerySchema = z.strictObject({ email: z.email().max(254) });
-
 /** A customer a lookup found. */
 export interface CustomerMatch {
   id: string;
@@ -10,9 +5,6 @@ export interface CustomerMatch {
   email?: string;
   conversations: number;
 }
-
-/** `POST /api/data-protection/retention/run`: `dryRun` counts without changing anything. */
-export const retentionRunSchema = z.strictObject({ dryRun: z.boolean().default(false) });
 
 export const RETENTION_ACTIONS = ['redact', 'delete'] as const;
 export type RetentionAction = (typeof RETENTION_ACTIONS)[number];

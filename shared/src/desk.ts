@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ConversationView, CustomerView } from './conversations.js';
-import { clientMessageIdSchema } from './ids.js';
 import type { QueueEntry } from './routing.js';
+import type { deskTranscriptSendSchema } from './schemas/desk.js';
 
 /**
  * A conversation as the agent desk sees it: the customer-facing
@@ -81,12 +81,6 @@ export interface ConversationSatisfaction {
   satisfaction: SatisfactionView | null;
 }
 
-/**
- * `POST /api/conversations/:id/transcripts`: the agent emails the transcript
- * to the customer's address now. The desk makes one `requestId` per click and
- * reuses it on retries, so a request makes one email however often it is sent.
- */
-export const deskTranscriptSendSchema = z.object({ requestId: clientMessageIdSchema }).strict();
 export type DeskTranscriptSend = z.infer<typeof deskTranscriptSendSchema>;
 
 /**

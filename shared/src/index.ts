@@ -1,8 +1,13 @@
+// The protocol entry: event maps, views, constants, error codes and the
+// protocol version, with no dependency at run time (zod stays out of it, so
+// the widget's first chunk can import from here). Validation is
+// `@switchboard/shared/schemas`; client helpers, texts and secret detection
+// have their own entries (`/client`, `/i18n`, `/secrets`).
 export { PROTOCOL_VERSION } from './protocol-version.js';
 export { AppError, ERROR_CODES, isErrorCode, type ErrorCode, type ErrorPayload } from './errors.js';
 export { ackError, ackOk, type Ack, type AckResult } from './ack.js';
 export * from './handshake.js';
-export * from './ids.js';
+export * from './locales.js';
 export * from './text.js';
 export * from './identity.js';
 export * from './agents.js';
@@ -18,9 +23,6 @@ export * from './events/customer.js';
 export * from './events/agent.js';
 export * from './widget-bridge.js';
 export * from './widget-settings.js';
-export * from './client/index.js';
-export * from './secrets/index.js';
-export * from './i18n/index.js';
 export * from './desk.js';
 export * from './audit.js';
 export * from './blocks.js';

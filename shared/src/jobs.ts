@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { clientMessageIdSchema, objectIdSchema } from './ids.js';
+import type { z } from 'zod';
+import type { transcriptRequestSchema } from './schemas/jobs.js';
 
 /**
  * Background-job protocol: idle-session flags for supervisors (J2, S2) and
@@ -31,18 +31,6 @@ export interface ConversationIdleCleared {
   reason: IdleReason;
 }
 
-/**
- * W6: the customer asks for their transcript by email. `email` overrides the
- * pre-chat address for this one transcript only; `requestId` (reused on
- * retries, like a clientMessageId) makes a retried request send one email.
- */
-export const transcriptRequestSchema = z
-  .object({
-    conversationId: objectIdSchema,
-    email: z.email().max(254).optional(),
-    requestId: clientMessageIdSchema.optional(),
-  })
-  .strict();
 export type TranscriptRequest = z.infer<typeof transcriptRequestSchema>;
 
 export const TRANSCRIPT_STATUSES = ['queued', 'retrying', 'sent', 'failed'] as const;

@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AttachmentView } from './attachments.js';
-import { hasVisibleText } from './text.js';
-import { clientMessageIdSchema, objectIdSchema } from './ids.js';
+import type { messageSendSchema, conversationSyncSchema, messageHistorySchema } from './schemas/messages.js';
 
 /** Longest message body, in UTF-8 bytes. Longer text is refused with PAYLOAD_TOO_LARGE. */
 export const MAX_MESSAGE_BYTES = 4096;
@@ -74,27 +73,6 @@ export function utf8Length(text: string): number {
   return utf8.encode(text).length;
 }
 
-const bodySchema = z.string().refine((body) => utf8Length(body) <= MAX_MESSAGE_BYTES, {
-  message: `must be at most ${MAX_MESSAGE_BYTES} bytes`,
-  params: { appCode: 'PAYLOAD_TOO_LARGE' },
-});
-
-export const messageSendSchema = z
-  .object({
-    conversationId: objectIdSchema,
-    clientMessageId: clientMessageIdSchema,
-    /** The text; may be empty when the message carries a file (then it is the file's caption). */
-    body: bodySchema,
-    /** Agents only: an internal note. A customer sending `true` is refused. */
-    internal: z.boolean().optional(),
-    /** A file this sender uploaded to this conversation (`attachment.prepare`, then the upload). */
-    attachmentId: objectIdSchema.optional(),
-  })
-  .strict()
-  .refine((send) => send.attachmentId !== undefined || hasVisibleText(send.body), {
-    message: 'must not be empty (nor only invisible characters)',
-    path: ['body'],
-  });
 export type MessageSend = z.infer<typeof messageSendSchema>;
 
 export interface MessageSent {
@@ -106,25 +84,7 @@ export interface MessageSent {
 /** Conversations one `conversation.sync` may ask about; clients holding more ask in batches. */
 export const SYNC_MAX_CURSORS = 50;
 
-/** Messages after a seq, for catch-up on every (re)connect. */
-export const conversationSyncSchema = z
-  .object({
-    cursors: z
-      .array(z.object({ conversationId: objectIdSchema, afterSeq: z.number().int().min(0) }).strict())
-      .max(SYNC_MAX_CURSORS),
-  })
-  .strict();
 export type ConversationSync = z.infer<typeof conversationSyncSchema>;
-
-/** Older messages, for scrolling back. */
-export const messageHistorySchema = z
-  .object({
-    conversationId: objectIdSchema,
-    /** Messages with a smaller seq; omit for the newest page. */
-    beforeSeq: z.number().int().min(1).optional(),
-    limit: z.number().int().min(1).max(200).optional(),
-  })
-  .strict();
 export type MessageHistory = z.infer<typeof messageHistorySchema>;
 
 export interface MessagePage {

@@ -1,10 +1,9 @@
-import { z } from 'zod';
-import { objectIdSchema } from './ids.js';
+import type { z } from 'zod';
+import type { typingSetSchema, receiptUpdateSchema } from './schemas/presence.js';
 
 /** Typing indicators expire on their own after this long without a refresh. */
 export const TYPING_TTL_MS = 6_000;
 
-export const typingSetSchema = z.object({ conversationId: objectIdSchema, typing: z.boolean() }).strict();
 export type TypingSet = z.infer<typeof typingSetSchema>;
 
 export interface TypingUpdated {
@@ -17,18 +16,6 @@ export interface TypingUpdated {
   ttlMs: number;
 }
 
-/**
- * Receipts are two monotonic numbers per side and conversation, not a write
- * per message: every message with `seq <= readSeq` has been read by that side.
- */
-export const receiptUpdateSchema = z
-  .object({
-    conversationId: objectIdSchema,
-    deliveredSeq: z.number().int().min(0).optional(),
-    readSeq: z.number().int().min(0).optional(),
-  })
-  .strict()
-  .refine((value) => value.deliveredSeq !== undefined || value.readSeq !== undefined, 'give deliveredSeq or readSeq');
 export type ReceiptUpdate = z.infer<typeof receiptUpdateSchema>;
 
 export interface ReceiptUpdated {

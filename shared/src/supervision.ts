@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AgentStatus } from './agents.js';
-import { DISPOSITIONS, type ConversationView } from './conversations.js';
+import type { ConversationView } from './conversations.js';
 import type { AgentConversationView } from './desk.js';
-import { objectIdSchema, type Locale } from './ids.js';
+import type { Locale } from './locales.js';
 import type { IdleReason } from './jobs.js';
 import type { MessagePage } from './messages.js';
 import type { DepartmentQueueStats } from './routing.js';
+import type { liveListSchema, supervisorReassignSchema, supervisorCloseSchema } from './schemas/supervision.js';
 
 /**
  * The supervisor console's live side (S1 board, S2 idle sessions, S3 observe
@@ -89,27 +90,13 @@ export interface LiveConversation {
   idle?: IdleReason;
 }
 
-/** `supervisor.live.list`: live chats of one agent, one department (`general`: no department), or all. */
-export const liveListSchema = z
-  .object({
-    agentId: objectIdSchema.optional(),
-    departmentId: z.union([objectIdSchema, z.literal('general')]).optional(),
-  })
-  .strict();
 export type LiveList = z.infer<typeof liveListSchema>;
 
 export interface LiveConversationList {
   conversations: LiveConversation[];
 }
 
-/** S2: hand a chat to a chosen agent (who must be online with a free slot, as in routing). */
-export const supervisorReassignSchema = z.object({ conversationId: objectIdSchema, agentId: objectIdSchema }).strict();
 export type SupervisorReassign = z.infer<typeof supervisorReassignSchema>;
-
-/** S2: end a chat for the customer; the transcript email follows where the deployment sends them. */
-export const supervisorCloseSchema = z
-  .object({ conversationId: objectIdSchema, disposition: z.enum(DISPOSITIONS).default('no-response') })
-  .strict();
 export type SupervisorClose = z.input<typeof supervisorCloseSchema>;
 
 /** Answer of the S2 actions: the conversation as it is now. */

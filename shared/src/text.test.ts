@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { agentCreateSchema, agentUpdateSchema } from './agents.js';
-import { prechatSchema } from './conversations.js';
-import { customerIdentitySchema } from './identity.js';
-import { messageSendSchema } from './messages.js';
-import { hasVisibleText, singleLineSchema, webUrlSchema } from './text.js';
+import { agentCreateSchema, agentUpdateSchema } from './schemas/agents.js';
+import { prechatSchema } from './schemas/conversations.js';
+import { customerIdentitySchema } from './schemas/identity.js';
+import { messageSendSchema } from './schemas/messages.js';
+import { singleLineSchema, webUrlSchema } from './schemas/text.js';
+import { hasVisibleText } from './text.js';
 
 describe('text at the boundary', () => {
   it('takes http(s) links only: never javascript: or data:', () => {

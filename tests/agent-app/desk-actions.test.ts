@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import {
-  departmentCreateSchema,
-  type ConversationSatisfaction,
-  type CustomerConversationSummary,
-  type DeskSettings,
-  type QueueChanged,
-  type TranscriptDeliveryView,
+import type {
+  ConversationSatisfaction,
+  CustomerConversationSummary,
+  DeskSettings,
+  QueueChanged,
+  TranscriptDeliveryView,
 } from '@switchboard/shared';
+import { departmentCreateSchema } from '@switchboard/shared/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch, createSignedInAgent, type SignedIn } from '../support/agent-client.js';
 import { TestAgentDesk } from '../support/agent-desk.js';

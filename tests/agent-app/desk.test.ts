@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentPrincipal } from '@switchboard/server';
-import { departmentCreateSchema } from '@switchboard/shared';
+import { departmentCreateSchema } from '@switchboard/shared/schemas';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent, type TestAgent } from '../support/agent-client.js';

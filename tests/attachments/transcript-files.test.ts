@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { translate, type MessageSent } from '@switchboard/shared';
+import type { MessageSent } from '@switchboard/shared';
+import { translate } from '@switchboard/shared/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChat, type Chat } from '../jobs/chat.js';
 import { SmtpListener } from '../support/smtp-listener.js';

@@ -1,30 +1,12 @@
 import {
-  agentConversationCloseSchema,
-  attachmentPrepareSchema,
-  agentStatusSetSchema,
-  conversationRateSchema,
-  conversationRefSchema,
-  conversationStartSchema,
-  conversationSyncSchema,
-  conversationTransferSchema,
   DISPOSITIONS,
-  leaveMessageSchema,
-  liveListSchema,
-  messageHistorySchema,
-  messageSendSchema,
-  queueListSchema,
-  receiptUpdateSchema,
   SUPPORTED_LOCALES,
-  supervisorCloseSchema,
-  supervisorReassignSchema,
-  systemPingSchema,
-  transcriptRequestSchema,
-  typingSetSchema,
   type AgentClientEvents,
   type CustomerClientEvents,
 } from '@switchboard/shared';
+import { agentEventSchemas, customerEventSchemas } from '@switchboard/shared/schemas';
 import fc from 'fast-check';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** Ids the fuzzing socket may NOT act on: other people's conversations, agents and departments. */
 export interface Targets {
@@ -42,9 +24,24 @@ export interface Targets {
  *   (start a chat, set one's own status), so only malformed payloads are sent.
  */
 export interface EventSpec {
+  /** The event's schema from shared's per-event map: what the server parses with. */
   schema: z.ZodType;
   kind: 'refused' | 'read' | 'malformed-only';
   valid(targets: Targets): fc.Arbitrary<Record<string, unknown>>;
+}
+
+type FuzzPlan = Omit<EventSpec, 'schema'>;
+
+/** Each event's plan with the schema the server parses that event with. */
+function withSchemas<E extends string>(
+  plans: Record<E, FuzzPlan>,
+  schemas: Record<E, z.ZodType>,
+): Record<E, EventSpec> {
+  const entries = Object.entries<FuzzPlan>(plans).map(([event, plan]) => [
+    event,
+    { ...plan, schema: schemas[event as E] },
+  ]);
+  return Object.fromEntries(entries) as Record<E, EventSpec>;
 }
 
 const objectId = fc.stringMatching(/^[0-9a-f]{24}$/);
@@ -69,13 +66,10 @@ const prechat = fc.record(
   { requiredKeys: ['topic', 'language', 'email'] },
 );
 const refOnly = (t: Targets) => fc.record({ conversationId: conversationId(t) });
-/** Payload of the supervisor reads that take no arguments. */
-const emptySchema = z.object({}).strict();
 
 const shared = {
-  'system.ping': { schema: systemPingSchema, kind: 'read', valid: () => fc.record({ sentAt: fc.nat() }) },
+  'system.ping': { kind: 'read', valid: () => fc.record({ sentAt: fc.nat() }) },
   'conversation.sync': {
-    schema: conversationSyncSchema,
     kind: 'read',
     valid: (t) =>
       fc.record({
@@ -83,7 +77,6 @@ const shared = {
       }),
   },
   'attachment.prepare': {
-    schema: attachmentPrepareSchema,
     kind: 'refused',
     valid: (t) =>
       fc.record({
@@ -94,7 +87,6 @@ const shared = {
       }),
   },
   'message.history': {
-    schema: messageHistorySchema,
     kind: 'read',
     valid: (t) =>
       fc.record(
@@ -107,12 +99,10 @@ const shared = {
       ),
   },
   'typing.set': {
-    schema: typingSetSchema,
     kind: 'refused',
     valid: (t) => fc.record({ conversationId: conversationId(t), typing: fc.boolean() }),
   },
   'receipt.update': {
-    schema: receiptUpdateSchema,
     kind: 'refused',
     valid: (t) =>
       fc.record(
@@ -120,121 +110,114 @@ const shared = {
         { requiredKeys: ['conversationId', 'readSeq'] },
       ),
   },
-} satisfies Record<string, EventSpec>;
+} satisfies Record<string, FuzzPlan>;
 
 /** Every `/customer` client event; the type makes a new event in the map a compile error here. */
-export const customerEventSpecs: { [E in keyof CustomerClientEvents]: EventSpec } = {
-  ...shared,
-  'conversation.start': {
-    schema: conversationStartSchema,
-    kind: 'malformed-only',
-    valid: () => fc.record({ prechat }),
+export const customerEventSpecs = withSchemas<keyof CustomerClientEvents>(
+  {
+    ...shared,
+    'conversation.start': {
+      kind: 'malformed-only',
+      valid: () => fc.record({ prechat }),
+    },
+    'conversation.close': { kind: 'refused', valid: refOnly },
+    'message.send': {
+      kind: 'refused',
+      valid: (t) => fc.record({ conversationId: conversationId(t), clientMessageId: clientId, body }),
+    },
+    'transcript.request': {
+      kind: 'refused',
+      valid: (t) =>
+        fc.record(
+          { conversationId: conversationId(t), email: fc.constant('thief@example.com'), requestId: clientId },
+          { requiredKeys: ['conversationId'] },
+        ),
+    },
+    'queue.status': { kind: 'read', valid: refOnly },
+    'conversation.leaveMessage': {
+      kind: 'malformed-only',
+      valid: (t) =>
+        fc.record(
+          { prechat, body, requestId: clientId, conversationId: conversationId(t) },
+          { requiredKeys: ['prechat', 'body', 'requestId'] },
+        ),
+    },
+    'conversation.rate': {
+      kind: 'refused',
+      valid: (t) =>
+        fc.record(
+          { conversationId: conversationId(t), rating: fc.integer({ min: 1, max: 5 }), comment: fc.string() },
+          { requiredKeys: ['conversationId', 'rating'] },
+        ),
+    },
   },
-  'conversation.close': { schema: conversationRefSchema, kind: 'refused', valid: refOnly },
-  'message.send': {
-    schema: messageSendSchema,
-    kind: 'refused',
-    valid: (t) => fc.record({ conversationId: conversationId(t), clientMessageId: clientId, body }),
-  },
-  'transcript.request': {
-    schema: transcriptRequestSchema,
-    kind: 'refused',
-    valid: (t) =>
-      fc.record(
-        { conversationId: conversationId(t), email: fc.constant('thief@example.com'), requestId: clientId },
-        { requiredKeys: ['conversationId'] },
-      ),
-  },
-  'queue.status': { schema: conversationRefSchema, kind: 'read', valid: refOnly },
-  'conversation.leaveMessage': {
-    schema: leaveMessageSchema,
-    kind: 'malformed-only',
-    valid: (t) =>
-      fc.record(
-        { prechat, body, requestId: clientId, conversationId: conversationId(t) },
-        { requiredKeys: ['prechat', 'body', 'requestId'] },
-      ),
-  },
-  'conversation.rate': {
-    schema: conversationRateSchema,
-    kind: 'refused',
-    valid: (t) =>
-      fc.record(
-        { conversationId: conversationId(t), rating: fc.integer({ min: 1, max: 5 }), comment: fc.string() },
-        { requiredKeys: ['conversationId', 'rating'] },
-      ),
-  },
-};
+  customerEventSchemas,
+);
 
 const disposition = fc.constantFrom(...DISPOSITIONS);
 
 /** Every `/agent` client event, fuzzed as a plain agent (not a supervisor) outside the targets' department. */
-export const agentEventSpecs: { [E in keyof AgentClientEvents]: EventSpec } = {
-  ...shared,
-  'agent.status.set': {
-    schema: agentStatusSetSchema,
-    kind: 'malformed-only',
-    valid: () => fc.record({ status: fc.constantFrom('online', 'away', 'offline') }),
+export const agentEventSpecs = withSchemas<keyof AgentClientEvents>(
+  {
+    ...shared,
+    'agent.status.set': {
+      kind: 'malformed-only',
+      valid: () => fc.record({ status: fc.constantFrom('online', 'away', 'offline') }),
+    },
+    'conversation.close': {
+      kind: 'refused',
+      valid: (t) => fc.record({ conversationId: conversationId(t), disposition }, { requiredKeys: ['conversationId'] }),
+    },
+    'message.send': {
+      kind: 'refused',
+      valid: (t) =>
+        fc.record(
+          { conversationId: conversationId(t), clientMessageId: clientId, body, internal: fc.boolean() },
+          { requiredKeys: ['conversationId', 'clientMessageId', 'body'] },
+        ),
+    },
+    'conversation.view': { kind: 'read', valid: refOnly },
+    'conversation.pickup': { kind: 'refused', valid: refOnly },
+    'conversation.transfer': {
+      kind: 'refused',
+      valid: (t) =>
+        fc.record(
+          {
+            conversationId: conversationId(t),
+            to: fc.oneof(fc.record({ agentId: pick(t.agentIds) }), fc.record({ departmentId: pick(t.departmentIds) })),
+            note: body,
+          },
+          { requiredKeys: ['conversationId', 'to'] },
+        ),
+    },
+    'queue.list': {
+      kind: 'read',
+      valid: (t) => fc.record({ departmentId: pick(t.departmentIds) }, { requiredKeys: [] }),
+    },
+    'supervisor.board.get': { kind: 'refused', valid: () => fc.constant({}) },
+    'supervisor.idle.list': { kind: 'refused', valid: () => fc.constant({}) },
+    'supervisor.live.list': {
+      kind: 'refused',
+      valid: (t) =>
+        fc.record(
+          { agentId: pick(t.agentIds), departmentId: fc.oneof(pick(t.departmentIds), fc.constant('general')) },
+          { requiredKeys: [] },
+        ),
+    },
+    'supervisor.reassign': {
+      kind: 'refused',
+      valid: (t) => fc.record({ conversationId: conversationId(t), agentId: pick(t.agentIds) }),
+    },
+    'supervisor.requeue': { kind: 'refused', valid: refOnly },
+    'supervisor.takeover': { kind: 'refused', valid: refOnly },
+    'supervisor.close': {
+      kind: 'refused',
+      valid: (t) => fc.record({ conversationId: conversationId(t), disposition }, { requiredKeys: ['conversationId'] }),
+    },
+    'supervisor.observe': { kind: 'refused', valid: refOnly },
+    'supervisor.unobserve': { kind: 'refused', valid: refOnly },
+    'supervisor.join': { kind: 'refused', valid: refOnly },
+    'supervisor.leave': { kind: 'refused', valid: refOnly },
   },
-  'conversation.close': {
-    schema: agentConversationCloseSchema,
-    kind: 'refused',
-    valid: (t) => fc.record({ conversationId: conversationId(t), disposition }, { requiredKeys: ['conversationId'] }),
-  },
-  'message.send': {
-    schema: messageSendSchema,
-    kind: 'refused',
-    valid: (t) =>
-      fc.record(
-        { conversationId: conversationId(t), clientMessageId: clientId, body, internal: fc.boolean() },
-        { requiredKeys: ['conversationId', 'clientMessageId', 'body'] },
-      ),
-  },
-  'conversation.view': { schema: conversationRefSchema, kind: 'read', valid: refOnly },
-  'conversation.pickup': { schema: conversationRefSchema, kind: 'refused', valid: refOnly },
-  'conversation.transfer': {
-    schema: conversationTransferSchema,
-    kind: 'refused',
-    valid: (t) =>
-      fc.record(
-        {
-          conversationId: conversationId(t),
-          to: fc.oneof(fc.record({ agentId: pick(t.agentIds) }), fc.record({ departmentId: pick(t.departmentIds) })),
-          note: body,
-        },
-        { requiredKeys: ['conversationId', 'to'] },
-      ),
-  },
-  'queue.list': {
-    schema: queueListSchema,
-    kind: 'read',
-    valid: (t) => fc.record({ departmentId: pick(t.departmentIds) }, { requiredKeys: [] }),
-  },
-  'supervisor.board.get': { schema: emptySchema, kind: 'refused', valid: () => fc.constant({}) },
-  'supervisor.idle.list': { schema: emptySchema, kind: 'refused', valid: () => fc.constant({}) },
-  'supervisor.live.list': {
-    schema: liveListSchema,
-    kind: 'refused',
-    valid: (t) =>
-      fc.record(
-        { agentId: pick(t.agentIds), departmentId: fc.oneof(pick(t.departmentIds), fc.constant('general')) },
-        { requiredKeys: [] },
-      ),
-  },
-  'supervisor.reassign': {
-    schema: supervisorReassignSchema,
-    kind: 'refused',
-    valid: (t) => fc.record({ conversationId: conversationId(t), agentId: pick(t.agentIds) }),
-  },
-  'supervisor.requeue': { schema: conversationRefSchema, kind: 'refused', valid: refOnly },
-  'supervisor.takeover': { schema: conversationRefSchema, kind: 'refused', valid: refOnly },
-  'supervisor.close': {
-    schema: supervisorCloseSchema,
-    kind: 'refused',
-    valid: (t) => fc.record({ conversationId: conversationId(t), disposition }, { requiredKeys: ['conversationId'] }),
-  },
-  'supervisor.observe': { schema: conversationRefSchema, kind: 'refused', valid: refOnly },
-  'supervisor.unobserve': { schema: conversationRefSchema, kind: 'refused', valid: refOnly },
-  'supervisor.join': { schema: conversationRefSchema, kind: 'refused', valid: refOnly },
-  'supervisor.leave': { schema: conversationRefSchema, kind: 'refused', valid: refOnly },
-};
+  agentEventSchemas,
+);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { translate, type TranscriptDeliveryView, type TranscriptRequested } from '@switchboard/shared';
+import type { TranscriptDeliveryView, TranscriptRequested } from '@switchboard/shared';
+import { translate } from '@switchboard/shared/i18n';
 import type { AgentPrincipal } from '@switchboard/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch, createSignedInAgent } from '../support/agent-client.js';

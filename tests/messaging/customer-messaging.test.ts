@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_MESSAGE_BYTES, translate, type MessageSent } from '@switchboard/shared';
+import { MAX_MESSAGE_BYTES, type MessageSent } from '@switchboard/shared';
+import { translate } from '@switchboard/shared/i18n';
 import { Types } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestCustomer } from '../support/customer-client.js';

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { translate, type CustomerIdentity } from '@switchboard/shared';
+import type { CustomerIdentity } from '@switchboard/shared';
+import { translate } from '@switchboard/shared/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';

@@ -1,5 +1,5 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { agentCreateSchema, webhookEndpointCreateSchema } from '@switchboard/shared';
+import { agentCreateSchema, webhookEndpointCreateSchema } from '@switchboard/shared/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { appRoutes } from '../security/app-routes.js';

@@ -1,12 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  departmentCreateSchema,
-  type AckResult,
-  type ConversationStarted,
-  type DepartmentView,
-  type Prechat,
-  type QueueUpdate,
-} from '@switchboard/shared';
+import type { AckResult, ConversationStarted, DepartmentView, Prechat, QueueUpdate } from '@switchboard/shared';
+import { departmentCreateSchema } from '@switchboard/shared/schemas';
 import type { z } from 'zod';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import type { TestCustomer } from '../support/customer-client.js';

@@ -1,4 +1,5 @@
-import { departmentCreateSchema, type MessagePage } from '@switchboard/shared';
+import type { MessagePage } from '@switchboard/shared';
+import { departmentCreateSchema } from '@switchboard/shared/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch, createSignedInAgent, type SignedIn } from '../support/agent-client.js';
 import { TestAgentDesk } from '../support/agent-desk.js';

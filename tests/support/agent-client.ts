@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { agentCreateSchema, type AgentSession, type AgentView } from '@switchboard/shared';
+import type { AgentSession, AgentView } from '@switchboard/shared';
+import { agentCreateSchema } from '@switchboard/shared/schemas';
 import type { Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import { connectSocket, type SocketTransport } from './socket-client.js';

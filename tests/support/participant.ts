@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ConversationLog,
   SYNC_MAX_CURSORS,
   type AckResult,
   type ConversationSynced,
   type MessageSent,
   type MessageView,
 } from '@switchboard/shared';
+import { ConversationLog } from '@switchboard/shared/client';
 import type { Socket } from 'socket.io-client';
 
 /**

@@ -1,14 +1,8 @@
 /// <reference lib="dom" />
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  DEFAULT_WIDGET_SETTINGS,
-  labelled,
-  renderSystemMessage,
-  translate,
-  type DepartmentView,
-  type Locale,
-} from '@switchboard/shared';
+import { DEFAULT_WIDGET_SETTINGS, type DepartmentView, type Locale } from '@switchboard/shared';
+import { labelled, renderSystemMessage, translate } from '@switchboard/shared/i18n';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';

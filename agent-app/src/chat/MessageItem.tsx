@@ -1,4 +1,6 @@
-import { renderSystemMessage, type Locale, type MessageView, type OutboxEntry } from '@switchboard/shared';
+import type { Locale, MessageView } from '@switchboard/shared';
+import type { OutboxEntry } from '@switchboard/shared/client';
+import { renderSystemMessage } from '@switchboard/shared/i18n';
 import { useDeskClient } from '../desk/use-desk.js';
 import { AttachmentItem } from '../files/AttachmentItem.js';
 import { formatTime, languageName, languageTag, t, UI_LOCALE } from '../i18n/index.js';

@@ -1,4 +1,5 @@
-import type { MessageView, OutboxEntry } from '@switchboard/shared';
+import type { MessageView } from '@switchboard/shared';
+import type { OutboxEntry } from '@switchboard/shared/client';
 import { useMemo, useRef } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import type { ChatState } from '../desk/desk-state.js';

@@ -1,4 +1,5 @@
-import { renderSystemMessage, type CustomerConversationSummary, type MessageView } from '@switchboard/shared';
+import type { CustomerConversationSummary, MessageView } from '@switchboard/shared';
+import { renderSystemMessage } from '@switchboard/shared/i18n';
 import { useEffect, useState } from 'react';
 import { api } from '../api/rest.js';
 import { SatisfactionLine } from './Satisfaction.js';

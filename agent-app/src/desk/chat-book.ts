@@ -1,4 +1,5 @@
-import { ConversationLog, type AgentConversationView, type OutboxEntry } from '@switchboard/shared';
+import type { AgentConversationView } from '@switchboard/shared';
+import { ConversationLog, type OutboxEntry } from '@switchboard/shared/client';
 import { countUnread, type ChatState } from './desk-state.js';
 
 /**

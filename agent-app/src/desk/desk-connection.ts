@@ -1,17 +1,16 @@
-import {
-  Outbox,
-  type AgentSessionReady,
-  type AgentStatusUpdated,
-  type ConversationReleased,
-  type ConversationTransferred,
-  type ConversationView,
-  type MessageSent,
-  type MessageView,
-  type OutboxEntry,
-  type QueueChanged,
-  type ReceiptUpdated,
-  type TypingUpdated,
+import type {
+  AgentSessionReady,
+  AgentStatusUpdated,
+  ConversationReleased,
+  ConversationTransferred,
+  ConversationView,
+  MessageSent,
+  MessageView,
+  QueueChanged,
+  ReceiptUpdated,
+  TypingUpdated,
 } from '@switchboard/shared';
+import { Outbox, type OutboxEntry } from '@switchboard/shared/client';
 import { applyQueueChange } from './desk-queue.js';
 import { DeskRequester } from './desk-request.js';
 import type { EndReason } from './desk-state.js';

@@ -3,9 +3,9 @@ import type {
   AgentView,
   ConversationReleased,
   MessageView,
-  OutboxEntry,
   QueueEntry,
 } from '@switchboard/shared';
+import type { OutboxEntry } from '@switchboard/shared/client';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'ended';
 export type EndReason = 'signed-out' | 'deactivated' | 'expired';

@@ -1,4 +1,4 @@
-import type { StagedUpload } from '@switchboard/shared';
+import type { StagedUpload } from '@switchboard/shared/client';
 import { useState } from 'react';
 import { t } from '../i18n/index.js';
 import { formatSize, uploadErrorText } from './file-size.js';

@@ -1,4 +1,4 @@
-import { AttachmentUploads, xhrPut, type StagedUpload } from '@switchboard/shared';
+import { AttachmentUploads, xhrPut, type StagedUpload } from '@switchboard/shared/client';
 import { useEffect, useMemo, useState } from 'react';
 import { useDeskClient } from '../desk/use-desk.js';
 

@@ -1,4 +1,5 @@
-import { renderSystemMessage, type MessageView, type ReplySla } from '@switchboard/shared';
+import type { MessageView, ReplySla } from '@switchboard/shared';
+import { renderSystemMessage } from '@switchboard/shared/i18n';
 import type { ChatState } from '../desk/desk-state.js';
 import { languageTag, t, topicLabel, UI_LOCALE } from '../i18n/index.js';
 import { formatWait, slaLevel, waitingSince } from './sla.js';

@@ -1,4 +1,4 @@
-import { renderSystemMessage } from '@switchboard/shared';
+import { renderSystemMessage } from '@switchboard/shared/i18n';
 import { useEffect, useRef, useState } from 'react';
 import { useDeskClient } from '../desk/use-desk.js';
 import type { DeskState } from '../desk/desk-state.js';

@@ -1,20 +1,20 @@
-import {
-  ConversationLog,
-  type AckResult,
-  type AgentConversationView,
-  type BoardSnapshot,
-  type ConversationView,
-  type Disposition,
-  type ErrorPayload,
-  type IdleSession,
-  type IdleSessionList,
-  type LiveConversation,
-  type LiveConversationList,
-  type LiveList,
-  type MessageSent,
-  type MessageView,
-  type ObservedConversation,
+import type {
+  AckResult,
+  AgentConversationView,
+  BoardSnapshot,
+  ConversationView,
+  Disposition,
+  ErrorPayload,
+  IdleSession,
+  IdleSessionList,
+  LiveConversation,
+  LiveConversationList,
+  LiveList,
+  MessageSent,
+  MessageView,
+  ObservedConversation,
 } from '@switchboard/shared';
+import { ConversationLog } from '@switchboard/shared/client';
 import type { DeskTransport } from '../desk/transport.js';
 
 /** A refused console request, with the server's error (code for logic, message for people). */

@@ -1,6 +1,5 @@
 import {
   AppError,
-  objectIdSchema,
   type ConversationSatisfaction,
   type CustomerConversationSummary,
   type DeskSettings,
@@ -8,6 +7,7 @@ import {
   type SatisfactionView,
   type TransferTargets,
 } from '@switchboard/shared';
+import { objectIdSchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import type { AgentsService } from '../agents/agents.service.js';
 import { isSupervisorRole, type AgentPrincipal } from '../auth/principal.js';

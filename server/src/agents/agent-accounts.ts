@@ -1,4 +1,5 @@
-import { AppError, agentCreateSchema, type AgentView } from '@switchboard/shared';
+import { AppError, type AgentView } from '@switchboard/shared';
+import { agentCreateSchema } from '@switchboard/shared/schemas';
 import { Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import { parseInput } from '../infra/validation.js';

@@ -1,4 +1,4 @@
-import { objectIdSchema } from '@switchboard/shared';
+import { objectIdSchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import { authRoutes } from '../auth/auth.routes.js';

@@ -1,4 +1,9 @@
-import { agentCreateSchema, agentPasswordResetSchema, agentUpdateSchema, objectIdSchema } from '@switchboard/shared';
+import {
+  agentCreateSchema,
+  agentPasswordResetSchema,
+  agentUpdateSchema,
+  objectIdSchema,
+} from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import type { AuditService } from '../audit/audit.service.js';
 import { currentAgent, type RestAuth } from '../auth/rest-auth.js';

@@ -1,4 +1,5 @@
-import { agentStatusSetSchema, type AgentView } from '@switchboard/shared';
+import type { AgentView } from '@switchboard/shared';
+import { agentStatusSetSchema } from '@switchboard/shared/schemas';
 import { requireAgent } from '../auth/principal.js';
 import type { SocketContext } from '../infra/feature.js';
 import { defineHandler } from '../infra/socket-handler.js';

@@ -1,4 +1,4 @@
-import { apiTokenCreateSchema, objectIdSchema } from '@switchboard/shared';
+import { apiTokenCreateSchema, objectIdSchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import type { AuditService } from '../audit/audit.service.js';
 import { currentAgent, type RestAuth } from '../auth/rest-auth.js';

@@ -1,5 +1,6 @@
 import { pipeline } from 'node:stream/promises';
-import { AppError, objectIdSchema } from '@switchboard/shared';
+import { AppError } from '@switchboard/shared';
+import { objectIdSchema } from '@switchboard/shared/schemas';
 import contentDisposition from 'content-disposition';
 import { Router, type Request } from 'express';
 import { z } from 'zod';

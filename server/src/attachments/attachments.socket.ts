@@ -1,4 +1,4 @@
-import { attachmentPrepareSchema } from '@switchboard/shared';
+import { attachmentPrepareSchema } from '@switchboard/shared/schemas';
 import { requireAgent } from '../auth/principal.js';
 import { requireCustomer } from '../customers/customer-auth.js';
 import type { SocketContext } from '../infra/feature.js';

@@ -1,4 +1,4 @@
-import { auditQuerySchema } from '@switchboard/shared';
+import { auditQuerySchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import type { RestAuth } from '../auth/rest-auth.js';

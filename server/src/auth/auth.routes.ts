@@ -1,4 +1,5 @@
-import { AppError, signInSchema, type AgentSession } from '@switchboard/shared';
+import { AppError, type AgentSession } from '@switchboard/shared';
+import { signInSchema } from '@switchboard/shared/schemas';
 import { Router, type Request } from 'express';
 import type { AgentsService } from '../agents/agents.service.js';
 import { normalize } from '../infra/client-address.js';

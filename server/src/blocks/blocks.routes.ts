@@ -1,4 +1,5 @@
-import { objectIdSchema, visitorBlockSchema, type VisitorBlocked } from '@switchboard/shared';
+import type { VisitorBlocked } from '@switchboard/shared';
+import { objectIdSchema, visitorBlockSchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import type { Namespace } from 'socket.io';
 import { z } from 'zod';

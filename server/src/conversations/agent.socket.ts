@@ -1,3 +1,4 @@
+import type { AgentView } from '@switchboard/shared';
 import {
   agentConversationCloseSchema,
   conversationRefSchema,
@@ -6,8 +7,7 @@ import {
   messageSendSchema,
   receiptUpdateSchema,
   typingSetSchema,
-  type AgentView,
-} from '@switchboard/shared';
+} from '@switchboard/shared/schemas';
 import type { Socket } from 'socket.io';
 import { requireAgent } from '../auth/principal.js';
 import type { CustomersService } from '../customers/customers.service.js';

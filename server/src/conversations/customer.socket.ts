@@ -1,3 +1,4 @@
+import type { ConversationStarted, CustomerView } from '@switchboard/shared';
 import {
   conversationRefSchema,
   conversationStartSchema,
@@ -6,9 +7,7 @@ import {
   messageSendSchema,
   receiptUpdateSchema,
   typingSetSchema,
-  type ConversationStarted,
-  type CustomerView,
-} from '@switchboard/shared';
+} from '@switchboard/shared/schemas';
 import { Types } from 'mongoose';
 import type { Socket } from 'socket.io';
 import {

@@ -1,4 +1,5 @@
-import { AppError, customerHandshakeSchema, type CustomerView } from '@switchboard/shared';
+import { AppError, type CustomerView } from '@switchboard/shared';
+import { customerHandshakeSchema } from '@switchboard/shared/schemas';
 import type { Socket } from 'socket.io';
 import { isOriginAllowed } from '../auth/origin.js';
 import { handshakeOrigin } from '../auth/socket-auth.js';

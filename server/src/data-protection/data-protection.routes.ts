@@ -1,4 +1,4 @@
-import { customerLookupQuerySchema, objectIdSchema, retentionRunSchema } from '@switchboard/shared';
+import { customerLookupQuerySchema, objectIdSchema, retentionRunSchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import type { AuditService } from '../audit/audit.service.js';
 import { currentAgent, type RestAuth } from '../auth/rest-auth.js';

@@ -1,4 +1,5 @@
-import { AppError, departmentCreateSchema, SUPPORTED_LOCALES } from '@switchboard/shared';
+import { AppError, SUPPORTED_LOCALES } from '@switchboard/shared';
+import { departmentCreateSchema } from '@switchboard/shared/schemas';
 import { Types } from 'mongoose';
 import type { AgentModel } from '../agents/agent.model.js';
 import type { Logger } from '../infra/logger.js';

@@ -1,10 +1,5 @@
-import {
-  AppError,
-  departmentCreateSchema,
-  departmentUpdateSchema,
-  objectIdSchema,
-  type DepartmentDefaults,
-} from '@switchboard/shared';
+import { AppError, type DepartmentDefaults } from '@switchboard/shared';
+import { departmentCreateSchema, departmentUpdateSchema, objectIdSchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AuditService } from '../audit/audit.service.js';

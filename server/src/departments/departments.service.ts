@@ -1,13 +1,13 @@
 import { EventEmitter } from 'node:events';
 import {
   AppError,
-  localizedParam,
   type DepartmentCreate,
   type Locale,
   type DepartmentUpdate,
   type DepartmentView,
   type PublicTopic,
 } from '@switchboard/shared';
+import { localizedParam } from '@switchboard/shared/i18n';
 import { isValidObjectId, Types } from 'mongoose';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../infra/logger.js';

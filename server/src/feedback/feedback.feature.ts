@@ -1,4 +1,4 @@
-import { conversationRateSchema } from '@switchboard/shared';
+import { conversationRateSchema } from '@switchboard/shared/schemas';
 import type { AppContext } from '../app-context.js';
 import type { ConversationHooks } from '../conversations/conversation-hooks.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';

@@ -1,4 +1,4 @@
-import { createTranslator, type Catalogue } from '@switchboard/shared';
+import { createTranslator, type Catalogue } from '@switchboard/shared/i18n';
 
 /*
  * The page the transcript email's "Rate your chat" link opens, in the

@@ -1,4 +1,6 @@
-import { AppError, MAX_RATING_COMMENT, objectIdSchema, resolveLocale, type Locale } from '@switchboard/shared';
+import { AppError, MAX_RATING_COMMENT, type Locale } from '@switchboard/shared';
+import { objectIdSchema } from '@switchboard/shared/schemas';
+import { resolveLocale } from '@switchboard/shared/i18n';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { isOriginAllowed } from '../auth/origin.js';

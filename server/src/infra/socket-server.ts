@@ -1,14 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
-import {
-  AppError,
-  handshakeAuthSchema,
-  NAMESPACES,
-  PROTOCOL_VERSION,
-  type ErrorPayload,
-  type NamespaceName,
-} from '@switchboard/shared';
+import { AppError, NAMESPACES, PROTOCOL_VERSION, type ErrorPayload, type NamespaceName } from '@switchboard/shared';
+import { handshakeAuthSchema } from '@switchboard/shared/schemas';
 import { Gauge, type Registry } from 'prom-client';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { clientAddress, type TrustFn } from './client-address.js';

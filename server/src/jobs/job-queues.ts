@@ -1,4 +1,4 @@
-import { objectIdSchema } from '@switchboard/shared';
+import { objectIdSchema } from '@switchboard/shared/schemas';
 import { z } from 'zod';
 
 /**

@@ -5,7 +5,7 @@ import {
   cannedUpdateSchema,
   knowledgeAdminQuerySchema,
   objectIdSchema,
-} from '@switchboard/shared';
+} from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import type { z } from 'zod';
 import { currentAgent, type RestAuth } from '../auth/rest-auth.js';

@@ -1,4 +1,4 @@
-import { knowledgeQuerySchema } from '@switchboard/shared';
+import { knowledgeQuerySchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import type { RestAuth } from '../auth/rest-auth.js';
 import { parseInput } from '../infra/validation.js';

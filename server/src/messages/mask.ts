@@ -1,4 +1,4 @@
-import { detectSecrets } from '@switchboard/shared';
+import { detectSecrets } from '@switchboard/shared/secrets';
 
 /**
  * X4: card numbers and typed passwords are masked before storage, so they

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppError,
-  renderSystemMessage,
-  resolveLocale,
+  type AttachmentView,
   type MessageAuthor,
   type MessagePage,
   type MessageView,
   type SystemEvent,
 } from '@switchboard/shared';
-import type { AttachmentView } from '@switchboard/shared';
+import { renderSystemMessage, resolveLocale } from '@switchboard/shared/i18n';
 import type { Redis } from 'ioredis';
 import type { AttachmentRef } from '../attachments/attachment-links.js';
 import type { Connection, Types } from 'mongoose';

@@ -1,4 +1,5 @@
-import { ERROR_CODES, objectIdSchema, type ErrorCode } from '@switchboard/shared';
+import { ERROR_CODES, type ErrorCode } from '@switchboard/shared';
+import { objectIdSchema } from '@switchboard/shared/schemas';
 import { z } from 'zod';
 import { scopeOfRoute } from '../api-tokens/route-scopes.js';
 import { ROUTE_DOCS, type RouteAccess, type RouteDoc } from './route-docs.js';

@@ -1,3 +1,4 @@
+import type { AgentRole } from '@switchboard/shared';
 import {
   agentCreateSchema,
   agentPasswordResetSchema,
@@ -23,8 +24,7 @@ import {
   webhookEndpointUpdateSchema,
   widgetSettingsSchema,
   attachmentSettingsSchema,
-  type AgentRole,
-} from '@switchboard/shared';
+} from '@switchboard/shared/schemas';
 import { z } from 'zod';
 import { FILE_VARIANTS } from '../attachments/attachment-links.js';
 import { fileQuerySchema } from '../attachments/attachments.routes.js';

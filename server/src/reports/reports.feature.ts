@@ -1,4 +1,4 @@
-import { reportQuerySchema } from '@switchboard/shared';
+import { reportQuerySchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import type { AgentsService } from '../agents/agents.service.js';
 import type { AppContext } from '../app-context.js';

@@ -3,7 +3,7 @@ import {
   conversationTransferSchema,
   leaveMessageSchema,
   queueListSchema,
-} from '@switchboard/shared';
+} from '@switchboard/shared/schemas';
 import { requireAgent } from '../auth/principal.js';
 import { requireCustomer } from '../customers/customer-auth.js';
 import type { SocketContext } from '../infra/feature.js';

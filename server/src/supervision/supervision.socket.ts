@@ -1,11 +1,11 @@
 import {
   conversationRefSchema,
+  emptyPayloadSchema,
   liveListSchema,
   supervisorCloseSchema,
   supervisorReassignSchema,
-} from '@switchboard/shared';
+} from '@switchboard/shared/schemas';
 import type { Socket } from 'socket.io';
-import { z } from 'zod';
 import { requireAgent, requireRole, type AgentPrincipal } from '../auth/principal.js';
 import type { SocketContext } from '../infra/feature.js';
 import { defineHandler } from '../infra/socket-handler.js';
@@ -13,8 +13,6 @@ import type { Board } from './board.js';
 import type { LiveLists } from './live-lists.js';
 import type { Observe } from './observe.js';
 import type { SupervisorActions } from './supervisor-actions.js';
-
-const emptySchema = z.object({}).strict();
 
 /** Supervisors and admins only: everyone else gets FORBIDDEN, whatever they ask. */
 const supervisor = (socket: Socket): AgentPrincipal => requireRole(requireAgent(socket), 'supervisor', 'admin');
@@ -28,11 +26,11 @@ export function supervisionSocketHandlers(deps: {
 }) {
   const { board, lists, actions, observe } = deps;
   return {
-    'supervisor.board.get': defineHandler(emptySchema, (_payload, { socket }: SocketContext) => {
+    'supervisor.board.get': defineHandler(emptyPayloadSchema, (_payload, { socket }: SocketContext) => {
       supervisor(socket);
       return board.snapshot();
     }),
-    'supervisor.idle.list': defineHandler(emptySchema, async (_payload, { socket }: SocketContext) => {
+    'supervisor.idle.list': defineHandler(emptyPayloadSchema, async (_payload, { socket }: SocketContext) => {
       supervisor(socket);
       return { sessions: await lists.idle() };
     }),

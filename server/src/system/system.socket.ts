@@ -1,4 +1,5 @@
-import { systemPingSchema, type SystemPong } from '@switchboard/shared';
+import type { SystemPong } from '@switchboard/shared';
+import { systemPingSchema } from '@switchboard/shared/schemas';
 import { defineHandler } from '../infra/socket-handler.js';
 
 /** Events every namespace answers. */

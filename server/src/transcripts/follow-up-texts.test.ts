@@ -1,4 +1,5 @@
-import { placeholdersOf, SUPPORTED_LOCALES } from '@switchboard/shared';
+import { SUPPORTED_LOCALES } from '@switchboard/shared';
+import { placeholdersOf } from '@switchboard/shared/i18n';
 import { describe, expect, it } from 'vitest';
 import { RATING_PAGE_TEXTS } from '../feedback/rating-page-texts.js';
 import { renderRatingPage } from '../feedback/rating-page.js';

@@ -1,4 +1,4 @@
-import { createTranslator, type Catalogue } from '@switchboard/shared';
+import { createTranslator, type Catalogue } from '@switchboard/shared/i18n';
 
 /*
  * The email an agent's answer to a message left offline goes out as. It is a

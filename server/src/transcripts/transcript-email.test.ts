@@ -1,4 +1,4 @@
-import { translate } from '@switchboard/shared';
+import { translate } from '@switchboard/shared/i18n';
 import { describe, expect, it } from 'vitest';
 import { renderTranscriptEmail, type TranscriptContent } from './transcript-email.js';
 

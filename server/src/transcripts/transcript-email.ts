@@ -1,4 +1,5 @@
-import { labelled, translate, type AuthorKind, type Locale } from '@switchboard/shared';
+import type { AuthorKind, Locale } from '@switchboard/shared';
+import { labelled, translate } from '@switchboard/shared/i18n';
 import { escapeHtml } from '../mail/html-escape.js';
 
 /** What a transcript email shows; messages are the visible ones only (internal notes never get here). */

@@ -1,4 +1,5 @@
-import { deskTranscriptSendSchema, objectIdSchema, type TranscriptRequested } from '@switchboard/shared';
+import type { TranscriptRequested } from '@switchboard/shared';
+import { deskTranscriptSendSchema, objectIdSchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import { currentAgent, type RestAuth } from '../auth/rest-auth.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';

@@ -1,4 +1,4 @@
-import { transcriptRequestSchema } from '@switchboard/shared';
+import { transcriptRequestSchema } from '@switchboard/shared/schemas';
 import { requireCustomer } from '../customers/customer-auth.js';
 import type { SocketContext } from '../infra/feature.js';
 import type { RateLimit } from '../infra/rate-limit.js';

@@ -1,4 +1,5 @@
-import { isTimeZone, resolveLocale, type Locale } from '@switchboard/shared';
+import { isTimeZone, type Locale } from '@switchboard/shared';
+import { resolveLocale } from '@switchboard/shared/i18n';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';

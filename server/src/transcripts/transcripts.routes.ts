@@ -1,4 +1,4 @@
-import { objectIdSchema } from '@switchboard/shared';
+import { objectIdSchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import { currentAgent, type RestAuth } from '../auth/rest-auth.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';

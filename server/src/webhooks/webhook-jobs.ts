@@ -1,4 +1,5 @@
-import { objectIdSchema, WEBHOOK_EVENTS } from '@switchboard/shared';
+import { WEBHOOK_EVENTS } from '@switchboard/shared';
+import { objectIdSchema } from '@switchboard/shared/schemas';
 import { z } from 'zod';
 
 import type { JobsOptions } from 'bullmq';

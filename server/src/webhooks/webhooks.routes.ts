@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { AppError, WEBHOOK_EVENTS, type WebhookDeliveryView } from '@switchboard/shared';
 import {
-  AppError,
   objectIdSchema,
-  WEBHOOK_EVENTS,
   webhookDeliveriesQuerySchema,
   webhookEndpointCreateSchema,
   webhookEndpointUpdateSchema,
-  type WebhookDeliveryView,
-} from '@switchboard/shared';
+} from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import type { JobsOptions, Queue } from 'bullmq';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-import { widgetSettingsSchema } from '@switchboard/shared';
+import { widgetSettingsSchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
 import { currentAgent, type RestAuth } from '../auth/rest-auth.js';
 import { parseInput } from '../infra/validation.js';

@@ -1,12 +1,12 @@
 import {
   DEFAULT_WIDGET_SETTINGS,
   PRECHAT_FIELDS,
-  widgetSettingsSchema,
   type PrechatField,
   type PublicWidgetSettings,
   type WidgetSettings,
   type WidgetSettingsView,
 } from '@switchboard/shared';
+import { widgetSettingsSchema } from '@switchboard/shared/schemas';
 import type { Redis } from 'ioredis';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AgentPrincipal } from '../auth/principal.js';

@@ -1,14 +1,15 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Ack } from '../ack.js';
+import type { systemPingSchema } from '../schemas/system.js';
 
 /**
  * Event maps follow Socket.IO's function-signature style: the key is the
  * event name (`resource.verb` from clients, `resource.event` from the server),
- * the function is its payload and ack. Each client payload has a zod schema
- * beside it; the server parses with it.
+ * the function is its payload and ack. Each client event has one zod schema
+ * in `@switchboard/shared/schemas` (`customerEventSchemas`,
+ * `agentEventSchemas`), checked against these maps; the server parses with it.
  */
 
-export const systemPingSchema = z.object({ sentAt: z.number().int().nonnegative() }).strict();
 export type SystemPing = z.infer<typeof systemPingSchema>;
 
 export interface SystemPong {

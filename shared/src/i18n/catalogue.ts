@@ -1,4 +1,4 @@
-import type { Locale } from '../ids.js';
+import type { Locale } from '../locales.js';
 import { formatText, type CatalogueShape, type ParamsOf, type Placeholders, type PluralText } from './format.js';
 
 /**

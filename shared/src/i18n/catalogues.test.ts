@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUPPORTED_LOCALES, type Locale } from '../ids.js';
+import { SUPPORTED_LOCALES, type Locale } from '../locales.js';
 import { SYSTEM_EVENTS } from '../messages.js';
 import { pluralCategory, placeholdersOf, textForms, type CatalogueText } from './format.js';
 import { DEFAULT_TEXTS, renderSystemMessage, translate } from './texts.js';

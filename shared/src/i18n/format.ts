@@ -1,4 +1,4 @@
-import type { Locale } from '../ids.js';
+import type { Locale } from '../locales.js';
 
 /**
  * A text that depends on a number, one form per CLDR plural category the

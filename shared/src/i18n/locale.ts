@@ -1,4 +1,4 @@
-import { SUPPORTED_LOCALES, type Locale } from '../ids.js';
+import { SUPPORTED_LOCALES, type Locale } from '../locales.js';
 
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
 

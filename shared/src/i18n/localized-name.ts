@@ -1,4 +1,4 @@
-import type { Locale } from '../ids.js';
+import type { Locale } from '../locales.js';
 
 /** A name an admin gave in several languages (a department, a topic): any of them may be missing. */
 export type LocalizedNames = Partial<Record<Locale, string>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUPPORTED_LOCALES } from '../ids.js';
+import { SUPPORTED_LOCALES } from '../locales.js';
 import { pluralCategory } from './format.js';
 import { queuePositionText, translate, waitEstimateText } from './texts.js';
 

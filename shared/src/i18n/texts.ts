@@ -1,4 +1,4 @@
-import type { Locale } from '../ids.js';
+import type { Locale } from '../locales.js';
 import type { SystemEvent } from '../messages.js';
 import { createTranslator, type Catalogues } from './catalogue.js';
 import { localizedParam } from './localized-name.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prechatSchema } from '../conversations.js';
+import { prechatSchema } from '../schemas/conversations.js';
 import { labelled } from './format.js';
 import { localizedName } from './localized-name.js';
 import { renderSystemMessage, translate } from './texts.js';

@@ -1,5 +1,10 @@
-import type { FrameToHostBody, HostToFrameMessage } from '@switchboard/shared';
-import { BRIDGE_SOURCE, BRIDGE_VERSION, parseHostMessage } from './host-message';
+import {
+  WIDGET_BRIDGE_SOURCE,
+  WIDGET_BRIDGE_VERSION,
+  type FrameToHostBody,
+  type HostToFrameMessage,
+} from '@switchboard/shared';
+import { parseHostMessage } from './host-message';
 
 type HostMessageType = HostToFrameMessage['type'];
 type HostMessage<T extends HostMessageType> = Extract<HostToFrameMessage, { type: T }>;
@@ -41,7 +46,7 @@ export function readParentOrigin(search: string): string | null {
 }
 
 function looksLikeOurs(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && (data as { source?: unknown }).source === BRIDGE_SOURCE;
+  return typeof data === 'object' && data !== null && (data as { source?: unknown }).source === WIDGET_BRIDGE_SOURCE;
 }
 
 /**
@@ -60,7 +65,7 @@ export function createHostBridge(options: HostBridgeOptions = {}): HostBridge {
 
   const post = (body: FrameToHostBody) => {
     if (!parent || !parentOrigin) return;
-    parent.postMessage({ source: BRIDGE_SOURCE, v: BRIDGE_VERSION, ...body }, parentOrigin);
+    parent.postMessage({ source: WIDGET_BRIDGE_SOURCE, v: WIDGET_BRIDGE_VERSION, ...body }, parentOrigin);
   };
 
   const onMessage = (event: MessageEvent) => {

@@ -1,4 +1,4 @@
-import { hostToFrameMessageSchema } from '@switchboard/shared';
+import { hostToFrameMessageSchema } from '@switchboard/shared/schemas';
 import { describe, expect, it } from 'vitest';
 import { parseHostMessage } from './host-message';
 

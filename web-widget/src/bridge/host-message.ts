@@ -1,19 +1,13 @@
-import type {
-  CustomerIdentity,
-  HostToFrameMessage,
-  Locale,
+import {
+  SUPPORTED_LOCALES,
   WIDGET_BRIDGE_SOURCE,
   WIDGET_BRIDGE_VERSION,
-  WidgetConfig,
-  WidgetPrefill,
+  type CustomerIdentity,
+  type HostToFrameMessage,
+  type Locale,
+  type WidgetConfig,
+  type WidgetPrefill,
 } from '@switchboard/shared';
-import { WIDGET_LOCALES } from '../i18n/locales';
-
-// Copies of the shared constants: the shared module defines them beside its
-// zod schemas, and zod alone would be 28 KB gzip of the 45 KB first-render
-// budget. The annotations make typecheck fail if shared ever changes them.
-export const BRIDGE_SOURCE: typeof WIDGET_BRIDGE_SOURCE = 'switchboard';
-export const BRIDGE_VERSION: typeof WIDGET_BRIDGE_VERSION = 1;
 
 type Json = Record<string, unknown>;
 
@@ -25,7 +19,7 @@ const text = (value: unknown, min: number, max: number, trim = false): value is 
 const optional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
 // Looser than zod's z.email(): the server validates again; this only keeps junk out of the form.
 const email = (value: unknown) => text(value, 3, 254) && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
-const locale = (value: unknown): value is Locale => (WIDGET_LOCALES as readonly unknown[]).includes(value);
+const locale = (value: unknown): value is Locale => (SUPPORTED_LOCALES as readonly unknown[]).includes(value);
 const url = (value: unknown) => {
   if (!text(value, 1, 2048)) return false;
   try {
@@ -86,7 +80,7 @@ const PAYLOAD_CHECKS: Record<HostToFrameMessage['type'], [key: string | null, ch
  * over the same samples so they cannot drift apart.
  */
 export function parseHostMessage(data: unknown): HostToFrameMessage | null {
-  if (!isObject(data) || data.source !== BRIDGE_SOURCE || data.v !== BRIDGE_VERSION) return null;
+  if (!isObject(data) || data.source !== WIDGET_BRIDGE_SOURCE || data.v !== WIDGET_BRIDGE_VERSION) return null;
   const type = data.type;
   if (typeof type !== 'string' || !Object.hasOwn(PAYLOAD_CHECKS, type)) return null;
   const [key, check] = PAYLOAD_CHECKS[type as HostToFrameMessage['type']];

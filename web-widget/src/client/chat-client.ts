@@ -1,16 +1,17 @@
-import type {
-  AckResult,
-  ConversationView,
-  CustomerClientEvents,
-  CustomerHandshake,
-  CustomerIdentity,
-  CustomerServerEvents,
-  ErrorPayload,
-  MessageView,
-  Prechat,
+import {
+  PROTOCOL_VERSION,
+  type AckResult,
+  type ConversationView,
+  type CustomerClientEvents,
+  type CustomerHandshake,
+  type CustomerIdentity,
+  type CustomerServerEvents,
+  type ErrorCode,
+  type ErrorPayload,
+  type MessageView,
+  type Prechat,
 } from '@switchboard/shared';
 import { AttachmentUploads, ConversationLog, Outbox, xhrPut, type PutFile } from '@switchboard/shared/client';
-import { PROTOCOL_VERSION } from '@switchboard/shared/protocol-version';
 import { initialChatState, type ChatState } from './chat-state';
 import { TIMEOUT_ERROR, type AckData, type ChatSocket, type Payload, type SocketFactory } from './socket-port';
 import type { TokenStore } from './token-store';
@@ -31,7 +32,7 @@ export interface ChatClientOptions {
 
 type Handlers = { [E in keyof CustomerServerEvents]: CustomerServerEvents[E] };
 /** Refusals a reconnect cannot fix: show them instead of retrying for ever. */
-const FATAL_CODES = new Set(['ORIGIN_NOT_ALLOWED', 'PROTOCOL_VERSION_UNSUPPORTED', 'VISITOR_BLOCKED']);
+const FATAL_CODES = new Set<ErrorCode>(['ORIGIN_NOT_ALLOWED', 'PROTOCOL_VERSION_UNSUPPORTED', 'VISITOR_BLOCKED']);
 
 /**
  * The widget's connection to Switchboard (X1, W3). Owns the socket and keeps

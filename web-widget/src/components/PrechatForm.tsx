@@ -1,8 +1,14 @@
-import type { CustomerIdentity, Locale, PublicTopic, WidgetPrefill } from '@switchboard/shared';
+import {
+  SUPPORTED_LOCALES,
+  type CustomerIdentity,
+  type Locale,
+  type PublicTopic,
+  type WidgetPrefill,
+} from '@switchboard/shared';
 import { useState, type SyntheticEvent } from 'react';
 import { topicLabel } from '../hooks/use-topics';
 import type { T } from '../i18n';
-import { LANGUAGE_NAMES, WIDGET_LOCALES } from '../i18n/locales';
+import { LANGUAGE_NAMES } from '../i18n/locales';
 import { openingTimeText } from '../text/opening-time';
 import type { FieldMode, FormConfig } from '../prechat/form-config';
 import { validatePrechat, type PrechatErrors, type PrechatValues } from '../prechat/validate';
@@ -137,7 +143,7 @@ export function PrechatForm(props: PrechatFormProps) {
         <Field id="sb-language" label={t('field.language')}>
           {(aria) => (
             <select {...aria} value={locale} onChange={(event) => props.onLocale(event.currentTarget.value as Locale)}>
-              {WIDGET_LOCALES.map((code) => (
+              {SUPPORTED_LOCALES.map((code) => (
                 <option key={code} value={code} lang={code}>
                   {LANGUAGE_NAMES[code]}
                 </option>

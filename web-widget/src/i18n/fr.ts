@@ -1,4 +1,4 @@
-import type { Catalogue } from '@switchboard/shared';
+import type { Catalogue } from '@switchboard/shared/i18n';
 import type { en } from './en';
 
 /*

@@ -1,4 +1,4 @@
-import type { Catalogue } from '@switchboard/shared';
+import type { Catalogue } from '@switchboard/shared/i18n';
 import type { en } from './en';
 
 /* Formal «вы» in lower case, as in the shared texts; «специалист» for advisor, «номер обращения» for case number. */

@@ -1,4 +1,4 @@
-import type { Catalogue } from '@switchboard/shared';
+import type { Catalogue } from '@switchboard/shared/i18n';
 import type { en } from './en';
 
 /* 您 throughout; 顾问 and 案例编号 as in the shared texts; full-width punctuation. */

@@ -1,4 +1,4 @@
-import type { Catalogue } from '@switchboard/shared';
+import type { Catalogue } from '@switchboard/shared/i18n';
 import type { en } from './en';
 
 /* Taiwan usage as in the shared texts (顧問, 案例編號, 電子郵件信箱, 視窗); full-width punctuation. */

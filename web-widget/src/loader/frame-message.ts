@@ -1,9 +1,4 @@
-import type { FrameToHostMessage, WIDGET_BRIDGE_SOURCE, WIDGET_BRIDGE_VERSION } from '@switchboard/shared';
-
-// Copies of the shared constants: importing them would pull zod into the
-// loader. The annotations make typecheck fail if shared ever changes them.
-export const SOURCE: typeof WIDGET_BRIDGE_SOURCE = 'switchboard';
-export const VERSION: typeof WIDGET_BRIDGE_VERSION = 1;
+import { WIDGET_BRIDGE_SOURCE, WIDGET_BRIDGE_VERSION, type FrameToHostMessage } from '@switchboard/shared';
 
 /**
  * A hand-written check of what the frame sends, standing in for
@@ -16,8 +11,8 @@ export function isFrameMessage(data: unknown): data is FrameToHostMessage {
   const body = (message.data ?? {}) as Record<string, unknown>;
   const type = message.type;
   return (
-    message.source === SOURCE &&
-    message.v === VERSION &&
+    message.source === WIDGET_BRIDGE_SOURCE &&
+    message.v === WIDGET_BRIDGE_VERSION &&
     (type === 'ready' ||
       type === 'requestClose' ||
       (type === 'state' && typeof message.unread === 'number') ||

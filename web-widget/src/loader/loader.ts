@@ -1,11 +1,13 @@
-import type {
-  CustomerIdentity,
-  HostToFrameBody,
-  SwitchboardApi,
-  WidgetEventName,
-  WidgetPrefill,
+import {
+  WIDGET_BRIDGE_SOURCE,
+  WIDGET_BRIDGE_VERSION,
+  type CustomerIdentity,
+  type HostToFrameBody,
+  type SwitchboardApi,
+  type WidgetEventName,
+  type WidgetPrefill,
 } from '@switchboard/shared';
-import { SOURCE, VERSION, isFrameMessage } from './frame-message';
+import { isFrameMessage } from './frame-message';
 import { createLauncherUi } from './launcher-ui';
 import { SERVED_BRAND, applyOptions, normalizeLocale, readSettings } from './settings';
 
@@ -59,7 +61,8 @@ function boot(): void {
 
   const post = (body: HostToFrameBody) => {
     // Explicit target origin: if the frame ever navigated elsewhere, nothing is delivered.
-    if (ready) frame?.contentWindow?.postMessage({ source: SOURCE, v: VERSION, ...body }, server);
+    if (ready)
+      frame?.contentWindow?.postMessage({ source: WIDGET_BRIDGE_SOURCE, v: WIDGET_BRIDGE_VERSION, ...body }, server);
   };
   // Each handler in its own task: a broken host handler cannot break the widget
   // or the other handlers, and its error still reaches the console.

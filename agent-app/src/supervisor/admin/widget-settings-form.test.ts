@@ -1,4 +1,5 @@
-import { DEFAULT_WIDGET_SETTINGS, widgetSettingsSchema, type WidgetSettings } from '@switchboard/shared';
+import { DEFAULT_WIDGET_SETTINGS, type WidgetSettings } from '@switchboard/shared';
+import { widgetSettingsSchema } from '@switchboard/shared/schemas';
 import { describe, expect, it } from 'vitest';
 import {
   describeWidgetSettingsError,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUPPORTED_LOCALES } from '../locales.js';
 
 /** A MongoDB ObjectId as 24 lowercase hex characters; anything else (objects, operators) fails to parse. */
 export const objectIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'must be an id');
@@ -12,8 +13,4 @@ export const clientMessageIdSchema = z
   .min(8)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
-
-/** Languages with full text support (widget strings, system messages, emails). */
-export const SUPPORTED_LOCALES = ['en', 'zh-Hans', 'zh-Hant', 'fr', 'ru'] as const;
 export const localeSchema = z.enum(SUPPORTED_LOCALES);
-export type Locale = z.infer<typeof localeSchema>;
