@@ -1,4 +1,10 @@
-import type { DepartmentQueueStats, OfflineReason, QueueEntry, QueueUpdate } from '@switchboard/shared';
+import type {
+  DepartmentQueueStats,
+  OfflineReason,
+  QueueEntry,
+  QueueUpdate,
+  TransferTargetDepartment,
+} from '@switchboard/shared';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import { conversationListingFields } from '../conversations/conversation-view.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
@@ -28,6 +34,8 @@ export interface QueueSnapshot {
   /** Messages left offline, waiting for a pickup: how many, since when the oldest. */
   offline: { count: number; oldest: Date | null };
   agentsOnline: number;
+  /** Online agents with at least one free slot. */
+  agentsWithRoom: number;
   freeSlots: number;
   totalSlots: number;
   medianHandlingSeconds: number | null;
@@ -115,6 +123,22 @@ export function createQueueSnapshots(deps: {
     };
   }
 
+  /**
+   * A department's figures for the transfer dialog. A handed-over chat goes to
+   * the front of the queue (priority), behind the chats handed over before it,
+   * so its wait is the customers' estimate at that position, not at the back.
+   */
+  function transferTargetOf(
+    snapshot: QueueSnapshot,
+  ): Omit<TransferTargetDepartment, 'id' | 'name' | 'openNow'> {
+    const position = snapshot.waiting.filter((chat) => chat.priority > 0).length + 1;
+    return {
+      agentsOnline: snapshot.agentsOnline,
+      agentsWithRoom: snapshot.agentsWithRoom,
+      estimatedWaitSeconds: snapshot.open ? estimateWaitSeconds({ ...snapshot, position }) : null,
+    };
+  }
+
   function statsOf(snapshot: QueueSnapshot): DepartmentQueueStats {
     const waitedSeconds = (oldest: Date | null) =>
       oldest ? Math.max(0, Math.round((clock.now().getTime() - oldest.getTime()) / 1000)) : 0;
@@ -173,6 +197,7 @@ export function createQueueSnapshots(deps: {
     /** This process changed the queue: the next push reads it again. */
     changed: (key: string) => recent.delete(key),
     updateFor,
+    transferTargetOf,
     statsOf,
     entriesOf,
   };
