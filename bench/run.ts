@@ -30,6 +30,7 @@ import { startRelay, startSwitchboard } from './lib/servers.js';
 import { fmt } from './lib/stats.js';
 import { nudgesFigure } from './scenarios/nudges.js';
 import { uploadsFigure } from './scenarios/uploads.js';
+import { waitEstimateFigure } from './scenarios/wait-estimate.js';
 import { webhooksFigure } from './scenarios/webhooks.js';
 
 const { values: flags } = parseArgs({
@@ -37,7 +38,7 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
-    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,burst,timers,nudges,webhooks,widget,database,uploads. */
+    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,burst,timers,nudges,webhooks,widget,database,uploads,wait-estimate. */
     only: { type: 'string' },
     /** Routing size while developing, `<chats>x<agents>` (e.g. 200x20); default the mode's. */
     routing: { type: 'string' },
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
     ['webhooks', () => webhooksFigure(ctx)],
     ['widget', () => widgetFigure(ctx)],
     ['uploads', () => uploadsFigure(ctx)],
+    ['wait-estimate', () => waitEstimateFigure(ctx)],
     ['database', () => bareDatabaseFigure(ctx)],
   ];
   try {
