@@ -4,15 +4,15 @@
  * runs in milliseconds): chats arrive at random (Poisson), agents with a few
  * slots each take the oldest waiting chat as soon as a slot frees, handling
  * times are drawn from a lognormal spread. Every customer who finds no free
- * slot is shown the server's own estimate (`estimateWaitSeconds`, fed the
- * median of the last `HANDLING_WINDOW` handling times as routing keeps
- * them), and the wait they really had is compared with it.
+ * slot is shown the server's own estimate (`estimateWaitSeconds`, fed what
+ * `summarizeHandling` makes of the last `HANDLING_WINDOW` handling times, as
+ * routing does), and the wait they really had is compared with it.
  *
  * Error = |shown − real| ÷ max(real, 60 s): under a minute the widget says
  * "less than a minute" whatever the seconds, so a 10 s miss on a 5 s wait is
  * not a 200 % lie.
  */
-import { estimateWaitSeconds, HANDLING_WINDOW, median } from '@switchboard/server';
+import { estimateWaitSeconds, HANDLING_WINDOW, summarizeHandling } from '@switchboard/server';
 import type { Context, Figure } from '../figures.js';
 import { fmt, quantile } from '../lib/stats.js';
 
@@ -108,7 +108,7 @@ export function simulateBusyHour(shape: BusyHour, seed: number): { waited: Waite
       position,
       freeSlots,
       totalSlots,
-      medianHandlingSeconds: median(history),
+      ...summarizeHandling(history),
     });
     if (measured && shown === null) unknown += 1;
     queue.push({ arrivedAt: now, shown, measured });

@@ -9,4 +9,4 @@ export { createQueueFactory, type QueueFactory } from './infra/queues.js';
 export { bullConnectionOptions } from './infra/redis.js';
 export { createIdleTimers, type IdleTimers } from './jobs/idle-timers.js';
 // What bench/scenarios/wait-estimate.ts checks against simulated waits: the estimate customers are shown.
-export { estimateWaitSeconds, HANDLING_WINDOW, median, type EtaInput } from './routing/eta.js';
+export { estimateWaitSeconds, HANDLING_WINDOW, summarizeHandling, type EtaInput } from './routing/eta.js';

@@ -39,6 +39,8 @@ export interface QueueSnapshot {
   freeSlots: number;
   totalSlots: number;
   medianHandlingSeconds: number | null;
+  /** What the wait estimate uses (eta.ts says why the mean). */
+  meanHandlingSeconds: number | null;
 }
 
 export function createQueueSnapshots(deps: {
@@ -57,11 +59,11 @@ export function createQueueSnapshots(deps: {
   async function read(key: string): Promise<QueueSnapshot | null> {
     const department = key === GENERAL_QUEUE ? null : await deps.departments.get(key);
     if (key !== GENERAL_QUEUE && !department) return null;
-    const [waiting, offline, pool, medianHandlingSeconds] = await Promise.all([
+    const [waiting, offline, pool, handling] = await Promise.all([
       deps.state.waiting(key),
       deps.state.offlineWaiting(key),
       deps.state.pool(key),
-      deps.handlingTimes.median(key),
+      deps.handlingTimes.summary(key),
     ]);
     return {
       key,
@@ -70,7 +72,7 @@ export function createQueueSnapshots(deps: {
       waiting,
       offline,
       ...pool,
-      medianHandlingSeconds,
+      ...handling,
     };
   }
 
@@ -128,9 +130,7 @@ export function createQueueSnapshots(deps: {
    * the front of the queue (priority), behind the chats handed over before it,
    * so its wait is the customers' estimate at that position, not at the back.
    */
-  function transferTargetOf(
-    snapshot: QueueSnapshot,
-  ): Omit<TransferTargetDepartment, 'id' | 'name' | 'openNow'> {
+  function transferTargetOf(snapshot: QueueSnapshot): Omit<TransferTargetDepartment, 'id' | 'name' | 'openNow'> {
     const position = snapshot.waiting.filter((chat) => chat.priority > 0).length + 1;
     return {
       agentsOnline: snapshot.agentsOnline,
