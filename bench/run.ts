@@ -22,7 +22,7 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
-    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,burst,timers,nudges,webhooks,widget,database,uploads; lighthouse only when named. */
+    /** Comma-separated subset while developing: throughput,db,rtt,memory,routing,burst,timers,nudges,webhooks,widget,database,uploads,wait-estimate; lighthouse only when named. */
     only: { type: 'string' },
     /** Routing size while developing, `<chats>x<agents>` (e.g. 200x20); default the mode's. */
     routing: { type: 'string' },
@@ -88,6 +88,7 @@ async function main(): Promise<void> {
   const { nudgesFigure } = await import('./scenarios/nudges.js');
   const { uploadsFigure } = await import('./scenarios/uploads.js');
   const { webhooksFigure } = await import('./scenarios/webhooks.js');
+  const { waitEstimateFigure } = await import('./scenarios/wait-estimate.js');
   const services = await startServices({ env: {} });
   const rows: Row[] = [];
   const raw: Record<string, unknown> = { quick, rounds, sizes: S };
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
     ['webhooks', () => webhooksFigure(ctx)],
     ['widget', () => widgetFigure(ctx)],
     ['uploads', () => uploadsFigure(ctx)],
+    ['wait-estimate', () => waitEstimateFigure(ctx)],
     ['database', () => bareDatabaseFigure(ctx)],
     // Imported when asked for: Lighthouse is a large package the other parts never need.
     ['lighthouse', async () => (await import('./lighthouse.js')).lighthouseFigure(ctx.sb.url)],

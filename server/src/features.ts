@@ -50,6 +50,8 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     attachmentView: (ref) => attachmentLinks.view(ref),
     agentView: (id) => agents.services.agents.getView(id),
     departmentFor: (topic) => departments.services.departments.departmentFor(topic),
+    // Routing is created below; this runs only when a chat starts.
+    teamAway: (departmentId) => routing.services.routing.teamAway(departmentId),
     // The widget feature is created below; this runs only once sockets connect.
     widgetOrigins: () => widget.services.widgetSettings.allowedOrigins(),
     requiredPrechatFields: () => widget.services.widgetSettings.requiredPrechatFields(),
@@ -106,6 +108,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
         const snapshot = await routing.services.routing.snapshots.load(key, { shared: true });
         return snapshot ? routing.services.routing.snapshots.entriesOf(snapshot) : null;
       },
+      transferDepartments: () => routing.services.routing.transferTargets(),
     },
   });
   const blocks = createBlocksFeature(context, {

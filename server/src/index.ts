@@ -9,3 +9,5 @@ export { createBroadcaster } from './conversations/broadcast.js';
 export { createQueueFactory, type QueueFactory } from './infra/queues.js';
 export { bullConnectionOptions } from './infra/redis.js';
 export { createIdleTimers, type IdleTimers } from './jobs/idle-timers.js';
+// What bench/scenarios/wait-estimate.ts checks against simulated waits: the estimate customers are shown.
+export { estimateWaitSeconds, HANDLING_WINDOW, summarizeHandling, type EtaInput } from './routing/eta.js';

@@ -119,9 +119,30 @@ export interface CustomerConversationSummary {
   satisfaction?: SatisfactionView;
 }
 
+/**
+ * A team a chat may be handed to, with who can take it now: the desk
+ * warns before handing a chat to a team nobody can answer for.
+ */
+export interface TransferTargetDepartment {
+  id: string;
+  name: string;
+  /** Open by its opening hours (always, without hours). */
+  openNow: boolean;
+  /** Agents of the team whose status is online. */
+  agentsOnline: number;
+  /** Of those, how many have a free slot for another chat. */
+  agentsWithRoom: number;
+  /**
+   * Seconds a chat handed over now would wait (it goes to the front of the
+   * queue, behind other handed-over chats), from the estimate customers are
+   * shown; null when there is nothing honest to say (closed, nobody online, no history yet).
+   */
+  estimatedWaitSeconds: number | null;
+}
+
 /** `GET /api/desk/transfer-targets`: where an agent may hand a chat (R4). */
 export interface TransferTargets {
-  departments: { id: string; name: string; openNow: boolean }[];
+  departments: TransferTargetDepartment[];
   /** Other active agents who are online or away (the server still checks their free capacity). */
   agents: { id: string; displayName: string; status: 'online' | 'away' | 'offline' }[];
 }

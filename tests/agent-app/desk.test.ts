@@ -188,13 +188,15 @@ describe('agent desk in a browser', () => {
     await expectAccessible(page, 'the desk with two chats open');
 
     // Transfer Wei to the Audio team with a note; Olga (away, so routing leaves it to her) picks it up.
+    // Nobody of Audio is online yet: the dialog says so and asks once more.
     await tab('Wei').click();
     await page.getByRole('button', { name: 'Transfer…' }).click();
-    await page.getByLabel('Transfer to').selectOption({ label: 'Audio' });
+    await page.getByLabel('Transfer to').selectOption({ label: 'Audio — nobody online' });
     await page.getByLabel(/Note for the next advisor/).fill('Left earbud does not pair; already reset once.');
     await page.screenshot({ path: path.join(shots, 'desk-transfer-1280x800.png') });
     await expectAccessible(page, 'the transfer dialog');
     await page.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await page.getByRole('button', { name: 'Transfer anyway' }).click();
     await expect.poll(() => inboxItem('Wei').count()).toBe(0);
     await wei.client.waitFor(() =>
       wei.client

@@ -37,14 +37,18 @@ describe('customers start chats and send messages that are stored before they ar
       lastSeq: 1,
     });
     expect(started.conversation.caseNumber).toMatch(/^SB-\d{4}-\d{6}$/);
-    // It opens with the case number, before anyone is assigned, in the chat's language.
+    // It opens with the case number, before anyone is assigned, in the chat's language; nobody
+    // is online here, so it says so rather than promise an advisor shortly.
     await marie.sync();
     expect(marie.log(started.conversation.id).list()).toMatchObject([
       {
         seq: 1,
         author: { kind: 'system' },
-        system: { event: 'conversation.started', params: { caseNumber: started.conversation.caseNumber } },
-        body: translate('fr', 'system.started.case', { caseNumber: started.conversation.caseNumber }),
+        system: {
+          event: 'conversation.started',
+          params: { caseNumber: started.conversation.caseNumber, teamAway: 'no-agents' },
+        },
+        body: translate('fr', 'system.started.noAgents', { caseNumber: started.conversation.caseNumber }),
       },
     ]);
     expect(started.visitorToken).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -51,7 +51,7 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
     await smtp.close();
   });
 
-  it('estimates the wait as ceil((position − free) × median / total), and says unknown without data', async () => {
+  it('estimates the wait as ceil((position − free) × mean handling / total), and says unknown without data', async () => {
     const department = await createDepartment(server, { name: 'Eta', topics: [{ key: 'eta', labels: {} }] });
     const fields = { departmentIds: [department.id], languages: ['fr' as const], capacity: 1 };
     await desk(server, fields);
@@ -77,16 +77,17 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
     });
     for (const seconds of [100, 300, 120])
       await server.app.services.routing.handlingTimes.record(department.id, seconds);
-    // median 120 s, 2 slots, none free: position p waits ceil(p × 120 / 2) = 60 p.
+    // Mean 520 / 3 s (the long chat held its slot all along; the median, 120 s, would say less),
+    // 2 slots, none free: position p waits ceil(p × 520 / 6).
     for (const [index, c] of waiting.entries()) {
       expect(await status(c, ids[index]!)).toMatchObject({
         position: index + 1,
-        estimatedWaitSeconds: 60 * (index + 1),
+        estimatedWaitSeconds: [87, 174, 260][index],
       });
     }
     // Pushed too, once something changes in the queue (the customer's socket is in the room by now).
     await (await customer()).start({ ...defaultPrechat, topic: 'eta' });
-    await waiting[2]!.waitFor(() => queueUpdates(waiting[2]!, ids[2]!).some((u) => u.estimatedWaitSeconds === 180));
+    await waiting[2]!.waitFor(() => queueUpdates(waiting[2]!, ids[2]!).some((u) => u.estimatedWaitSeconds === 260));
     // Supervisors see the same figures.
     const stats = await server.app.services.routing.stats();
     expect(stats.departments.find((d) => d.departmentId === department.id)).toMatchObject({
@@ -95,7 +96,7 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
       freeSlots: 0,
       totalSlots: 2,
       medianHandlingSeconds: 120,
-      estimatedWaitSeconds: 300,
+      estimatedWaitSeconds: 434,
     });
   });
 

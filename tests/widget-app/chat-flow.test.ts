@@ -61,16 +61,21 @@ describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', (
     await expectAccessible(frame, 'the pre-chat form with errors');
   });
 
-  it('starts the chat and shows the queue with the keep-open note', async () => {
+  it('starts the chat and shows the queue: nobody online, keep the chat open or leave a message', async () => {
     await frame.getByLabel('Your name').fill('Marie');
     await frame.getByLabel('Email').fill('marie@example.com');
     await frame.getByLabel('Topic').selectOption('delivery');
     await frame.getByRole('button', { name: 'Start chat' }).click();
     await expect.poll(() => frame.getByText("You're in the queue").isVisible()).toBe(true);
-    // Lei is offline: the queue says nobody is available, and promises no advisor "in a moment".
-    await expect.poll(() => frame.getByText('No advisor is available right now.').isVisible()).toBe(true);
+    // Lei is offline: the queue says nobody is online, promises no advisor "in a moment", and
+    // gives both ways on: keep the chat open, or leave a message.
+    await expect.poll(() => frame.getByText('Nobody from our team is online right now.').isVisible()).toBe(true);
     expect(await frame.getByText(/You're next/).count()).toBe(0);
-    expect(await frame.getByText(/keep this window open/).isVisible()).toBe(true);
+    expect(
+      await frame
+        .getByText("You can keep this chat open and we'll answer here as soon as we can, or leave a message")
+        .isVisible(),
+    ).toBe(true);
     const stored = await harness.server.app.mongo.collection('conversations').findOne({ status: 'queued' });
     conversationId = stored!._id.toHexString();
     await shot(page, 'desktop-queue');

@@ -154,7 +154,8 @@ describe('a chat keeps its language end to end, in every language (Chromium)', (
         const stored = await server.app.mongo.collection('conversations').findOne({ 'prechat.email': email });
         const conversationId = stored!._id.toHexString();
         const caseNumber = String(stored!.caseNumber);
-        const welcome = renderSystemMessage('conversation.started', { caseNumber }, locale);
+        // Lei is not online yet: the welcome says nobody is, and what the customer can do.
+        const welcome = renderSystemMessage('conversation.started', { caseNumber, teamAway: 'no-agents' }, locale);
         await expect.poll(() => lines(frame)).toContain(welcome);
         expect((await server.app.services.conversations.load(conversationId))?.status).toBe('queued');
         expect(stored!.prechat).toMatchObject({ timeZone: VISITOR_TIME_ZONE });

@@ -40,7 +40,7 @@ const CASES: LocaleCase[] = [
     texts: {
       submit: 'Начать чат',
       queue: 'Вы в очереди',
-      noAdvisor: 'Сейчас нет свободных специалистов.',
+      noAdvisor: 'Сейчас никого из нашей команды нет на месте.',
       next: /Ваша очередь следующая/,
       ended: 'Чат завершён',
       rate: 'Отправить отзыв',
@@ -64,7 +64,7 @@ const CASES: LocaleCase[] = [
     texts: {
       submit: '开始对话',
       queue: '您正在排队',
-      noAdvisor: '目前没有可接待的顾问。',
+      noAdvisor: '我们的团队目前没有人在线。',
       next: /下一位就是您/,
       ended: '对话已结束',
       rate: '提交评价',

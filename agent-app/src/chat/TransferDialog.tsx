@@ -2,6 +2,7 @@ import type { ConversationTransfer, TransferTargets } from '@switchboard/shared'
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { api } from '../api/rest.js';
 import { t } from '../i18n/index.js';
+import { awayWarning, teamIsAway, teamOptionLabel } from './transfer-team-text.js';
 
 interface Props {
   customerName: string;
@@ -9,7 +10,11 @@ interface Props {
   onConfirm: (to: ConversationTransfer['to'], note: string) => Promise<void>;
 }
 
-/** R4: to a team (front of its queue) or a colleague, with a note the next advisor reads first. */
+/**
+ * R4: to a team (front of its queue) or a colleague, with a note the next
+ * advisor reads first. Each team shows who is online and the wait; handing a
+ * chat to a team nobody can answer for now takes a second, confirming click.
+ */
 export function TransferDialog({ customerName, onCancel, onConfirm }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [targets, setTargets] = useState<TransferTargets | undefined>();
@@ -18,6 +23,8 @@ export function TransferDialog({ customerName, onCancel, onConfirm }: Props) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  /** The team the agent was warned about: the next submit for it transfers. */
+  const [warned, setWarned] = useState<string | undefined>();
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -32,6 +39,11 @@ export function TransferDialog({ customerName, onCancel, onConfirm }: Props) {
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (target === '') return;
+    const team = kind === 'department' ? targets?.departments.find((d) => d.id === target) : undefined;
+    if (team && teamIsAway(team) && warned !== team.id) {
+      setWarned(team.id);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     onConfirm(kind === 'department' ? { departmentId: target } : { agentId: target }, note).catch((caught: unknown) => {
@@ -42,11 +54,10 @@ export function TransferDialog({ customerName, onCancel, onConfirm }: Props) {
 
   const options =
     kind === 'department'
-      ? (targets?.departments ?? []).map((d) => ({
-          id: d.id,
-          label: d.openNow ? d.name : `${d.name} ${t('transfer.closedNow')}`,
-        }))
+      ? (targets?.departments ?? []).map((d) => ({ id: d.id, label: teamOptionLabel(d) }))
       : (targets?.agents ?? []).map((a) => ({ id: a.id, label: `${a.displayName} — ${t(`status.${a.status}`)}` }));
+
+  const warnedTeam = warned === undefined ? undefined : targets?.departments.find((d) => d.id === warned);
 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="transfer-heading" onClose={onCancel}>
@@ -64,6 +75,7 @@ export function TransferDialog({ customerName, onCancel, onConfirm }: Props) {
               onClick={() => {
                 setKind(value);
                 setTarget('');
+                setWarned(undefined);
               }}
             >
               {value === 'department' ? t('transfer.toDepartment') : t('transfer.toAgent')}
@@ -80,6 +92,7 @@ export function TransferDialog({ customerName, onCancel, onConfirm }: Props) {
           required
           onChange={(e) => {
             setTarget(e.target.value);
+            setWarned(undefined);
           }}
         >
           <option value="">{t('transfer.choose')}</option>
@@ -102,6 +115,11 @@ export function TransferDialog({ customerName, onCancel, onConfirm }: Props) {
             setNote(e.target.value);
           }}
         />
+        {warnedTeam && (
+          <p className="notice notice--warning" role="alert">
+            {awayWarning(warnedTeam)}
+          </p>
+        )}
         {error && (
           <p className="notice notice--error" role="alert">
             {error}
@@ -112,7 +130,7 @@ export function TransferDialog({ customerName, onCancel, onConfirm }: Props) {
             {t('close.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={busy || target === ''}>
-            {t('transfer.confirm')}
+            {warnedTeam ? t('transfer.confirmAnyway') : t('transfer.confirm')}
           </button>
         </div>
       </form>

@@ -1,4 +1,4 @@
-import type { QueueEntry } from '@switchboard/shared';
+import type { QueueEntry, TransferTargetDepartment } from '@switchboard/shared';
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import { agentModel } from '../agents/agent.model.js';
@@ -30,6 +30,8 @@ export interface AgentAppDeps {
   queues: {
     onChanged: (listener: (key: string) => void) => void;
     entriesOf: (key: string) => Promise<QueueEntry[] | null>;
+    /** Each department with who is online in it and its wait (the transfer dialog). */
+    transferDepartments: () => Promise<TransferTargetDepartment[]>;
   };
 }
 
@@ -60,7 +62,7 @@ export function createAgentAppFeature(context: AppContext, deps: AgentAppDeps): 
       auth: deps.restAuth,
       conversations: deps.conversations,
       messages: deps.messages,
-      departments: deps.departments,
+      transferDepartments: deps.queues.transferDepartments,
       agents: deps.agents,
       settings: async () => deskSettings(base, await deps.departments.list()),
     }),

@@ -5,6 +5,7 @@ import {
   type DeskSettings,
   type MessagePage,
   type SatisfactionView,
+  type TransferTargetDepartment,
   type TransferTargets,
 } from '@switchboard/shared';
 import { objectIdSchema } from '@switchboard/shared/schemas';
@@ -15,7 +16,6 @@ import { currentAgent, type RestAuth } from '../auth/rest-auth.js';
 import { authorize } from '../conversations/access.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
-import type { DepartmentsService } from '../departments/departments.service.js';
 import { parseInput } from '../infra/validation.js';
 import type { MessagesService } from '../messages/messages.service.js';
 
@@ -23,7 +23,8 @@ interface Dependencies {
   auth: RestAuth;
   conversations: ConversationsService;
   messages: MessagesService;
-  departments: Pick<DepartmentsService, 'list'>;
+  /** Routing: each department with who is online in it and its wait, read afresh. */
+  transferDepartments: () => Promise<TransferTargetDepartment[]>;
   agents: Pick<AgentsService, 'list'>;
   /** Read per request: a department's changed SLA reaches desks on their next load. */
   settings: () => Promise<DeskSettings>;
@@ -71,7 +72,14 @@ function toSummary(conversation: ConversationDocument): CustomerConversationSumm
  * customer's history only while serving one of that customer's chats;
  * supervisors and admins always.
  */
-export function deskRoutes({ auth, conversations, messages, departments, agents, settings }: Dependencies): Router {
+export function deskRoutes({
+  auth,
+  conversations,
+  messages,
+  transferDepartments,
+  agents,
+  settings,
+}: Dependencies): Router {
   const router = Router();
 
   const assertServes = async (agent: AgentPrincipal, customerId: string) => {
@@ -84,12 +92,13 @@ export function deskRoutes({ auth, conversations, messages, departments, agents,
     res.set('Cache-Control', 'private, no-store').json(await settings());
   });
 
-  // Department names and colleagues' names only: enough to pick a transfer target, nothing to administer.
+  // Names, and who can take a chat now: enough to pick a transfer target (and to warn before
+  // handing a chat to a team nobody can answer for), nothing to administer.
   router.get('/api/desk/transfer-targets', auth.authenticate, async (_req, res) => {
     const me = currentAgent(res);
-    const [allDepartments, allAgents] = await Promise.all([departments.list(), agents.list()]);
+    const [departments, allAgents] = await Promise.all([transferDepartments(), agents.list()]);
     const body: TransferTargets = {
-      departments: allDepartments.map(({ id, name, openNow }) => ({ id, name, openNow })),
+      departments,
       agents: allAgents
         .filter((agent) => agent.active && agent.id !== me.id && agent.status !== 'offline')
         .map(({ id, displayName, status }) => ({ id, displayName, status })),

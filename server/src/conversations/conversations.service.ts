@@ -5,6 +5,7 @@ import {
   type MessageView,
   type Prechat,
   type SystemEvent,
+  type TeamAway,
 } from '@switchboard/shared';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
@@ -49,6 +50,8 @@ export function createConversationsService(deps: {
   hooks: ConversationHooks;
   /** Routing: the department serving a pre-chat topic (null: the general queue), stored at creation. */
   departmentFor?: (topic: string) => Promise<Types.ObjectId | null>;
+  /** Routing: why nobody of the queue's team can answer now (closed, nobody online), or null. */
+  teamAway?: (departmentId: Types.ObjectId | null) => Promise<TeamAway | null>;
   /** A step after a stored state change failed (logged; the change stands). */
   onSideEffectFailed: (error: unknown, what: string) => void;
   redis: Redis;
@@ -138,6 +141,15 @@ export function createConversationsService(deps: {
   ): Promise<ConversationDocument> {
     const now = new Date();
     const departmentId = (await deps.departmentFor?.(prechat.topic)) ?? null;
+    // Read beside the insert, not before it: the start waits for the slower of the two only.
+    // Unknown (routing failed to answer) keeps the usual welcome.
+    const away: Promise<TeamAway | null> =
+      extra.offline || !deps.teamAway
+        ? Promise.resolve(null)
+        : deps.teamAway(departmentId).catch((error: unknown) => {
+            deps.onSideEffectFailed(error, 'the team was not checked for the welcome line');
+            return null;
+          });
     for (let attempt = 0; ; attempt += 1) {
       const caseNumber = await caseNumbers.next(now);
       try {
@@ -168,8 +180,14 @@ export function createConversationsService(deps: {
         await Promise.all([
           liveState.prime(created),
           welcomed
-            ? deps.messages
-                .storeOpening(created, WELCOME_SEQ, 'conversation.started', { caseNumber })
+            ? away
+                .then((teamAway) =>
+                  // Nobody can answer now: the welcome says so instead of "shortly".
+                  deps.messages.storeOpening(created, WELCOME_SEQ, 'conversation.started', {
+                    caseNumber,
+                    ...(teamAway ? { teamAway } : {}),
+                  }),
+                )
                 // The chat stands without its welcome (the case number is on every later screen).
                 .catch((error: unknown) => deps.onSideEffectFailed(error, 'the welcome line was not stored'))
             : undefined,

@@ -1,4 +1,4 @@
-import type { AgentView, AttachmentView } from '@switchboard/shared';
+import type { AgentView, AttachmentView, TeamAway } from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import type { AppContext } from '../app-context.js';
 import { createAttachmentClaims } from '../attachments/attachment-claims.js';
@@ -28,6 +28,8 @@ export function createMessagingFeature(
     attachmentView?: (ref: AttachmentRef) => AttachmentView;
     /** From the departments feature: which queue a pre-chat topic goes to. */
     departmentFor?: (topic: string) => Promise<Types.ObjectId | null>;
+    /** From routing: why nobody of a queue's team can answer now (the welcome line says so), or null. */
+    teamAway?: (departmentId: Types.ObjectId | null) => Promise<TeamAway | null>;
     /** From the widget feature: host origins allowed now (admin-edited); WIDGET_ALLOWED_ORIGINS without it. */
     widgetOrigins?: () => Promise<readonly string[]>;
     /** From the widget feature: the pre-chat fields the admins' saved settings require (null: none saved). */
@@ -58,6 +60,7 @@ export function createMessagingFeature(
     broadcast,
     hooks,
     ...(deps.departmentFor ? { departmentFor: deps.departmentFor } : {}),
+    ...(deps.teamAway ? { teamAway: deps.teamAway } : {}),
   });
   const limit = (name: string, points: number, durationSeconds: number) =>
     createRateLimit({ redis: redis.command, keyPrefix: `${config.REDIS_PREFIX}:rl:${name}`, points, durationSeconds });

@@ -272,7 +272,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     method: 'get',
     path: '/api/desk/transfer-targets',
     tag: 'desk',
-    summary: 'Where a chat may be transferred',
+    summary: 'Where a chat may be transferred: each team with who is online in it and its wait',
     access: 'signed-in',
   },
   {

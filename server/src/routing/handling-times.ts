@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { HANDLING_WINDOW, median } from './eta.js';
+import { HANDLING_WINDOW, summarizeHandling, type HandlingSummary } from './eta.js';
 
 /**
  * The last {@link HANDLING_WINDOW} handling times (assignment to close, in
@@ -17,9 +17,10 @@ export function createHandlingTimes(redis: Redis, prefix: string) {
         .ltrim(key(queueKey), 0, HANDLING_WINDOW - 1)
         .exec();
     },
-    async median(queueKey: string): Promise<number | null> {
+    /** The window's median (shown to supervisors) and mean (the wait estimate's), from one read. */
+    async summary(queueKey: string): Promise<HandlingSummary> {
       const values = await redis.lrange(key(queueKey), 0, HANDLING_WINDOW - 1);
-      return median(values.map(Number).filter(Number.isFinite));
+      return summarizeHandling(values.map(Number).filter(Number.isFinite));
     },
     /** Forgets a queue's history (tests, or an admin resetting a department). */
     async clear(queueKey: string): Promise<void> {

@@ -1,4 +1,10 @@
-import type { DepartmentQueueStats, OfflineReason, QueueEntry, QueueUpdate } from '@switchboard/shared';
+import type {
+  DepartmentQueueStats,
+  OfflineReason,
+  QueueEntry,
+  QueueUpdate,
+  TransferTargetDepartment,
+} from '@switchboard/shared';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import { conversationListingFields } from '../conversations/conversation-view.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
@@ -28,9 +34,13 @@ export interface QueueSnapshot {
   /** Messages left offline, waiting for a pickup: how many, since when the oldest. */
   offline: { count: number; oldest: Date | null };
   agentsOnline: number;
+  /** Online agents with at least one free slot. */
+  agentsWithRoom: number;
   freeSlots: number;
   totalSlots: number;
   medianHandlingSeconds: number | null;
+  /** What the wait estimate uses (eta.ts says why the mean). */
+  meanHandlingSeconds: number | null;
 }
 
 export function createQueueSnapshots(deps: {
@@ -49,11 +59,11 @@ export function createQueueSnapshots(deps: {
   async function read(key: string): Promise<QueueSnapshot | null> {
     const department = key === GENERAL_QUEUE ? null : await deps.departments.get(key);
     if (key !== GENERAL_QUEUE && !department) return null;
-    const [waiting, offline, pool, medianHandlingSeconds] = await Promise.all([
+    const [waiting, offline, pool, handling] = await Promise.all([
       deps.state.waiting(key),
       deps.state.offlineWaiting(key),
       deps.state.pool(key),
-      deps.handlingTimes.median(key),
+      deps.handlingTimes.summary(key),
     ]);
     return {
       key,
@@ -62,7 +72,7 @@ export function createQueueSnapshots(deps: {
       waiting,
       offline,
       ...pool,
-      medianHandlingSeconds,
+      ...handling,
     };
   }
 
@@ -112,6 +122,20 @@ export function createQueueSnapshots(deps: {
         ? null
         : (nextOpeningAt(snapshot.department?.hours, clock.now())?.toISOString() ?? null),
       offline: stillWaiting ? offlineReason(snapshot, waitedSeconds) : null,
+    };
+  }
+
+  /**
+   * A department's figures for the transfer dialog. A handed-over chat goes to
+   * the front of the queue (priority), behind the chats handed over before it,
+   * so its wait is the customers' estimate at that position, not at the back.
+   */
+  function transferTargetOf(snapshot: QueueSnapshot): Omit<TransferTargetDepartment, 'id' | 'name' | 'openNow'> {
+    const position = snapshot.waiting.filter((chat) => chat.priority > 0).length + 1;
+    return {
+      agentsOnline: snapshot.agentsOnline,
+      agentsWithRoom: snapshot.agentsWithRoom,
+      estimatedWaitSeconds: snapshot.open ? estimateWaitSeconds({ ...snapshot, position }) : null,
     };
   }
 
@@ -173,6 +197,7 @@ export function createQueueSnapshots(deps: {
     /** This process changed the queue: the next push reads it again. */
     changed: (key: string) => recent.delete(key),
     updateFor,
+    transferTargetOf,
     statsOf,
     entriesOf,
   };

@@ -254,12 +254,15 @@ return changes
 /** ARGV: prefix, queue. Answers {agents online, free slots, total slots} of the queue's pool. */
 const POOL = `${LOAD_POOL}
 local agents = loadPool(ARGV[1], ARGV[1] .. 'pool:' .. ARGV[2])
-local free, total = 0, 0
+local free, total, withRoom = 0, 0, 0
 for _, a in ipairs(agents) do
   total = total + a.cap
-  if a.cap > a.load then free = free + a.cap - a.load end
+  if a.cap > a.load then
+    free = free + a.cap - a.load
+    withRoom = withRoom + 1
+  end
 end
-return {#agents, free, total}
+return {#agents, free, total, withRoom}
 `;
 
 export const ROUTING_SCRIPTS = {

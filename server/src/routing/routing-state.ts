@@ -225,9 +225,16 @@ export function createRoutingState(redis: Redis, prefix: string) {
     },
 
     /** Online agents of a queue's pool with free and total slots (wait estimates, supervisors' figures). */
-    async pool(queue: string): Promise<{ agentsOnline: number; freeSlots: number; totalSlots: number }> {
-      const [agentsOnline, freeSlots, totalSlots] = await scripts.sbRoutePool(P, queue);
-      return { agentsOnline: Number(agentsOnline), freeSlots: Number(freeSlots), totalSlots: Number(totalSlots) };
+    async pool(
+      queue: string,
+    ): Promise<{ agentsOnline: number; agentsWithRoom: number; freeSlots: number; totalSlots: number }> {
+      const [agentsOnline, freeSlots, totalSlots, agentsWithRoom] = await scripts.sbRoutePool(P, queue);
+      return {
+        agentsOnline: Number(agentsOnline),
+        agentsWithRoom: Number(agentsWithRoom),
+        freeSlots: Number(freeSlots),
+        totalSlots: Number(totalSlots),
+      };
     },
 
     /** One agent as routing counts them now: chats held, slots reserved, capacity, last assignment (ms, 0: never). */

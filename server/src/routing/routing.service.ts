@@ -7,14 +7,18 @@ import {
   type QueueStats,
   type QueueUpdate,
   type ReleaseReason,
+  type TeamAway,
+  type TransferTargetDepartment,
 } from '@switchboard/shared';
 import type { Redis } from 'ioredis';
+import type { Types } from 'mongoose';
 import type { AgentModel } from '../agents/agent.model.js';
 import { isSupervisorRole, type AgentPrincipal } from '../auth/principal.js';
 import { inAgentsDepartments } from '../conversations/access.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import { toConversationView } from '../conversations/conversation-view.js';
 import type { MessagingServices } from '../conversations/messaging.feature.js';
+import { isOpenAt } from '../departments/business-hours.js';
 import type { DepartmentsService } from '../departments/departments.service.js';
 import type { Logger } from '../infra/logger.js';
 import type { SocketServer } from '../infra/socket-server.js';
@@ -97,6 +101,19 @@ export function createRoutingService(deps: RoutingDeps) {
     return agent ? queuesOf(agent) : [GENERAL_QUEUE];
   }
 
+  /**
+   * Why nobody of a queue's team can answer right now (closed by its hours,
+   * nobody online), or null: the welcome line and the transfer line then say
+   * so rather than promise an advisor "shortly".
+   */
+  async function teamAway(departmentId: Types.ObjectId | string | null | undefined): Promise<TeamAway | null> {
+    // One script call (the pool's figures), not a whole snapshot: this runs on every chat start.
+    const department = departmentId ? await departments.get(departmentId.toString()) : null;
+    if (!isOpenAt(department?.hours, clock.now())) return 'closed';
+    const pool = await state.pool(queueKeyOf(departmentId));
+    return pool.agentsOnline === 0 ? 'no-agents' : null;
+  }
+
   const transfers = createTransfers({
     agents: deps.agents,
     conversations,
@@ -107,6 +124,7 @@ export function createRoutingService(deps: RoutingDeps) {
     state,
     sockets: deps.sockets,
     hooks: deps.messaging.hooks,
+    teamAway,
     queueChanged,
     slotFreed: (agentId) => {
       void queuesOfAgent(agentId).then(
@@ -252,6 +270,20 @@ export function createRoutingService(deps: RoutingDeps) {
       const snapshot = await snapshots.load(queueKeyOf(conversation.departmentId));
       if (!snapshot) throw new AppError('NOT_FOUND', 'No such conversation.');
       return snapshots.updateFor(snapshot, { id: conversationId, queuedAt: conversation.queuedAt });
+    },
+
+    teamAway,
+
+    /** Each department's figures for the transfer dialog (who is online, the wait), read afresh. */
+    async transferTargets(): Promise<TransferTargetDepartment[]> {
+      const list = await departments.list();
+      const loaded = await Promise.all(list.map((department) => snapshots.load(department.id)));
+      return list.flatMap((department, index) => {
+        const snapshot = loaded[index];
+        if (!snapshot) return [];
+        const { id, name, openNow } = department;
+        return [{ id, name, openNow, ...snapshots.transferTargetOf(snapshot) }];
+      });
     },
 
     /** `shared`: for a push, which may take a read another push just made (queue-snapshot.ts). */

@@ -6,6 +6,7 @@ import {
   type ConversationTransferred,
   type ConversationView,
   type ReleaseReason,
+  type TeamAway,
 } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import type { AgentModel, AgentRecord } from '../agents/agent.model.js';
@@ -35,6 +36,8 @@ export interface TransferDeps {
   queueChanged(key: string): void;
   /** An agent has a slot free again: route the queues they serve. */
   slotFreed(agentId: string): void;
+  /** Why nobody of a team can answer now, or null: the customer's transfer line says so. */
+  teamAway(departmentId: Types.ObjectId): Promise<TeamAway | null>;
   /** Told once a move is stored (webhooks); its failures are logged by the hooks, never the mover's. */
   hooks: Pick<ConversationHooks, 'emit'>;
 }
@@ -154,10 +157,11 @@ export function createTransfers(deps: TransferDeps) {
     await deps.state.enqueue(queueKeyOf(department._id), [waitingEntry(moved)]);
     await storeNote(moved, by, note);
     if (fromAgentId) await release(fromAgentId, moved, cause, { toDepartmentName: department.name });
+    const away = await deps.teamAway(department._id);
     const view = await announce(
       moved,
       // Each reader sees the team's name in their language (the customer's, the agents').
-      customerNames(department),
+      { ...customerNames(department), ...(away ? { teamAway: away } : {}) },
       {
         conversationId: moved._id.toHexString(),
         ...(fromAgentId ? { fromAgentId: fromAgentId.toHexString() } : {}),

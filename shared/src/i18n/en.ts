@@ -11,12 +11,20 @@ export const en = {
   'system.started': 'Thanks for contacting us. An advisor will be with you shortly.',
   'system.started.case':
     'Thanks for contacting us. Your case number is {caseNumber}, and an advisor will be with you shortly.',
+  'system.started.noAgents':
+    "Thanks for contacting us. Your case number is {caseNumber}. Nobody from our team is online right now: you can keep this chat open and an advisor will answer here as soon as one is back, or leave a message and we'll reply by email.",
+  'system.started.closed':
+    "Thanks for contacting us. Your case number is {caseNumber}. Our team is closed right now: you can keep this chat open and an advisor will answer here when we're back, or leave a message and we'll reply by email.",
   'system.assigned': "You're now chatting with {agentName}.",
   'system.assigned.generic': "You're now chatting with one of our advisors.",
   'system.transferred.agent':
     "{agentName} is taking over your chat and can see everything you've discussed so far, so there's no need to repeat yourself.",
   'system.transferred.team':
     "We've passed your chat to our {department} team. They can see everything you've discussed so far, so there's no need to repeat yourself.",
+  'system.transferred.team.noAgents':
+    "We've passed your chat to our {department} team, who can see everything you've discussed so far. Nobody from the team is online right now: you can keep this chat open and they'll answer here as soon as someone is back, or leave a message and we'll reply by email.",
+  'system.transferred.team.closed':
+    "We've passed your chat to our {department} team, who can see everything you've discussed so far. The team is closed right now: you can keep this chat open and they'll answer here when they're back, or leave a message and we'll reply by email.",
   'system.transferred.generic':
     "We've passed your chat to a colleague who can help further. They can see everything you've discussed so far.",
   'system.requeued':

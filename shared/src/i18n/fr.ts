@@ -11,12 +11,20 @@ export const fr: Catalogue<typeof en> = {
   'system.started': 'Merci de nous avoir contactés. Un conseiller va vous répondre dans un instant.',
   'system.started.case':
     'Merci de nous avoir contactés. Votre numéro de dossier est {caseNumber} et un conseiller va vous répondre dans un instant.',
+  'system.started.noAgents':
+    'Merci de nous avoir contactés. Votre numéro de dossier est {caseNumber}. Aucun conseiller n’est en ligne pour le moment\u00a0: vous pouvez garder cette conversation ouverte et un conseiller vous répondra ici dès son retour, ou nous laisser un message et nous vous répondrons par e-mail.',
+  'system.started.closed':
+    'Merci de nous avoir contactés. Votre numéro de dossier est {caseNumber}. Notre équipe est fermée pour le moment\u00a0: vous pouvez garder cette conversation ouverte et un conseiller vous répondra ici dès notre retour, ou nous laisser un message et nous vous répondrons par e-mail.',
   'system.assigned': 'Vous échangez à présent avec {agentName}.',
   'system.assigned.generic': 'Vous échangez à présent avec l’un de nos conseillers.',
   'system.transferred.agent':
     '{agentName} prend le relais et a accès à l’ensemble de votre échange\u00a0: inutile de tout réexpliquer.',
   'system.transferred.team':
     'Nous avons transmis votre conversation à notre équipe {department}. Elle a accès à l’ensemble de votre échange\u00a0: inutile de tout réexpliquer.',
+  'system.transferred.team.noAgents':
+    'Nous avons transmis votre conversation à notre équipe {department}, qui a accès à l’ensemble de votre échange. Personne de cette équipe n’est en ligne pour le moment\u00a0: vous pouvez garder cette conversation ouverte et elle vous répondra ici dès que quelqu’un sera de retour, ou nous laisser un message et nous vous répondrons par e-mail.',
+  'system.transferred.team.closed':
+    'Nous avons transmis votre conversation à notre équipe {department}, qui a accès à l’ensemble de votre échange. Cette équipe est fermée pour le moment\u00a0: vous pouvez garder cette conversation ouverte et elle vous répondra ici dès son retour, ou nous laisser un message et nous vous répondrons par e-mail.',
   'system.transferred.generic':
     'Nous avons confié votre conversation à un collègue qui pourra vous aider et qui a accès à l’ensemble de votre échange.',
   'system.requeued':

@@ -23,5 +23,6 @@ export {
   waitEstimateText,
   type DefaultTextKey,
   type SystemMessageParams,
+  type TeamAway,
 } from './texts.js';
 export { localizedName, localizedParam, type LocalizedNames } from './localized-name.js';

@@ -38,28 +38,40 @@ export interface SystemMessageParams {
   caseNumber?: string;
   /** `'true'` when the transcript email is on its way; closing texts then mention it and the case number. */
   summaryEmailed?: string;
+  /**
+   * On a welcome or a transfer to a team: nobody of the team could answer
+   * when the line was posted (`'closed'` by its hours, `'no-agents'` online),
+   * so the line says so and what the customer can do instead of "shortly".
+   */
+  teamAway?: TeamAway;
 }
+
+/** Why nobody of a team can answer now: closed by its opening hours, or nobody online. */
+export type TeamAway = 'closed' | 'no-agents';
 
 type Params = Readonly<SystemMessageParams & Record<string, string | undefined>>;
 
 /** The text of a system message in a language; stored messages keep the event and params and render per reader. */
 export function renderSystemMessage(event: SystemEvent, params: Params, locale: Locale): string {
-  const { agentName, caseNumber } = params;
+  const { agentName, caseNumber, teamAway } = params;
   const department = params[localizedParam('department', locale)] ?? params.department;
   const summary = params.summaryEmailed === 'true' && caseNumber !== undefined;
   switch (event) {
     case 'conversation.started':
-      return caseNumber === undefined
-        ? translate(locale, 'system.started')
-        : translate(locale, 'system.started.case', { caseNumber });
+      if (caseNumber === undefined) return translate(locale, 'system.started');
+      if (teamAway === 'closed') return translate(locale, 'system.started.closed', { caseNumber });
+      if (teamAway === 'no-agents') return translate(locale, 'system.started.noAgents', { caseNumber });
+      return translate(locale, 'system.started.case', { caseNumber });
     case 'conversation.assigned':
       return agentName === undefined
         ? translate(locale, 'system.assigned.generic')
         : translate(locale, 'system.assigned', { agentName });
     case 'conversation.transferred':
       if (agentName !== undefined) return translate(locale, 'system.transferred.agent', { agentName });
-      if (department !== undefined) return translate(locale, 'system.transferred.team', { department });
-      return translate(locale, 'system.transferred.generic');
+      if (department === undefined) return translate(locale, 'system.transferred.generic');
+      if (teamAway === 'closed') return translate(locale, 'system.transferred.team.closed', { department });
+      if (teamAway === 'no-agents') return translate(locale, 'system.transferred.team.noAgents', { department });
+      return translate(locale, 'system.transferred.team', { department });
     case 'conversation.requeued':
       return translate(locale, 'system.requeued');
     case 'conversation.closed':

@@ -10,10 +10,18 @@ import type { en } from './en.js';
 export const zhHans: Catalogue<typeof en> = {
   'system.started': '感谢您的联系，顾问将很快为您提供帮助。',
   'system.started.case': '感谢您的联系。您的案例编号是 {caseNumber}，顾问将很快为您提供帮助。',
+  'system.started.noAgents':
+    '感谢您的联系。您的案例编号是 {caseNumber}。目前没有顾问在线：您可以保持此对话窗口开启，顾问一上线就会在这里回复您；也可以留言，我们会通过电子邮件回复您。',
+  'system.started.closed':
+    '感谢您的联系。您的案例编号是 {caseNumber}。我们的团队目前不在工作时间：您可以保持此对话窗口开启，我们恢复服务后会在这里回复您；也可以留言，我们会通过电子邮件回复您。',
   'system.assigned': '{agentName}正在为您服务。',
   'system.assigned.generic': '顾问正在为您服务。',
   'system.transferred.agent': '{agentName}将继续为您服务，并能看到此前的全部对话，您无需重复说明。',
   'system.transferred.team': '您的对话已转接至{department}团队。他们能看到此前的全部对话，您无需重复说明。',
+  'system.transferred.team.noAgents':
+    '您的对话已转接至{department}团队，他们能看到此前的全部对话。该团队目前没有人在线：您可以保持此对话窗口开启，一有人上线就会在这里回复您；也可以留言，我们会通过电子邮件回复您。',
+  'system.transferred.team.closed':
+    '您的对话已转接至{department}团队，他们能看到此前的全部对话。该团队目前不在工作时间：您可以保持此对话窗口开启，团队恢复服务后会在这里回复您；也可以留言，我们会通过电子邮件回复您。',
   'system.transferred.generic': '您的对话已转接给能进一步帮助您的同事。对方能看到此前的全部对话，您无需重复说明。',
   'system.requeued': '正在为您转接其他顾问。您在队列中的位置会保留，请不要关闭此窗口。',
   'system.closed': '本次对话已结束，感谢您的联系。如有其他问题，欢迎随时发起新的对话。',

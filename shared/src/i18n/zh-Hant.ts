@@ -10,10 +10,18 @@ import type { en } from './en.js';
 export const zhHant: Catalogue<typeof en> = {
   'system.started': '感謝您的聯絡，顧問將很快為您提供協助。',
   'system.started.case': '感謝您的聯絡。您的案例編號是 {caseNumber}，顧問將很快為您提供協助。',
+  'system.started.noAgents':
+    '感謝您的聯絡。您的案例編號是 {caseNumber}。目前沒有顧問在線上：您可以保持此對話視窗開啟，顧問一上線就會在這裡回覆您；也可以留言，我們會透過電子郵件回覆您。',
+  'system.started.closed':
+    '感謝您的聯絡。您的案例編號是 {caseNumber}。我們的團隊目前不在服務時間：您可以保持此對話視窗開啟，我們恢復服務後會在這裡回覆您；也可以留言，我們會透過電子郵件回覆您。',
   'system.assigned': '{agentName}正在為您服務。',
   'system.assigned.generic': '顧問正在為您服務。',
   'system.transferred.agent': '{agentName}將接手為您服務，並能看到先前的完整對話，您不需要重複說明。',
   'system.transferred.team': '您的對話已轉接至{department}團隊。他們能看到先前的完整對話，您不需要重複說明。',
+  'system.transferred.team.noAgents':
+    '您的對話已轉接至{department}團隊，他們能看到先前的完整對話。該團隊目前沒有人在線上：您可以保持此對話視窗開啟，一有人上線就會在這裡回覆您；也可以留言，我們會透過電子郵件回覆您。',
+  'system.transferred.team.closed':
+    '您的對話已轉接至{department}團隊，他們能看到先前的完整對話。該團隊目前不在服務時間：您可以保持此對話視窗開啟，團隊恢復服務後會在這裡回覆您；也可以留言，我們會透過電子郵件回覆您。',
   'system.transferred.generic': '您的對話已轉接給能進一步協助您的同事。對方能看到先前的完整對話，您不需要重複說明。',
   'system.requeued': '正在為您轉接其他顧問。您的等候順序會保留，請不要關閉此視窗。',
   'system.closed': '本次對話已結束，感謝您的聯絡。如有其他問題，歡迎隨時開始新的對話。',

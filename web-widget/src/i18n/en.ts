@@ -44,9 +44,10 @@ export const en = {
   'queue.title': "You're in the queue",
   'queue.finding': "We're finding an advisor for you…",
   'queue.offline.closed': 'Our advisors are away right now.',
-  'queue.offline.no-agents': 'No advisor is available right now.',
+  'queue.offline.no-agents': 'Nobody from our team is online right now.',
   'queue.offline.max-wait': 'This is taking longer than usual.',
-  'queue.offline.hint': "You can also leave a message and we'll reply by email.",
+  'queue.offline.hint':
+    "You can keep this chat open and we'll answer here as soon as we can, or leave a message and we'll reply by email.",
   'queue.offline.opensAt': "We're back {when}.",
   leaveMessage: 'Leave a message',
 

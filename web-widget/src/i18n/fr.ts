@@ -49,9 +49,10 @@ export const fr: Catalogue<typeof en> = {
   'queue.title': 'Vous êtes dans la file d’attente',
   'queue.finding': 'Nous recherchons un conseiller pour vous…',
   'queue.offline.closed': 'Nos conseillers sont absents pour le moment.',
-  'queue.offline.no-agents': 'Aucun conseiller n’est disponible pour le moment.',
+  'queue.offline.no-agents': 'Personne de notre équipe n’est en ligne pour le moment.',
   'queue.offline.max-wait': 'L’attente est plus longue que d’habitude.',
-  'queue.offline.hint': 'Vous pouvez aussi nous laisser un message : nous vous répondrons par e-mail.',
+  'queue.offline.hint':
+    'Vous pouvez garder cette conversation ouverte, nous vous répondrons ici dès que possible, ou nous laisser un message : nous vous répondrons par e-mail.',
   'queue.offline.opensAt': 'Nous serons de retour {when}.',
   leaveMessage: 'Laisser un message',
 

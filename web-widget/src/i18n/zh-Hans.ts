@@ -42,9 +42,9 @@ export const zhHans: Catalogue<typeof en> = {
   'queue.title': '您正在排队',
   'queue.finding': '正在为您安排顾问…',
   'queue.offline.closed': '我们的顾问目前不在工作时间。',
-  'queue.offline.no-agents': '目前没有可接待的顾问。',
+  'queue.offline.no-agents': '我们的团队目前没有人在线。',
   'queue.offline.max-wait': '当前等待时间比平时更长。',
-  'queue.offline.hint': '您也可以留言，我们会通过电子邮件回复您。',
+  'queue.offline.hint': '您可以保持此对话窗口开启，我们会尽快在这里回复您；也可以留言，我们会通过电子邮件回复您。',
   'queue.offline.opensAt': '我们将于{when}恢复服务。',
   leaveMessage: '留言',
 

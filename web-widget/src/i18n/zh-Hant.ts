@@ -42,9 +42,9 @@ export const zhHant: Catalogue<typeof en> = {
   'queue.title': '您正在排隊',
   'queue.finding': '正在為您安排顧問…',
   'queue.offline.closed': '我們的顧問目前不在服務時間。',
-  'queue.offline.no-agents': '目前沒有可服務的顧問。',
+  'queue.offline.no-agents': '我們的團隊目前沒有人在線上。',
   'queue.offline.max-wait': '目前等候時間比平常長。',
-  'queue.offline.hint': '您也可以留言，我們會以電子郵件回覆您。',
+  'queue.offline.hint': '您可以保持此對話視窗開啟，我們會盡快在這裡回覆您；也可以留言，我們會以電子郵件回覆您。',
   'queue.offline.opensAt': '我們將於{when}恢復服務。',
   leaveMessage: '留言',
 

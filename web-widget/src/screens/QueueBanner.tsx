@@ -39,7 +39,8 @@ export function QueueBanner({
           <p>{t('queue.finding')}</p>
         )}
       </div>
-      <p className="sb-note">{translate(locale, 'queue.keepOpen')}</p>
+      {/* Nobody can answer now: the hint gives both ways on, as the chat's own line does (keep the
+          chat open, or leave a message), so the keep-open note would only repeat its first half. */}
       {offline ? (
         <div className="sb-queue-offline">
           <p>
@@ -51,7 +52,9 @@ export function QueueBanner({
             {t('leaveMessage')}
           </button>
         </div>
-      ) : null}
+      ) : (
+        <p className="sb-note">{translate(locale, 'queue.keepOpen')}</p>
+      )}
     </section>
   );
 }
