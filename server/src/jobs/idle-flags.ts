@@ -44,32 +44,47 @@ export function createIdleFlags(deps: {
     return result.modifiedCount > 0;
   }
 
+  /** The document's flag and its event, after the flag was raised in Redis; false when a message cleared it meanwhile. */
+  async function record(conversation: ConversationDocument, reason: IdleReason, since: Date): Promise<boolean> {
+    const id = conversation._id.toHexString();
+    const result = await Conversation.updateOne(
+      { _id: conversation._id, status: 'active' },
+      { $set: { idle: { reason, since } } },
+    );
+    if (result.modifiedCount === 0) return false;
+    to(id).emit('conversation.idle', {
+      conversationId: id,
+      caseNumber: conversation.caseNumber,
+      ...(conversation.agentId ? { agentId: conversation.agentId.toHexString() } : {}),
+      reason,
+      since: since.toISOString(),
+    } satisfies ConversationIdle);
+    // A message that answered the flag between the check above and this write cleared it
+    // in Redis only (the document had no flag yet): take the stored one back.
+    const now = await liveState.read(conversation._id);
+    if (now?.idle !== reason) {
+      await clearStored(id, reason, since);
+      return false;
+    }
+    return true;
+  }
+
   return {
     /** Sets the flag if nothing moved since `seen` was read; false when the chat moved on. */
     async set(conversation: ConversationDocument, reason: IdleReason, since: Date, seen: LiveState): Promise<boolean> {
-      const id = conversation._id.toHexString();
       if (!(await liveState.flagIdle(conversation._id, reason, seen))) return false;
-      const result = await Conversation.updateOne(
-        { _id: conversation._id, status: 'active' },
-        { $set: { idle: { reason, since } } },
-      );
-      if (result.modifiedCount === 0) return false;
-      to(id).emit('conversation.idle', {
-        conversationId: id,
-        caseNumber: conversation.caseNumber,
-        ...(conversation.agentId ? { agentId: conversation.agentId.toHexString() } : {}),
-        reason,
-        since: since.toISOString(),
-      } satisfies ConversationIdle);
-      // A message that answered the flag between the check above and this write cleared it
-      // in Redis only (the document had no flag yet): take the stored one back.
-      const now = await liveState.read(conversation._id);
-      if (now?.idle !== reason) {
-        await clearStored(id, reason, since);
-        return false;
-      }
-      return true;
+      return record(conversation, reason, since);
     },
+
+    /**
+     * Sets the flag where messages are admitted only (false when the chat
+     * moved on); {@link record} writes the document after it. Between the
+     * two a customer's answer already clears it: the check-in, posted right
+     * after this, need not wait for the document.
+     */
+    raise: (conversation: ConversationDocument, reason: IdleReason, seen: LiveState) =>
+      liveState.flagIdle(conversation._id, reason, seen),
+    record,
 
     /** Clears the flag if it has this reason (or any reason, when omitted). */
     async clear(conversationId: string, reason?: IdleReason): Promise<void> {

@@ -82,19 +82,23 @@ export function idleProcessor(deps: IdleWorkerDeps) {
         return;
       case 'nudge': {
         if (await customerWroteSince(conversation, seen)) return;
-        // Flag first (guarded by what we read): once the customer can see the check-in, the
-        // flag is there for their answer to clear; a quick answer can no longer beat it.
-        await deps.flags.set(conversation, 'customer-silent', action.since, seen);
+        // Flag first where messages are admitted (guarded by what we read): once the customer
+        // can see the check-in, the flag is there for their answer to clear, so a quick answer
+        // can no longer beat it. The document's copy is written beside the check-in.
+        const raised = await deps.flags.raise(conversation, 'customer-silent', seen);
         // One check-in per silence: the id names the agent reply that started it.
-        const { message, duplicate } = await messages.storeSystem(
-          conversation,
-          'customer.idle-nudge',
-          {},
-          {
-            clientMessageId: `sys-idle-nudge-${action.turnMessageId}`,
-            ...speakerOf(conversation),
-          },
-        );
+        const [{ message, duplicate }] = await Promise.all([
+          messages.storeSystem(
+            conversation,
+            'customer.idle-nudge',
+            {},
+            {
+              clientMessageId: `sys-idle-nudge-${action.turnMessageId}`,
+              ...speakerOf(conversation),
+            },
+          ),
+          raised ? deps.flags.record(conversation, 'customer-silent', action.since) : undefined,
+        ]);
         if (!duplicate) {
           deps.broadcast.messageCreated(message);
           deps.metrics.idleActions.inc({ action: 'nudge' });

@@ -184,7 +184,8 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
       metrics,
       logger,
     }),
-    { concurrency: 8 },
+    // A run mostly waits on the database and Redis: many at once, so check-ins due together are not queued.
+    { concurrency: 32 },
   );
   if (mailer) {
     queues.worker(
