@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { departmentCreateSchema, type DepartmentView } from '@switchboard/shared';
+import type { DepartmentView } from '@switchboard/shared';
+import { departmentCreateSchema } from '@switchboard/shared/schemas';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent, type TestAgent } from '../support/agent-client.js';

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { CustomerIdentity } from '@switchboard/shared';
 import { translate } from '@switchboard/shared/i18n';
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -60,7 +61,7 @@ describe('customers identified by the host site (HMAC, X3)', () => {
       }),
     );
     for (const [phone, laptop] of pairs) expect(laptop?.conversation.id).toBe(phone?.conversation.id);
-    const customerIds = pairs.map(([phone]) => phone?.customer.id);
+    const customerIds = pairs.flatMap(([phone]) => (phone ? [new Types.ObjectId(phone.customer.id)] : []));
     expect(await server.app.services.conversations.model.countDocuments({ customerId: { $in: customerIds } })).toBe(12);
   });
 

@@ -1,5 +1,5 @@
 import type { ConversationView, DepartmentView, MessageView, TransferTargets } from '@switchboard/shared';
-import { renderSystemMessage } from '@switchboard/shared';
+import { renderSystemMessage } from '@switchboard/shared/i18n';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch, createSignedInAgent } from '../support/agent-client.js';
 import { TestAgentDesk } from '../support/agent-desk.js';

@@ -5,8 +5,8 @@ import {
   type MessageView,
   type Prechat,
   type SystemEvent,
-  type TeamAway,
 } from '@switchboard/shared';
+import type { TeamAway } from '@switchboard/shared/i18n';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { Types, type Connection } from 'mongoose';

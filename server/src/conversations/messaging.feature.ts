@@ -1,4 +1,5 @@
-import type { AgentView, AttachmentView, TeamAway } from '@switchboard/shared';
+import type { AgentView, AttachmentView } from '@switchboard/shared';
+import type { TeamAway } from '@switchboard/shared/i18n';
 import type { Types } from 'mongoose';
 import type { AppContext } from '../app-context.js';
 import { createAttachmentClaims } from '../attachments/attachment-claims.js';

@@ -7,9 +7,9 @@ import {
   type QueueStats,
   type QueueUpdate,
   type ReleaseReason,
-  type TeamAway,
   type TransferTargetDepartment,
 } from '@switchboard/shared';
+import type { TeamAway } from '@switchboard/shared/i18n';
 import type { Redis } from 'ioredis';
 import type { Types } from 'mongoose';
 import type { AgentModel } from '../agents/agent.model.js';

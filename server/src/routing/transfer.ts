@@ -6,8 +6,8 @@ import {
   type ConversationTransferred,
   type ConversationView,
   type ReleaseReason,
-  type TeamAway,
 } from '@switchboard/shared';
+import type { TeamAway } from '@switchboard/shared/i18n';
 import { Types } from 'mongoose';
 import type { AgentModel, AgentRecord } from '../agents/agent.model.js';
 import { agentRoom, SUPERVISORS_ROOM, type AgentPrincipal } from '../auth/principal.js';
