@@ -9,7 +9,7 @@ import type { TestAgentDesk } from '../support/agent-desk.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { openDesk, setStatus } from '../routing/routing-support.js';
-import { assertAgentAppBuilt, launchChromium, screenshotDir, signInToDesk } from './browser.js';
+import { assertAgentAppBuilt, chatTab, launchChromium, screenshotDir, signInToDesk } from './browser.js';
 
 /**
  * The desk's transfer dialog in a browser: each team with who is online in
@@ -69,7 +69,7 @@ describe('transfer dialog in a browser', () => {
       .poll(async () => (await server.app.services.conversations.load(conversation.id))?.agentId?.toHexString())
       .toBe(lei.agent.id);
     await page.locator('.inbox-item', { hasText: 'Marie' }).click();
-    await page.getByRole('tab', { name: 'Marie' }).waitFor();
+    await chatTab(page, 'Marie').waitFor();
 
     await page.getByRole('button', { name: 'Transfer…' }).click();
     await expect.poll(options).toContain('Audio — nobody online');
