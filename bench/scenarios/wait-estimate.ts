@@ -15,6 +15,7 @@
 import { estimateWaitSeconds, HANDLING_WINDOW, summarizeHandling } from '@switchboard/server';
 import type { Context, Figure } from '../figures.js';
 import { fmt, quantile } from '../lib/stats.js';
+import { seededRandom as random } from '../../scripts/seeded-random.js';
 
 export interface BusyHour {
   agents: number;
@@ -41,18 +42,6 @@ export const WIDE_SPREAD: BusyHour = { ...BUSY_HOUR, sigma: 1 };
 const WARM_UP = 1_800;
 const HOUR = 3_600;
 const FLOOR_SECONDS = 60;
-
-/** mulberry32: a seeded generator, so a run is repeatable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface Waited {
   shown: number;

@@ -4,18 +4,6 @@ import type { Cluster } from '../cluster/cluster.js';
 export type FaultKind = 'web-sigkill' | 'web-sigterm' | 'worker-sigkill' | 'redis-kill';
 export const FAULT_KINDS: readonly FaultKind[] = ['web-sigkill', 'web-sigterm', 'worker-sigkill', 'redis-kill'];
 
-/** A small seeded PRNG (mulberry32): a soak that found something can be replayed with SOAK_SEED. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export const pick = <T>(random: () => number, items: readonly T[]): T => {
   const item = items[Math.floor(random() * items.length)];
   if (item === undefined) throw new Error('pick from an empty list');

@@ -14,7 +14,8 @@ import { Cluster } from '../cluster/cluster.js';
 import { waitFor } from '../cluster/managed-process.js';
 import { checkOracle } from '../cluster/oracle.js';
 import { SmtpListener } from '../support/smtp-listener.js';
-import { FAULT_KINDS, injectFault, pick, seededRandom } from './faults.js';
+import { seededRandom } from '../../scripts/seeded-random.js';
+import { FAULT_KINDS, injectFault, pick } from './faults.js';
 import { formatReading, readResources } from './resources.js';
 import { NUDGE, SoakTraffic } from './traffic.js';
 
