@@ -55,6 +55,10 @@ const CLAIM = `${LOAD_POOL}
 local P, queue, now, strategy = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 local fallback, most, look = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 if redis.call('EXISTS', P .. 'built') == 0 then return {'rebuild'} end
+-- Most passes find the queue empty (a burst of starts kicks a pass each): that is one
+-- command, not a read of every agent of the pool.
+local waiting = redis.call('ZRANGE', P .. 'q:' .. queue, 0, look - 1)
+if #waiting == 0 then return {'ok', -1} end
 local agents = loadPool(P, P .. 'pool:' .. queue)
 local function better(a, b)
   if not b then return true end
@@ -65,7 +69,6 @@ end
 local out = {'ok', -1}
 local retry = -1
 local taken = 0
-local waiting = redis.call('ZRANGE', P .. 'q:' .. queue, 0, look - 1)
 for _, chat in ipairs(waiting) do
   if taken >= most then break end
   local room = false
