@@ -108,7 +108,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
         const snapshot = await routing.services.routing.snapshots.load(key, { shared: true });
         return snapshot ? routing.services.routing.snapshots.entriesOf(snapshot) : null;
       },
-      transferDepartments: () => routing.services.routing.transferTargets(),
+      transferDepartments: (viewerId) => routing.services.routing.transferTargets(viewerId),
     },
   });
   const blocks = createBlocksFeature(context, {

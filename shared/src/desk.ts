@@ -128,7 +128,10 @@ export interface TransferTargetDepartment {
   name: string;
   /** Open by its opening hours (always, without hours). */
   openNow: boolean;
-  /** Agents of the team whose status is online. */
+  /**
+   * Agents of the team whose status is online, not counting the agent who
+   * asks: a chat they hand over is never routed back to them.
+   */
   agentsOnline: number;
   /** Of those, how many have a free slot for another chat. */
   agentsWithRoom: number;

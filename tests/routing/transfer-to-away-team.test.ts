@@ -169,6 +169,21 @@ describe('transfers and welcomes when nobody of the team can answer', () => {
     );
   });
 
+  it('does not count the agent handing the chat over: their own team, with nobody else online, is empty', async () => {
+    // Lei is the only one of Sales online; routing never gives a chat back to the agent who handed it on.
+    const response = await agentFetch(server.url, seller, '/api/desk/transfer-targets');
+    const { departments } = (await response.json()) as TransferTargets;
+    expect(departments.find((d) => d.id === sales.id)).toMatchObject({
+      agentsOnline: 0,
+      agentsWithRoom: 0,
+      estimatedWaitSeconds: null,
+    });
+    const { buyer, conversationId } = await salesChat();
+    await sellerDesk.request('conversation.transfer', { conversationId, to: { departmentId: sales.id } });
+    const line = await transferLine(buyer, conversationId);
+    expect(line.system.params.teamAway).toBe('no-agents');
+  });
+
   it('tells the customer handed to a closed team that it is closed, and what they can do', async () => {
     const { buyer, conversationId } = await salesChat();
     await sellerDesk.request('conversation.transfer', { conversationId, to: { departmentId: night.id } });

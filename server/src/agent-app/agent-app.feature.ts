@@ -31,7 +31,7 @@ export interface AgentAppDeps {
     onChanged: (listener: (key: string) => void) => void;
     entriesOf: (key: string) => Promise<QueueEntry[] | null>;
     /** Each department with who is online in it and its wait (the transfer dialog). */
-    transferDepartments: () => Promise<TransferTargetDepartment[]>;
+    transferDepartments: (viewerId: string) => Promise<TransferTargetDepartment[]>;
   };
 }
 

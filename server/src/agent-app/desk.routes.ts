@@ -24,7 +24,8 @@ interface Dependencies {
   conversations: ConversationsService;
   messages: MessagesService;
   /** Routing: each department with who is online in it and its wait, read afresh. */
-  transferDepartments: () => Promise<TransferTargetDepartment[]>;
+  /** As the given agent would hand a chat over. */
+  transferDepartments: (viewerId: string) => Promise<TransferTargetDepartment[]>;
   agents: Pick<AgentsService, 'list'>;
   /** Read per request: a department's changed SLA reaches desks on their next load. */
   settings: () => Promise<DeskSettings>;
@@ -96,7 +97,7 @@ export function deskRoutes({
   // handing a chat to a team nobody can answer for), nothing to administer.
   router.get('/api/desk/transfer-targets', auth.authenticate, async (_req, res) => {
     const me = currentAgent(res);
-    const [departments, allAgents] = await Promise.all([transferDepartments(), agents.list()]);
+    const [departments, allAgents] = await Promise.all([transferDepartments(me.id), agents.list()]);
     const body: TransferTargets = {
       departments,
       agents: allAgents

@@ -254,18 +254,26 @@ changes = changes + redis.call('ZREMRANGEBYSCORE', pend, '-inf', staleAt)
 return changes
 `;
 
-/** ARGV: prefix, queue. Answers {agents online, free slots, total slots} of the queue's pool. */
+/**
+ * ARGV: prefix, queue, agent to leave out ('' or absent: none; the agent
+ * handing a chat over, whom routing will not give it back to). Answers
+ * {agents online, free slots, total slots, agents with room} of the queue's pool.
+ */
 const POOL = `${LOAD_POOL}
 local agents = loadPool(ARGV[1], ARGV[1] .. 'pool:' .. ARGV[2])
-local free, total, withRoom = 0, 0, 0
+local skip = ARGV[3] or ''
+local online, free, total, withRoom = 0, 0, 0, 0
 for _, a in ipairs(agents) do
-  total = total + a.cap
-  if a.cap > a.load then
-    free = free + a.cap - a.load
-    withRoom = withRoom + 1
+  if a.id ~= skip then
+    online = online + 1
+    total = total + a.cap
+    if a.cap > a.load then
+      free = free + a.cap - a.load
+      withRoom = withRoom + 1
+    end
   end
 end
-return {#agents, free, total, withRoom}
+return {online, free, total, withRoom}
 `;
 
 export const ROUTING_SCRIPTS = {

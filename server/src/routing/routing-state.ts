@@ -225,10 +225,12 @@ export function createRoutingState(redis: Redis, prefix: string) {
     },
 
     /** Online agents of a queue's pool with free and total slots (wait estimates, supervisors' figures). */
+    /** The queue's online agents and their slots; `without`: an agent not to count (one handing a chat over). */
     async pool(
       queue: string,
+      without = '',
     ): Promise<{ agentsOnline: number; agentsWithRoom: number; freeSlots: number; totalSlots: number }> {
-      const [agentsOnline, freeSlots, totalSlots, agentsWithRoom] = await scripts.sbRoutePool(P, queue);
+      const [agentsOnline, freeSlots, totalSlots, agentsWithRoom] = await scripts.sbRoutePool(P, queue, without);
       return {
         agentsOnline: Number(agentsOnline),
         agentsWithRoom: Number(agentsWithRoom),

@@ -104,13 +104,17 @@ export function createRoutingService(deps: RoutingDeps) {
   /**
    * Why nobody of a queue's team can answer right now (closed by its hours,
    * nobody online), or null: the welcome line and the transfer line then say
-   * so rather than promise an advisor "shortly".
+   * so rather than promise an advisor "shortly". `without`: the agent handing
+   * the chat over, who counts for nothing (routing will not give it back to them).
    */
-  async function teamAway(departmentId: Types.ObjectId | string | null | undefined): Promise<TeamAway | null> {
+  async function teamAway(
+    departmentId: Types.ObjectId | string | null | undefined,
+    without?: string,
+  ): Promise<TeamAway | null> {
     // One script call (the pool's figures), not a whole snapshot: this runs on every chat start.
     const department = departmentId ? await departments.get(departmentId.toString()) : null;
     if (!isOpenAt(department?.hours, clock.now())) return 'closed';
-    const pool = await state.pool(queueKeyOf(departmentId));
+    const pool = await state.pool(queueKeyOf(departmentId), without);
     return pool.agentsOnline === 0 ? 'no-agents' : null;
   }
 
@@ -274,10 +278,22 @@ export function createRoutingService(deps: RoutingDeps) {
 
     teamAway,
 
-    /** Each department's figures for the transfer dialog (who is online, the wait), read afresh. */
-    async transferTargets(): Promise<TransferTargetDepartment[]> {
+    /**
+     * Each department's figures for the transfer dialog (who is online, the
+     * wait), read afresh, as `viewerId` would hand a chat over: they do not
+     * count themselves (routing will not give the chat back to them).
+     */
+    async transferTargets(viewerId: string): Promise<TransferTargetDepartment[]> {
       const list = await departments.list();
-      const loaded = await Promise.all(list.map((department) => snapshots.load(department.id)));
+      const loaded = await Promise.all(
+        list.map(async (department) => {
+          const [snapshot, pool] = await Promise.all([
+            snapshots.load(department.id),
+            state.pool(department.id, viewerId),
+          ]);
+          return snapshot ? { ...snapshot, ...pool } : null;
+        }),
+      );
       return list.flatMap((department, index) => {
         const snapshot = loaded[index];
         if (!snapshot) return [];

@@ -37,7 +37,8 @@ export interface TransferDeps {
   /** An agent has a slot free again: route the queues they serve. */
   slotFreed(agentId: string): void;
   /** Why nobody of a team can answer now, or null: the customer's transfer line says so. */
-  teamAway(departmentId: Types.ObjectId): Promise<TeamAway | null>;
+  /** `without`: the agent handing the chat over (they count for nothing there). */
+  teamAway(departmentId: Types.ObjectId, without?: string): Promise<TeamAway | null>;
   /** Told once a move is stored (webhooks); its failures are logged by the hooks, never the mover's. */
   hooks: Pick<ConversationHooks, 'emit'>;
 }
@@ -157,7 +158,7 @@ export function createTransfers(deps: TransferDeps) {
     await deps.state.enqueue(queueKeyOf(department._id), [waitingEntry(moved)]);
     await storeNote(moved, by, note);
     if (fromAgentId) await release(fromAgentId, moved, cause, { toDepartmentName: department.name });
-    const away = await deps.teamAway(department._id);
+    const away = await deps.teamAway(department._id, fromAgentId?.toHexString());
     const view = await announce(
       moved,
       // Each reader sees the team's name in their language (the customer's, the agents').
