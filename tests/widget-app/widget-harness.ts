@@ -83,17 +83,33 @@ export function widgetFrame(page: Page, server: TestServer): Frame | undefined {
   return page.frames().find((frame) => frame.url().startsWith(`${server.url}/widget/`));
 }
 
+const watchedPages = new WeakSet<Page>();
+
+/**
+ * Prints what the browser did wrong while a test ran: a page error, a crashed
+ * renderer leaves a later assertion failing far from its
+ * cause (the widget-app flow once failed in CI with every click on the frame
+ * doing nothing, and nothing said why). Rare events, so always on;
+ * WIDGET_DEBUG adds every console line and failed response.
+ */
+function watchBrowser(page: Page): void {
+  if (watchedPages.has(page)) return;
+  watchedPages.add(page);
+  /* eslint-disable no-console -- diagnostics for a failing browser test */
+  page.on('pageerror', (error) => console.error('[browser error]', error.message));
+  page.on('crash', () => console.error('[browser] the page crashed'));
+  if (process.env.WIDGET_DEBUG) {
+    page.on('console', (message) => console.error(`[browser ${message.type()}]`, message.text()));
+    page.on('response', (response) => {
+      if (response.status() >= 400) console.error('[browser http]', response.status(), response.url());
+    });
+  }
+  /* eslint-enable no-console */
+}
+
 /** Loads the host page and opens the widget with `Switchboard.open()`; resolves with its frame. */
 export async function openWidget(page: Page, harness: Harness, before?: string): Promise<Frame> {
-  if (process.env.WIDGET_DEBUG) {
-    /* eslint-disable no-console -- opt-in debugging of the frame */
-    page.on('console', (message) => console.log(`[browser ${message.type()}]`, message.text()));
-    page.on('pageerror', (error) => console.log('[browser error]', error.message));
-    page.on('response', (response) => {
-      if (response.status() >= 400) console.log('[browser http]', response.status(), response.url());
-    });
-    /* eslint-enable no-console */
-  }
+  watchBrowser(page);
   await page.goto(`${harness.host}/`);
   await page.waitForFunction(() => (window as unknown as { Switchboard?: { loaded?: boolean } }).Switchboard?.loaded);
   if (before) await page.evaluate(before);
