@@ -91,4 +91,29 @@ describe('capacity reserved before the conversation is taken', () => {
     });
     expect(live).toBe(2);
   });
+
+  it('does not count a chat again that closed while the sweep read the database', async () => {
+    const { desk } = await agentIn('Swept', 1);
+    const { state } = server.app.services.routing;
+    const chat = new Types.ObjectId().toHexString();
+    await state.claimOne(desk.principal.id, chat, { need: 'online', queue: null });
+    await state.commit(desk.principal.id, chat);
+    // The sweep read the chat active, then it closed and its slot was released before the
+    // sweep's repair reached this agent: the repair must not put the closed chat back.
+    const readAt = Date.now() - 1;
+    await state.release(desk.principal.id, chat);
+    await state.reconcileAgent(desk.principal.id, [chat], readAt, 60_000);
+    expect(await routingView(desk.principal.id)).toMatchObject({ active: 0, reserved: 0 });
+  });
+
+  it('does not count a chat that closed between its assignment and the commit of its slot', async () => {
+    const { desk } = await agentIn('Committed', 1);
+    const { state } = server.app.services.routing;
+    const chat = new Types.ObjectId().toHexString();
+    await state.claimOne(desk.principal.id, chat, { need: 'online', queue: null });
+    // Written, told, and closed by the customer before the router's commit arrived.
+    await state.release(desk.principal.id, chat);
+    await state.commit(desk.principal.id, chat);
+    expect(await routingView(desk.principal.id)).toMatchObject({ active: 0, reserved: 0 });
+  });
 });

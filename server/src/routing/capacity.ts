@@ -111,7 +111,7 @@ export function createCapacity(deps: { agents: AgentModel; state: RoutingState; 
 
     /** An agent was given a chat outside routing (a supervisor's take-over): their load counts it. */
     async hold(agentId: string, conversationId: string): Promise<void> {
-      loadChanged(agentId, await state.commit(agentId, conversationId), true);
+      loadChanged(agentId, await state.commit(agentId, conversationId, false), true);
     },
 
     /** A chat left its agent (closed, transferred, requeued): their slot is free again. */

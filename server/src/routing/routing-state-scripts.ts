@@ -14,12 +14,17 @@
  *                     name, avatar, queues (","-separated)
  * - `P act:<agent>`   ZSET the agent's active chats → when they were counted
  * - `P pend:<agent>`  ZSET chats reserved for the agent whose assignment is being written → when
+ * - `P rel:<agent>`   ZSET chats that left the agent (closed, transferred) → when, for two minutes: a
+ *                     commit or a sweep that read the database before the release must not count them again
  * - `P built`         set once the state was built from the database (absent after Redis lost its data)
  *
  * An agent's load is |act| + |pend|: a reservation counts from the moment it
  * is made until it is committed (moved to act) or cancelled, so no two
  * claims can both take an agent's last slot.
  */
+
+/** How long a released chat is remembered: longer than a sweep's read of the database takes. */
+const RELEASED_KEPT_MS = 120_000;
 
 /** Agents of `pool` with their load, as Lua tables; shared by the claim and the pool figures. */
 const LOAD_POOL = `
@@ -142,11 +147,20 @@ redis.call('HSET', P .. 'a:' .. agent, 'last', now)
 return {'ok', a[3] or '0'}
 `;
 
-/** ARGV: prefix, agent, chat, now ms. The assignment was stored: the reservation becomes an active chat. Answers {load, cap}. */
+/**
+ * ARGV: prefix, agent, chat, now ms, reserved ('1': the slot was reserved by a
+ * claim; '0': the chat was given outside routing). The assignment was stored:
+ * the reservation becomes an active chat, unless it is gone: the chat left
+ * the agent (closed, transferred) between its assignment and this commit,
+ * and counting it now would hold a slot for a chat that no longer exists
+ * (a reservation a sweep dropped as stale is not counted either; the next
+ * sweep counts its chat from the database). Answers {load, cap}.
+ */
 const COMMIT = `
-local P, agent, chat, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-redis.call('ZREM', P .. 'pend:' .. agent, chat)
-redis.call('ZADD', P .. 'act:' .. agent, now, chat)
+local P, agent, chat, now, reserved = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+if redis.call('ZREM', P .. 'pend:' .. agent, chat) == 1 or reserved == '0' then
+  redis.call('ZADD', P .. 'act:' .. agent, now, chat)
+end
 return {redis.call('ZCARD', P .. 'act:' .. agent) + redis.call('ZCARD', P .. 'pend:' .. agent),
   tonumber(redis.call('HGET', P .. 'a:' .. agent, 'cap') or '0')}
 `;
@@ -168,11 +182,17 @@ end
 return 1
 `;
 
-/** ARGV: prefix, agent, chat. The chat left the agent (closed, transferred, requeued). Answers {load, cap}. */
+/**
+ * ARGV: prefix, agent, chat, now ms. The chat left the agent (closed,
+ * transferred, requeued): out of their count, and remembered for a while
+ * (see `rel:` above). Answers {load, cap}.
+ */
 const RELEASE = `
-local P, agent, chat = ARGV[1], ARGV[2], ARGV[3]
+local P, agent, chat, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 redis.call('ZREM', P .. 'act:' .. agent, chat)
 redis.call('ZREM', P .. 'pend:' .. agent, chat)
+redis.call('ZADD', P .. 'rel:' .. agent, now, chat)
+redis.call('ZREMRANGEBYSCORE', P .. 'rel:' .. agent, '-inf', now - ${RELEASED_KEPT_MS})
 return {redis.call('ZCARD', P .. 'act:' .. agent) + redis.call('ZCARD', P .. 'pend:' .. agent),
   tonumber(redis.call('HGET', P .. 'a:' .. agent, 'cap') or '0')}
 `;
@@ -228,9 +248,11 @@ return 1
  * ARGV: prefix, agent, read started ms, stale reservation ms, then the
  * agent's active chats as the database had them when the read started.
  * Repairs the agent's count from the truth: an active chat missing is
- * added; one counted before the read started that the database no longer
- * has active with the agent is removed (one counted later may be newer than
- * the read, and stays); a reservation older than the stale limit belonged to
+ * added, unless it left the agent after the read started (the database
+ * said active, then the chat closed: adding it back would hold a slot for a
+ * closed chat until the next sweep); one counted before the read started
+ * that the database no longer has active with the agent is removed (one
+ * counted later may be newer than the read, and stays); a reservation older than the stale limit belonged to
  * a process that died before finishing it, and goes (its chat, if it was
  * assigned, is in the database's list). Answers the number of changes.
  */
@@ -247,8 +269,10 @@ for i = 1, #counted, 2 do
     changes = changes + 1
   end
 end
+local released = P .. 'rel:' .. agent
 for i = 5, #ARGV do
-  changes = changes + redis.call('ZADD', act, 'NX', readAt, ARGV[i])
+  local left = tonumber(redis.call('ZSCORE', released, ARGV[i]) or '-1')
+  if left < readAt then changes = changes + redis.call('ZADD', act, 'NX', readAt, ARGV[i]) end
 end
 changes = changes + redis.call('ZREMRANGEBYSCORE', pend, '-inf', staleAt)
 return changes

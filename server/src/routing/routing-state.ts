@@ -126,9 +126,17 @@ export function createRoutingState(redis: Redis, prefix: string) {
       return { outcome: String(reply[0]) as ClaimOneOutcome, previousLast: String(reply[1] ?? '') };
     },
 
-    /** The assignment was stored: the reservation counts as an active chat. Resolves to the agent's load and capacity. */
-    async commit(agentId: string, conversationId: string): Promise<{ load: number; capacity: number }> {
-      const [load, capacity] = await scripts.sbRouteCommit(P, agentId, conversationId, now());
+    /**
+     * The assignment was stored: the reservation counts as an active chat (a
+     * chat given outside routing, `reserved` false, counts without one).
+     * Resolves to the agent's load and capacity.
+     */
+    async commit(
+      agentId: string,
+      conversationId: string,
+      reserved = true,
+    ): Promise<{ load: number; capacity: number }> {
+      const [load, capacity] = await scripts.sbRouteCommit(P, agentId, conversationId, now(), reserved ? '1' : '0');
       return { load: Number(load), capacity: Number(capacity) };
     },
 
@@ -156,7 +164,7 @@ export function createRoutingState(redis: Redis, prefix: string) {
 
     /** A chat left its agent: their slot is free. Resolves to the agent's load and capacity. */
     async release(agentId: string, conversationId: string): Promise<{ load: number; capacity: number }> {
-      const [load, capacity] = await scripts.sbRouteRelease(P, agentId, conversationId);
+      const [load, capacity] = await scripts.sbRouteRelease(P, agentId, conversationId, now());
       return { load: Number(load), capacity: Number(capacity) };
     },
 
