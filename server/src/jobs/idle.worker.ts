@@ -43,9 +43,9 @@ export interface IdleWorkerDeps {
 export function idleProcessor(deps: IdleWorkerDeps) {
   const { conversations, messages } = deps;
 
-  async function recentTurnMessages(conversation: ConversationDocument): Promise<TurnMessage[]> {
+  async function recentTurnMessages(conversationId: Types.ObjectId): Promise<TurnMessage[]> {
     const found = await messages.model
-      .find({ conversationId: conversation._id, internal: false }, { author: 1, system: 1, createdAt: 1, seq: 1 })
+      .find({ conversationId, internal: false }, { author: 1, system: 1, createdAt: 1, seq: 1 })
       .sort({ seq: -1 })
       .limit(TURN_WINDOW)
       .lean();
@@ -136,14 +136,17 @@ export function idleProcessor(deps: IdleWorkerDeps) {
     const parsed = idleJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid idle job data');
     if (!Types.ObjectId.isValid(parsed.data.conversationId)) throw new UnrecoverableError('invalid conversation id');
+    const conversationId = new Types.ObjectId(parsed.data.conversationId);
     // Read before the messages: a message admitted after this read makes every guard below see a change.
-    const seen = await deps.liveState.read(new Types.ObjectId(parsed.data.conversationId));
-    const conversation = seen ? await conversations.load(parsed.data.conversationId) : null;
-    if (!seen || !conversation) return 'gone';
-    const [thresholds, recent] = await Promise.all([
-      deps.thresholds(conversation.departmentId?.toHexString()),
-      recentTurnMessages(conversation),
+    const seen = await deps.liveState.read(conversationId);
+    if (!seen) return 'gone';
+    // The document and the turn's messages at once: the guards need only that both come after `seen`.
+    const [conversation, recent] = await Promise.all([
+      conversations.load(parsed.data.conversationId),
+      recentTurnMessages(conversationId),
     ]);
+    if (!conversation) return 'gone';
+    const thresholds = await deps.thresholds(conversation.departmentId?.toHexString());
     const now = new Date();
     const decision = decideIdle(
       {
@@ -156,19 +159,25 @@ export function idleProcessor(deps: IdleWorkerDeps) {
       now,
       thresholds,
     );
-    // Re-arm first: if an action below fails, the retry and the next wake-up still happen.
-    if (decision.wakeAt) {
-      await deps.timers.schedule(parsed.data.conversationId, decision.wakeAt.getTime() - now.getTime(), 'reset');
+    // The next wake-up is stored whether an action below fails or not (the retry and the next
+    // look still happen). Beside a check-in or a flag, which leave the chat where it is, it is
+    // stored while they run; before a close or a requeue, which arm or stop the timer themselves.
+    const rearm = () =>
+      decision.wakeAt
+        ? deps.timers.schedule(parsed.data.conversationId, decision.wakeAt.getTime() - now.getTime(), 'reset')
+        : Promise.resolve();
+    const movesTheChat = decision.actions.some((action) => action.kind === 'close' || action.kind === 'requeue');
+    if (movesTheChat) await rearm();
+    const acting = (async () => {
+      for (const action of decision.actions) await act(conversation, seen, action);
+    })();
+    const [acted, rearmed] = await Promise.allSettled([acting, movesTheChat ? undefined : rearm()]);
+    if (acted.status === 'rejected') {
+      // The chat closed under us (agent or customer closed it): nothing left to do.
+      if (acted.reason instanceof AppError && acted.reason.code === 'CONVERSATION_CLOSED') return 'closed';
+      throw acted.reason;
     }
-    for (const action of decision.actions) {
-      try {
-        await act(conversation, seen, action);
-      } catch (error) {
-        // The chat closed under us (agent or customer closed it): nothing left to do.
-        if (error instanceof AppError && error.code === 'CONVERSATION_CLOSED') return 'closed';
-        throw error;
-      }
-    }
+    if (rearmed.status === 'rejected') throw rearmed.reason;
     await lookAgainIfChanged(conversation, seen);
     return decision.actions.map((action) => action.kind).join(',') || 'waiting';
   };
