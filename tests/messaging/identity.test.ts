@@ -94,6 +94,63 @@ describe('customers identified by the host site (HMAC, X3)', () => {
   });
 });
 
+describe('a returning customer’s next chat', () => {
+  let server: TestServer;
+  const open: TestCustomer[] = [];
+  beforeAll(async () => {
+    // Its own server: the file's other starts have used up this address's start limit.
+    server = await startTestServer({ testFile: import.meta.filename, env: { IDENTITY_SECRET } });
+  });
+  afterAll(async () => {
+    for (const customer of open) customer.disconnect();
+    await server.stop();
+  });
+
+  const connect = async (identity?: CustomerIdentity) => {
+    const customer = new TestCustomer(server.url, identity ? { identity } : {});
+    open.push(customer);
+    await customer.connect();
+    return customer;
+  };
+
+  it('starts a returning visitor’s next chat under the name and email they type now; the host’s stay for a verified one', async () => {
+    const visitor = await connect();
+    const first = await visitor.start({
+      topic: 'mac-startup',
+      language: 'en',
+      name: 'Lena',
+      email: 'lena@old.example',
+    });
+    expect((await visitor.request('conversation.close', { conversationId: first.conversation.id })).ok).toBe(true);
+    // Their last chat closed: the next start claims their live chat pointer in the write that reads them.
+    const second = await visitor.start({
+      topic: 'mac-startup',
+      language: 'en',
+      name: 'Lena K',
+      email: 'lena@new.example',
+    });
+    expect(second.conversation.id).not.toBe(first.conversation.id);
+    expect(second.customer).toMatchObject({ id: first.customer.id, name: 'Lena K', email: 'lena@new.example' });
+    const { Customer } = server.app.services.customers.models;
+    expect(await Customer.findById(first.customer.id).lean()).toMatchObject({
+      name: 'Lena K',
+      email: 'lena@new.example',
+      liveConversationId: new Types.ObjectId(second.conversation.id),
+    });
+    // A start while that chat is live joins it, whatever the form says.
+    const again = await visitor.start({ topic: 'mac-startup', language: 'en', name: 'Lena K' });
+    expect(again.conversation.id).toBe(second.conversation.id);
+
+    const identity = { userId: 'user-returning', name: 'Host Name', userHash: sign('user-returning') };
+    const member = await connect(identity);
+    const live = await member.start({ topic: 'mac-startup', language: 'en' });
+    expect((await member.request('conversation.close', { conversationId: live.conversation.id })).ok).toBe(true);
+    const next = await member.start({ topic: 'mac-startup', language: 'en', name: 'Typed Name' });
+    expect(next.conversation.id).not.toBe(live.conversation.id);
+    expect(next.customer).toMatchObject({ verified: true, name: 'Host Name' });
+  });
+});
+
 describe('identified customers when the deployment has no identity secret', () => {
   let server: TestServer;
   beforeAll(async () => {

@@ -231,8 +231,9 @@ export function createConversationsService(deps: {
      * get one chat: the loser reads the winner's, waiting for it if its
      * insert is still on its way. A pointer to a chat that ended (or never
      * got stored: a crash between claim and insert) is replaced the same way.
-     * `liveConversationId`: a customer created by this very request with
-     * its pointer already set to this id (nobody else knows it yet).
+     * `liveConversationId`: the pointer this request already set to this id
+     * (a customer it created, or one whose pointer it claimed from null);
+     * nobody else knows the id yet.
      * `pointer`: the customer's pointer as the caller just read it.
      */
     async start(

@@ -72,9 +72,16 @@ export function customerSocketHandlers({
         customer = { id: created.customer.id, verified: false };
         await bindCustomer(socket, customer);
       } else {
-        const remembered = await customers.rememberContact(customer.id, prechat);
-        stored = remembered?.customer ?? null;
-        pointer = remembered ? remembered.liveConversationId : undefined;
+        // A returning customer whose last chat closed points at the new one in the same write
+        // that reads them; one with a live chat pointer goes the longer way, which checks it.
+        const fresh = new Types.ObjectId();
+        stored = await customers.claimLiveChat(customer.id, fresh, prechat);
+        if (stored) liveConversationId = fresh;
+        else {
+          const remembered = await customers.rememberContact(customer.id, prechat);
+          stored = remembered?.customer ?? null;
+          pointer = remembered ? remembered.liveConversationId : undefined;
+        }
       }
       const { conversation, created } = await conversations.start(
         { id: customer.id, verified: customer.verified },

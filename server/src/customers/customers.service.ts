@@ -43,6 +43,23 @@ export function createCustomersService(mongo: Connection, identitySecret: string
     return record ? Customer.findById(record.customerId).lean() : null;
   };
 
+  /** The customer with the pre-chat form's name and email, written when they changed (anonymous customers only). */
+  async function withContact<T extends CustomerFields>(
+    current: T,
+    prechat: Pick<Prechat, 'name' | 'email'>,
+  ): Promise<T> {
+    const set: Record<string, string> = {};
+    if (prechat.name && prechat.name !== current.name) set.name = prechat.name;
+    if (prechat.email && prechat.email !== current.email) set.email = prechat.email;
+    if (current.verified || Object.keys(set).length === 0) return current;
+    const updated = await Customer.findOneAndUpdate(
+      { _id: current._id, verified: false },
+      { $set: set },
+      { returnDocument: 'after' },
+    ).lean();
+    return (updated as T | null) ?? current;
+  }
+
   return {
     models: { Customer, VisitorToken },
 
@@ -119,18 +136,28 @@ export function createCustomersService(mongo: Connection, identitySecret: string
     ): Promise<{ customer: CustomerView; liveConversationId: Types.ObjectId | null } | null> {
       const current = await Customer.findById(customerId).lean();
       if (!current) return null;
-      const set: Record<string, string> = {};
-      if (prechat.name && prechat.name !== current.name) set.name = prechat.name;
-      if (prechat.email && prechat.email !== current.email) set.email = prechat.email;
-      const stored =
-        current.verified || Object.keys(set).length === 0
-          ? current
-          : ((await Customer.findOneAndUpdate(
-              { _id: customerId, verified: false },
-              { $set: set },
-              { returnDocument: 'after' },
-            ).lean()) ?? current);
+      const stored = await withContact(current, prechat);
       return { customer: toCustomerView(stored), liveConversationId: stored.liveConversationId ?? null };
+    },
+
+    /**
+     * A returning customer with no live chat (theirs closed, the common case)
+     * points at the chat about to start and is read in the same write, then
+     * gets their new contact details as {@link rememberContact} would. Null
+     * when they have a live chat pointer (another tab's chat, or one to check):
+     * the caller takes the longer way through `rememberContact`.
+     */
+    async claimLiveChat(
+      customerId: string,
+      conversationId: Types.ObjectId,
+      prechat: Pick<Prechat, 'name' | 'email'>,
+    ): Promise<CustomerView | null> {
+      const before = await Customer.findOneAndUpdate(
+        { _id: customerId, liveConversationId: null },
+        { $set: { liveConversationId: conversationId } },
+        { returnDocument: 'before' },
+      ).lean();
+      return before ? toCustomerView(await withContact(before, prechat)) : null;
     },
   };
 }
