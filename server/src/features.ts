@@ -46,6 +46,12 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     appTtlMs: context.config.ATTACHMENT_LINK_TTL,
     emailTtlMs: context.config.ATTACHMENT_EMAIL_LINK_TTL,
   });
+  // A customer's data export links their files for longer than an email does: the same signer and
+  // download route, another lifetime (the route checks the signature and the expiry, not how it was chosen).
+  const exportLinks = createAttachmentLinks(linkSigner, {
+    appTtlMs: context.config.ATTACHMENT_LINK_TTL,
+    emailTtlMs: context.config.DATA_EXPORT_LINK_TTL,
+  });
   const messaging = createMessagingFeature(context, {
     attachmentView: (ref) => attachmentLinks.view(ref),
     agentView: (id) => agents.services.agents.getView(id),
@@ -144,6 +150,10 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     restAuth: agents.services.restAuth,
     audit: audit.services.audit,
     forgetQueuedJobs: (customerId) => webhooks.services.webhooks.forgetCustomerJobs(customerId),
+    exportLink: (fileId) => ({
+      url: `${context.publicUrl()}${exportLinks.emailLink(fileId)}`,
+      expiresAt: new Date(Date.now() + context.config.DATA_EXPORT_LINK_TTL).toISOString(),
+    }),
   });
   const features: Feature[] = [
     system,

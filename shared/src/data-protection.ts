@@ -30,4 +30,34 @@ export interface CustomerErased {
   messages: number;
   transcripts: number;
   webhookDeliveries: number;
+  /** Files of their conversations deleted, bytes and record. */
+  files: number;
+}
+
+/**
+ * A file from a customer's conversations, as their data export lists it:
+ * what it is, where it was sent, and for a file still stored a signed link
+ * to its bytes that works until `download.expiresAt` (DATA_EXPORT_LINK_TTL).
+ */
+export interface ExportedFile {
+  id: string;
+  name: string;
+  /** Decided from the bytes; absent while an upload has not finished. */
+  contentType?: string;
+  kind?: 'image' | 'file';
+  size: number;
+  width?: number;
+  height?: number;
+  conversationId: string;
+  caseNumber?: string;
+  /** The message that carries it; null for an upload no message named. */
+  messageId: string | null;
+  sentBy: 'customer' | 'agent';
+  /** Attached to an internal note (agents only; never shown to the customer). */
+  internal: boolean;
+  createdAt: string;
+  /** `removed`: deleted by the files' retention, only this record is left; `receiving`: an upload under way. */
+  status: 'ready' | 'removed' | 'receiving';
+  removedAt?: string;
+  download?: { url: string; expiresAt: string };
 }

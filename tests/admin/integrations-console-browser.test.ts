@@ -27,7 +27,7 @@ describe('the console’s Webhooks, API tokens and Data protection tabs in the b
     await receiver.start();
     server = await startTestServer({
       testFile: import.meta.filename,
-      env: { WEBHOOK_ATTEMPTS: '1', WEBHOOK_DISABLE_AFTER: '1', WEBHOOK_REFRESH: '200ms' },
+      env: { WEBHOOK_ATTEMPTS: '1', WEBHOOK_DISABLE_AFTER: '1', WEBHOOK_REFRESH: '200ms', RETENTION_DAYS: '30' },
     });
     browser = await launchChromium();
     admin = await createAgent(server, { displayName: 'Ada Admin', role: 'admin' });
@@ -144,6 +144,9 @@ describe('the console’s Webhooks, API tokens and Data protection tabs in the b
     for (const width of [390, 1920]) {
       const page = await openTab(width, 'Data protection');
       await page.getByText('Retention of closed chats').waitFor();
+      await page
+        .getByText('Closed chats older than 30 days lose their messages, files and customer details.')
+        .waitFor();
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(shots, `console-privacy-${width}.png`), fullPage: true });
       await page.close();
@@ -159,7 +162,7 @@ describe('the console’s Webhooks, API tokens and Data protection tabs in the b
     ]);
     expect(download.suggestedFilename()).toMatch(/^customer-[0-9a-f]{24}\.json$/);
     await page.getByRole('button', { name: 'Erase… Nina Privacy' }).click();
-    await page.getByText(/^Erased: 1 chats/).waitFor();
+    await page.getByText(/^Erased: 1 chat, \d+ messages, 0 files\.$/).waitFor();
     await page.screenshot({ path: path.join(shots, 'console-privacy-erased.png') });
     await expectAccessible(page, 'data protection');
     expect(

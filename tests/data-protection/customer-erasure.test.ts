@@ -1,9 +1,18 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ApiTokenCreated, AuditEntryView, CustomerErased, CustomerMatch } from '@switchboard/shared';
+import { randomUUID } from 'node:crypto';
+import type {
+  ApiTokenCreated,
+  AuditEntryView,
+  CustomerErased,
+  CustomerMatch,
+  ExportedFile,
+  MessageSent,
+} from '@switchboard/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectSent, expectUploaded, tinyPdf, upload } from '../attachments/upload-helpers.js';
 import { openChat, type Chat } from '../jobs/chat.js';
 import { agentFetch, signInRoles, type SignedInRoles } from '../support/agent-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -13,6 +22,8 @@ const EMAIL = 'zelda.quux@example.com';
 const NAME = 'Zelda Quux';
 const PHRASE = 'xyzzy-battery-secret';
 const COMMENT = 'plugh-was-helpful';
+// The customer named their file after themselves: erasure must find the name in the file's record too.
+const FILE_NAME = `${NAME} receipt.pdf`;
 const TRACES = [EMAIL, NAME, PHRASE, COMMENT];
 
 /** Every document of every collection of the server's database, as one string. */
@@ -53,6 +64,7 @@ describe('export and erasure of one customer', () => {
   let outbox: string;
   let chat: Chat;
   let customerId = '';
+  let file: { id: string; messageId: string; bytes: Buffer; link: string } | undefined;
 
   const api = (route: string, init: { method?: string; body?: unknown } = {}) =>
     agentFetch(server.url, roles.admin, route, init);
@@ -75,6 +87,20 @@ describe('export and erasure of one customer', () => {
 
     chat = await openChat(server, { prechat: { name: NAME, email: EMAIL, language: 'en' } });
     await chat.customer.send(chat.conversationId, `My code is ${PHRASE}, the battery drains`);
+    // The customer sends a file, as the widget does: upload over HTTP, then a message naming it.
+    const bytes = tinyPdf();
+    const view = expectUploaded(
+      await upload(server.url, chat.customer, chat.conversationId, { name: FILE_NAME, bytes }),
+    );
+    const sent = expectSent(
+      await chat.customer.request<MessageSent>('message.send', {
+        conversationId: chat.conversationId,
+        clientMessageId: randomUUID(),
+        body: 'Here is the receipt',
+        attachmentId: view.id,
+      }),
+    );
+    file = { id: view.id, messageId: sent.message.id, bytes, link: '' };
     await chat.desk.send(chat.conversationId, `Thanks ${NAME}, let us fix that.`);
   });
   afterAll(async () => {
@@ -144,6 +170,35 @@ describe('export and erasure of one customer', () => {
       expect.arrayContaining([`My code is ${PHRASE}, the battery drains`, `Thanks ${NAME}, let us fix that.`]),
     );
     expect(conversation!.transcriptDeliveries).toEqual([expect.objectContaining({ to: EMAIL, status: 'sent' })]);
+
+    // The customer's file: what it is, where it was sent, and a signed link that downloads its bytes.
+    const { files } = exported as unknown as { files: ExportedFile[] };
+    expect(files).toEqual([
+      expect.objectContaining({
+        id: file!.id,
+        name: FILE_NAME,
+        contentType: 'application/pdf',
+        size: file!.bytes.length,
+        conversationId: chat.conversationId,
+        caseNumber: chat.caseNumber,
+        messageId: file!.messageId,
+        sentBy: 'customer',
+        internal: false,
+        status: 'ready',
+      }),
+    ]);
+    const [listed] = files;
+    expect(Date.parse(listed!.createdAt)).not.toBeNaN();
+    // An absolute link (the export leaves the console), working for the export link lifetime (30 days by default).
+    expect(listed!.download?.url).toMatch(new RegExp(`^${server.url}/api/files/${file!.id}/original\\?e=\\d+&s=`));
+    const days = (Date.parse(listed!.download!.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThan(30.1);
+    const download = await fetch(listed!.download!.url);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(file!.bytes);
+    file!.link = listed!.download!.url;
     const [entry] = ((await (await api('/api/audit?action=customer.export')).json()) as { entries: AuditEntryView[] })
       .entries;
     expect(entry).toMatchObject({ target: { kind: 'customer', id: customerId } });
@@ -180,7 +235,7 @@ describe('export and erasure of one customer', () => {
     const response = await api(`/api/data-protection/customers/${customerId}/erase`, { method: 'POST' });
     expect(response.status).toBe(200);
     const { erased } = (await response.json()) as { erased: CustomerErased };
-    expect(erased).toMatchObject({ conversations: 1, transcripts: 1 });
+    expect(erased).toMatchObject({ conversations: 1, transcripts: 1, files: 1 });
     expect(erased.messages).toBeGreaterThanOrEqual(3);
 
     const dump = await everyCollection(server);
@@ -190,6 +245,14 @@ describe('export and erasure of one customer', () => {
     expect(left).toEqual([]);
     expect(await server.app.mongo.db!.collection('messages').countDocuments({})).toBe(0);
     expect(await server.app.mongo.db!.collection('customers').countDocuments({ email: EMAIL })).toBe(0);
+    // The file is gone: its record, its bytes (GridFS), and the link the export handed out.
+    for (const collection of ['attachments', 'attachments.files', 'attachments.chunks']) {
+      expect({ collection, left: await server.app.mongo.db!.collection(collection).countDocuments({}) }).toEqual({
+        collection,
+        left: 0,
+      });
+    }
+    expect((await fetch(file!.link)).status).toBe(404);
     // The transcript's stored copy is gone too.
     expect(readdirSync(outbox).filter((file) => readFileSync(path.join(outbox, file), 'utf8').includes(EMAIL))).toEqual(
       [],

@@ -1,14 +1,18 @@
 import type { RetentionReport } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectUploaded, tinyPdf, upload } from '../attachments/upload-helpers.js';
 import { openChat } from '../jobs/chat.js';
 import { agentFetch, signInRoles, type SignedInRoles } from '../support/agent-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
-/** A chat with a customer and an agent message, closed; `daysAgo` moves its close back in time. */
+/** A chat with a customer message and a file, closed; `daysAgo` moves its close back in time. */
 async function closedChat(server: TestServer, text: string, daysAgo: number): Promise<string> {
   const chat = await openChat(server);
   await chat.customer.send(chat.conversationId, text);
+  expectUploaded(
+    await upload(server.url, chat.customer, chat.conversationId, { name: `${text}.pdf`, bytes: tinyPdf() }),
+  );
   await chat.desk.request('conversation.close', { conversationId: chat.conversationId, disposition: 'resolved' });
   chat.close();
   if (daysAgo > 0) {
@@ -24,6 +28,20 @@ async function closedChat(server: TestServer, text: string, daysAgo: number): Pr
 
 const messagesOf = (server: TestServer, id: string) =>
   server.app.mongo.db!.collection('messages').countDocuments({ conversationId: new Types.ObjectId(id) });
+
+/** A conversation's files: their records, and the GridFS entries of their bytes. */
+async function filesOf(server: TestServer, id: string): Promise<{ records: number; stored: number }> {
+  const db = server.app.mongo.db!;
+  const records = await db
+    .collection<{ _id: Types.ObjectId }>('attachments')
+    .find({ conversationId: new Types.ObjectId(id) })
+    .toArray();
+  const keys = records.map((record) => new RegExp(`^${record._id.toHexString()}\\.`));
+  const stored = (await db.collection<{ _id: string }>('attachments.files').find({}).toArray()).filter((file) =>
+    keys.some((key) => key.test(file._id)),
+  ).length;
+  return { records: records.length, stored };
+}
 
 describe('the retention policy (30 days, redact)', () => {
   let server: TestServer;
@@ -56,11 +74,13 @@ describe('the retention policy (30 days, redact)', () => {
     const run = await api('/api/data-protection/retention/run', { method: 'POST', body: {} });
     expect(await run.json()).toMatchObject({ retention: { matched: 1, changed: 1, dryRun: false } });
     expect(await messagesOf(server, old)).toBe(0);
+    expect(await filesOf(server, old)).toEqual({ records: 0, stored: 0 });
     const shell = await server.app.mongo.db!.collection('conversations').findOne({ _id: new Types.ObjectId(old) });
     expect(shell).toMatchObject({ status: 'closed', erasedAt: expect.any(Date) });
     expect(shell?.prechat).toBeUndefined();
     // Newer and live chats: untouched.
     expect(await messagesOf(server, recent)).toBeGreaterThan(0);
+    expect(await filesOf(server, recent)).toEqual({ records: 1, stored: 1 });
     const kept = await server.app.mongo.db!.collection('conversations').findOne({ _id: new Types.ObjectId(recent) });
     expect(kept?.prechat).toBeDefined();
     expect(await messagesOf(server, live.conversationId)).toBeGreaterThan(0);
@@ -105,7 +125,9 @@ describe('the retention job (every 500 ms, delete)', () => {
     const conversations = server.app.mongo.db!.collection('conversations');
     await expect.poll(() => conversations.countDocuments({ _id: new Types.ObjectId(old) })).toBe(0);
     expect(await messagesOf(server, old)).toBe(0);
+    expect(await filesOf(server, old)).toEqual({ records: 0, stored: 0 });
     expect(await conversations.countDocuments({ _id: new Types.ObjectId(recent) })).toBe(1);
+    expect(await filesOf(server, recent)).toEqual({ records: 1, stored: 1 });
     expect(await messagesOf(server, recent)).toBeGreaterThan(0);
   });
 });

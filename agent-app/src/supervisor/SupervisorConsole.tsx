@@ -1,7 +1,7 @@
 import type { AgentView } from '@switchboard/shared';
 import { Suspense, useEffect, useState } from 'react';
 import { createSocketTransport } from '../desk/transport.js';
-import { t } from '../i18n/console.js';
+import { t, UI_LOCALE } from '../i18n/console.js';
 import { SECTIONS } from './sections.js';
 import { SupervisorClient } from './supervisor-client.js';
 import { SupervisorContext, useSupervisorState } from './use-supervisor.js';
@@ -44,7 +44,7 @@ function ConsoleLayout({ agent, onBack }: Props) {
   const Section = section?.component;
   return (
     <div className="console">
-      <header className="top-bar console__bar">
+      <header className="top-bar console__bar" lang={UI_LOCALE}>
         <span className="brand">{t('app.title')}</span>
         <h1 className="console__title">{t('console.title')}</h1>
         <nav className="console__nav" aria-label={t('console.sections')}>
@@ -79,7 +79,7 @@ function ConsoleLayout({ agent, onBack }: Props) {
         </div>
       </header>
       {state.connection === 'reconnecting' && (
-        <div className="banner" role="status">
+        <div className="banner" role="status" lang={UI_LOCALE}>
           {t('console.reconnecting')}
         </div>
       )}

@@ -1,13 +1,5 @@
 /** The supervisor console's live-side texts (board, idle sessions, observe), merged into the app's English catalogue. */
 export const supervisorEn = {
-  'console.back': 'Back to my desk',
-  'console.jobs': 'Job queues',
-  'console.title': 'Supervisor console',
-  'console.sections': 'Console sections',
-  'console.reconnecting': 'Connection lost — reconnecting. Figures may be out of date.',
-  'section.board': 'Live board',
-  'section.idle': 'Idle sessions',
-  'section.observe': 'Observe',
   'board.updated': 'Updated {time}',
   'board.totals': 'Totals',
   'board.total.waiting': 'Waiting',

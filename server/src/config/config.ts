@@ -201,6 +201,11 @@ const envSchema = z.object({
   /** Closed conversations older than this many days are redacted or deleted; unset: kept for ever. */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   RETENTION_ACTION: z.enum(['redact', 'delete']).default('redact'),
+  /**
+   * Links to files in a customer's data export work this long: the admin
+   * passes the export on, and the customer needs time to download it.
+   */
+  DATA_EXPORT_LINK_TTL: durationFromEnv({ min: 60_000, max: 366 * 86_400_000 }).default(30 * 86_400_000),
   /** How often the retention job runs. */
   RETENTION_INTERVAL: durationFromEnv({ min: 500, max: 7 * 86_400_000 }).default(3_600_000),
   /** A job whose worker stops renewing its lock (crashed) for this long is run again elsewhere. */

@@ -6,17 +6,19 @@ import { outboxFile } from '../mail/mailer.js';
 import { messageModel } from '../messages/message.model.js';
 import { deliveryModel } from '../transcripts/transcript-delivery.model.js';
 import { webhookModels } from '../webhooks/webhook.model.js';
+import type { ConversationFiles } from './conversation-files.js';
 
 export interface ScrubCounts {
   messages: number;
   transcripts: number;
   webhookDeliveries: number;
+  files: number;
 }
 
 /**
  * Removes what a closed conversation says about its customer, for erasure
  * and retention alike: its messages (all of them: agents' replies quote and
- * name the customer too), its transcript emails (their log and the outbox
+ * name the customer too), its files (bytes and records), its transcript emails (their log and the outbox
  * copies), its rating link, its webhook deliveries and its live-state mirror
  * in Redis. Then the conversation itself is deleted, or kept redacted
  * (pre-chat details and the rating's comment gone; status, times, topic,
@@ -28,6 +30,7 @@ export function createConversationScrub(deps: {
   prefix: string;
   /** The outbox folder when emails are written there (no SMTP_URL); null otherwise. */
   outbox: string | null;
+  files: Pick<ConversationFiles, 'removeAll'>;
 }) {
   const { Conversation } = conversationModels(deps.mongo);
   const Message = messageModel(deps.mongo);
@@ -41,6 +44,8 @@ export function createConversationScrub(deps: {
       const outbox = deps.outbox;
       await Promise.all(transcripts.map((each) => rm(outboxFile(outbox, each.messageId), { force: true })));
     }
+    // Files before messages: a file whose record outlived its message would still be listed and linked.
+    const files = await deps.files.removeAll(conversationId);
     const [messages, , , webhookDeliveries] = await Promise.all([
       Message.deleteMany({ conversationId }),
       Delivery.deleteMany({ conversationId }),
@@ -63,6 +68,7 @@ export function createConversationScrub(deps: {
       messages: messages.deletedCount,
       transcripts: transcripts.length,
       webhookDeliveries: webhookDeliveries.deletedCount,
+      files,
     };
   };
 }

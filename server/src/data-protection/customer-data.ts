@@ -6,6 +6,7 @@ import { customerModels } from '../customers/customer.model.js';
 import { messageModel } from '../messages/message.model.js';
 import { deliveryModel } from '../transcripts/transcript-delivery.model.js';
 import { webhookModels } from '../webhooks/webhook.model.js';
+import type { ConversationFiles } from './conversation-files.js';
 import type { ConversationScrub } from './conversation-scrub.js';
 
 const LIVE = ['queued', 'active'];
@@ -22,6 +23,7 @@ function plain(doc: unknown): unknown {
 export function createCustomerData(deps: {
   mongo: Connection;
   scrub: ConversationScrub;
+  files: Pick<ConversationFiles, 'list'>;
   /** Forgets queued webhook jobs that carry this customer's data (Redis); returns how many. */
   forgetQueuedJobs: (customerId: string) => Promise<number>;
 }) {
@@ -66,7 +68,11 @@ export function createCustomerData(deps: {
       return matches.filter((match): match is CustomerMatch => match !== null);
     },
 
-    /** Everything stored about the customer: profile, conversations with messages, ratings, emails sent, blocks. */
+    /**
+     * Everything stored about the customer: profile, conversations with
+     * messages, ratings, emails sent, blocks, and the files of their
+     * conversations with a signed link to each one's bytes.
+     */
     async export(id: string): Promise<Record<string, unknown>> {
       const customer = await requireCustomer(id);
       const conversations = await Conversation.find({ customerId: customer._id }).sort({ createdAt: 1 }).lean();
@@ -84,8 +90,7 @@ export function createCustomerData(deps: {
         conversations: perConversation,
         visitorBlocks: plain(await Block.find({ customerId: customer._id }).lean()),
         webhookDeliveries: plain(await WebhookDelivery.find({ customerId: id }, { body: 0 }).lean()),
-        // Attachments are not a feature of this version: there are no files to include.
-        files: [],
+        files: await deps.files.list(conversations),
       };
     },
 
@@ -109,12 +114,14 @@ export function createCustomerData(deps: {
         messages: 0,
         transcripts: 0,
         webhookDeliveries: 0,
+        files: 0,
       };
       for (const conversation of conversations) {
         const counts = await deps.scrub(conversation._id, 'redact');
         totals.messages += counts.messages;
         totals.transcripts += counts.transcripts;
         totals.webhookDeliveries += counts.webhookDeliveries;
+        totals.files += counts.files;
       }
       const leftover = await WebhookDelivery.deleteMany({ customerId: id });
       totals.webhookDeliveries += leftover.deletedCount;

@@ -1,8 +1,10 @@
 import type { AppContext } from '../app-context.js';
+import { gridFsStore } from '../attachments/file-store.js';
 import { SYSTEM_ACTOR, type AuditService } from '../audit/audit.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
 import type { Feature } from '../infra/feature.js';
 import { outboxDir } from '../mail/mailer.js';
+import { createConversationFiles, type ExportLink } from './conversation-files.js';
 import { createConversationScrub } from './conversation-scrub.js';
 import { createCustomerData } from './customer-data.js';
 import { dataProtectionRoutes } from './data-protection.routes.js';
@@ -17,16 +19,33 @@ const RETENTION_QUEUE = 'retention';
  */
 export function createDataProtectionFeature(
   context: AppContext,
-  deps: { restAuth: RestAuth; audit: AuditService; forgetQueuedJobs: (customerId: string) => Promise<number> },
+  deps: {
+    restAuth: RestAuth;
+    audit: AuditService;
+    forgetQueuedJobs: (customerId: string) => Promise<number>;
+    /** Signed links to files' bytes for exports, working for DATA_EXPORT_LINK_TTL. */
+    exportLink: ExportLink;
+  },
 ) {
   const { config, logger, queues } = context;
+  const files = createConversationFiles({
+    mongo: context.mongo,
+    store: gridFsStore(context.mongo),
+    link: deps.exportLink,
+  });
   const scrub = createConversationScrub({
     mongo: context.mongo,
     redis: context.redis.command,
     prefix: config.REDIS_PREFIX,
     outbox: config.SMTP_URL ? null : outboxDir(config),
+    files,
   });
-  const customers = createCustomerData({ mongo: context.mongo, scrub, forgetQueuedJobs: deps.forgetQueuedJobs });
+  const customers = createCustomerData({
+    mongo: context.mongo,
+    scrub,
+    files,
+    forgetQueuedJobs: deps.forgetQueuedJobs,
+  });
   const retention = createRetention({
     mongo: context.mongo,
     scrub,

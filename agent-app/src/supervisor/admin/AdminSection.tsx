@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t, type TextKey } from '../../i18n/console.js';
+import { t, UI_LOCALE, type TextKey } from '../../i18n/console.js';
 import type { ConsoleSectionProps } from '../sections.js';
 import { AgentsAdmin } from './AgentsAdmin.js';
 import { ApiTokensAdmin } from './ApiTokensAdmin.js';
@@ -38,10 +38,11 @@ export function AdminSection({ agent }: ConsoleSectionProps) {
   const tabs = isAdmin ? [...TABS, ...ADMIN_TABS] : TABS;
   return (
     <section className="admin" aria-labelledby="admin-heading">
-      <h2 id="admin-heading" className="board__heading">
+      {/* The frame is in the UI language; a tab's own texts may still be English only (i18n/index.ts). */}
+      <h2 id="admin-heading" className="board__heading" lang={UI_LOCALE}>
         {t('section.admin')}
       </h2>
-      <div role="tablist" aria-label={t('admin.tabs')} className="admin__tabs">
+      <div role="tablist" aria-label={t('admin.tabs')} className="admin__tabs" lang={UI_LOCALE}>
         {tabs.map((each) => (
           <button
             key={each.id}

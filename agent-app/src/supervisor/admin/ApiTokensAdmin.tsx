@@ -1,7 +1,7 @@
 import { API_TOKEN_SCOPES, type ApiTokenCreated, type ApiTokenScope, type ApiTokenView } from '@switchboard/shared';
 import { useCallback, useState } from 'react';
 import { api } from '../../api/rest.js';
-import { formatDate, t } from '../../i18n/console.js';
+import { formatDate, t, UI_LOCALE } from '../../i18n/console.js';
 import { AdminForm, FormFooter } from './AdminForm.js';
 import { AdminTable, RowButton } from './AdminTable.js';
 import { AdminToolbar } from './AdminToolbar.js';
@@ -46,7 +46,7 @@ export function ApiTokensAdmin() {
   };
 
   return (
-    <div className="admin__pane">
+    <div className="admin__pane" lang={UI_LOCALE}>
       <p className="muted">{t('tokens.explain')}</p>
       <AdminToolbar
         canEdit

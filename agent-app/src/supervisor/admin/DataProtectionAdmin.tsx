@@ -1,7 +1,7 @@
 import type { CustomerErased, CustomerMatch, RetentionReport } from '@switchboard/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/rest.js';
-import { formatDate, t } from '../../i18n/console.js';
+import { formatDate, t, UI_LOCALE } from '../../i18n/console.js';
 import { useAdminRequest } from './admin-request.js';
 import { AdminForm } from './AdminForm.js';
 import { AdminTable, RowButton } from './AdminTable.js';
@@ -47,7 +47,7 @@ function RetentionPanel() {
         <>
           <p>
             {t(report.action === 'delete' ? 'privacy.retention.deletes' : 'privacy.retention.redacts', {
-              days: report.days,
+              count: report.days,
             })}
           </p>
           <p role="status">
@@ -93,12 +93,19 @@ export function DataProtectionAdmin() {
       api.post<{ erased: CustomerErased }>(`/api/data-protection/customers/${customer.id}/erase`, {}),
     );
     if (!answer) return;
-    setNotice(t('privacy.erased', { conversations: answer.erased.conversations, messages: answer.erased.messages }));
+    const { conversations, messages, files } = answer.erased;
+    setNotice(
+      t('privacy.erased', {
+        chats: t('privacy.count.chats', { count: conversations }),
+        messages: t('privacy.count.messages', { count: messages }),
+        files: t('privacy.count.files', { count: files }),
+      }),
+    );
     setFound((current) => current?.filter((each) => each.id !== customer.id));
   };
 
   return (
-    <div className="admin__pane">
+    <div className="admin__pane" lang={UI_LOCALE}>
       <p className="muted">{t('privacy.explain')}</p>
       <AdminForm className="admin__form admin__toolbar" onSubmit={() => void search()}>
         <TextField label={t('privacy.email')} id="privacy-email" type="email" value={email} onChange={setEmail} />

@@ -1,7 +1,7 @@
 import type { WebhookEndpointView, WebhookEndpointWithSecret } from '@switchboard/shared';
 import { useCallback, useState } from 'react';
 import { api } from '../../api/rest.js';
-import { formatDate, t } from '../../i18n/console.js';
+import { formatDate, t, UI_LOCALE } from '../../i18n/console.js';
 import { AdminTable, RowButton } from './AdminTable.js';
 import { AdminToolbar } from './AdminToolbar.js';
 import { FormErrorView } from './FormErrorView.js';
@@ -67,7 +67,7 @@ export function WebhooksAdmin() {
     }, message);
 
   return (
-    <div className="admin__pane">
+    <div className="admin__pane" lang={UI_LOCALE}>
       <p className="muted">{t('webhooks.explain')}</p>
       {failing.map(({ endpoint, at }) => (
         <p key={endpoint.id} className="admin__error" role="alert">

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/rest.js';
-import { t, type TextKey } from '../../i18n/console.js';
+import { hasText, t, type TextKey } from '../../i18n/console.js';
 
 /** A failed admin call, as the form shows it: a sentence and, for bad input, the fields the server named. */
 export interface FormError {
@@ -12,10 +12,15 @@ const KNOWN = new Set(['CONFLICT', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'
 
 export function toFormError(error: unknown): FormError {
   if (error instanceof ApiError) {
-    const details = error.error.details as { issues?: { path: string; message: string }[] } | undefined;
-    const text = KNOWN.has(error.error.code)
-      ? t(`admin.error.${error.error.code}` as TextKey)
-      : t('admin.error', { reason: error.error.message });
+    const details = error.error.details as
+      { issues?: { path: string; message: string }[]; reason?: unknown } | undefined;
+    // A refusal the server explains with a reason has its own sentence where the app has one.
+    const because = typeof details?.reason === 'string' ? `admin.error.reason.${details.reason}` : '';
+    const text = hasText(because)
+      ? t(because)
+      : KNOWN.has(error.error.code)
+        ? t(`admin.error.${error.error.code}` as TextKey)
+        : t('admin.error', { reason: error.error.message });
     return { text, fields: details?.issues ?? [] };
   }
   return { text: t('admin.error', { reason: String(error) }), fields: [] };

@@ -1,4 +1,9 @@
-/** The console's Webhooks tab, and the audit log's words for integrations and data protection, in English. */
+/**
+ * The console's integration screens (webhooks, API tokens, data protection),
+ * in English. Translated into every UI language (i18n/console/); a text that
+ * counts something is plural (`{count}`), so each language says "1 chat",
+ * "2 чата", "5 чатов" its own way.
+ */
 export const integrationsTextsEn = {
   'admin.tab.webhooks': 'Webhooks',
   'webhooks.explain':
@@ -9,14 +14,16 @@ export const integrationsTextsEn = {
   'webhooks.description': 'Description',
   'webhooks.events': 'Events to send',
   'webhooks.internalNotes': 'Also send internal notes (never shown to customers)',
-  'webhooks.enabled': 'On',
   'webhooks.status': 'Status',
   'webhooks.status.on': 'On',
   'webhooks.status.off': 'Off',
   'webhooks.status.failing': 'Turned off for failing ({failures}× in a row, {at})',
   'webhooks.failingNotice':
     '{url} kept failing and was turned off {at}. Fix the receiver, then turn it on again; “Deliveries” shows what failed.',
-  'webhooks.failuresInRow': '{count} failed in a row',
+  'webhooks.failuresInRow': {
+    one: '{count} delivery failed in a row',
+    other: '{count} deliveries failed in a row',
+  },
   'webhooks.turnOn': 'Turn on',
   'webhooks.turnOff': 'Turn off',
   'webhooks.rotate': 'Rotate secret',
@@ -44,13 +51,6 @@ export const integrationsTextsEn = {
   'webhooks.delivery.delivered': 'Delivered',
   'webhooks.delivery.failed': 'Failed',
   'webhooks.delivery.skipped': 'Skipped (endpoint off)',
-  'audit.kind.webhook': 'Webhook',
-  'audit.action.webhook.create': 'Added a webhook endpoint',
-  'audit.action.webhook.update': 'Changed a webhook endpoint',
-  'audit.action.webhook.delete': 'Deleted a webhook endpoint',
-  'audit.action.webhook.rotate-secret': 'Rotated a webhook secret',
-  'audit.action.webhook.redeliver': 'Redelivered a webhook',
-  'audit.action.webhook.auto-disable': 'Turned off a failing webhook endpoint',
   'admin.tab.tokens': 'API tokens',
   'tokens.explain':
     'Tokens let your other systems call the REST API (docs/api-tokens.md). Each can do only what its scopes allow, never opens the desk or a socket, and every use is in the audit log.',
@@ -79,23 +79,29 @@ export const integrationsTextsEn = {
   'privacy.export': 'Export JSON',
   'privacy.erase': 'Erase…',
   'privacy.eraseConfirm':
-    'Erase everything stored about {who}? Their messages, details and emails are removed for good; their chats stay counted in reports without them.',
-  'privacy.erased': 'Erased: {conversations} chats, {messages} messages.',
+    'Erase everything stored about {who}? Their messages, files, details and emails are removed for good; their chats stay counted in reports without them.',
+  'privacy.erased': 'Erased: {chats}, {messages}, {files}.',
+  'privacy.count.chats': { one: '{count} chat', other: '{count} chats' },
+  'privacy.count.messages': { one: '{count} message', other: '{count} messages' },
+  'privacy.count.files': { one: '{count} file', other: '{count} files' },
+  'admin.error.reason.live-conversation': 'This customer is chatting right now. Close their chat first, then erase.',
   'privacy.retention.heading': 'Retention of closed chats',
   'privacy.retention.none': 'No retention policy: closed chats are kept (set RETENTION_DAYS to have them cleared).',
-  'privacy.retention.redacts': 'Closed chats older than {days} days lose their messages and customer details.',
-  'privacy.retention.deletes': 'Closed chats older than {days} days are deleted.',
-  'privacy.retention.matched': '{count} closed chats are past the policy now (closed before {cutoff}).',
+  'privacy.retention.redacts': {
+    one: 'Closed chats older than {count} day lose their messages, files and customer details.',
+    other: 'Closed chats older than {count} days lose their messages, files and customer details.',
+  },
+  'privacy.retention.deletes': {
+    one: 'Closed chats older than {count} day are deleted, with their files.',
+    other: 'Closed chats older than {count} days are deleted, with their files.',
+  },
+  'privacy.retention.matched': {
+    one: '{count} closed chat is past the policy now (closed before {cutoff}).',
+    other: '{count} closed chats are past the policy now (closed before {cutoff}).',
+  },
   'privacy.retention.apply': 'Apply now',
-  'privacy.retention.confirm': 'Apply the retention policy to {count} chats now?',
-  'audit.kind.api-token': 'API token',
-  'audit.kind.customer': 'Customer',
-  'audit.kind.retention': 'Retention policy',
-  'audit.action.api-token.create': 'Created an API token',
-  'audit.action.api-token.revoke': 'Revoked an API token',
-  'audit.action.api-token.use': 'Used an API token',
-  'audit.action.customer.lookup': 'Looked a customer up by email',
-  'audit.action.customer.export': "Exported a customer's data",
-  'audit.action.customer.erase': "Erased a customer's data",
-  'audit.action.retention.run': 'Applied the retention policy',
+  'privacy.retention.confirm': {
+    one: 'Apply the retention policy to {count} chat now?',
+    other: 'Apply the retention policy to {count} chats now?',
+  },
 } as const;
