@@ -133,12 +133,14 @@ export function createAttachmentsService(deps: {
           : { kind: 'agent' as const, id: viewer.agent.id };
       if (viewer.kind === 'customer') await deps.customerUploads.consume(viewer.customer.id);
       const id = attachmentIdFor(payload.conversationId, uploader, payload.uploadId);
-      if (
-        !(await deps.quota.reserve(payload.conversationId, id.toHexString(), payload.size, policy.conversationBytes))
-      ) {
-        throw refusal(policy, 'conversation-full', 'This chat has no room for more files.');
-      }
       const expires = Date.now() + UPLOAD_TICKET_TTL_MS;
+      // Held while the upload may still begin, and as long again for one begun at the last moment
+      // to finish; an upload never begun (cancelled while preparing, a closed tab) then frees it.
+      const reserved = await deps.quota.reserve(payload.conversationId, id.toHexString(), payload.size, {
+        limit: policy.conversationBytes,
+        until: expires + UPLOAD_TICKET_TTL_MS,
+      });
+      if (!reserved) throw refusal(policy, 'conversation-full', 'This chat has no room for more files.');
       const ticket: UploadTicket = {
         conversationId: payload.conversationId,
         uploader,
@@ -220,9 +222,13 @@ export function createAttachmentsService(deps: {
           await received.discard();
         }
       } catch (error) {
-        await removeFiles(id, attempt).catch((cause: unknown) =>
-          deps.logger.warn({ err: cause, attachment: fileId }, 'could not delete a failed upload'),
-        );
+        // Refused, failed or cut off (the client cancelled, the connection dropped): nothing of this
+        // attempt stays, not even its record, unless a newer attempt of the same upload took it over.
+        await removeFiles(id, attempt)
+          .then(() => Attachment.deleteOne({ _id: id, attempt, status: 'receiving' }))
+          .catch((cause: unknown) =>
+            deps.logger.warn({ err: cause, attachment: fileId }, 'could not delete a failed upload'),
+          );
         throw error;
       } finally {
         if (!finished) {
