@@ -23,7 +23,7 @@ import type { AttachmentLinks, FileVariant } from './attachment-links.js';
 import type { AttachmentPolicy, AttachmentSettingsStore } from './attachment-settings.js';
 import { attachmentModel, type AttachmentDocument } from './attachment.model.js';
 import type { ConversationQuota } from './conversation-quota.js';
-import type { FileStore } from './file-store.js';
+import type { FileStore, StoredFile } from './file-store.js';
 import { createGate } from './gate.js';
 import { processImage } from './image-processing.js';
 import { receiveToFile } from './receive-to-file.js';
@@ -240,11 +240,14 @@ export function createAttachmentsService(deps: {
       return answerStored(body);
     },
 
-    /** A stored file's bytes for the download route (after its link was checked). */
+    /**
+     * A stored file for the download route (after its link was checked); `version` names
+     * these exact bytes (a key in the store is never reused), for ETag and If-Range.
+     */
     async open(
       id: string,
       variant: FileVariant,
-    ): Promise<{ attachment: AttachmentDocument; stream: Readable; size: number; contentType: string }> {
+    ): Promise<StoredFile & { attachment: AttachmentDocument; contentType: string; version: string }> {
       const found = Types.ObjectId.isValid(id)
         ? ((await Attachment.findById(id).lean()) as AttachmentDocument | null)
         : null;
@@ -253,9 +256,9 @@ export function createAttachmentsService(deps: {
       }
       const key = found?.status === 'ready' ? found.files?.[variant] : null;
       const opened = key ? await deps.store.read(key) : null;
-      if (!found || !opened) throw new AppError('NOT_FOUND', 'No such file.');
+      if (!found || !key || !opened) throw new AppError('NOT_FOUND', 'No such file.');
       const contentType = variant === 'thumbnail' ? 'image/webp' : (found.contentType ?? 'application/octet-stream');
-      return { attachment: found, ...opened, contentType };
+      return { attachment: found, size: opened.size, stream: opened.stream, contentType, version: key };
     },
   };
 }
