@@ -14,8 +14,8 @@ export function useCustomerFiles(departmentId: string | undefined): boolean {
     let live = true;
     const query = departmentId ? `?department=${encodeURIComponent(departmentId)}` : '';
     fetch(`/api/public/file-rules${query}`, { headers: { accept: 'application/json' } })
-      .then((response) =>
-        response.ok ? (response.json() as Promise<Partial<PublicFileRules>>) : ({} as Partial<PublicFileRules>),
+      .then((response): Promise<Partial<PublicFileRules>> | Partial<PublicFileRules> =>
+        response.ok ? response.json() : {},
       )
       .then((rules) => live && setAllowed(rules.customerFiles !== false))
       .catch(() => undefined);
