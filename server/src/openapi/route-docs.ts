@@ -527,6 +527,13 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   },
   {
     method: 'get',
+    path: '/api/conversations/:id/files',
+    tag: 'files',
+    summary: 'The messages of a conversation that carry a file, newest first (notes too)',
+    access: 'signed-in',
+  },
+  {
+    method: 'get',
     path: '/api/public/file-rules',
     tag: 'files',
     summary: "Whether customers may send files in a department's chats (the widget's attach button)",
