@@ -90,6 +90,12 @@ export function isAttachmentRefusal(details: unknown): details is AttachmentRefu
   return typeof reason === 'string' && (ATTACHMENT_REFUSALS as readonly string[]).includes(reason);
 }
 
+/** The public rules the widget reads before offering the attach button. */
+export interface PublicFileRules {
+  /** Whether customers may send files in a chat of the department asked about. */
+  customerFiles: boolean;
+}
+
 export type AttachmentSettings = z.infer<typeof attachmentSettingsSchema>;
 
 /** Short names of types, for "Files up to 10 MB: JPEG, PNG, PDF". */

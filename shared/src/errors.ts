@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   CSRF_FAILED: { status: 403, retryable: false },
   IDENTITY_INVALID: { status: 401, retryable: false },
   NOT_FOUND: { status: 404, retryable: false },
+  /** A download asked for bytes past the end of the file (`Range`); `Content-Range` gives its size. */
+  RANGE_NOT_SATISFIABLE: { status: 416, retryable: false },
   CONFLICT: { status: 409, retryable: false },
   CONVERSATION_CLOSED: { status: 409, retryable: false },
   /** An agent blocked this visitor (or their address): the widget says politely that chat is not available. */

@@ -94,3 +94,8 @@ export interface MessagePage {
   /** More messages exist beyond this page (older for history, newer for sync: ask again). */
   hasMore: boolean;
 }
+
+/** `GET /api/conversations/:id/files`: the messages carrying a file, newest first, however far back. */
+export interface ConversationFiles {
+  messages: MessageView[];
+}

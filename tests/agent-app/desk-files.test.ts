@@ -24,7 +24,7 @@ describe('files on the agent desk (Chromium)', () => {
   beforeAll(async () => {
     assertAgentAppBuilt();
     mkdirSync(shots, { recursive: true });
-    server = await startTestServer({ testFile: import.meta.filename });
+    server = await startTestServer({ testFile: import.meta.filename, env: { CUSTOMER_MESSAGE_RATE: '1000' } });
     agent = await createAgent(server, { displayName: 'Lei', role: 'admin', languages: ['en', 'fr'] });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -35,12 +35,12 @@ describe('files on the agent desk (Chromium)', () => {
     await server.stop();
   });
 
-  it('shows the customer’s photo as a thumbnail and in the Files list; the agent sends a PDF back', async () => {
-    await signInToDesk(page, server.url, agent);
+  /** A customer's chat, assigned to the test agent. */
+  async function assignedChat(name: string, language: 'en' | 'fr') {
     const customer = new TestCustomer(server.url);
     customers.push(customer);
     await customer.connect();
-    const { conversation } = await customer.start({ name: 'Marie', topic: 'screen', language: 'fr' });
+    const { conversation } = await customer.start({ name, topic: 'screen', language });
     const principal: AgentPrincipal = {
       id: agent.agent.id,
       role: agent.agent.role,
@@ -50,6 +50,12 @@ describe('files on the agent desk (Chromium)', () => {
       capacity: agent.agent.capacity,
     };
     await server.app.services.conversations.assign(conversation.id, principal);
+    return { customer, conversation };
+  }
+
+  it('shows the customer’s photo as a thumbnail and in the Files list; the agent sends a PDF back', async () => {
+    await signInToDesk(page, server.url, agent);
+    const { customer, conversation } = await assignedChat('Marie', 'fr');
     const photo = expectUploaded(
       await upload(server.url, customer, conversation.id, { name: 'cracked.jpg', bytes: await phonePhoto() }),
     );
@@ -86,6 +92,82 @@ describe('files on the agent desk (Chromium)', () => {
     await expect.poll(() => page.locator('.files-list li').count()).toBe(2);
     await page.screenshot({ path: path.join(shots, 'desk-files.png') });
     await expectAccessible(page, 'the desk with files in the chat');
+  });
+
+  it('on a phone (390 px): the agent sends a photo, sees its thumbnail, and the Files list has every file of a long chat', async () => {
+    const { customer, conversation } = await assignedChat('Tomás', 'en');
+    const warranty = expectUploaded(
+      await upload(server.url, customer, conversation.id, { name: 'warranty.pdf', bytes: tinyPdf() }),
+    );
+    expectSent(
+      await customer.request<MessageSent>('message.send', {
+        conversationId: conversation.id,
+        clientMessageId: randomUUID(),
+        body: 'My warranty',
+        attachmentId: warranty.id,
+      }),
+    );
+    // More messages than the desk loads at first: the warranty is not among those it holds.
+    for (let n = 1; n <= 60; n += 1) expectSent(await customer.send(conversation.id, `Detail ${n}`));
+
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signInToDesk(phone, server.url, agent);
+    await phone.locator('.inbox-item', { hasText: 'Tomás' }).click();
+    await phone.locator('.message', { hasText: 'Detail 60' }).waitFor();
+    expect(await phone.locator('.message', { hasText: 'My warranty' }).count()).toBe(0);
+
+    await phone.locator('.composer input[type="file"]').setInputFiles({
+      name: 'how-to-reset.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await phonePhoto(),
+    });
+    await phone.getByText('Ready to send').waitFor();
+    await phone.screenshot({ path: path.join(shots, 'desk-390-file-staged.png') });
+    // The thumbnail is held back a moment: its room in the list must be kept before it arrives.
+    let releaseThumbnail: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (releaseThumbnail = resolve));
+    await phone.route('**/api/files/*/thumbnail?*', async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    });
+    await phone.locator('textarea.composer__input').fill('Hold the two buttons like this');
+    await phone.locator('textarea.composer__input').press('Enter');
+    const thumbnail = phone.locator('.message .attachment__image img');
+    await thumbnail.waitFor();
+    // The photo is 80 × 120 once turned upright: that much room before a byte of it came.
+    expect(
+      await thumbnail.evaluate((img: HTMLImageElement) => [
+        img.complete && img.naturalWidth > 0,
+        Math.round(img.getBoundingClientRect().height),
+      ]),
+    ).toEqual([false, 120]);
+    releaseThumbnail();
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await phone.unrouteAll({ behavior: 'ignoreErrors' });
+    // The list scrolled to the new message with the picture's room kept, not to where it ended before it loaded.
+    const bottoms = () =>
+      thumbnail.evaluate((img) => {
+        const scroller = img.closest('.messages__scroller')!.getBoundingClientRect();
+        return Math.ceil(img.getBoundingClientRect().bottom) <= Math.ceil(scroller.bottom);
+      });
+    await expect.poll(bottoms).toBe(true);
+    const scrollWidth = () => phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: path.join(shots, 'desk-390-file-sent.png') });
+
+    await phone.getByRole('button', { name: 'Customer details' }).click();
+    const files = phone.locator('.files-list');
+    await files.scrollIntoViewIfNeeded();
+    await expect.poll(() => files.locator('a', { hasText: 'warranty.pdf' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => files.locator('li').allTextContents())
+      .toEqual([expect.stringContaining('how-to-reset.jpg'), expect.stringContaining('warranty.pdf')]);
+    expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: path.join(shots, 'desk-390-files-list.png') });
+    expect(await files.locator('a', { hasText: 'warranty.pdf' }).getAttribute('href')).toMatch(
+      /^\/api\/files\/[0-9a-f]{24}\/original\?e=\d+&s=/,
+    );
+    await phone.close();
   });
 
   it('lets the admin change the file rules in the console', async () => {

@@ -47,11 +47,11 @@ describe('the widget sends photos and files (Chromium)', () => {
   let page: Page;
   const storedFiles = () => harness.server.app.mongo.collection('attachments').countDocuments({ status: 'ready' });
 
-  async function startChat(locale: string, name: string): Promise<Frame> {
+  async function startChat(locale: string, name: string, topic = 'delivery'): Promise<Frame> {
     const frame = await openAsNewVisitor(page, harness, `Switchboard('setLocale', '${locale}')`);
     await frame.locator('#sb-name').fill(name);
     await frame.locator('#sb-email').fill('files@example.com');
-    await frame.locator('#sb-topic').selectOption('delivery');
+    await frame.locator('#sb-topic').selectOption(topic);
     await frame.locator('form button[type="submit"]').click();
     await expect.poll(() => frame.locator('#sb-composer').isVisible(), { timeout: 15_000 }).toBe(true);
     return frame;
@@ -66,6 +66,14 @@ describe('the widget sends photos and files (Chromium)', () => {
       ],
       languages: ['en', 'fr', 'ru', 'zh-Hans', 'zh-Hant'],
     });
+    // A department whose customers may not send files (agents still may).
+    const billing = await createDepartment(harness.server, {
+      name: 'Billing',
+      topics: [{ key: 'billing', labels: { en: 'Billing', fr: 'Facturation', ru: 'Счета' } }],
+      languages: ['en', 'fr', 'ru', 'zh-Hans', 'zh-Hant'],
+    });
+    const rules = harness.server.app.services.attachmentSettings;
+    await rules.save({ ...(await rules.read()), customerUploadsOffIn: [billing.id] });
     page = await harness.browser.context.newPage();
   });
   afterAll(() => harness.close());
@@ -184,6 +192,58 @@ describe('the widget sends photos and files (Chromium)', () => {
           await shot(page, `files-${label}-refused-${locale}`);
         }
         await resizeViewport(page, frame, DESKTOP);
+      },
+    );
+  }
+
+  for (const { locale, name, says } of [
+    { locale: 'en', name: 'Grace', says: "Files can't be sent in this chat. Please describe it in a message." },
+    {
+      locale: 'fr',
+      name: 'Hélène',
+      says: 'Les fichiers ne peuvent pas être envoyés dans cette conversation. Décrivez-le dans un message.',
+    },
+  ]) {
+    it(
+      `${locale}: where the department takes no customer files, nothing offers one and a pasted or dropped file says why`,
+      { timeout: 60_000 },
+      async () => {
+        const frame = await startChat(locale, name, 'billing');
+        // The rules arrive after the chat shows: wait for the button to go rather than look once.
+        await expect.poll(() => frame.locator('.sb-attach').count(), { timeout: 15_000 }).toBe(0);
+        expect(await frame.locator('input[type="file"]').count()).toBe(0);
+        const uploads: string[] = [];
+        const onRequest = (request: { url(): string }) => {
+          if (request.url().includes('/api/uploads/')) uploads.push(request.url());
+        };
+        page.on('request', onRequest);
+
+        await dispatchFile(frame, 'paste', { name: 'screen.png', type: 'image/png', bytes: await screenshotPng() });
+        const error = frame.locator('.sb-staged-error');
+        await expect.poll(() => error.isVisible(), { timeout: 15_000 }).toBe(true);
+        expect(await error.textContent()).toBe(says);
+        for (const [size, label] of [
+          [DESKTOP, 'desktop'],
+          [PHONE, 'phone'],
+        ] as const) {
+          await resizeViewport(page, frame, size);
+          await shot(page, `files-${label}-off-${locale}`);
+        }
+        await resizeViewport(page, frame, DESKTOP);
+        await frame.locator('.sb-staged-remove').click();
+        expect(await frame.locator('.sb-staged').count()).toBe(0);
+
+        // Dropped: caught (the browser does not open it in place of the chat), the same refusal.
+        await dispatchFile(frame, 'drop', {
+          name: 'bill.pdf',
+          type: 'application/pdf',
+          bytes: Buffer.from('%PDF-1.4\n'),
+        });
+        await expect.poll(() => error.textContent(), { timeout: 15_000 }).toBe(says);
+        expect(await frame.locator('.sb-staged-name').textContent()).toContain('bill.pdf');
+        // Not a byte was sent.
+        page.off('request', onRequest);
+        expect(uploads).toEqual([]);
       },
     );
   }

@@ -61,7 +61,7 @@ export function CustomerPanel({ chat }: { chat: ChatState }) {
         <dt>{t('customer.browser')}</dt>
         <dd title={view.userAgent}>{view.userAgent ? describeBrowser(view.userAgent) : unknown}</dd>
       </dl>
-      <FilesList messages={chat.messages} />
+      <FilesList conversationId={view.id} messages={chat.messages} />
       <Satisfaction conversationId={view.id} closed={view.status === 'closed'} />
       <TranscriptLog conversationId={view.id} email={customer.email} />
       <PreviousConversations customerId={customer.id} currentId={view.id} />

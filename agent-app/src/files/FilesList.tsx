@@ -1,11 +1,12 @@
 import type { MessageView } from '@switchboard/shared';
 import { formatDate, t } from '../i18n/index.js';
 import { formatSize } from './file-size.js';
+import { useConversationFiles } from './use-conversation-files.js';
 import './attachments.css';
 
-/** The files of the conversation held on the desk, newest first, one click to open. */
-export function FilesList({ messages }: { messages: readonly MessageView[] }) {
-  const files = messages.filter((message) => message.attachment).reverse();
+/** Every file of the conversation, newest first, one click to open. */
+export function FilesList({ conversationId, messages }: { conversationId: string; messages: readonly MessageView[] }) {
+  const files = useConversationFiles(conversationId, messages);
   return (
     <section className="files-list" aria-labelledby="files-heading">
       <h3 id="files-heading" className="subheading">

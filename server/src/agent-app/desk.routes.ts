@@ -1,5 +1,6 @@
 import {
   AppError,
+  type ConversationFiles,
   type ConversationSatisfaction,
   type CustomerConversationSummary,
   type DeskSettings,
@@ -32,6 +33,8 @@ interface Dependencies {
 }
 
 const TRANSCRIPT_LIMIT = 200;
+/** Files listed per conversation (the per-conversation byte limit keeps real chats far below). */
+const FILES_LIMIT = 500;
 
 /** The feedback feature keeps the rating on the conversation document, outside its schema (strict off). */
 interface StoredSatisfaction {
@@ -133,6 +136,14 @@ export function deskRoutes({
     }
     const page: MessagePage = await messages.before(conversation._id, undefined, TRANSCRIPT_LIMIT, true);
     res.set('Cache-Control', 'private, no-store').json({ conversation: toSummary(conversation), ...page });
+  });
+
+  // Every file of a chat the agent may read, notes' files too: the Files list beside the chat.
+  router.get('/api/conversations/:id/files', auth.authenticate, async (req, res) => {
+    const id = parseInput(objectIdSchema, req.params.id);
+    const conversation = await conversations.get(id, { kind: 'agent', agent: currentAgent(res) }, 'read');
+    const body: ConversationFiles = { messages: await messages.withFiles(conversation._id, FILES_LIMIT, true) };
+    res.set('Cache-Control', 'private, no-store').json(body);
   });
 
   // The rating of a chat the agent may read, e.g. the one they just closed (W6 ratings come after the close).

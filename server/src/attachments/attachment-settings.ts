@@ -25,6 +25,8 @@ export interface AttachmentPolicy {
   customerUploadsOffIn: string[];
   maxPixels: number;
   conversationBytes: number;
+  /** Files uploaded and never sent are deleted once this old (ms). */
+  unsentMs: number;
 }
 
 /**
@@ -68,6 +70,7 @@ export function createAttachmentSettings(connection: Connection, config: Config)
         customerUploadsOffIn: settings.customerUploadsOffIn,
         maxPixels: config.ATTACHMENT_MAX_PIXELS,
         conversationBytes: config.ATTACHMENT_CONVERSATION_BYTES,
+        unsentMs: config.ATTACHMENT_UNSENT_AGE,
       };
     },
     async save(settings: AttachmentSettings): Promise<AttachmentSettings> {

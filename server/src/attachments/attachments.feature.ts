@@ -39,13 +39,14 @@ export function createAttachmentsFeature(
   const store = gridFsStore(mongo);
   const settings = createAttachmentSettings(mongo, config);
   const tickets = createUploadTickets(deps.signer);
+  const quota = createConversationQuota(context.redis.command, config.REDIS_PREFIX);
   const attachments = createAttachmentsService({
     mongo,
     store,
     settings,
     links: deps.links,
     tickets,
-    quota: createConversationQuota(context.redis.command, config.REDIS_PREFIX),
+    quota,
     conversations: deps.conversations,
     customerUploads: createRateLimit({
       redis: context.redis.command,
@@ -55,7 +56,7 @@ export function createAttachmentsFeature(
     }),
     logger,
   });
-  const retention = createAttachmentRetention({ mongo, store, settings, logger });
+  const retention = createAttachmentRetention({ mongo, store, settings, quota, logger });
   queues.worker(RETENTION_QUEUE, () => retention.run(), { concurrency: 1 });
 
   const routes = Router();
@@ -79,5 +80,13 @@ export function createAttachmentsFeature(
         );
     },
   };
-  return { feature, services: { attachments, attachmentSettings: settings, attachmentRetention: retention } };
+  return {
+    feature,
+    services: {
+      attachments,
+      attachmentSettings: settings,
+      attachmentRetention: retention,
+      attachmentQuota: quota,
+    },
+  };
 }

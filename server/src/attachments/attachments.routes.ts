@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isOriginAllowed } from '../auth/origin.js';
 import { FILE_VARIANTS, type AttachmentLinks } from './attachment-links.js';
 import type { AttachmentsService } from './attachments.service.js';
+import { answerRange } from './byte-range.js';
 import type { UploadTickets } from './upload-tickets.js';
 
 const fileParamsSchema = z.object({ id: objectIdSchema, variant: z.enum(FILE_VARIANTS) }).strict();
@@ -23,7 +24,9 @@ const FILE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'private, max-age=3600',
+  // no-transform: the bytes go as stored (a compressor would also break byte ranges).
+  'Cache-Control': 'private, max-age=3600, no-transform',
+  'Accept-Ranges': 'bytes',
 } as const;
 
 const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
@@ -84,13 +87,26 @@ export function attachmentsRoutes(deps: {
     const { id, variant } = params.data;
     const file = await deps.attachments.open(id, variant);
     const inline = variant === 'thumbnail' || INLINE_TYPES.has(file.contentType);
+    const etag = `"${file.version}"`;
     res.set(FILE_HEADERS);
     res.set({
-      'Content-Type': file.contentType,
-      'Content-Length': String(file.size),
+      ETag: etag,
       'Content-Disposition': contentDisposition(file.attachment.name, { type: inline ? 'inline' : 'attachment' }),
     });
-    await pipeline(file.stream, res).catch((error: unknown) => {
+    const asked = answerRange({ range: req.get('range'), ifRange: req.get('if-range') }, file.size, etag);
+    if (asked.kind === 'unsatisfiable') {
+      res.set('Content-Range', `bytes */${file.size}`);
+      throw new AppError('RANGE_NOT_SATISFIABLE', 'The range asked for is past the end of the file.', {
+        size: file.size,
+      });
+    }
+    const range = asked.kind === 'part' ? asked.range : undefined;
+    res.set({
+      'Content-Type': file.contentType,
+      'Content-Length': String(range ? range.end - range.start + 1 : file.size),
+    });
+    if (range) res.status(206).set('Content-Range', `bytes ${range.start}-${range.end}/${file.size}`);
+    await pipeline(file.stream(range), res).catch((error: unknown) => {
       // Headers are gone: all that is left is to cut the response.
       res.destroy(error instanceof Error ? error : undefined);
     });

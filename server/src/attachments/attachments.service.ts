@@ -23,7 +23,7 @@ import type { AttachmentLinks, FileVariant } from './attachment-links.js';
 import type { AttachmentPolicy, AttachmentSettingsStore } from './attachment-settings.js';
 import { attachmentModel, type AttachmentDocument } from './attachment.model.js';
 import type { ConversationQuota } from './conversation-quota.js';
-import type { FileStore } from './file-store.js';
+import type { FileStore, StoredFile } from './file-store.js';
 import { createGate } from './gate.js';
 import { processImage } from './image-processing.js';
 import { receiveToFile } from './receive-to-file.js';
@@ -133,12 +133,14 @@ export function createAttachmentsService(deps: {
           : { kind: 'agent' as const, id: viewer.agent.id };
       if (viewer.kind === 'customer') await deps.customerUploads.consume(viewer.customer.id);
       const id = attachmentIdFor(payload.conversationId, uploader, payload.uploadId);
-      if (
-        !(await deps.quota.reserve(payload.conversationId, id.toHexString(), payload.size, policy.conversationBytes))
-      ) {
-        throw refusal(policy, 'conversation-full', 'This chat has no room for more files.');
-      }
       const expires = Date.now() + UPLOAD_TICKET_TTL_MS;
+      // Held while the upload may still begin, and as long again for one begun at the last moment
+      // to finish; an upload never begun (cancelled while preparing, a closed tab) then frees it.
+      const reserved = await deps.quota.reserve(payload.conversationId, id.toHexString(), payload.size, {
+        limit: policy.conversationBytes,
+        until: expires + UPLOAD_TICKET_TTL_MS,
+      });
+      if (!reserved) throw refusal(policy, 'conversation-full', 'This chat has no room for more files.');
       const ticket: UploadTicket = {
         conversationId: payload.conversationId,
         uploader,
@@ -220,9 +222,13 @@ export function createAttachmentsService(deps: {
           await received.discard();
         }
       } catch (error) {
-        await removeFiles(id, attempt).catch((cause: unknown) =>
-          deps.logger.warn({ err: cause, attachment: fileId }, 'could not delete a failed upload'),
-        );
+        // Refused, failed or cut off (the client cancelled, the connection dropped): nothing of this
+        // attempt stays, not even its record, unless a newer attempt of the same upload took it over.
+        await removeFiles(id, attempt)
+          .then(() => Attachment.deleteOne({ _id: id, attempt, status: 'receiving' }))
+          .catch((cause: unknown) =>
+            deps.logger.warn({ err: cause, attachment: fileId }, 'could not delete a failed upload'),
+          );
         throw error;
       } finally {
         if (!finished) {
@@ -234,11 +240,14 @@ export function createAttachmentsService(deps: {
       return answerStored(body);
     },
 
-    /** A stored file's bytes for the download route (after its link was checked). */
+    /**
+     * A stored file for the download route (after its link was checked); `version` names
+     * these exact bytes (a key in the store is never reused), for ETag and If-Range.
+     */
     async open(
       id: string,
       variant: FileVariant,
-    ): Promise<{ attachment: AttachmentDocument; stream: Readable; size: number; contentType: string }> {
+    ): Promise<StoredFile & { attachment: AttachmentDocument; contentType: string; version: string }> {
       const found = Types.ObjectId.isValid(id)
         ? ((await Attachment.findById(id).lean()) as AttachmentDocument | null)
         : null;
@@ -247,9 +256,9 @@ export function createAttachmentsService(deps: {
       }
       const key = found?.status === 'ready' ? found.files?.[variant] : null;
       const opened = key ? await deps.store.read(key) : null;
-      if (!found || !opened) throw new AppError('NOT_FOUND', 'No such file.');
+      if (!found || !key || !opened) throw new AppError('NOT_FOUND', 'No such file.');
       const contentType = variant === 'thumbnail' ? 'image/webp' : (found.contentType ?? 'application/octet-stream');
-      return { attachment: found, ...opened, contentType };
+      return { attachment: found, size: opened.size, stream: opened.stream, contentType, version: key };
     },
   };
 }

@@ -2,12 +2,24 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import mongoose, { type Connection } from 'mongoose';
 
+/** Bytes `start` to `end` of a file, both included (as an HTTP Range says them). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** A stored file: its size, and its bytes (all, or a range) streamed when asked. */
+export interface StoredFile {
+  size: number;
+  stream: (range?: ByteRange) => Readable;
+}
+
 /** Where file bytes live; keys are chosen by the caller and never reused. */
 export interface FileStore {
   /** Streams `source` into the store under `key`; resolves with the bytes written. */
   write(key: string, source: Readable, contentType: string): Promise<number>;
-  /** The bytes under `key`, streamed; null when there is no such file. */
-  read(key: string): Promise<{ stream: Readable; size: number } | null>;
+  /** The file under `key`; null when there is no such file. */
+  read(key: string): Promise<StoredFile | null>;
   /** Deletes `key`; a missing key is not an error (deletes are retried). */
   remove(key: string): Promise<void>;
 }
@@ -39,7 +51,12 @@ export function gridFsStore(connection: Connection): FileStore {
         .toArray();
       const file = files[0];
       if (!file) return null;
-      return { stream: bucket().openDownloadStream(key as never), size: file.length };
+      return {
+        size: file.length,
+        // GridFS reads only the chunks a range covers; its `end` is exclusive.
+        stream: (range) =>
+          bucket().openDownloadStream(key as never, range ? { start: range.start, end: range.end + 1 } : {}),
+      };
     },
     async remove(key) {
       try {

@@ -223,6 +223,11 @@ const envSchema = z.object({
   CUSTOMER_UPLOAD_RATE: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Files are deleted this long after upload ("file removed" stays in the chat). */
   ATTACHMENT_RETENTION: durationFromEnv({ min: 60_000, max: 3650 * 86_400_000 }).default(90 * 86_400_000),
+  /**
+   * A file uploaded and never put in a message is deleted by the retention job once this old
+   * (a composer's file is sent within minutes; a removed or forgotten one only holds room).
+   */
+  ATTACHMENT_UNSENT_AGE: durationFromEnv({ min: 600_000, max: 30 * 86_400_000 }).default(6 * 3_600_000),
   /** How often the retention job looks for files past retention. */
   ATTACHMENT_RETENTION_SWEEP: durationFromEnv({ min: 1_000, max: 86_400_000 }).default(3_600_000),
   /** Links to files in the apps work this long (each catch-up hands out fresh ones). */

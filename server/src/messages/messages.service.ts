@@ -321,6 +321,20 @@ export function createMessagesService(deps: {
       };
     },
 
+    /**
+     * The messages carrying a file, newest first, however far back (the desk's Files list:
+     * the pages a desk holds are only the latest messages).
+     */
+    async withFiles(conversationId: Types.ObjectId, limit: number, includeInternal: boolean): Promise<MessageView[]> {
+      const filter = {
+        conversationId,
+        'attachment.id': { $exists: true },
+        ...(includeInternal ? {} : { internal: false }),
+      };
+      const found = (await Message.find(filter).sort({ seq: -1 }).limit(limit).lean()) as MessageDocument[];
+      return found.map(toMessageView);
+    },
+
     /** The page of messages just before `beforeSeq` (or the newest), oldest first. */
     async before(
       conversationId: Types.ObjectId,

@@ -24,6 +24,7 @@ import {
   webhookEndpointUpdateSchema,
   widgetSettingsSchema,
   attachmentSettingsSchema,
+  fileRulesQuerySchema,
 } from '@switchboard/shared/schemas';
 import { z } from 'zod';
 import { FILE_VARIANTS } from '../attachments/attachment-links.js';
@@ -523,6 +524,21 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     params: { variant: z.enum(FILE_VARIANTS) },
     query: fileQuerySchema,
     success: { status: 200, content: 'file' },
+  },
+  {
+    method: 'get',
+    path: '/api/conversations/:id/files',
+    tag: 'files',
+    summary: 'The messages of a conversation that carry a file, newest first (notes too)',
+    access: 'signed-in',
+  },
+  {
+    method: 'get',
+    path: '/api/public/file-rules',
+    tag: 'files',
+    summary: "Whether customers may send files in a department's chats (the widget's attach button)",
+    access: 'public',
+    query: fileRulesQuerySchema,
   },
   {
     method: 'get',

@@ -91,4 +91,19 @@ describe('AttachmentUploads', () => {
     expect(aborted).toBe(true);
     expect(uploads.current).toBeNull();
   });
+
+  it('shows a refused file without asking the server, and it cannot be retried', async () => {
+    let puts = 0;
+    const { uploads, prepared } = setup(() => {
+      puts += 1;
+      return Promise.resolve({ status: 201, body: stored });
+    });
+    const error = { code: 'FORBIDDEN' as const, message: 'off', retryable: false };
+    uploads.refuse(file(), error);
+    expect(uploads.current).toMatchObject({ name: 'receipt.pdf', state: 'failed', error });
+    uploads.retry(CONVERSATION);
+    await settle();
+    expect([prepared.length, puts]).toEqual([0, 0]);
+    expect(uploads.take()).toBeNull();
+  });
 });

@@ -94,6 +94,20 @@ export class AttachmentUploads {
     void this.upload(conversationId);
   }
 
+  /** Shows a file as refused without sending it (the rules are known to refuse it): the error says why. */
+  refuse(file: File, error: ErrorPayload): void {
+    this.clear();
+    this.set({
+      uploadId: this.deps.newId(),
+      name: file.name || 'file',
+      size: file.size,
+      previewUrl: null,
+      state: 'failed',
+      progress: 0,
+      error,
+    });
+  }
+
   /** Uploads a failed file again under the same id. */
   retry(conversationId: string): void {
     if (this.staged?.state !== 'failed' || !this.file) return;

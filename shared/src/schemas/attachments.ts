@@ -28,3 +28,6 @@ export const attachmentSettingsSchema = z
     customerUploadsOffIn: z.array(objectIdSchema).max(500),
   })
   .strict();
+
+/** `GET /api/public/file-rules?department=<id>`: what the widget needs to offer files or not. */
+export const fileRulesQuerySchema = z.object({ department: objectIdSchema.optional() }).strict();

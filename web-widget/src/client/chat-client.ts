@@ -30,6 +30,14 @@ export interface ChatClientOptions {
   putFile?: PutFile;
 }
 
+/** The server's refusal where customer files are off, given without asking it (the file is not sent). */
+const FILES_OFF: ErrorPayload = {
+  code: 'FORBIDDEN',
+  message: 'Files cannot be sent in this chat.',
+  retryable: false,
+  details: { reason: 'not-allowed', maxBytes: 0, types: [] },
+};
+
 type Handlers = { [E in keyof CustomerServerEvents]: CustomerServerEvents[E] };
 /** Refusals a reconnect cannot fix: show them instead of retrying for ever. */
 const FATAL_CODES = new Set<ErrorCode>(['ORIGIN_NOT_ALLOWED', 'PROTOCOL_VERSION_UNSUPPORTED', 'VISITOR_BLOCKED']);
@@ -183,6 +191,11 @@ export class ChatClient {
   attach(file: File): void {
     const id = this.state.conversation?.id;
     if (id) this.files.add(id, file);
+  }
+
+  /** A file pasted or dropped where customer files are off: shown as refused, never uploaded. */
+  refuseFile(file: File): void {
+    this.files.refuse(file, FILES_OFF);
   }
 
   /** Uploads the staged file again after a failure (same upload id: one stored copy). */

@@ -12,13 +12,15 @@ interface ComposerProps {
   onSend: (body: string) => void;
   onTyping: (typing: boolean) => void;
   staged: StagedUpload | null;
+  /** The chat's department takes customer files: the attach button shows. */
+  filesAllowed: boolean;
   onAttach: (file: File) => void;
   onRemoveFile: () => void;
   onRetryFile: () => void;
 }
 
 /** Where the customer writes. Enter sends, Shift+Enter breaks the line; a likely secret is questioned first (X4). */
-export function Composer({ t, locale, onSend, onTyping, staged, ...files }: ComposerProps) {
+export function Composer({ t, locale, onSend, onTyping, staged, filesAllowed, ...files }: ComposerProps) {
   const [text, setText] = useState('');
   const [warning, setWarning] = useState<SecretWarningKey[] | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -61,35 +63,39 @@ export function Composer({ t, locale, onSend, onTyping, staged, ...files }: Comp
       {staged ? (
         <StagedFile t={t} locale={locale} staged={staged} onRemove={files.onRemoveFile} onRetry={files.onRetryFile} />
       ) : null}
-      <input
-        ref={picker}
-        type="file"
-        className="sb-sr-only"
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={(event) => {
-          const file = event.currentTarget.files?.[0];
-          if (file) files.onAttach(file);
-          event.currentTarget.value = '';
-        }}
-      />
-      <button
-        type="button"
-        className="sb-attach"
-        aria-label={t('file.attach')}
-        title={t('file.attach')}
-        onClick={() => picker.current?.click()}
-      >
-        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-          <path
-            d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-            strokeLinecap="round"
+      {filesAllowed ? (
+        <>
+          <input
+            ref={picker}
+            type="file"
+            className="sb-sr-only"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) files.onAttach(file);
+              event.currentTarget.value = '';
+            }}
           />
-        </svg>
-      </button>
+          <button
+            type="button"
+            className="sb-attach"
+            aria-label={t('file.attach')}
+            title={t('file.attach')}
+            onClick={() => picker.current?.click()}
+          >
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+              <path
+                d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+                strokeLinecap="round"
+              />
+            </svg>
+          </button>
+        </>
+      ) : null}
       <label htmlFor="sb-composer" className="sb-sr-only">
         {t('composer.label')}
       </label>

@@ -2,6 +2,7 @@ import type { ConversationView as Conversation, Locale } from '@switchboard/shar
 import { useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import type { ChatClient } from '../client/chat-client';
 import { deliveryStatus, type ChatState } from '../client/chat-state';
+import { useCustomerFiles } from '../hooks/use-file-rules';
 import type { T } from '../i18n';
 import { Composer } from './Composer';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -71,14 +72,18 @@ export function ConversationView({ t, locale, client, chat, open, conversation, 
 
   const lastMine = chat.messages.findLast((message) => message.author.kind === 'customer');
   const [dragging, setDragging] = useState(false);
-  // A file dragged onto the chat is attached (not opened by the browser in place of the widget).
+  const filesAllowed = useCustomerFiles(conversation.departmentId);
+  // Where files are off a pasted or dropped file is not sent, and the customer is told why.
+  const attach = (file: File) => (filesAllowed ? client.attach(file) : client.refuseFile(file));
+  // A file dragged onto the chat is attached (not opened by the browser in place of the widget);
+  // where files are off it is still caught, or the browser would open it in place of the chat.
   const dropProps = closed
     ? {}
     : {
         onDragOver: (event: DragEvent) => {
           if (!event.dataTransfer.types.includes('Files')) return;
           event.preventDefault();
-          setDragging(true);
+          setDragging(filesAllowed);
         },
         onDragLeave: (event: DragEvent) => {
           if (event.currentTarget === event.target) setDragging(false);
@@ -87,7 +92,7 @@ export function ConversationView({ t, locale, client, chat, open, conversation, 
           event.preventDefault();
           setDragging(false);
           const file = event.dataTransfer.files[0];
-          if (file) client.attach(file);
+          if (file) attach(file);
         },
       };
   return (
@@ -140,7 +145,8 @@ export function ConversationView({ t, locale, client, chat, open, conversation, 
           onSend={(body) => client.send(body)}
           onTyping={(typing) => client.setTyping(typing)}
           staged={chat.staged}
-          onAttach={(file) => client.attach(file)}
+          filesAllowed={filesAllowed}
+          onAttach={attach}
           onRemoveFile={() => client.removeUpload()}
           onRetryFile={() => client.retryUpload()}
         />

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AttachmentPrepared, MessageSent } from '@switchboard/shared';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TestCustomer } from '../support/customer-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { expectSent, expectUploaded, tinyPdf, upload } from './upload-helpers.js';
+
+const KB = 1024;
+const HOUR = 3_600_000;
+
+/**
+ * Bytes nobody will send: an upload cut off half-way, one prepared and never
+ * begun, a file uploaded and never put in a message. Each gives its room in
+ * the conversation (and its stored bytes) back without waiting for the
+ * conversation's byte count to expire.
+ */
+describe('abandoned uploads give their bytes back', () => {
+  let server: TestServer;
+  const open: TestCustomer[] = [];
+  const Attachment = () => server.app.services.attachments.model;
+
+  async function chat() {
+    const customer = new TestCustomer(server.url);
+    open.push(customer);
+    await customer.connect();
+    const { conversation } = await customer.start();
+    const prepare = (size: number) =>
+      customer.request<AttachmentPrepared>('attachment.prepare', {
+        conversationId: conversation.id,
+        uploadId: randomUUID(),
+        name: 'r.pdf',
+        size,
+      });
+    return { customer, conversationId: conversation.id, prepare };
+  }
+
+  /** A PDF padded to `size` bytes. */
+  const pdfOf = (size: number) => Buffer.concat([tinyPdf(), Buffer.alloc(size - tinyPdf().length, 0x20)]);
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      testFile: import.meta.filename,
+      env: {
+        ATTACHMENT_CONVERSATION_BYTES: '300KB',
+        CUSTOMER_UPLOAD_RATE: '1000',
+        CUSTOMER_MESSAGE_RATE: '1000',
+        ATTACHMENT_UNSENT_AGE: '6h',
+      },
+    });
+  });
+  afterEach(() => {
+    for (const customer of open.splice(0)) customer.disconnect();
+  });
+  afterAll(() => server.stop());
+
+  it('an upload cut off half-way leaves no record and gives its room back at once', async () => {
+    const { conversationId, prepare } = await chat();
+    const prepared = await prepare(200 * KB);
+    if (!prepared.ok) throw new Error(prepared.error.message);
+
+    // Half the bytes, then the connection goes (a closed tab, a cancelled upload).
+    const target = new URL(prepared.data.uploadUrl, server.url);
+    const request = http.request(target, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(200 * KB) },
+    });
+    request.on('error', () => undefined);
+    request.write(pdfOf(100 * KB));
+    await expect
+      .poll(() => Attachment().countDocuments({ conversationId, status: 'receiving' }), { timeout: 15_000 })
+      .toBe(1);
+    request.destroy();
+
+    await expect.poll(() => Attachment().countDocuments({ conversationId }), { timeout: 15_000 }).toBe(0);
+    expect(await prepare(200 * KB)).toMatchObject({ ok: true });
+  });
+
+  it('a prepared upload that never begins holds its room only until its upload link has expired', async () => {
+    const quota = server.app.services.attachmentQuota;
+    const conversation = randomUUID();
+    const now = Date.now();
+    expect(await quota.reserve(conversation, 'a', 200 * KB, { limit: 300 * KB, now, until: now + HOUR })).toBe(true);
+    expect(await quota.reserve(conversation, 'b', 200 * KB, { limit: 300 * KB, now, until: now + HOUR })).toBe(false);
+    // A stored file keeps its room; a reservation past its time does not.
+    await quota.settle(conversation, 'c', 50 * KB);
+    const later = now + HOUR + 1;
+    expect(await quota.reserve(conversation, 'b', 200 * KB, { limit: 300 * KB, now: later, until: later + HOUR })).toBe(
+      true,
+    );
+    expect(await quota.reserve(conversation, 'd', 60 * KB, { limit: 300 * KB, now: later, until: later + HOUR })).toBe(
+      false,
+    );
+  });
+
+  it('the retention job removes files uploaded and never sent once they are old enough, and only those', async () => {
+    const { customer, conversationId, prepare } = await chat();
+    const unsent = expectUploaded(
+      await upload(server.url, customer, conversationId, { name: 'unsent.pdf', bytes: pdfOf(120 * KB) }),
+    );
+    const sentView = expectUploaded(
+      await upload(server.url, customer, conversationId, { name: 'sent.pdf', bytes: pdfOf(120 * KB) }),
+    );
+    expectSent(
+      await customer.request<MessageSent>('message.send', {
+        conversationId,
+        clientMessageId: randomUUID(),
+        body: 'here',
+        attachmentId: sentView.id,
+      }),
+    );
+    const chunks = (id: string) =>
+      server.app.mongo.db!.collection('attachments.files').countDocuments({ _id: { $regex: `^${id}\\.` } } as never);
+    expect(await prepare(120 * KB)).toMatchObject({ ok: false, error: { details: { reason: 'conversation-full' } } });
+
+    // Younger than the age set: kept (it may still be on its way into a message).
+    await server.app.services.attachmentRetention.run(new Date(Date.now() + HOUR));
+    expect(await chunks(unsent.id)).toBe(1);
+
+    await server.app.services.attachmentRetention.run(new Date(Date.now() + 7 * HOUR));
+    expect(await chunks(unsent.id)).toBe(0);
+    expect((await fetch(`${server.url}${unsent.url}`)).status).toBe(404);
+    const late = await customer.request<MessageSent>('message.send', {
+      conversationId,
+      clientMessageId: randomUUID(),
+      body: '',
+      attachmentId: unsent.id,
+    });
+    expect(late).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await prepare(120 * KB)).toMatchObject({ ok: true });
+
+    // The file in a message is untouched.
+    expect(await chunks(sentView.id)).toBe(1);
+    expect((await fetch(`${server.url}${sentView.url}`)).status).toBe(200);
+  });
+});
