@@ -40,9 +40,12 @@ describe('a customer flooding messages (default limits)', () => {
         error: { code: 'RATE_LIMITED', retryable: true, details: { retryAfterMs: expect.any(Number) } },
       });
     }
-    expect(await server.app.services.messages.model.countDocuments({ conversationId: conversation.id, 'author.kind': 'customer' })).toBe(
-      accepted.length,
-    );
+    expect(
+      await server.app.services.messages.model.countDocuments({
+        conversationId: conversation.id,
+        'author.kind': 'customer',
+      }),
+    ).toBe(accepted.length);
 
     expect(await neighbour.send(other.conversation.id, 'my AirPods keep disconnecting')).toMatchObject({ ok: true });
     flooder.disconnect();
@@ -98,9 +101,12 @@ describe('a customer flooding messages (default limits)', () => {
       });
     }
     for (const result of await Promise.all(neighbourSends)) expect(result).toMatchObject({ ok: true });
-    expect(await server.app.services.messages.model.countDocuments({ conversationId: conversation.id, 'author.kind': 'customer' })).toBe(
-      accepted.length,
-    );
+    expect(
+      await server.app.services.messages.model.countDocuments({
+        conversationId: conversation.id,
+        'author.kind': 'customer',
+      }),
+    ).toBe(accepted.length);
     expect(flooder.socket.connected).toBe(true);
 
     // The retry-after is honest: once it has passed, the same socket may send again.
