@@ -11,7 +11,6 @@ import { createMessagingFeature } from './conversations/messaging.feature.js';
 import { createDataProtectionFeature } from './data-protection/data-protection.feature.js';
 import { createDepartmentsFeature } from './departments/departments.feature.js';
 import { createFeedbackFeature } from './feedback/feedback.feature.js';
-import type { Feature } from './infra/feature.js';
 import { departmentIdleLookup } from './jobs/idle-thresholds.js';
 import { createJobsFeature } from './jobs/jobs.feature.js';
 import { createKnowledgeFeature } from './knowledge/knowledge.feature.js';
@@ -145,7 +144,8 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     audit: audit.services.audit,
     forgetQueuedJobs: (customerId) => webhooks.services.webhooks.forgetCustomerJobs(customerId),
   });
-  const features: Feature[] = [
+  // A tuple (`as const`): mountSocketFeatures checks from it that each client event has one handler.
+  const features = [
     system,
     agents.feature,
     messaging.feature,
@@ -165,7 +165,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     webhooks.feature,
     dataProtection.feature,
     createOpenApiFeature(),
-  ];
+  ] as const;
   return {
     features,
     services: {
