@@ -4,7 +4,6 @@ import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
 import type { Config } from './config/config.js';
-import type { AgentSocketData } from './auth/principal.js';
 import { currentCustomer } from './customers/customer-auth.js';
 import { compileTrust } from './infra/client-address.js';
 import { compressAnswers } from './infra/compression.js';
@@ -16,7 +15,8 @@ import { connectMongo } from './infra/mongo.js';
 import { createQueueFactory } from './infra/queues.js';
 import { withTimeout } from './infra/with-timeout.js';
 import { createRedisConnections, type RedisConnections } from './infra/redis.js';
-import { createSocketServer, mountSocketFeatures, type SocketServer } from './infra/socket-server.js';
+import { mountSocketFeatures } from './infra/socket-features.js';
+import { createSocketServer, type SocketServer } from './infra/socket-server.js';
 import type { AppContext } from './app-context.js';
 import { createFeatures, type Services } from './features.js';
 
@@ -83,7 +83,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         perAddress: config.AGENT_EVENT_BUDGET * 10,
       },
     },
-    principalOf: (socket) => currentCustomer(socket)?.id ?? (socket.data as AgentSocketData).agent?.id,
+    principalOf: {
+      customer: (socket) => currentCustomer(socket)?.id,
+      agent: (socket) => socket.data.agent?.id,
+    },
   });
   const queues = createQueueFactory({
     redisUrl: config.REDIS_URL,

@@ -11,7 +11,6 @@ import { createMessagingFeature } from './conversations/messaging.feature.js';
 import { createDataProtectionFeature } from './data-protection/data-protection.feature.js';
 import { createDepartmentsFeature } from './departments/departments.feature.js';
 import { createFeedbackFeature } from './feedback/feedback.feature.js';
-import type { Feature } from './infra/feature.js';
 import { departmentIdleLookup } from './jobs/idle-thresholds.js';
 import { createJobsFeature } from './jobs/jobs.feature.js';
 import { createKnowledgeFeature } from './knowledge/knowledge.feature.js';
@@ -155,7 +154,8 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
       expiresAt: new Date(Date.now() + context.config.DATA_EXPORT_LINK_TTL).toISOString(),
     }),
   });
-  const features: Feature[] = [
+  // A tuple (`as const`): mountSocketFeatures checks from it that each client event has one handler.
+  const features = [
     system,
     agents.feature,
     messaging.feature,
@@ -175,7 +175,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     webhooks.feature,
     dataProtection.feature,
     createOpenApiFeature(),
-  ];
+  ] as const;
   return {
     features,
     services: {

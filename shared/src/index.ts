@@ -21,6 +21,7 @@ export * from './feedback.js';
 export * from './events/system.js';
 export * from './events/customer.js';
 export * from './events/agent.js';
+export * from './events/names.js';
 export * from './widget-bridge.js';
 export * from './widget-settings.js';
 export * from './desk.js';

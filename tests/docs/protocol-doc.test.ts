@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { NAMESPACES, SERVER_EVENT_NAMES, type NamespaceName } from '@switchboard/shared';
+import { clientEventSchemas } from '@switchboard/shared/schemas';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -13,11 +15,15 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Keys of the event-map interfaces: lines like `  'message.send': (payload …) => void;`. */
+/**
+ * Every event of the shared event maps: client events are the keys of their
+ * schema maps, server events the run-time list the compiler ties to the maps.
+ */
 function eventNames(): string[] {
-  const names = filesUnder(path.join(root, 'shared/src/events')).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/^\s+'([a-z]+(?:\.[a-zA-Z-]+)+)'\??:/gm)].map((match) => match[1]!),
-  );
+  const names = (Object.keys(NAMESPACES) as NamespaceName[]).flatMap((namespace) => [
+    ...Object.keys(clientEventSchemas[namespace]),
+    ...SERVER_EVENT_NAMES[namespace],
+  ]);
   return [...new Set(names)];
 }
 

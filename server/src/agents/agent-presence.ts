@@ -1,19 +1,12 @@
 import type { Redis } from 'ioredis';
-import type { Namespace, Socket } from 'socket.io';
-import {
-  agentRoom,
-  isSupervisorRole,
-  requireAgent,
-  sessionRoom,
-  SUPERVISORS_ROOM,
-  type AgentSocketData,
-} from '../auth/principal.js';
+import { agentRoom, isSupervisorRole, requireAgent, sessionRoom, SUPERVISORS_ROOM } from '../auth/principal.js';
 import type { SessionAuthenticator } from '../auth/session-auth.js';
 import type { Logger } from '../infra/logger.js';
+import type { AgentSocket, TypedNamespace } from '../infra/namespaces.js';
 import type { AgentsService } from './agents.service.js';
 
 interface Options {
-  namespace: () => Namespace;
+  namespace: () => TypedNamespace<'agent'>;
   agents: AgentsService;
   authenticateSession: SessionAuthenticator;
   redis: Pick<Redis, 'zadd' | 'zrangebyscore' | 'pexpire' | 'pipeline'>;
@@ -54,7 +47,7 @@ export function createAgentPresence(options: Options) {
   // A long-lived socket counts as activity, and a session revoked while a broadcast was missed still ends here.
   const recheckMs = Math.max(1_000, Math.min(options.sessionIdleMs / 2, 60_000));
 
-  const recheck = async (socket: Socket, sessionKey: string) => {
+  const recheck = async (socket: AgentSocket, sessionKey: string) => {
     const found = await options.authenticateSession.byKey(sessionKey);
     if (found || !socket.connected) return;
     socket.emit('session.ended', { reason: 'expired' });
@@ -103,19 +96,22 @@ export function createAgentPresence(options: Options) {
   const stamping = setInterval(() => void stampOrDistrust([...local.entries()]), stampEveryMs);
   stamping.unref();
   // Agents whose last socket died with its process: no disconnect ran anywhere to time them.
-  const sweeping = setInterval(() => {
-    void (async () => {
-      for (const agent of await agents.list()) {
-        if (agent.active && agent.status !== 'offline') await offlineIfGone(agent.id);
-      }
-    })().catch((error: unknown) => logger.warn({ err: error }, 'agent presence sweep failed'));
-  }, Math.max(1_000, graceMs));
+  const sweeping = setInterval(
+    () => {
+      void (async () => {
+        for (const agent of await agents.list()) {
+          if (agent.active && agent.status !== 'offline') await offlineIfGone(agent.id);
+        }
+      })().catch((error: unknown) => logger.warn({ err: error }, 'agent presence sweep failed'));
+    },
+    Math.max(1_000, graceMs),
+  );
   sweeping.unref();
 
   return {
-    onConnection(socket: Socket): void {
+    onConnection(socket: AgentSocket): void {
       const agent = requireAgent(socket);
-      const { sessionKey } = socket.data as AgentSocketData;
+      const { sessionKey } = socket.data;
       void socket.join(agentRoom(agent.id));
       if (sessionKey) void socket.join(sessionRoom(sessionKey));
       if (isSupervisorRole(agent.role)) void socket.join(SUPERVISORS_ROOM);

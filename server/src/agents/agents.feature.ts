@@ -14,7 +14,7 @@ import { agentHandshake } from '../auth/socket-auth.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { compileTrust } from '../infra/client-address.js';
 import { conversationModels } from '../conversations/conversation.model.js';
-import type { Feature } from '../infra/feature.js';
+import { defineFeature, type Feature } from '../infra/feature.js';
 import { agentModel } from './agent.model.js';
 import { ensureFirstAdmin, seedDemoAgents } from './agent-bootstrap.js';
 import { toAgentPrincipal } from './agent-view.js';
@@ -36,12 +36,17 @@ export interface AgentsServices {
   apiTokens: ApiTokens;
 }
 
+/** The client events this feature answers. */
+export interface AgentsHandlers {
+  agent: ReturnType<typeof agentsSocketHandlers>;
+}
+
 /** Agent accounts, sign-in sessions, agent socket authentication and status. */
 export function createAgentsFeature(
   context: AppContext,
   // A getter: the audit feature needs this feature's restAuth, so it is created after it.
   deps: { audit: () => AuditService },
-): { feature: Feature; services: AgentsServices } {
+): { feature: Feature<AgentsHandlers>; services: AgentsServices } {
   const { config, logger, sockets } = context;
   const model = agentModel(context.mongo);
   const sessions = createSessionStore({
@@ -115,7 +120,7 @@ export function createAgentsFeature(
   routes.use(agentsRoutes(agents, restAuth, deps.audit, limiter));
   routes.use(apiTokensRoutes({ auth: restAuth, tokens: apiTokens, audit: deps.audit }));
 
-  const feature: Feature = {
+  const feature = defineFeature({
     name: 'agents',
     routes,
     middlewares: { agent: [agentHandshake(authenticateSession, policy, compileTrust(config.TRUST_PROXY))] },
@@ -131,6 +136,6 @@ export function createAgentsFeature(
       presence.stop();
       await Promise.resolve();
     },
-  };
+  });
   return { feature, services: { agents, restAuth, sessions, revocation, apiTokens } };
 }

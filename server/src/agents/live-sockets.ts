@@ -1,7 +1,6 @@
-import type { Namespace, Socket } from 'socket.io';
 import { agentRoom, SUPERVISORS_ROOM, isSupervisorRole, type AgentPrincipal } from '../auth/principal.js';
-import type { AgentSocketData } from '../auth/principal.js';
 import { conversationOfAgentsRoom, rooms } from '../conversations/rooms.js';
+import type { AgentSocket, TypedNamespace } from '../infra/namespaces.js';
 
 /** Server-side event telling every process to reload an agent's principal into its live sockets. */
 export const PRINCIPAL_CHANGED = 'agent.principal-changed';
@@ -18,15 +17,15 @@ export type AssignedAmong = (agentId: string, conversationIds: string[]) => Prom
  * own assigned chats stay.
  */
 export async function applyPrincipal(
-  namespace: Namespace,
+  namespace: TypedNamespace<'agent'>,
   principal: AgentPrincipal,
   assignedAmong: AssignedAmong,
 ): Promise<void> {
-  const sockets: Socket[] = [];
+  const sockets: AgentSocket[] = [];
   for (const socketId of namespace.adapter.rooms.get(agentRoom(principal.id)) ?? []) {
     const socket = namespace.sockets.get(socketId);
     if (!socket) continue;
-    (socket.data as AgentSocketData).agent = principal;
+    socket.data.agent = principal;
     sockets.push(socket);
     if (isSupervisorRole(principal.role)) void socket.join(SUPERVISORS_ROOM);
     else void socket.leave(SUPERVISORS_ROOM);

@@ -3,7 +3,7 @@ import type { AppContext } from '../app-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
-import type { Feature } from '../infra/feature.js';
+import { defineFeature } from '../infra/feature.js';
 import { createRateLimit } from '../infra/rate-limit.js';
 import type { AttachmentLinks } from './attachment-links.js';
 import { createAttachmentSettings } from './attachment-settings.js';
@@ -64,7 +64,7 @@ export function createAttachmentsFeature(
   routes.use(attachmentSettingsRoutes({ settings, auth: deps.restAuth, audit: deps.audit }));
   const handlers = attachmentSocketHandlers(attachments);
 
-  const feature: Feature = {
+  const feature = defineFeature({
     name: 'attachments',
     routes,
     handlers,
@@ -79,7 +79,7 @@ export function createAttachmentsFeature(
           { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
         );
     },
-  };
+  });
   return {
     feature,
     services: {

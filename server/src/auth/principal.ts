@@ -1,5 +1,5 @@
 import { AppError, type AgentRole } from '@switchboard/shared';
-import type { Socket } from 'socket.io';
+import type { AgentSocket } from '../infra/namespaces.js';
 
 /**
  * Who is on the other end of an agent socket (`socket.data.agent`) or an
@@ -31,8 +31,8 @@ export const sessionRoom = (sessionKey: string): string => `session:${sessionKey
 export const SUPERVISORS_ROOM = 'supervisors';
 
 /** The signed-in agent of a socket; throws UNAUTHENTICATED on a socket without one. */
-export function requireAgent(socket: Socket): AgentPrincipal {
-  const agent = (socket.data as AgentSocketData | undefined)?.agent;
+export function requireAgent(socket: AgentSocket): AgentPrincipal {
+  const agent = socket.data.agent;
   if (!agent) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
   return agent;
 }

@@ -1,11 +1,11 @@
 import { AppError } from '@switchboard/shared';
 import type { Socket } from 'socket.io';
+import type { AgentSocket } from '../infra/namespaces.js';
 import { toAgentPrincipal } from '../agents/agent-view.js';
 import { peerIsTrustedProxy, type TrustFn } from '../infra/client-address.js';
 import { handshakeError } from '../infra/socket-server.js';
 import { readCookie, SESSION_COOKIE } from './cookies.js';
 import { isOriginAllowed, type OriginPolicy, type RequestOrigin } from './origin.js';
-import type { AgentSocketData } from './principal.js';
 import type { SessionAuthenticator } from './session-auth.js';
 
 /** The first entry of a header a proxy chain may have appended to (`a, b, c`) or repeated; none when empty. */
@@ -14,7 +14,7 @@ export function firstHeaderValue(header: string | string[] | undefined): string 
   return first === '' ? undefined : first;
 }
 
-export function handshakeOrigin(socket: Socket, trust: TrustFn): RequestOrigin {
+export function handshakeOrigin(socket: Pick<Socket, 'handshake' | 'request'>, trust: TrustFn): RequestOrigin {
   const headers = socket.handshake.headers;
   const trustProxy = peerIsTrustedProxy(socket.request, trust);
   const forwardedProto = trustProxy ? firstHeaderValue(headers['x-forwarded-proto']) : undefined;
@@ -32,7 +32,7 @@ export function handshakeOrigin(socket: Socket, trust: TrustFn): RequestOrigin {
  * without a live session; otherwise puts the principal on `socket.data.agent`.
  */
 export function agentHandshake(authenticateSession: SessionAuthenticator, policy: OriginPolicy, trust: TrustFn) {
-  return (socket: Socket, next: (error?: Error) => void): void => {
+  return (socket: AgentSocket, next: (error?: Error) => void): void => {
     if (!isOriginAllowed(handshakeOrigin(socket, trust), policy)) {
       next(handshakeError(new AppError('ORIGIN_NOT_ALLOWED', 'The agent app cannot be used from this page.')));
       return;
@@ -44,7 +44,7 @@ export function agentHandshake(authenticateSession: SessionAuthenticator, policy
           next(handshakeError(new AppError('UNAUTHENTICATED', 'Sign in first.')));
           return;
         }
-        const data = socket.data as AgentSocketData;
+        const { data } = socket;
         data.agent = toAgentPrincipal(found.agent);
         data.sessionKey = found.session.key;
         next();

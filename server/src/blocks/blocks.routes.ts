@@ -1,11 +1,11 @@
 import type { VisitorBlocked } from '@switchboard/shared';
 import { objectIdSchema, visitorBlockSchema } from '@switchboard/shared/schemas';
 import { Router } from 'express';
-import type { Namespace } from 'socket.io';
 import { z } from 'zod';
 import { currentAgent, type RestAuth } from '../auth/rest-auth.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import { rooms } from '../conversations/rooms.js';
+import type { TypedNamespace } from '../infra/namespaces.js';
 import { parseInput } from '../infra/validation.js';
 import { addressRoom, disconnectBlocked } from './blocks.socket.js';
 import type { BlocksService } from './blocks.service.js';
@@ -20,7 +20,7 @@ export function blocksRoutes(deps: {
   auth: RestAuth;
   blocks: BlocksService;
   conversations: Pick<ConversationsService, 'get' | 'close'>;
-  customers: () => Namespace;
+  customers: () => TypedNamespace<'customer'>;
 }): Router {
   const router = Router();
   const supervisors = [deps.auth.authenticate, deps.auth.requireRole('supervisor', 'admin')];
@@ -37,7 +37,7 @@ export function blocksRoutes(deps: {
       // The address the visitor chats from now, as their handshake saw it (on any process).
       const live = await deps.customers().in(rooms.customer(customerId)).fetchSockets();
       address = live
-        .map((socket) => (socket.data as { clientAddress?: string }).clientAddress)
+        .map((socket) => socket.data.clientAddress)
         .find((value): value is string => typeof value === 'string');
     }
     const blocks = await deps.blocks.block(agent, conversation, input, address);

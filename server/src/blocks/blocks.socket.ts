@@ -1,7 +1,7 @@
 import { ackError, AppError } from '@switchboard/shared';
-import type { Namespace, Socket } from 'socket.io';
 import { clientAddressOf, currentCustomer } from '../customers/customer-auth.js';
 import type { Logger } from '../infra/logger.js';
+import type { ClientEventName, CustomerSocket, TypedNamespace } from '../infra/namespaces.js';
 import { handshakeError } from '../infra/socket-server.js';
 import type { BlocksService } from './blocks.service.js';
 
@@ -11,7 +11,10 @@ export const addressRoom = (address: string): string => `address:${address}`;
 const blocked = () => new AppError('VISITOR_BLOCKED', 'Chat is not available.');
 
 /** Events that would reach agents from a socket connected before its visitor was blocked. */
-const REACHES_AGENTS = new Set(['conversation.start', 'conversation.leaveMessage']);
+const REACHES_AGENTS = new Set<string>([
+  'conversation.start',
+  'conversation.leaveMessage',
+] satisfies ClientEventName<'customer'>[]);
 
 /**
  * Handshake of `/customer`, after the visitor is known: a blocked visitor (by
@@ -21,7 +24,7 @@ const REACHES_AGENTS = new Set(['conversation.start', 'conversation.leaveMessage
  * database is away would be worse than letting one abuser through.
  */
 export function refuseBlocked(blocks: BlocksService, logger: Logger) {
-  return (socket: Socket, next: (error?: Error) => void): void => {
+  return (socket: CustomerSocket, next: (error?: Error) => void): void => {
     blocks.isBlocked({ customerId: currentCustomer(socket)?.id, address: clientAddressOf(socket) }).then(
       (isBlocked) => next(isBlocked ? handshakeError(blocked()) : undefined),
       (error: unknown) => {
@@ -38,7 +41,7 @@ export function refuseBlocked(blocks: BlocksService, logger: Logger) {
  * still cannot start a chat or leave a message.
  */
 export function onBlockedCustomerConnection(blocks: BlocksService) {
-  return async (socket: Socket): Promise<void> => {
+  return async (socket: CustomerSocket): Promise<void> => {
     socket.use(([event, ...args], next) => {
       if (typeof event !== 'string' || !REACHES_AGENTS.has(event)) {
         next();
@@ -61,6 +64,6 @@ export function onBlockedCustomerConnection(blocks: BlocksService) {
 }
 
 /** Ends every socket of the visitor (and of the address), on every process: they reconnect and are refused. */
-export function disconnectBlocked(namespace: Namespace, rooms: string[]): void {
+export function disconnectBlocked(namespace: TypedNamespace<'customer'>, rooms: string[]): void {
   namespace.in(rooms).disconnectSockets(true);
 }

@@ -44,8 +44,9 @@ export function createBroadcaster(sockets: SocketServer) {
       customers(conversation.id).emit('conversation.updated', conversation);
     },
     typing(update: TypingUpdated) {
-      const to = update.side === 'customer' ? agents : customers;
-      to(update.conversationId).emit('typing.updated', update);
+      // To the other side only: the one typing knows.
+      if (update.side === 'customer') agents(update.conversationId).emit('typing.updated', update);
+      else customers(update.conversationId).emit('typing.updated', update);
     },
     receipt(update: ReceiptUpdated) {
       agents(update.conversationId).emit('receipt.updated', update);

@@ -13,8 +13,8 @@ import {
   type TypingSet,
 } from '@switchboard/shared';
 import { Types } from 'mongoose';
-import type { Socket } from 'socket.io';
 import type { AttachmentClaims } from '../attachments/attachment-claims.js';
+import type { AnySocket } from '../infra/namespaces.js';
 import type { RateLimit } from '../infra/rate-limit.js';
 import { messageIdFor } from '../messages/message-id.js';
 import type { MessagesService } from '../messages/messages.service.js';
@@ -140,7 +140,7 @@ export function createConversationActions(deps: {
      * socket is only in the rooms of conversations it may see) instead of a
      * database read, and rate-limited per socket.
      */
-    async typing(viewer: Viewer, socket: Socket, payload: TypingSet): Promise<null> {
+    async typing(viewer: Viewer, socket: Pick<AnySocket, 'id' | 'rooms'>, payload: TypingSet): Promise<null> {
       if (!socket.rooms.has(room(viewer, payload.conversationId))) {
         throw new AppError(viewer.kind === 'customer' ? 'NOT_FOUND' : 'FORBIDDEN', 'Not in this conversation.');
       }

@@ -1,15 +1,6 @@
 import type { ConversationStarted, CustomerView } from '@switchboard/shared';
-import {
-  conversationRefSchema,
-  conversationStartSchema,
-  conversationSyncSchema,
-  messageHistorySchema,
-  messageSendSchema,
-  receiptUpdateSchema,
-  typingSetSchema,
-} from '@switchboard/shared/schemas';
 import { Types } from 'mongoose';
-import type { Socket } from 'socket.io';
+import type { CustomerSocket } from '../infra/namespaces.js';
 import {
   bindCustomer,
   clientAddressOf,
@@ -20,10 +11,9 @@ import {
 } from '../customers/customer-auth.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { PrechatRequirements } from '../customers/prechat-requirements.js';
-import type { SocketContext } from '../infra/feature.js';
 import type { RateLimit } from '../infra/rate-limit.js';
 import { runInOrder } from '../infra/per-socket-queue.js';
-import { defineHandler } from '../infra/socket-handler.js';
+import { defineHandlers } from '../infra/socket-handler.js';
 import type { Viewer } from './access.js';
 import type { Broadcaster } from './broadcast.js';
 import type { ConversationActions } from './conversation-actions.js';
@@ -40,7 +30,7 @@ interface Deps {
   startLimit: RateLimit;
 }
 
-const asCustomer = (socket: Socket): Viewer => ({ kind: 'customer', customer: requireCustomer(socket) });
+const asCustomer = (socket: CustomerSocket): Viewer => ({ kind: 'customer', customer: requireCustomer(socket) });
 
 /** Events on the `/customer` namespace (the widget). */
 export function customerSocketHandlers({
@@ -51,8 +41,8 @@ export function customerSocketHandlers({
   broadcast,
   startLimit,
 }: Deps) {
-  return {
-    'conversation.start': defineHandler(conversationStartSchema, async ({ prechat }, { socket }: SocketContext) => {
+  return defineHandlers('customer', {
+    'conversation.start': async ({ prechat }, { socket }) => {
       // Creating visitors is the one thing an unauthenticated socket can do: limit it per address.
       await startLimit.consume(clientAddressOf(socket));
       let customer = currentCustomer(socket);
@@ -99,36 +89,24 @@ export function customerSocketHandlers({
         ...(visitorToken ? { visitorToken } : {}),
       };
       return result;
-    }),
-    'conversation.close': defineHandler(
-      conversationRefSchema,
-      async ({ conversationId }, { socket }: SocketContext) => {
-        const viewer = asCustomer(socket);
-        const conversation = await conversations.get(conversationId, viewer, 'write');
-        return conversations.close(conversation, { kind: 'customer', id: requireCustomer(socket).id });
-      },
-    ),
-    'conversation.sync': defineHandler(conversationSyncSchema, (payload, { socket }: SocketContext) =>
-      actions.sync(asCustomer(socket), payload),
-    ),
-    'message.send': defineHandler(messageSendSchema, (payload, { socket, afterAck }: SocketContext) =>
+    },
+    'conversation.close': async ({ conversationId }, { socket }) => {
+      const viewer = asCustomer(socket);
+      const conversation = await conversations.get(conversationId, viewer, 'write');
+      return conversations.close(conversation, { kind: 'customer', id: requireCustomer(socket).id });
+    },
+    'conversation.sync': (payload, { socket }) => actions.sync(asCustomer(socket), payload),
+    'message.send': (payload, { socket, afterAck }) =>
       actions.send(asCustomer(socket), payload, afterAck, (admit) => runInOrder(socket, 'message.send', admit)),
-    ),
-    'message.history': defineHandler(messageHistorySchema, (payload, { socket }: SocketContext) =>
-      actions.history(asCustomer(socket), payload),
-    ),
-    'typing.set': defineHandler(typingSetSchema, (payload, { socket }: SocketContext) =>
-      actions.typing(asCustomer(socket), socket, payload),
-    ),
-    'receipt.update': defineHandler(receiptUpdateSchema, (payload, { socket, afterAck }: SocketContext) =>
-      actions.receipt(asCustomer(socket), payload, afterAck),
-    ),
-  };
+    'message.history': (payload, { socket }) => actions.history(asCustomer(socket), payload),
+    'typing.set': (payload, { socket }) => actions.typing(asCustomer(socket), socket, payload),
+    'receipt.update': (payload, { socket, afterAck }) => actions.receipt(asCustomer(socket), payload, afterAck),
+  });
 }
 
 /** On connect: join the rooms of the visitor's live conversations and say who we think they are. */
 export function onCustomerConnection({ conversations }: Pick<Deps, 'conversations'>) {
-  return async (socket: Socket): Promise<void> => {
+  return async (socket: CustomerSocket): Promise<void> => {
     const principal = currentCustomer(socket);
     if (!principal) {
       socket.emit('session.ready', { customer: null, conversations: [] });

@@ -7,7 +7,7 @@ import type { AttachmentRef } from '../attachments/attachment-links.js';
 import { customerHandshake } from '../customers/customer-auth.js';
 import { createCustomersService } from '../customers/customers.service.js';
 import { createPrechatRequirements, type RequiredPrechatFields } from '../customers/prechat-requirements.js';
-import type { Feature } from '../infra/feature.js';
+import { defineFeature } from '../infra/feature.js';
 import { createLocalRateLimit, createRateLimit } from '../infra/rate-limit.js';
 import { createMessagesService } from '../messages/messages.service.js';
 import { agentSocketHandlers, onAgentConnection } from './agent.socket.js';
@@ -79,7 +79,7 @@ export function createMessagingFeature(
   });
   const startLimit = limit('start', 30, 60);
 
-  const feature: Feature = {
+  const feature = defineFeature({
     name: 'messaging',
     middlewares: { customer: [customerHandshake(customers, config, deps.widgetOrigins)] },
     handlers: {
@@ -96,7 +96,7 @@ export function createMessagingFeature(
       await messages.settled();
       await messages.flushActivity();
     },
-  };
+  });
   return { feature, services: { customers, prechat, conversations, messages, hooks, broadcast } };
 }
 

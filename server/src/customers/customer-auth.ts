@@ -1,6 +1,6 @@
 import { AppError, type CustomerView } from '@switchboard/shared';
 import { customerHandshakeSchema } from '@switchboard/shared/schemas';
-import type { Socket } from 'socket.io';
+import type { CustomerSocket } from '../infra/namespaces.js';
 import { isOriginAllowed } from '../auth/origin.js';
 import { handshakeOrigin } from '../auth/socket-auth.js';
 import type { Config } from '../config/config.js';
@@ -10,7 +10,8 @@ import { clientAddress, compileTrust } from '../infra/client-address.js';
 import { handshakeError } from '../infra/socket-server.js';
 import type { CustomerPrincipal, CustomersService } from './customers.service.js';
 
-interface CustomerSocketData {
+/** What the messaging feature keeps in `socket.data` on the `/customer` namespace. */
+export interface CustomerSocketData {
   customer?: CustomerPrincipal | null;
   /** The customer as the handshake read them, for `session.ready` (no second read). */
   handshakeView?: CustomerView;
@@ -19,36 +20,36 @@ interface CustomerSocketData {
 }
 
 /** Per-address limits (starting chats, offline messages) count this, never the proxy's address. */
-export function clientAddressOf(socket: Socket): string {
-  return (socket.data as CustomerSocketData).clientAddress ?? socket.handshake.address;
+export function clientAddressOf(socket: CustomerSocket): string {
+  return socket.data.clientAddress ?? socket.handshake.address;
 }
 
 /** The customer this socket acts for, or UNAUTHENTICATED before a conversation was started. */
-export function requireCustomer(socket: Socket): CustomerPrincipal {
-  const customer = (socket.data as CustomerSocketData).customer;
+export function requireCustomer(socket: CustomerSocket): CustomerPrincipal {
+  const customer = socket.data.customer;
   if (!customer) throw new AppError('UNAUTHENTICATED', 'Start a conversation first.');
   return customer;
 }
 
-export function currentCustomer(socket: Socket): CustomerPrincipal | null {
-  return (socket.data as CustomerSocketData).customer ?? null;
+export function currentCustomer(socket: CustomerSocket): CustomerPrincipal | null {
+  return socket.data.customer ?? null;
 }
 
 /** Binds a connected socket to a customer; every tab of that customer shares the `customer:<id>` room. */
-export async function bindCustomer(socket: Socket, customer: CustomerPrincipal): Promise<void> {
-  (socket.data as CustomerSocketData).customer = customer;
+export async function bindCustomer(socket: CustomerSocket, customer: CustomerPrincipal): Promise<void> {
+  socket.data.customer = customer;
   await socket.join(rooms.customer(customer.id));
 }
 
-function rememberCustomer(socket: Socket, customer: CustomerView): void {
-  const data = socket.data as CustomerSocketData;
+function rememberCustomer(socket: CustomerSocket, customer: CustomerView): void {
+  const data = socket.data;
   data.customer = { id: customer.id, verified: customer.verified };
   data.handshakeView = customer;
 }
 
 /** The customer as read by this socket's handshake (null for a new visitor). */
-export function handshakeView(socket: Socket): CustomerView | null {
-  return (socket.data as CustomerSocketData).handshakeView ?? null;
+export function handshakeView(socket: CustomerSocket): CustomerView | null {
+  return socket.data.handshakeView ?? null;
 }
 
 /**
@@ -57,7 +58,7 @@ export function handshakeView(socket: Socket): CustomerView | null {
  * after a fault hundreds of reconnecting widgets make that waste the load
  * that keeps the database from recovering.
  */
-export function connectionGone(socket: Socket): boolean {
+export function connectionGone(socket: CustomerSocket): boolean {
   return socket.conn.readyState !== 'open';
 }
 
@@ -74,17 +75,17 @@ export function customerHandshake(
   allowedOrigins: () => Promise<readonly string[]> = () => Promise.resolve(config.WIDGET_ALLOWED_ORIGINS),
 ) {
   const trust = compileTrust(config.TRUST_PROXY);
-  const originAllowed = async (socket: Socket): Promise<boolean> => {
+  const originAllowed = async (socket: CustomerSocket): Promise<boolean> => {
     const allowed = await allowedOrigins();
     return (
       allowed.includes('*') ||
       isOriginAllowed(handshakeOrigin(socket, trust), { publicUrl: config.PUBLIC_URL, allowed })
     );
   };
-  return (socket: Socket, next: (error?: Error) => void): void => {
+  return (socket: CustomerSocket, next: (error?: Error) => void): void => {
     // Behind a load balancer every socket comes from the balancer: the visitor is the
     // right-most X-Forwarded-For entry no trusted proxy wrote (see client-address.ts).
-    (socket.data as CustomerSocketData).clientAddress = clientAddress(socket.request, trust);
+    socket.data.clientAddress = clientAddress(socket.request, trust);
     originAllowed(socket).then(
       (allowed) => {
         if (allowed) resolveVisitor(socket, next);
@@ -94,7 +95,7 @@ export function customerHandshake(
     );
   };
 
-  function resolveVisitor(socket: Socket, next: (error?: Error) => void): void {
+  function resolveVisitor(socket: CustomerSocket, next: (error?: Error) => void): void {
     const auth = customerHandshakeSchema.safeParse(socket.handshake.auth);
     if (!auth.success) {
       next(handshakeError(new AppError('VALIDATION_FAILED', 'The visitor token or identity is malformed.')));

@@ -1,12 +1,11 @@
-import { conversationRateSchema } from '@switchboard/shared/schemas';
 import type { AppContext } from '../app-context.js';
 import type { ConversationHooks } from '../conversations/conversation-hooks.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { RatingLinks } from '../transcripts/rating-links.js';
 import { requireCustomer } from '../customers/customer-auth.js';
-import type { Feature, SocketContext } from '../infra/feature.js';
+import { defineFeature } from '../infra/feature.js';
 import { createRateLimit } from '../infra/rate-limit.js';
-import { defineHandler } from '../infra/socket-handler.js';
+import { defineHandlers } from '../infra/socket-handler.js';
 import { createFeedbackService } from './feedback.service.js';
 import { ratingPageRoutes } from './rating-page.routes.js';
 
@@ -29,7 +28,7 @@ export function createFeedbackFeature(
     points: 20,
     durationSeconds: 60,
   });
-  const feature: Feature = {
+  const feature = defineFeature({
     name: 'feedback',
     routes: ratingPageRoutes({
       conversations: deps.conversations,
@@ -44,14 +43,14 @@ export function createFeedbackFeature(
       publicUrl: context.config.PUBLIC_URL,
     }),
     handlers: {
-      customer: {
-        'conversation.rate': defineHandler(conversationRateSchema, async (payload, { socket }: SocketContext) => {
+      customer: defineHandlers('customer', {
+        'conversation.rate': async (payload, { socket }) => {
           const customer = requireCustomer(socket);
           await limit.consume(customer.id);
           return feedback.rate(customer, payload);
-        }),
-      },
+        },
+      }),
     },
-  };
+  });
   return { feature, services: { feedback } };
 }

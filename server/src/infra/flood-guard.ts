@@ -1,7 +1,7 @@
 import { AppError } from '@switchboard/shared';
 import { Counter, type Registry } from 'prom-client';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Socket } from 'socket.io';
+import type { ClientEventName } from './namespaces.js';
 
 /** The window every cost budget is counted over. */
 const WINDOW_SECONDS = 10;
@@ -12,7 +12,7 @@ const WINDOW_SECONDS = 10;
  * everything else costs 1. Computed from the raw payload before parsing, so a
  * refused flood costs next to nothing.
  */
-const COSTS: Record<string, number | ((payload: unknown) => number)> = {
+const COSTS: Partial<Record<ClientEventName, number | ((payload: unknown) => number)>> = {
   // Bounded by its own rate (CUSTOMER_MESSAGE_RATE / AGENT_MESSAGE_RATE, shared through Redis):
   // only the in-flight cap applies, so a chat's pace is decided in one place.
   'message.send': 0,
@@ -37,7 +37,7 @@ const COSTS: Record<string, number | ((payload: unknown) => number)> = {
   'supervisor.join': 3,
 };
 
-export function eventCost(event: string, payload: unknown): number {
+export function eventCost(event: ClientEventName, payload: unknown): number {
   const cost = COSTS[event] ?? 1;
   return typeof cost === 'number' ? cost : cost(payload);
 }
@@ -51,10 +51,15 @@ export interface FloodBudgets {
   perAddress: number;
 }
 
-export interface FloodGuard {
+/** What the guard reads of a socket besides what its namespace's callbacks work out. */
+interface GuardedSocket {
+  id: string;
+}
+
+export interface FloodGuard<S extends GuardedSocket = GuardedSocket> {
   /** Null when the event may run (the caller must `release` when it ends), else the refusal to answer. */
-  admit(socket: Socket, event: string, payload: unknown): Promise<AppError | null>;
-  release(socket: Socket, event: string): void;
+  admit(socket: S, event: ClientEventName, payload: unknown): Promise<AppError | null>;
+  release(socket: S, event: ClientEventName): void;
   /** Counts work skipped because its client had gone. */
   shed(event: string): void;
 }
@@ -67,28 +72,28 @@ export interface FloodGuard {
  * balancer may spend up to N times them; one socket always lives on one).
  * The message rate limit of `message.send` stays as it is, shared through Redis.
  */
-export function createFloodGuard(options: {
+export function createFloodGuard<S extends GuardedSocket>(options: {
   namespace: string;
   budgets: FloodBudgets;
   /** The visitor or agent a socket acts for, once known. */
-  principalOf: (socket: Socket) => string | undefined;
-  addressOf: (socket: Socket) => string;
+  principalOf: (socket: S) => string | undefined;
+  addressOf: (socket: S) => string;
   metrics: FloodMetrics;
-}): FloodGuard {
+}): FloodGuard<S> {
   const { budgets } = options;
   /**
    * Requests running per socket, counted apart for `message.send`: a socket's sends run one
    * after the other in one lane (their order is kept), so a burst of them only waits in line;
    * they may queue up to eight times the bound, and their pace is the message rate's job.
    */
-  const inFlight = new WeakMap<Socket, { requests: number; sends: number }>();
-  const counterOf = (event: string) => (event === 'message.send' ? 'sends' : 'requests');
-  const capOf = (event: string) =>
+  const inFlight = new WeakMap<S, { requests: number; sends: number }>();
+  const counterOf = (event: ClientEventName) => (event === 'message.send' ? 'sends' : 'requests');
+  const capOf = (event: ClientEventName) =>
     event === 'message.send' ? budgets.inFlightPerSocket * 8 : budgets.inFlightPerSocket;
   const perPrincipal = new RateLimiterMemory({ points: budgets.perPrincipal, duration: WINDOW_SECONDS });
   const perAddress = new RateLimiterMemory({ points: budgets.perAddress, duration: WINDOW_SECONDS });
 
-  function release(socket: Socket, event: string): void {
+  function release(socket: S, event: ClientEventName): void {
     const running = inFlight.get(socket);
     if (!running) return;
     running[counterOf(event)] = Math.max(0, running[counterOf(event)] - 1);

@@ -1,5 +1,4 @@
 import { AppError } from '@switchboard/shared';
-import type { Socket } from 'socket.io';
 
 /** The refusal of work skipped because its client had gone (counted as shed, answered to nobody). */
 export const clientGone = () => new AppError('UNAVAILABLE', 'The client disconnected.', { reason: 'client-gone' });
@@ -8,7 +7,12 @@ export function isClientGone(error: AppError): boolean {
   return (error.details as { reason?: unknown } | undefined)?.reason === 'client-gone';
 }
 
-const chains = new WeakMap<Socket, Map<string, Promise<unknown>>>();
+/** What ordering needs of a socket, whatever its namespace. */
+interface OrderedSocket {
+  readonly disconnected: boolean;
+}
+
+const chains = new WeakMap<OrderedSocket, Map<string, Promise<unknown>>>();
 
 /**
  * Runs `task` after every earlier task of the same `lane` on this socket has
@@ -16,7 +20,7 @@ const chains = new WeakMap<Socket, Map<string, Promise<unknown>>>();
  * would otherwise interleave their writes, so two messages typed one after
  * the other could be stored (and shown) the other way round.
  */
-export function runInOrder<T>(socket: Socket, lane: string, task: () => Promise<T>): Promise<T> {
+export function runInOrder<T>(socket: OrderedSocket, lane: string, task: () => Promise<T>): Promise<T> {
   let lanes = chains.get(socket);
   if (!lanes) {
     lanes = new Map();

@@ -4,12 +4,11 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { AppError, NAMESPACES, PROTOCOL_VERSION, type ErrorPayload, type NamespaceName } from '@switchboard/shared';
 import { handshakeAuthSchema } from '@switchboard/shared/schemas';
 import { Gauge, type Registry } from 'prom-client';
-import { Server, type Namespace, type Socket } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { clientAddress, type TrustFn } from './client-address.js';
 import { createFloodGuard, createFloodMetrics, type FloodBudgets, type FloodGuard } from './flood-guard.js';
-import type { Feature, SocketContext } from './feature.js';
+import type { TypedNamespace, TypedSocket } from './namespaces.js';
 import type { Logger } from './logger.js';
-import { bindSocketHandlers, type SocketEventHandlers } from './socket-handler.js';
 import type { RedisConnections } from './redis.js';
 
 /** Frames above this close the offending socket (Socket.IO's own limit), long before any handler runs. */
@@ -29,7 +28,7 @@ interface SocketServerOptions {
   /** Per-namespace bounds on every event (flood-guard.ts). */
   flood: Record<NamespaceName, FloodBudgets>;
   /** The visitor or agent a socket acts for, once known (the flood guard's per-person budget). */
-  principalOf: (socket: Socket) => string | undefined;
+  principalOf: { [N in NamespaceName]: (socket: TypedSocket<N>) => string | undefined };
 }
 
 /** An over-limit connection is told why (a typed refusal) and then closed, namespace or not, after this long. */
@@ -41,7 +40,7 @@ export function handshakeError(error: AppError): Error & { data: ErrorPayload } 
 }
 
 /** Refuses clients built for another protocol version with a typed reason instead of confusing them later. */
-function requireProtocolVersion(socket: Socket, next: (error?: Error) => void): void {
+function requireProtocolVersion(socket: Pick<Socket, 'handshake'>, next: (error?: Error) => void): void {
   const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
   if (!auth.success) {
     next(handshakeError(new AppError('VALIDATION_FAILED', 'The handshake must carry { protocolVersion }.')));
@@ -57,9 +56,9 @@ function requireProtocolVersion(socket: Socket, next: (error?: Error) => void): 
 
 export interface SocketServer {
   io: Server;
-  namespace(name: NamespaceName): Namespace;
+  namespace<N extends NamespaceName>(name: N): TypedNamespace<N>;
   /** Bounds every event of the namespace (requests in flight, cost budgets); see flood-guard.ts. */
-  guard(name: NamespaceName): FloodGuard;
+  guard<N extends NamespaceName>(name: N): FloodGuard<TypedSocket<N>>;
   /** Disconnects every socket (clients reconnect elsewhere) and closes the HTTP server. */
   close(): Promise<void>;
 }
@@ -86,29 +85,30 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
   });
   const addresses = new WeakMap<object, string>();
   const overLimit = limitConnectionsPerAddress(io, options, addresses);
-  const addressOf = (socket: Socket) => addresses.get(socket.conn) ?? clientAddress(socket.request, options.trust);
+  const addressOf = (socket: Pick<Socket, 'conn' | 'request'>) =>
+    addresses.get(socket.conn) ?? clientAddress(socket.request, options.trust);
   const floodMetrics = createFloodMetrics(options.metrics);
-  const guards = Object.fromEntries(
-    (Object.keys(NAMESPACES) as NamespaceName[]).map((name) => [
-      name,
-      createFloodGuard({
-        namespace: name,
-        budgets: options.flood[name],
-        principalOf: options.principalOf,
-        addressOf,
-        metrics: floodMetrics,
-      }),
-    ]),
-  ) as Record<NamespaceName, FloodGuard>;
+  const guardOf = <N extends NamespaceName>(name: N): FloodGuard<TypedSocket<N>> =>
+    createFloodGuard<TypedSocket<N>>({
+      namespace: name,
+      budgets: options.flood[name],
+      principalOf: options.principalOf[name],
+      addressOf,
+      metrics: floodMetrics,
+    });
+  const guards: { [N in NamespaceName]: FloodGuard<TypedSocket<N>> } = {
+    customer: guardOf('customer'),
+    agent: guardOf('agent'),
+  };
 
-  const namespaces = Object.fromEntries(
-    (Object.keys(NAMESPACES) as NamespaceName[]).map((name) => {
-      const namespace = io.of(NAMESPACES[name]);
-      namespace.use(overLimit);
-      namespace.use(requireProtocolVersion);
-      return [name, namespace];
-    }),
-  ) as Record<NamespaceName, Namespace>;
+  const open = <N extends NamespaceName>(name: N): TypedNamespace<N> => {
+    // Socket.IO types every namespace of a server alike: this is where each gets its own protocol's types.
+    const namespace = io.of(NAMESPACES[name]) as TypedNamespace<N>;
+    namespace.use(overLimit);
+    namespace.use(requireProtocolVersion);
+    return namespace;
+  };
+  const namespaces: { [N in NamespaceName]: TypedNamespace<N> } = { customer: open('customer'), agent: open('agent') };
 
   new Gauge({
     name: 'switchboard_connected_sockets',
@@ -133,7 +133,8 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
         // the subscriptions end with the connection anyway.
         for (const namespace of [io.sockets, ...Object.values(namespaces)]) namespace.adapter.close = () => undefined;
       }
-      for (const namespace of Object.values(namespaces)) namespace.emit('system.shutdown');
+      namespaces.customer.emit('system.shutdown');
+      namespaces.agent.emit('system.shutdown');
       return new Promise<void>((resolve) => {
         void io.close(() => {
           resolve();
@@ -174,7 +175,7 @@ function limitConnectionsPerAddress(io: Server, options: SocketServerOptions, ad
       }
     },
   );
-  return (socket: Socket, next: (error?: Error) => void): void => {
+  return (socket: Pick<Socket, 'conn'>, next: (error?: Error) => void): void => {
     if (!refused.has(socket.conn)) {
       next();
       return;
@@ -187,24 +188,4 @@ function limitConnectionsPerAddress(io: Server, options: SocketServerOptions, ad
       ),
     );
   };
-}
-
-/** Binds every feature's middlewares, handlers and connection hooks to their namespaces. */
-export function mountSocketFeatures(sockets: SocketServer, features: Feature[], logger: Logger): void {
-  for (const name of Object.keys(NAMESPACES) as NamespaceName[]) {
-    const namespace = sockets.namespace(name);
-    for (const middleware of features.flatMap((feature) => feature.middlewares?.[name] ?? []))
-      namespace.use(middleware);
-    const handlers: SocketEventHandlers<SocketContext> = {};
-    for (const feature of features) Object.assign(handlers, feature.handlers?.[name]);
-    const hooks = features.flatMap((feature) => feature.onConnection?.[name] ?? []);
-    namespace.on('connection', (socket) => {
-      bindSocketHandlers(socket, handlers, (_, afterAck) => ({ socket, afterAck }), logger, sockets.guard(name));
-      for (const hook of hooks) {
-        Promise.resolve(hook(socket)).catch((error: unknown) => {
-          logger.error({ err: error, namespace: name }, 'connection hook failed');
-        });
-      }
-    });
-  }
 }

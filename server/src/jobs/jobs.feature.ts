@@ -6,7 +6,7 @@ import type { RestAuth } from '../auth/rest-auth.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import { conversationModels } from '../conversations/conversation.model.js';
 import type { MessagingServices } from '../conversations/messaging.feature.js';
-import type { Feature } from '../infra/feature.js';
+import { defineFeature } from '../infra/feature.js';
 import { createRateLimit } from '../infra/rate-limit.js';
 import { createMailer, mailDomain, senderOf } from '../mail/mailer.js';
 import { createRatingLinks } from '../transcripts/rating-links.js';
@@ -220,7 +220,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
     durationSeconds: 600,
   });
 
-  const feature: Feature = {
+  const feature = defineFeature({
     name: 'jobs',
     routes,
     handlers: { customer: transcriptSocketHandlers({ transcripts, limit: requestLimit }) },
@@ -244,7 +244,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
       mailer?.close();
       await Promise.resolve();
     },
-  };
+  });
   return {
     feature,
     services: { transcripts, ratingLinks, idleTimers: timers, idleFlags: flags, rearmIdleTimers: rearmDepartment },

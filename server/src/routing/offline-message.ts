@@ -1,7 +1,7 @@
 import { AppError, type LeaveMessage, type MessageLeft } from '@switchboard/shared';
-import type { Socket } from 'socket.io';
 import type { MessagingServices } from '../conversations/messaging.feature.js';
 import { bindCustomer, clientAddressOf, currentCustomer } from '../customers/customer-auth.js';
+import type { CustomerSocket } from '../infra/namespaces.js';
 import type { RateLimit } from '../infra/rate-limit.js';
 
 /**
@@ -18,7 +18,7 @@ export function createOfflineMessages(deps: {
 }) {
   const { customers, prechat, conversations, messages, broadcast, hooks } = deps.messaging;
 
-  return async function leaveMessage(socket: Socket, payload: LeaveMessage): Promise<MessageLeft> {
+  return async function leaveMessage(socket: CustomerSocket, payload: LeaveMessage): Promise<MessageLeft> {
     await deps.limit.consume(clientAddressOf(socket));
     let principal = currentCustomer(socket);
     // Check the named chat before writing anything, so a refusal changes nothing (no

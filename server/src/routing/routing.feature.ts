@@ -6,7 +6,7 @@ import type { RestAuth } from '../auth/rest-auth.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { MessagingServices } from '../conversations/messaging.feature.js';
 import type { DepartmentsService } from '../departments/departments.service.js';
-import type { Feature } from '../infra/feature.js';
+import { defineFeature, type Feature } from '../infra/feature.js';
 import { createRateLimit } from '../infra/rate-limit.js';
 import type { Clock } from './clock.js';
 import { createOfflineMessages } from './offline-message.js';
@@ -42,11 +42,17 @@ export interface RoutingFeatureDeps {
   offlineReply?: OfflineReplySender;
 }
 
+/** The client events this feature answers. */
+export interface RoutingHandlers {
+  agent: ReturnType<typeof routingAgentHandlers>;
+  customer: ReturnType<typeof routingCustomerHandlers>;
+}
+
 /** Routing and queues (R1–R6, W5): hooks into conversations and agents, the sweep, events and routes. */
 export function createRoutingFeature(
   context: AppContext,
   deps: RoutingFeatureDeps,
-): { feature: Feature; services: { routing: RoutingService } } {
+): { feature: Feature<RoutingHandlers>; services: { routing: RoutingService } } {
   const { config, logger } = context;
   const routing = createRoutingService({
     redis: context.redis.command,
@@ -106,7 +112,7 @@ export function createRoutingFeature(
   });
   context.queues.worker(SWEEP_QUEUE, () => routing.sweep(), { concurrency: 1 });
 
-  const feature: Feature = {
+  const feature = defineFeature({
     name: 'routing',
     routes: routingRoutes(routing, deps.restAuth),
     handlers: {
@@ -127,6 +133,6 @@ export function createRoutingFeature(
     async stop() {
       await routing.stop();
     },
-  };
+  });
   return { feature, services: { routing } };
 }

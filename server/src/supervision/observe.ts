@@ -1,6 +1,5 @@
 import { AppError, type ObservedConversation } from '@switchboard/shared';
 import type { Redis } from 'ioredis';
-import type { Socket } from 'socket.io';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AgentPrincipal } from '../auth/principal.js';
 import { toAgentConversationViews } from '../conversations/agent-conversation-view.js';
@@ -9,6 +8,7 @@ import type { ConversationDocument } from '../conversations/conversation.model.j
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import { rooms } from '../conversations/rooms.js';
 import type { CustomersService } from '../customers/customers.service.js';
+import type { AgentSocket } from '../infra/namespaces.js';
 import type { MessagesService } from '../messages/messages.service.js';
 
 /** Messages an observer gets on opening a chat; older ones through `message.history`. */
@@ -65,14 +65,14 @@ export function createObserve(deps: {
     deps.conversations.get(conversationId, { kind: 'agent', agent: by }, 'read');
 
   return {
-    async observe(by: AgentPrincipal, socket: Socket, conversationId: string): Promise<ObservedConversation> {
+    async observe(by: AgentPrincipal, socket: AgentSocket, conversationId: string): Promise<ObservedConversation> {
       const conversation = await load(by, conversationId);
       // The room first, then the page: a message stored in between arrives twice and is deduped by id, never lost.
       await socket.join(rooms.conversationAgents(conversationId));
       return view(conversation, by);
     },
 
-    async unobserve(by: AgentPrincipal, socket: Socket, conversationId: string): Promise<null> {
+    async unobserve(by: AgentPrincipal, socket: AgentSocket, conversationId: string): Promise<null> {
       const conversation = await load(by, conversationId);
       if ((await deps.redis.srem(participantsKey(conversationId), by.id)) === 1 && conversation.status !== 'closed') {
         await announce(conversation, by, 'agent.left');
@@ -82,7 +82,7 @@ export function createObserve(deps: {
       return null;
     },
 
-    async join(by: AgentPrincipal, socket: Socket, conversationId: string): Promise<ObservedConversation> {
+    async join(by: AgentPrincipal, socket: AgentSocket, conversationId: string): Promise<ObservedConversation> {
       const conversation = await load(by, conversationId);
       if (conversation.status === 'closed') throw new AppError('CONVERSATION_CLOSED', 'This conversation has ended.');
       await socket.join(rooms.conversationAgents(conversationId));

@@ -5,7 +5,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { MessagingServices } from '../conversations/messaging.feature.js';
-import type { Feature } from '../infra/feature.js';
+import { defineFeature } from '../infra/feature.js';
 import type { IdleFlags } from '../jobs/idle-flags.js';
 import type { RoutingService } from '../routing/routing.service.js';
 import { createBoard } from './board.js';
@@ -93,7 +93,7 @@ export function createSupervisionFeature(context: AppContext, deps: SupervisionD
     push.changed();
   }
 
-  const feature: Feature = {
+  const feature = defineFeature({
     name: 'supervision',
     routes: supervisionRoutes({ auth: deps.restAuth, board, lists }),
     handlers: { agent: supervisionSocketHandlers({ board, lists, actions, observe }) },
@@ -101,6 +101,6 @@ export function createSupervisionFeature(context: AppContext, deps: SupervisionD
       push.stop();
       return Promise.resolve();
     },
-  };
+  });
   return { feature, services: { supervision: { board, lists, actions, observe, push, requeueChatsOfDeactivated } } };
 }

@@ -1,21 +1,13 @@
-import {
-  conversationRefSchema,
-  emptyPayloadSchema,
-  liveListSchema,
-  supervisorCloseSchema,
-  supervisorReassignSchema,
-} from '@switchboard/shared/schemas';
-import type { Socket } from 'socket.io';
+import type { AgentSocket } from '../infra/namespaces.js';
 import { requireAgent, requireRole, type AgentPrincipal } from '../auth/principal.js';
-import type { SocketContext } from '../infra/feature.js';
-import { defineHandler } from '../infra/socket-handler.js';
+import { defineHandlers } from '../infra/socket-handler.js';
 import type { Board } from './board.js';
 import type { LiveLists } from './live-lists.js';
 import type { Observe } from './observe.js';
 import type { SupervisorActions } from './supervisor-actions.js';
 
 /** Supervisors and admins only: everyone else gets FORBIDDEN, whatever they ask. */
-const supervisor = (socket: Socket): AgentPrincipal => requireRole(requireAgent(socket), 'supervisor', 'admin');
+const supervisor = (socket: AgentSocket): AgentPrincipal => requireRole(requireAgent(socket), 'supervisor', 'admin');
 
 /** The console's events on `/agent` (S1–S3). Thin: authorize, call the service, answer. */
 export function supervisionSocketHandlers(deps: {
@@ -25,42 +17,28 @@ export function supervisionSocketHandlers(deps: {
   observe: Observe;
 }) {
   const { board, lists, actions, observe } = deps;
-  return {
-    'supervisor.board.get': defineHandler(emptyPayloadSchema, (_payload, { socket }: SocketContext) => {
+  return defineHandlers('agent', {
+    'supervisor.board.get': (_payload, { socket }) => {
       supervisor(socket);
       return board.snapshot();
-    }),
-    'supervisor.idle.list': defineHandler(emptyPayloadSchema, async (_payload, { socket }: SocketContext) => {
+    },
+    'supervisor.idle.list': async (_payload, { socket }) => {
       supervisor(socket);
       return { sessions: await lists.idle() };
-    }),
-    'supervisor.live.list': defineHandler(liveListSchema, async (payload, { socket }: SocketContext) => {
+    },
+    'supervisor.live.list': async (payload, { socket }) => {
       supervisor(socket);
       return { conversations: await lists.live(payload) };
-    }),
-    'supervisor.reassign': defineHandler(supervisorReassignSchema, (payload, { socket }: SocketContext) =>
-      actions.reassign(supervisor(socket), payload),
-    ),
-    'supervisor.requeue': defineHandler(conversationRefSchema, ({ conversationId }, { socket }: SocketContext) =>
-      actions.requeue(supervisor(socket), conversationId),
-    ),
-    'supervisor.takeover': defineHandler(conversationRefSchema, ({ conversationId }, { socket }: SocketContext) =>
-      actions.takeover(supervisor(socket), conversationId),
-    ),
-    'supervisor.close': defineHandler(supervisorCloseSchema, (payload, { socket }: SocketContext) =>
-      actions.close(supervisor(socket), payload),
-    ),
-    'supervisor.observe': defineHandler(conversationRefSchema, ({ conversationId }, { socket }: SocketContext) =>
+    },
+    'supervisor.reassign': (payload, { socket }) => actions.reassign(supervisor(socket), payload),
+    'supervisor.requeue': ({ conversationId }, { socket }) => actions.requeue(supervisor(socket), conversationId),
+    'supervisor.takeover': ({ conversationId }, { socket }) => actions.takeover(supervisor(socket), conversationId),
+    'supervisor.close': (payload, { socket }) => actions.close(supervisor(socket), payload),
+    'supervisor.observe': ({ conversationId }, { socket }) =>
       observe.observe(supervisor(socket), socket, conversationId),
-    ),
-    'supervisor.unobserve': defineHandler(conversationRefSchema, ({ conversationId }, { socket }: SocketContext) =>
+    'supervisor.unobserve': ({ conversationId }, { socket }) =>
       observe.unobserve(supervisor(socket), socket, conversationId),
-    ),
-    'supervisor.join': defineHandler(conversationRefSchema, ({ conversationId }, { socket }: SocketContext) =>
-      observe.join(supervisor(socket), socket, conversationId),
-    ),
-    'supervisor.leave': defineHandler(conversationRefSchema, ({ conversationId }, { socket }: SocketContext) =>
-      observe.leave(supervisor(socket), conversationId),
-    ),
-  };
+    'supervisor.join': ({ conversationId }, { socket }) => observe.join(supervisor(socket), socket, conversationId),
+    'supervisor.leave': ({ conversationId }, { socket }) => observe.leave(supervisor(socket), conversationId),
+  });
 }

@@ -1,12 +1,12 @@
 import type { AppContext } from '../app-context.js';
-import type { Feature } from '../infra/feature.js';
+import { defineFeature } from '../infra/feature.js';
 import { systemRoutes } from './system.routes.js';
 import { systemSocketHandlers } from './system.socket.js';
 
-export function createSystemFeature(context: AppContext, isAccepting: () => boolean): Feature {
-  return {
+export function createSystemFeature(context: AppContext, isAccepting: () => boolean) {
+  return defineFeature({
     name: 'system',
     routes: systemRoutes({ mongo: context.mongo, redis: context.redis.command, metrics: context.metrics, isAccepting }),
-    handlers: { customer: systemSocketHandlers, agent: systemSocketHandlers },
-  };
+    handlers: systemSocketHandlers,
+  });
 }

@@ -1,8 +1,10 @@
-import type { SystemPong } from '@switchboard/shared';
-import { systemPingSchema } from '@switchboard/shared/schemas';
-import { defineHandler } from '../infra/socket-handler.js';
+import type { SystemPing, SystemPong } from '@switchboard/shared';
+import { defineHandlers } from '../infra/socket-handler.js';
+
+const ping = ({ sentAt }: SystemPing): SystemPong => ({ sentAt, serverTime: Date.now() });
 
 /** Events every namespace answers. */
 export const systemSocketHandlers = {
-  'system.ping': defineHandler(systemPingSchema, ({ sentAt }): SystemPong => ({ sentAt, serverTime: Date.now() })),
+  customer: defineHandlers('customer', { 'system.ping': ping }),
+  agent: defineHandlers('agent', { 'system.ping': ping }),
 };

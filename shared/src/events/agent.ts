@@ -101,4 +101,6 @@ export interface AgentServerEvents extends SystemServerEvents {
   'queue.changed': (payload: QueueChanged) => void;
   /** To every agent: canned responses or articles changed; the desk loads them again. */
   'knowledge.changed': (payload: KnowledgeChanged) => void;
+  /** To supervisors: the live board when its figures change (at most about once a second across processes). */
+  'supervisor.board.updated': (board: BoardSnapshot) => void;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AgentClientEvents } from '../events/agent.js';
+import type { NamespaceName } from '../handshake.js';
 import type { CustomerClientEvents } from '../events/customer.js';
 import { attachmentPrepareSchema } from './attachments.js';
 import { agentStatusSetSchema } from './agents.js';
@@ -91,6 +92,12 @@ export const agentEventSchemas = {
   'supervisor.join': conversationRefSchema,
   'supervisor.leave': conversationRefSchema,
 } satisfies EventSchemas<AgentClientEvents>;
+
+/** Each namespace's client event schemas, by namespace name (`NAMESPACES`). */
+export const clientEventSchemas = {
+  customer: customerEventSchemas,
+  agent: agentEventSchemas,
+} as const satisfies Record<NamespaceName, object>;
 
 // Checked when this file compiles; nothing of it is emitted.
 type _CustomerSchemasTakeTheirPayloads = Holds<
