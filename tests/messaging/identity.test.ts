@@ -9,7 +9,12 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 const IDENTITY_SECRET = 'host-site-shared-secret-0123456789abcdef';
 const sign = (userId: string, secret = IDENTITY_SECRET) => createHmac('sha256', secret).update(userId).digest('hex');
 
-describe('customers identified by the host site (HMAC, X3)', () => {
+/**
+ * A server with an identity secret for the enclosing describe, and a way to
+ * connect customers to it (disconnected after). Each describe has its own:
+ * chat starts are limited per address, and these tests start many.
+ */
+function identityServer() {
   let server: TestServer;
   const open: TestCustomer[] = [];
   beforeAll(async () => {
@@ -19,13 +24,24 @@ describe('customers identified by the host site (HMAC, X3)', () => {
     for (const customer of open) customer.disconnect();
     await server.stop();
   });
-
-  const connect = async (identity?: CustomerIdentity) => {
-    const customer = new TestCustomer(server.url, identity ? { identity } : {});
-    open.push(customer);
-    await customer.connect();
-    return customer;
+  return {
+    server: () => server,
+    connect: async (identity?: CustomerIdentity) => {
+      const customer = new TestCustomer(server.url, identity ? { identity } : {});
+      open.push(customer);
+      await customer.connect();
+      return customer;
+    },
   };
+}
+
+describe('customers identified by the host site (HMAC, X3)', () => {
+  const harness = identityServer();
+  const { connect } = harness;
+  let server: TestServer;
+  beforeAll(() => {
+    server = harness.server();
+  });
 
   it('marks a validly signed customer verified and links their history across devices', async () => {
     const identity = { userId: 'user-1001', email: 'lena@example.com', name: 'Lena', userHash: sign('user-1001') };
@@ -95,23 +111,12 @@ describe('customers identified by the host site (HMAC, X3)', () => {
 });
 
 describe('a returning customer’s next chat', () => {
+  const harness = identityServer();
+  const { connect } = harness;
   let server: TestServer;
-  const open: TestCustomer[] = [];
-  beforeAll(async () => {
-    // Its own server: the file's other starts have used up this address's start limit.
-    server = await startTestServer({ testFile: import.meta.filename, env: { IDENTITY_SECRET } });
+  beforeAll(() => {
+    server = harness.server();
   });
-  afterAll(async () => {
-    for (const customer of open) customer.disconnect();
-    await server.stop();
-  });
-
-  const connect = async (identity?: CustomerIdentity) => {
-    const customer = new TestCustomer(server.url, identity ? { identity } : {});
-    open.push(customer);
-    await customer.connect();
-    return customer;
-  };
 
   it('starts a returning visitor’s next chat under the name and email they type now; the host’s stay for a verified one', async () => {
     const visitor = await connect();
