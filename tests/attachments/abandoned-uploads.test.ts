@@ -4,7 +4,7 @@ import type { AttachmentPrepared, MessageSent } from '@switchboard/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { expectSent, expectUploaded, tinyPdf, upload } from './upload-helpers.js';
+import { expectSent, expectUploaded, put, tinyPdf, upload } from './upload-helpers.js';
 
 const KB = 1024;
 const HOUR = 3_600_000;
@@ -53,6 +53,19 @@ describe('abandoned uploads give their bytes back', () => {
     for (const customer of open.splice(0)) customer.disconnect();
   });
   afterAll(() => server.stop());
+
+  it('takes no bytes for a chat that ended after its upload link was given', async () => {
+    const { customer, conversationId, prepare } = await chat();
+    const prepared = await prepare(10 * KB);
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    expect((await customer.request('conversation.close', { conversationId })).ok).toBe(true);
+    // The link is still within its time, but nothing can be sent in this chat any more: a file
+    // taken now would only wait for the retention job, and an erasure (allowed once the chat
+    // ended) would not find it.
+    const late = await put(server.url, prepared.data.uploadUrl, pdfOf(10 * KB));
+    expect(late).toMatchObject({ ok: false, status: 409, error: { code: 'CONVERSATION_CLOSED' } });
+    expect(await Attachment().countDocuments({ conversationId })).toBe(0);
+  });
 
   it('an upload cut off half-way leaves no record and gives its room back at once', async () => {
     const { conversationId, prepare } = await chat();

@@ -66,7 +66,7 @@ export function createAttachmentsService(deps: {
   links: AttachmentLinks;
   tickets: UploadTickets;
   quota: ConversationQuota;
-  conversations: Pick<ConversationsService, 'get'>;
+  conversations: Pick<ConversationsService, 'get' | 'load'>;
   customerUploads: RateLimit;
   logger: Logger;
 }) {
@@ -176,6 +176,12 @@ export function createAttachmentsService(deps: {
       const earlier = await stored();
       if (earlier?.status === 'ready') return answerStored(body);
       if (earlier?.status === 'removed') throw new AppError('NOT_FOUND', 'This file was removed.');
+      // A link given before the chat ended is still within its time, but nothing can be sent in
+      // the chat any more: the file would only wait for the retention job, out of an erasure's reach.
+      const conversation = await deps.conversations.load(conversationId);
+      if (!conversation || conversation.status === 'closed') {
+        throw new AppError('CONVERSATION_CLOSED', 'This chat has ended.');
+      }
       const attempt = randomBytes(6).toString('hex');
       const started = await Attachment.updateOne(
         { _id: id, status: 'receiving' },
