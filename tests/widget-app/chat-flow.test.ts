@@ -9,7 +9,10 @@ import { givePhoto, openWidget, resizeViewport, shot, startHarness, type Harness
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', () => {
+// Once more on failure: in CI under full load this file has failed with a click on the frame
+// doing nothing (nothing started, no page error, passes alone and under busy loops); cause not
+// found yet (widget-harness.ts prints page errors and crashes). A real fault fails both times.
+describe('the widget app: form, queue, chat, reload, offline, end (Chromium)', { retry: 1 }, () => {
   let harness: Harness;
   let desk: TestAgentDesk;
   let page: Page;

@@ -20,7 +20,10 @@ type Win = Window & {
   texts: string[];
 };
 
-describe('the loader on a hostile host page (Chromium)', () => {
+// Once more on failure: in CI under full load this file has failed with a click on the frame
+// doing nothing (nothing started, no page error, passes alone and under busy loops); cause not
+// found yet (widget-harness.ts prints page errors and crashes). A real fault fails both times.
+describe('the loader on a hostile host page (Chromium)', { retry: 1 }, () => {
   let site: StaticSite;
   let server: TestServer;
   let browser: TestBrowser;
