@@ -86,11 +86,11 @@ export function widgetFrame(page: Page, server: TestServer): Frame | undefined {
 const watchedPages = new WeakSet<Page>();
 
 /**
- * Prints what the browser did wrong while a test ran: a page error, a crashed
- * renderer leaves a later assertion failing far from its
- * cause (the widget-app flow once failed in CI with every click on the frame
- * doing nothing, and nothing said why). Rare events, so always on;
- * WIDGET_DEBUG adds every console line and failed response.
+ * Prints what the browser did wrong while a test ran: a page error or a
+ * crashed renderer leaves a later assertion failing far from its cause (the
+ * widget-app flow once failed in CI with every click on the frame doing
+ * nothing, and nothing said why). Rare events, so always on; WIDGET_DEBUG
+ * adds every console line and failed response.
  */
 function watchBrowser(page: Page): void {
   if (watchedPages.has(page)) return;

@@ -252,9 +252,10 @@ return 1
  * said active, then the chat closed: adding it back would hold a slot for a
  * closed chat until the next sweep); one counted before the read started
  * that the database no longer has active with the agent is removed (one
- * counted later may be newer than the read, and stays); a reservation older than the stale limit belonged to
- * a process that died before finishing it, and goes (its chat, if it was
- * assigned, is in the database's list). Answers the number of changes.
+ * counted later may be newer than the read, and stays); a reservation
+ * older than the stale limit belonged to a process that died before
+ * finishing it, and goes (its chat, if it was assigned, is in the
+ * database's list). Answers the number of changes.
  */
 const RECONCILE_AGENT = `
 local P, agent, readAt, staleAt = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
