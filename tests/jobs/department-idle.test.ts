@@ -9,7 +9,7 @@ import { createDepartment, eventually, patientRequest, setStatus } from '../rout
 import { FAST_JOBS_ENV, systemMessages } from './chat.js';
 
 /**
- * Issue 5 items 3 and 5: idle thresholds and auto-requeue per department,
+ * Idle thresholds and auto-requeue per department,
  * set through the admin REST and read by the timers when they fire or are
  * rescheduled (no restart).
  */

@@ -34,7 +34,7 @@ function payloadNaming(event: CustomerEvent, conversationId: string): Record<str
 }
 
 /**
- * X2 for customers, systematically: every customer event that names a
+ * Customers reach only their own conversations, systematically: every customer event that names a
  * conversation, sent with someone else's conversation id, answers NOT_FOUND —
  * exactly the answer for an id that does not exist, so probing reveals
  * nothing — and changes nothing. REST has no customer credentials at all:
