@@ -1,5 +1,5 @@
 /**
- * One function per figure of issue 10: each runs its A/B rounds and returns
+ * One function per figure of bench/README.md's table: each runs its A/B rounds and returns
  * table rows plus its raw rounds for the JSON file.
  */
 import { readdirSync } from 'node:fs';
