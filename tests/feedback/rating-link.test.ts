@@ -12,10 +12,10 @@ const RATE_LINK = /https?:\/\/[^\s"<>]+\/rate\/[a-f0-9]{24}\?token=[A-Za-z0-9_%-
 
 /**
  * Rating from the email: the transcript's "Rate your chat" link opens a page in
- * the conversation's language that stores the same rating as the widget;
- * the link is built from PUBLIC_URL (else the address the server really
- * listens on), expires, and using it again only replaces the rating. A chat
- * nobody answered is never offered for rating.
+ * the conversation's language that stores the same rating as the widget; the
+ * link is built from PUBLIC_URL (else the address the server really listens
+ * on), expires, and using it again only replaces the rating. A chat nobody
+ * answered is never offered for rating.
  */
 describe('the rating link of the transcript email', () => {
   let smtp: SmtpListener;

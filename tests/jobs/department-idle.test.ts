@@ -9,9 +9,8 @@ import { createDepartment, eventually, patientRequest, setStatus } from '../rout
 import { FAST_JOBS_ENV, systemMessages } from './chat.js';
 
 /**
- * Idle thresholds and auto-requeue per department,
- * set through the admin REST and read by the timers when they fire or are
- * rescheduled (no restart).
+ * Idle thresholds and auto-requeue per department, set through the admin REST
+ * and read by the timers when they fire or are rescheduled (no restart).
  */
 describe('per-department idle settings', () => {
   let server: TestServer;

@@ -7,8 +7,8 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, openDesk, startChat } from './routing-support.js';
 
 /**
- * A capacity change routes at once, and agents
- * without a capacity of their own take their departments' default.
+ * A capacity change routes at once, and agents without a capacity of their own
+ * take their departments' default.
  */
 describe('agent capacity', () => {
   let server: TestServer;
