@@ -1,14 +1,14 @@
 import type { AuthorKind, IdleReason, SystemEvent } from '@switchboard/shared';
 
 /**
- * Whose turn it is in a chat and what the idle timer should do about it,
- * as pure functions of stored state (the worker loads, these decide).
+ * Whose turn it is in a chat and what the idle timer should do about it, as
+ * pure functions of stored state (the worker loads, these decide).
  *
- * Turns: after a customer message the agent owes a reply (the agent-reply
- * clock runs from the oldest unanswered customer message, or the assignment
- * if later). The first agent reply after it makes it the customer's turn
- * (the check-in clock runs from that reply). Later agent messages do not move either clock, and every
- * customer message ends the customer's turn.
+ * Turns: after a customer message the agent owes a reply (the agent-reply clock
+ * runs from the oldest unanswered customer message, or the assignment if
+ * later). The first agent reply after it makes it the customer's turn (the
+ * check-in clock runs from that reply). Later agent messages do not move either
+ * clock, and every customer message ends the customer's turn.
  */
 
 export interface IdleThresholds {
