@@ -67,7 +67,8 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     restAuth: agents.services.restAuth,
     departments: departments.services.departments,
     messaging: messaging.services,
-    // W5 email replies go out through the jobs feature's transcript mailer (created just below; called later).
+    // Replies to messages left offline are emailed by the jobs feature's transcript mailer
+    // (created just below; called later).
     offlineReply: (conversation, message) => jobs.services.transcripts.offlineReply(conversation, message),
   });
   const departmentsService = departments.services.departments;

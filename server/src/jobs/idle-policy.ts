@@ -2,14 +2,14 @@ import type { AuthorKind, IdleReason, SystemEvent } from '@switchboard/shared';
 import type { TurnSide } from '../conversations/live-state.js';
 
 /**
- * Whose turn it is in a chat and what the idle timer should do about it,
- * as pure functions of stored state (the worker loads, these decide).
+ * Whose turn it is in a chat and what the idle timer should do about it, as
+ * pure functions of stored state (the worker loads, these decide).
  *
- * Turns: after a customer message the agent owes a reply (J2 clock runs from
- * the oldest unanswered customer message, or the assignment if later). The
- * first agent reply after it makes it the customer's turn (J1 clock runs from
- * that reply). Later agent messages do not move either clock, and every
- * customer message ends the customer's turn.
+ * Turns: after a customer message the agent owes a reply (the agent-reply clock
+ * runs from the oldest unanswered customer message, or the assignment if
+ * later). The first agent reply after it makes it the customer's turn (the
+ * check-in clock runs from that reply). Later agent messages do not move either
+ * clock, and every customer message ends the customer's turn.
  */
 
 export interface IdleThresholds {
@@ -117,7 +117,7 @@ export interface IdleDecision {
 
 export interface IdleState {
   status: string;
-  /** Left through the offline form (W5): never timed, see {@link decideIdle}. */
+  /** Left through the offline form: never timed, see {@link decideIdle}. */
   offline?: boolean;
   assignedAt?: Date | null;
   idle?: { reason: IdleReason; since?: Date | null } | null;
@@ -138,7 +138,7 @@ const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
  */
 export function decideIdle(state: IdleState, now: Date, limits: IdleThresholds): IdleDecision {
   if (state.status !== 'active') return { actions: [], wakeAt: null };
-  // An offline message (W5) is answered by email: its customer left the page long
+  // An offline message is answered by email: its customer left the page long
   // ago, so "are you still there?" and a no-response close would be wrong, and the
   // live-chat reply SLA and auto-requeue do not measure an email reply either.
   if (state.offline) return { actions: state.idle ? [{ kind: 'clear', reason: state.idle.reason }] : [], wakeAt: null };
