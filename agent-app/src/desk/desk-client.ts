@@ -1,6 +1,7 @@
 import type {
   AckResult,
   AgentStatus,
+  AttachmentCancel,
   AttachmentPrepare,
   AttachmentPrepared,
   AgentView,
@@ -47,6 +48,14 @@ export class DeskClient extends DeskConnection {
   /** Where to upload a file for this chat (the answer, refusals included, goes to the composer). */
   prepareUpload(payload: AttachmentPrepare): Promise<AckResult<AttachmentPrepared>> {
     return this.requests.raw<AttachmentPrepared>('attachment.prepare', payload).catch(() => ({
+      ok: false as const,
+      error: { code: 'TIMEOUT' as const, message: 'The server did not answer.', retryable: true },
+    }));
+  }
+
+  /** Gives up a prepared upload (a removed or replaced file): its room in the chat comes back at once. */
+  cancelUpload(payload: AttachmentCancel): Promise<AckResult<null>> {
+    return this.requests.raw<null>('attachment.cancel', payload).catch(() => ({
       ok: false as const,
       error: { code: 'TIMEOUT' as const, message: 'The server did not answer.', retryable: true },
     }));

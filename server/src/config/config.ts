@@ -3,6 +3,7 @@ import { DEFAULT_ATTACHMENT_TYPES } from '@switchboard/shared';
 import { z } from 'zod';
 import { bytesFromEnv, typeListFromEnv } from './attachment-env.js';
 import { durationFromEnv } from './duration.js';
+import { fileStoreEnv, fileStoreProblems } from './file-store-env.js';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -234,6 +235,8 @@ const envSchema = z.object({
   ATTACHMENT_LINK_TTL: durationFromEnv({ min: 60_000, max: 7 * 86_400_000 }).default(12 * 3_600_000),
   /** Links to files in transcript emails work this long. */
   ATTACHMENT_EMAIL_LINK_TTL: durationFromEnv({ min: 60_000, max: 366 * 86_400_000 }).default(7 * 86_400_000),
+  /** Where the files' bytes are kept: GridFS (default) or an S3-compatible store (file-store-env.ts). */
+  ...fileStoreEnv.shape,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -262,6 +265,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (values.DESK_REPLY_RED <= values.DESK_REPLY_AMBER) {
     throw new ConfigError(['DESK_REPLY_RED: must be longer than DESK_REPLY_AMBER']);
   }
+  const storeProblems = fileStoreProblems(values);
+  if (storeProblems.length > 0) throw new ConfigError(storeProblems);
   if (values.NODE_ENV === 'production' && !values.PUBLIC_URL) {
     // Emails link back to it and origin checks behind a proxy rely on it.
     throw new ConfigError(['PUBLIC_URL: required in production (the https:// address customers and agents use)']);

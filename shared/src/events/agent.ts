@@ -1,5 +1,5 @@
 import type { Ack } from '../ack.js';
-import type { AttachmentPrepare, AttachmentPrepared } from '../attachments.js';
+import type { AttachmentCancel, AttachmentPrepare, AttachmentPrepared } from '../attachments.js';
 import type { AgentStatusSet, AgentStatusUpdated, AgentView } from '../agents.js';
 import type { AgentConversationClose, ConversationRef, ConversationView } from '../conversations.js';
 import type {
@@ -36,6 +36,8 @@ export interface AgentClientEvents extends SystemClientEvents {
   'message.history': (payload: MessageHistory, ack: Ack<MessagePage>) => void;
   /** Where to upload a file for a chat the agent may write in (`internal` for a note's file). */
   'attachment.prepare': (payload: AttachmentPrepare, ack: Ack<AttachmentPrepared>) => void;
+  /** Gives up a prepared upload (the composer's cancel): its bytes are freed at once; another person's is NOT_FOUND. */
+  'attachment.cancel': (payload: AttachmentCancel, ack: Ack<null>) => void;
   'typing.set': (payload: TypingSet, ack?: Ack<null>) => void;
   'receipt.update': (payload: ReceiptUpdate, ack?: Ack<ReceiptUpdated>) => void;
   /** The desk's view of one conversation it may read (e.g. after `conversation.updated` for one it did not know). */

@@ -1,5 +1,5 @@
 import type { Ack } from '../ack.js';
-import type { AttachmentPrepare, AttachmentPrepared } from '../attachments.js';
+import type { AttachmentCancel, AttachmentPrepare, AttachmentPrepared } from '../attachments.js';
 import type {
   ConversationRef,
   ConversationStart,
@@ -37,6 +37,8 @@ export interface CustomerClientEvents extends SystemClientEvents {
   'message.history': (payload: MessageHistory, ack: Ack<MessagePage>) => void;
   /** Where to upload a file for one of the customer's chats (refused with the reason when it cannot be sent). */
   'attachment.prepare': (payload: AttachmentPrepare, ack: Ack<AttachmentPrepared>) => void;
+  /** Gives up a prepared upload (the composer's cancel): its bytes are freed at once; another person's is NOT_FOUND. */
+  'attachment.cancel': (payload: AttachmentCancel, ack: Ack<null>) => void;
   'typing.set': (payload: TypingSet, ack?: Ack<null>) => void;
   'receipt.update': (payload: ReceiptUpdate, ack?: Ack<ReceiptUpdated>) => void;
   /** Email the transcript of one of the customer's own conversations. */

@@ -90,6 +90,7 @@ export class ChatClient {
     });
     this.files = new AttachmentUploads({
       prepare: (payload) => this.request('attachment.prepare', payload),
+      cancel: (payload) => this.request('attachment.cancel', payload),
       put: options.putFile ?? xhrPut,
       newId: this.newId,
       onChange: (staged) => this.update({ staged }),
@@ -204,7 +205,7 @@ export class ChatClient {
     if (id) this.files.retry(id);
   }
 
-  /** Cancels the staged file's upload, or removes it. */
+  /** Cancels the staged file's upload, or removes it (its room in the chat is given back on the server). */
   removeUpload(): void {
     this.files.clear();
   }
