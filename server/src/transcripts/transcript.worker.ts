@@ -76,10 +76,9 @@ export function transcriptProcessor(deps: TranscriptWorkerDeps) {
     const stored = conversation.prechat?.timeZone;
     // Checked when the widget sent it; checked again since a zone the runtime no longer knows would fail every attempt.
     const timeZone = stored && isTimeZone(stored) ? stored : deps.timeZone;
-    const visible = (await deps.messages.model
-      .find({ conversationId: conversation._id, internal: false }, { author: 1, body: 1, createdAt: 1, attachment: 1 })
-      .sort({ seq: 1 })
-      .lean()) as (VisibleMessage & { attachment?: AttachmentRef | null })[];
+    const visible = (await deps.messages.visibleTranscript(conversation._id)) as (VisibleMessage & {
+      attachment?: AttachmentRef | null;
+    })[];
     const fileOf = (attachment: AttachmentRef | null | undefined) =>
       attachment && deps.fileLinks
         ? { file: { name: attachment.name, url: attachment.removed ? null : deps.fileLinks.link(attachment) } }

@@ -161,18 +161,7 @@ export function createTranscriptsService(deps: {
       // parallel requests cannot pass the cap together (two copies of one retried request may
       // both count, which only ever makes the cap stricter).
       if (!existing) {
-        const counted = await deps.conversations.model.updateOne(
-          {
-            _id: conversation._id,
-            $or: [
-              { transcriptRequests: { $exists: false } },
-              { transcriptRequests: { $lt: MAX_REQUESTS_PER_CONVERSATION } },
-            ],
-          },
-          { $inc: { transcriptRequests: 1 } },
-          { strict: false },
-        );
-        if (counted.modifiedCount === 0) {
+        if (!(await deps.conversations.countTranscriptRequest(conversation._id, MAX_REQUESTS_PER_CONVERSATION))) {
           throw new AppError('RATE_LIMITED', 'This conversation has been emailed as often as it can be.', {
             reason: 'transcripts-per-conversation',
           });
