@@ -222,9 +222,7 @@ export function createConversationsService(deps: {
   }
 
   return {
-    model: Conversation,
     load,
-    mutate,
     ...createConversationQueries(Conversation),
     ...createConversationMoves(mutate),
 

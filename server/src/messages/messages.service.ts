@@ -265,7 +265,6 @@ export function createMessagesService(deps: {
   }
 
   return {
-    model: Message,
     ...createMessageQueries(Message),
     /** The live conversation state the message path decides on; state changes publish to it. */
     liveState,
