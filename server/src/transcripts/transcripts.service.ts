@@ -15,6 +15,7 @@ import type { QueueFactory } from '../infra/queues.js';
 import { QUEUES, transcriptJobId, type TranscriptJob } from '../jobs/job-queues.js';
 import { replyRequestId } from './reply-content.js';
 import { upsertWithRetry } from './upsert.js';
+import { createDeliveryLog } from './delivery-log.js';
 import { deliveryModel, toDeliveryView, type DeliveryDocument } from './transcript-delivery.model.js';
 
 /** Requested transcripts (by the customer and the desk together) one conversation may have. */
@@ -112,8 +113,11 @@ export function createTranscriptsService(deps: {
     deps.enabled && Boolean(conversation.prechat?.email) && !conversation.offline && !conversation.supersededBy;
 
   return {
-    model: Delivery,
     queue,
+    /** The worker's reads and writes of the delivery log. */
+    deliveries: createDeliveryLog(Delivery),
+    /** Builds the delivery log's indexes (its unique request key) before the first request. */
+    ensureIndexes: () => Delivery.init(),
 
     willEmailOnClose,
 
