@@ -13,6 +13,7 @@ import {
   setStatus,
   startChat,
 } from '../routing/routing-support.js';
+import { storedConversations } from '../support/stored.js';
 
 /**
  * No chat assigned twice and no agent over capacity across two server
@@ -55,7 +56,7 @@ describe('atomic assignment across two server processes', () => {
   });
 
   it('200 customers, 20 agents × 3 slots, agents coming online at random: no double assignment, no overload, FIFO', async () => {
-    const { conversations } = first.app.services;
+    const conversations = storedConversations(first.app);
     const department = await createDepartment(first, { name: 'Race', topics: [{ key: 'race', labels: {} }] });
     const desks: TestAgentDesk[] = await Promise.all(
       Array.from({ length: 20 }, async (_, i) =>
@@ -99,10 +100,10 @@ describe('atomic assignment across two server processes', () => {
       }),
     );
 
-    const countActive = () => conversations.model.countDocuments({ _id: { $in: conversationIds }, status: 'active' });
+    const countActive = () => conversations.countDocuments({ _id: { $in: conversationIds }, status: 'active' });
     const assertInvariants = async () => {
       const perAgent = await Promise.all(
-        ids.map((id) => conversations.model.countDocuments({ agentId: id, status: 'active' })),
+        ids.map((id) => conversations.countDocuments({ agentId: id, status: 'active' })),
       );
       expect(Math.max(...perAgent)).toBeLessThanOrEqual(3);
       return perAgent;
@@ -113,8 +114,8 @@ describe('atomic assignment across two server processes', () => {
 
     // Every slot taken, none beyond. Then free every slot at once (on both processes): the freed
     // slots go to exactly the oldest chats still waiting (FIFO), and the invariants still hold.
-    const active = await conversations.model.find({ _id: { $in: conversationIds }, status: 'active' }).lean();
-    const stillQueued = await conversations.model
+    const active = await conversations.find({ _id: { $in: conversationIds }, status: 'active' }).lean();
+    const stillQueued = await conversations
       .find({ _id: { $in: conversationIds }, status: 'queued' })
       .sort({ queuedAt: 1 })
       .lean();
@@ -129,7 +130,7 @@ describe('atomic assignment across two server processes', () => {
       );
     }
     await eventually(
-      async () => (await conversations.model.countDocuments({ _id: { $in: expectedNext }, status: 'active' })) === 60,
+      async () => (await conversations.countDocuments({ _id: { $in: expectedNext }, status: 'active' })) === 60,
       90_000,
     );
     expect(await assertInvariants()).toEqual(ids.map(() => 3));
@@ -202,9 +203,9 @@ describe('atomic assignment across two server processes', () => {
     expect(wins[onFirst.principal.id]! + wins[onSecond.principal.id]!).toBe(50);
     // Never over capacity either: each agent holds exactly what they won.
     for (const d of [onFirst, onSecond]) {
-      expect(
-        await first.app.services.conversations.model.countDocuments({ agentId: d.principal.id, status: 'active' }),
-      ).toBe(wins[d.principal.id]);
+      expect(await storedConversations(first.app).countDocuments({ agentId: d.principal.id, status: 'active' })).toBe(
+        wins[d.principal.id],
+      );
       d.disconnect();
     }
   }, 120_000);

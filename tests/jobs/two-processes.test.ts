@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, uniqueNamespace, type TestServer } from '../support/test-server.js';
 import { FAST_JOBS_ENV, openChat } from './chat.js';
+import { storedMessages } from '../support/stored.js';
 
 /**
  * Two server instances sharing one database and one Redis namespace, both
@@ -43,11 +44,12 @@ describe('idle timers and transcripts across two worker processes', () => {
     await smtp.waitFor(() => chats.every((_, i) => smtp.to(`two-${i + 1}@example.com`).length > 0), 20_000);
     await sleep(1_500); // time for any duplicate to show up
 
-    const { messages, conversations } = first.app.services;
+    const { conversations } = first.app.services;
+    const messages = storedMessages(first.app);
     for (const [i, chat] of chats.entries()) {
-      const events = (
-        await messages.model.find({ conversationId: chat.conversationId, 'author.kind': 'system' }).lean()
-      ).map((message) => message.system?.event);
+      const events = (await messages.find({ conversationId: chat.conversationId, 'author.kind': 'system' }).lean()).map(
+        (message) => message.system?.event,
+      );
       expect(events.filter((event) => event === 'customer.idle-nudge')).toHaveLength(1);
       expect(events.filter((event) => event === 'customer.idle-close')).toHaveLength(1);
       // The goodbye is the one closing line.

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { storedMessages } from '../support/stored.js';
 
 describe('customers and agents in one conversation', () => {
   let server: TestServer;
@@ -209,6 +210,6 @@ describe('customers and agents in one conversation', () => {
         error: { code: 'FORBIDDEN' },
       },
     );
-    expect(await server.app.services.messages.model.countDocuments({ body: { $in: ['hi', 'not mine'] } })).toBe(0);
+    expect(await storedMessages(server.app).countDocuments({ body: { $in: ['hi', 'not mine'] } })).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { Types } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { storedMessages } from '../support/stored.js';
 
 describe('customers start chats and send messages that are stored before they are acked', () => {
   let server: TestServer;
@@ -15,7 +16,7 @@ describe('customers start chats and send messages that are stored before they ar
     await created.connect();
     return created;
   };
-  const storedCount = (filter: Record<string, unknown>) => server.app.services.messages.model.countDocuments(filter);
+  const storedCount = (filter: Record<string, unknown>) => storedMessages(server.app).countDocuments(filter);
 
   beforeAll(async () => {
     server = await startTestServer({ testFile: import.meta.filename, env: { CUSTOMER_MESSAGE_RATE: '1000' } });
@@ -131,7 +132,7 @@ describe('customers start chats and send messages that are stored before they ar
     const sent = await marie.send(conversation.id, 'sent last year', { clientMessageId });
     expect(sent.ok).toBe(true);
     // As older servers stored it: the same message under a random ObjectId.
-    const Message = server.app.services.messages.model;
+    const Message = storedMessages(server.app);
     const stored = await Message.findOne({ clientMessageId }).lean();
     await Message.deleteOne({ clientMessageId });
     await Message.create({ ...stored, _id: new Types.ObjectId() });
@@ -162,7 +163,7 @@ describe('customers start chats and send messages that are stored before they ar
     await redis.set(seqKey, '1');
     expect(seqOf(await marie.send(conversation.id, 'fourth'))).toBe(5);
     expect(seqOf(await marie.send(conversation.id, 'fifth'))).toBe(6);
-    const stored = await messages.model
+    const stored = await storedMessages(server.app)
       .find({ conversationId: new Types.ObjectId(conversation.id) })
       .sort({ seq: 1 })
       .lean();
@@ -196,7 +197,7 @@ describe('customers start chats and send messages that are stored before they ar
     const body = (result as { data: MessageSent }).data.message.body;
     expect(body).not.toContain('4111 1111 1111 1111');
     expect(body).toContain('1111');
-    const stored = await server.app.services.messages.model
+    const stored = await storedMessages(server.app)
       .findOne({ conversationId: conversation.id, 'author.kind': 'customer' })
       .lean();
     expect(stored?.body).toBe(body);

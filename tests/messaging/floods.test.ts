@@ -5,6 +5,7 @@ import type { AckResult } from '@switchboard/shared';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { storedMessages } from '../support/stored.js';
 
 describe('a customer flooding messages (default limits)', () => {
   let server: TestServer;
@@ -41,7 +42,7 @@ describe('a customer flooding messages (default limits)', () => {
       });
     }
     expect(
-      await server.app.services.messages.model.countDocuments({
+      await storedMessages(server.app).countDocuments({
         conversationId: conversation.id,
         'author.kind': 'customer',
       }),
@@ -102,7 +103,7 @@ describe('a customer flooding messages (default limits)', () => {
     }
     for (const result of await Promise.all(neighbourSends)) expect(result).toMatchObject({ ok: true });
     expect(
-      await server.app.services.messages.model.countDocuments({
+      await storedMessages(server.app).countDocuments({
         conversationId: conversation.id,
         'author.kind': 'customer',
       }),

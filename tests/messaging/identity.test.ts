@@ -5,6 +5,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { storedConversations } from '../support/stored.js';
 
 const IDENTITY_SECRET = 'host-site-shared-secret-0123456789abcdef';
 const sign = (userId: string, secret = IDENTITY_SECRET) => createHmac('sha256', secret).update(userId).digest('hex');
@@ -78,7 +79,7 @@ describe('customers identified by the host site (HMAC)', () => {
     );
     for (const [phone, laptop] of pairs) expect(laptop?.conversation.id).toBe(phone?.conversation.id);
     const customerIds = pairs.flatMap(([phone]) => (phone ? [new Types.ObjectId(phone.customer.id)] : []));
-    expect(await server.app.services.conversations.model.countDocuments({ customerId: { $in: customerIds } })).toBe(12);
+    expect(await storedConversations(server.app).countDocuments({ customerId: { $in: customerIds } })).toBe(12);
   });
 
   it('refuses an invalid signature with IDENTITY_INVALID', async () => {

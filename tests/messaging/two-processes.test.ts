@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, uniqueNamespace, type TestServer } from '../support/test-server.js';
+import { storedMessages } from '../support/stored.js';
 
 /**
  * Two server instances sharing one database and one Redis namespace, as two
@@ -41,9 +42,7 @@ describe('customer on one server process, agent on another', () => {
     const results = (await Promise.all(sends)) as { ok: boolean }[];
     expect(results.filter((result) => !result.ok)).toEqual([]);
 
-    const stored = (
-      await first.app.services.messages.model.find({ conversationId: conversation.id }).sort({ seq: 1 }).lean()
-    )
+    const stored = (await storedMessages(first.app).find({ conversationId: conversation.id }).sort({ seq: 1 }).lean())
       // The welcome line was stored before either client joined: it comes with their next catch-up.
       .filter((message) => message.system?.event !== 'conversation.started');
     expect(stored).toHaveLength(201); // 200 + "you're chatting with Lei"

@@ -5,6 +5,7 @@ import type { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, openDesk, setStatus } from './routing-support.js';
+import { storedConversations } from '../support/stored.js';
 
 describe('routing within one server', () => {
   let server: TestServer;
@@ -32,7 +33,7 @@ describe('routing within one server', () => {
     return (await assignedTo(id))!;
   };
   const activeCount = (agentId: string) =>
-    server.app.services.conversations.model.countDocuments({ agentId, status: 'active' });
+    storedConversations(server.app).countDocuments({ agentId, status: 'active' });
 
   beforeAll(async () => {
     server = await startTestServer({ testFile: import.meta.filename, env: { ROUTING_QUEUE_DEBOUNCE: '30' } });

@@ -6,6 +6,7 @@ import type { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, openDesk, startChat } from './routing-support.js';
+import { storedConversations } from '../support/stored.js';
 
 /**
  * Capacity is reserved (in routing's Redis state) before the conversation is
@@ -84,7 +85,7 @@ describe('capacity reserved before the conversation is taken', () => {
       started.map(async ({ conversation }) => (await server.app.services.conversations.load(conversation.id))?.status),
     );
     expect(statuses.sort()).toEqual(['active', 'active', 'queued']);
-    const live = await server.app.services.conversations.model.countDocuments({
+    const live = await storedConversations(server.app).countDocuments({
       agentId: desk.principal.id,
       status: 'active',
       departmentId,

@@ -5,6 +5,7 @@ import type { TestAgentDesk } from '../support/agent-desk.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, openDesk, startChat } from './routing-support.js';
+import { storedConversations } from '../support/stored.js';
 
 /**
  * A capacity change routes at once, and agents without a capacity of their own
@@ -15,8 +16,7 @@ describe('agent capacity', () => {
   let admin: SignedIn;
   const cleanup: { disconnect(): void }[] = [];
 
-  const activeWith = (agentId: string) =>
-    server.app.services.conversations.model.countDocuments({ agentId, status: 'active' });
+  const activeWith = (agentId: string) => storedConversations(server.app).countDocuments({ agentId, status: 'active' });
 
   async function startChats(topic: string, count: number): Promise<string[]> {
     const ids: string[] = [];

@@ -7,6 +7,7 @@ import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, openDesk, queueUpdates, setStatus } from './routing-support.js';
+import { storedMessages } from '../support/stored.js';
 
 describe('queues, estimates, business hours, offline messages and transfers', () => {
   let server: TestServer;
@@ -337,7 +338,7 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
     const c = await customer();
     const { conversation } = await c.start({ ...defaultPrechat, topic: 'guarded' });
     await eventually(async () => (await load(conversation.id))?.status === 'active');
-    const countMessages = () => server.app.services.messages.model.countDocuments({ conversationId: conversation.id });
+    const countMessages = () => storedMessages(server.app).countDocuments({ conversationId: conversation.id });
     // The welcome line, and the "you're chatting with" message stored just after the assignment.
     await eventually(async () => (await countMessages()) === 2);
     const messagesBefore = await countMessages();
@@ -408,8 +409,6 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
     const after = await load(conversation.id);
     expect(after).toMatchObject({ status: 'active', priority: 0 });
     expect(after?.agentId?.toHexString()).toBe(owner.principal.id);
-    expect(await server.app.services.messages.model.countDocuments({ conversationId: conversation.id })).toBe(
-      messagesBefore,
-    );
+    expect(await storedMessages(server.app).countDocuments({ conversationId: conversation.id })).toBe(messagesBefore);
   });
 });

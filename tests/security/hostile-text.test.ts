@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch, createSignedInAgent } from '../support/agent-client.js';
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { storedConversations, storedMessages } from '../support/stored.js';
 
 /** Text that looks harmless to a schema and is not: refused at the boundary, or masked, end to end. */
 describe('hostile text at the boundary', () => {
@@ -27,7 +28,7 @@ describe('hostile text at the boundary', () => {
 
   it('refuses javascript: and data: page addresses and names with line breaks, creating nothing', async () => {
     const visitor = await customer();
-    const before = await server.app.services.conversations.model.countDocuments();
+    const before = await storedConversations(server.app).countDocuments();
     for (const prechat of [
       { ...defaultPrechat, pageUrl: 'javascript:alert(document.cookie)' },
       { ...defaultPrechat, pageUrl: 'data:text/html,<script>alert(1)</script>' },
@@ -35,7 +36,7 @@ describe('hostile text at the boundary', () => {
     ]) {
       expect(await visitor.request('conversation.start', { prechat })).toMatchObject(refused);
     }
-    expect(await server.app.services.conversations.model.countDocuments()).toBe(before);
+    expect(await storedConversations(server.app).countDocuments()).toBe(before);
   });
 
   it('refuses a message of only invisible characters and masks a card hidden by them', async () => {
@@ -53,7 +54,7 @@ describe('hostile text at the boundary', () => {
     expect(hidden).toMatchObject({ ok: true, data: { message: { masked: true } } });
     const fullWidth = await send('卡号 ４２４２　４２４２　４２４２　４２４２');
     expect(fullWidth).toMatchObject({ ok: true, data: { message: { masked: true } } });
-    const stored = await server.app.services.messages.model.find({ conversationId: conversation.id }).lean();
+    const stored = await storedMessages(server.app).find({ conversationId: conversation.id }).lean();
     const bodies = stored.map((message) => message.body).join('\n');
     expect(bodies.replace(/[\u200b]/g, '')).not.toContain('4242424242424242');
     expect(bodies).not.toContain('４２４２　４２４２　４２４２　４２４２');

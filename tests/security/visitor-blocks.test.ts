@@ -5,6 +5,7 @@ import { agentFetch, createSignedInAgent, type SignedIn } from '../support/agent
 import { defaultPrechat, TestCustomer } from '../support/customer-client.js';
 import { connectSocket, waitForConnectError } from '../support/socket-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { storedConversations } from '../support/stored.js';
 
 const IDENTITY_SECRET = 'host-site-shared-secret-0123456789abcdef';
 const sign = (userId: string) => createHmac('sha256', IDENTITY_SECRET).update(userId).digest('hex');
@@ -127,9 +128,7 @@ describe('blocking a visitor', () => {
         error: { code: 'VISITOR_BLOCKED', retryable: false },
       });
     }
-    expect(await server.app.services.conversations.model.countDocuments({ customerId: conversation.customerId })).toBe(
-      1,
-    );
+    expect(await storedConversations(server.app).countDocuments({ customerId: conversation.customerId })).toBe(1);
   });
 
   it('blocks an identified customer on every device, whatever their address', async () => {

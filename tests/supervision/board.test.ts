@@ -15,6 +15,7 @@ import {
   startTwoProcesses,
   stopServers,
 } from './supervision-support.js';
+import { storedConversations } from '../support/stored.js';
 
 describe('supervisor live board', () => {
   let a: TestServer;
@@ -117,7 +118,7 @@ describe('supervisor live board', () => {
     const oldest = await leave('Ana');
     await leave('Ben');
     // Twenty minutes ago, as in a morning's backlog.
-    await a.app.services.conversations.model.updateOne(
+    await storedConversations(a.app).updateOne(
       { _id: oldest },
       { $set: { queuedAt: new Date(Date.now() - 20 * 60_000) } },
     );

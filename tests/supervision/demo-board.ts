@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { createAgent } from '../support/agent-client.js';
 import type { TestServer } from '../support/test-server.js';
 import { createDepartment } from '../routing/routing-support.js';
+import { storedConversations } from '../support/stored.js';
 
 const DEPARTMENTS = [
   'Phones',
@@ -75,7 +76,7 @@ const NAMES = [
  * (a picture, not a routing test). Deterministic, so screenshots compare.
  */
 export async function seedDemoBoard(server: TestServer): Promise<void> {
-  const { conversations, agents } = server.app.services;
+  const { agents } = server.app.services;
   const departments = [];
   for (const name of DEPARTMENTS) {
     departments.push(
@@ -139,5 +140,5 @@ export async function seedDemoBoard(server: TestServer): Promise<void> {
       );
     }
   }
-  await conversations.model.insertMany(docs);
+  await storedConversations(server.app).insertMany(docs);
 }

@@ -14,6 +14,7 @@ import {
   stopServers,
   systemEvents,
 } from './supervision-support.js';
+import { storedConversations } from '../support/stored.js';
 
 describe('supervisor reassign across two server processes', () => {
   let a: TestServer;
@@ -66,9 +67,9 @@ describe('supervisor reassign across two server processes', () => {
     // Capacity: Mia holds it as routing counts her, and (capacity 1) takes nothing more.
     const counted = await a.app.services.routing.state.agent(target.principal.id);
     expect(counted.active + counted.reserved).toBe(1);
-    expect(
-      await a.app.services.conversations.model.countDocuments({ agentId: chat.desk.principal.id, status: 'active' }),
-    ).toBe(0);
+    expect(await storedConversations(a.app).countDocuments({ agentId: chat.desk.principal.id, status: 'active' })).toBe(
+      0,
+    );
     const second = await openLiveChat(a, { agentName: 'Noor' });
     const full = await supervisor.request('supervisor.reassign', {
       conversationId: second.conversationId,

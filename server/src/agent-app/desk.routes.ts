@@ -88,8 +88,8 @@ export function deskRoutes({
 
   const assertServes = async (agent: AgentPrincipal, customerId: string) => {
     if (isSupervisorRole(agent.role)) return;
-    const serving = await conversations.model.exists({ customerId, agentId: agent.id, status: 'active' });
-    if (!serving) throw new AppError('FORBIDDEN', 'You are not serving this customer.');
+    if (!(await conversations.isServing(agent.id, customerId)))
+      throw new AppError('FORBIDDEN', 'You are not serving this customer.');
   };
 
   router.get('/api/desk/settings', auth.authenticate, async (_req, res) => {
@@ -113,11 +113,7 @@ export function deskRoutes({
   router.get('/api/customers/:id/conversations', auth.authenticate, async (req, res) => {
     const customerId = parseInput(objectIdSchema, req.params.id);
     await assertServes(currentAgent(res), customerId);
-    const found = (await conversations.model
-      .find({ customerId })
-      .sort({ queuedAt: -1 })
-      .limit(50)
-      .lean()) as ConversationDocument[];
+    const found = await conversations.ofCustomer(customerId, 50);
     res.set('Cache-Control', 'private, no-store').json({ conversations: found.map(toSummary) });
   });
 

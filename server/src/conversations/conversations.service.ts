@@ -20,6 +20,8 @@ import type { Broadcaster } from './broadcast.js';
 import { createCaseNumbers } from './case-number.js';
 import type { ConversationHooks } from './conversation-hooks.js';
 import { conversationModels, type ConversationDocument } from './conversation.model.js';
+import { createConversationMoves } from './conversation-moves.js';
+import { createConversationQueries } from './conversation-queries.js';
 import { toConversationView } from './conversation-view.js';
 import { offlineConversationId } from './offline-conversation-id.js';
 
@@ -220,9 +222,9 @@ export function createConversationsService(deps: {
   }
 
   return {
-    model: Conversation,
     load,
-    mutate,
+    ...createConversationQueries(Conversation),
+    ...createConversationMoves(mutate),
 
     /**
      * The customer's live conversation, created if there is none. The

@@ -9,7 +9,7 @@ import type { LiveStateStore } from './live-state.js';
  * have been handed out, and returns the marks as stored. Reading implies delivery.
  */
 export async function advanceReceipts(
-  deps: { conversations: Pick<ConversationsService, 'model'>; liveState: Pick<LiveStateStore, 'currentSeq'> },
+  deps: { conversations: Pick<ConversationsService, 'raiseReceipts'>; liveState: Pick<LiveStateStore, 'currentSeq'> },
   conversation: ConversationDocument,
   side: 'customer' | 'agent',
   marks: { deliveredSeq?: number | undefined; readSeq?: number | undefined },
@@ -18,14 +18,7 @@ export async function advanceReceipts(
   const clamp = (seq: number | undefined) => Math.max(0, Math.min(seq ?? 0, highest));
   const readSeq = clamp(marks.readSeq);
   const deliveredSeq = Math.max(clamp(marks.deliveredSeq), readSeq);
-  const stored = (await deps.conversations.model
-    .findOneAndUpdate(
-      { _id: conversation._id },
-      { $max: { [`receipts.${side}.readSeq`]: readSeq, [`receipts.${side}.deliveredSeq`]: deliveredSeq } },
-      { returnDocument: 'after' },
-    )
-    .lean()) as Pick<ConversationDocument, 'receipts'> | null;
-  const marksNow = stored?.receipts?.[side];
+  const marksNow = await deps.conversations.raiseReceipts(conversation._id, side, readSeq, deliveredSeq);
   return {
     conversationId: conversation._id.toHexString(),
     side,

@@ -43,16 +43,14 @@ function harness(
   const read = () => Promise.resolve(states[Math.min(reads++, states.length - 1)] ?? null);
   const found = options.messages ?? [];
   const counts = { messageReads: 0 };
-  const messageModel = {
-    find: () => {
-      counts.messageReads += 1;
-      return { sort: () => ({ limit: () => ({ lean: () => Promise.resolve(found) }) }) };
-    },
+  const latestVisible = () => {
+    counts.messageReads += 1;
+    return Promise.resolve(found);
   };
   const deps = {
     conversations: { load: () => Promise.resolve(conversation) },
     liveState: { read },
-    messages: { model: messageModel },
+    messages: { latestVisible },
     broadcast: {},
     flags: { set: () => Promise.resolve(true), clear: () => Promise.resolve() },
     timers: {

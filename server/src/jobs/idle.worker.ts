@@ -51,11 +51,7 @@ export function idleProcessor(deps: IdleWorkerDeps) {
   const { conversations, messages } = deps;
 
   async function recentTurnMessages(conversationId: Types.ObjectId): Promise<TurnMessage[]> {
-    const found = await messages.model
-      .find({ conversationId, internal: false }, { author: 1, system: 1, createdAt: 1, seq: 1 })
-      .sort({ seq: -1 })
-      .limit(TURN_WINDOW)
-      .lean();
+    const found = await messages.latestVisible(conversationId, TURN_WINDOW);
     return found.map((message) => ({
       seq: message.seq,
       author: { kind: message.author?.kind ?? 'system' },

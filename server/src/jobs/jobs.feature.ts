@@ -225,7 +225,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
     routes,
     handlers: { customer: transcriptSocketHandlers({ transcripts, limit: requestLimit }) },
     async start() {
-      await transcripts.model.init();
+      await transcripts.ensureIndexes();
       dashboard.refresh();
       if (config.PROCESS_ROLE === 'web') return;
       const restored = await restoreLostTimers();

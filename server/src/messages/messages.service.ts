@@ -18,6 +18,7 @@ import { isDuplicateKey } from '../infra/app-errors.js';
 import type { Logger } from '../infra/logger.js';
 import { createBatchedInserts } from '../infra/batched-inserts.js';
 import { maskSecrets } from './mask.js';
+import { createMessageQueries } from './message-queries.js';
 import { messageIdFor } from './message-id.js';
 import { messageModel, type MessageDocument } from './message.model.js';
 import { toMessageView as toStoredMessageView } from './message-view.js';
@@ -264,7 +265,7 @@ export function createMessagesService(deps: {
   }
 
   return {
-    model: Message,
+    ...createMessageQueries(Message),
     /** The live conversation state the message path decides on; state changes publish to it. */
     liveState,
 

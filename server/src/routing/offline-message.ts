@@ -49,9 +49,7 @@ export function createOfflineMessages(deps: {
       // The message is the customer's case from now on: the chat they gave up is closed
       // quietly (no transcript of it), so they get one case number and one email thread.
       // (Also if an advisor took it a moment ago: the customer has left it for the message.)
-      await conversations.mutate(waiting._id.toHexString(), (current) =>
-        current.status === 'closed' ? null : { supersededBy: conversation._id },
-      );
+      await conversations.markSuperseded(waiting._id.toHexString(), conversation._id);
       await conversations.close(waiting, { kind: 'customer', id: principal.id });
     }
     const stored = await messages.store({

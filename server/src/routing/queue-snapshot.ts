@@ -170,10 +170,7 @@ export function createQueueSnapshots(deps: {
    * Reads the queue's documents for the listing fields.
    */
   async function entriesOf(snapshot: QueueSnapshot): Promise<QueueEntry[]> {
-    const queued = (await deps.conversations.model
-      .find({ status: 'queued', departmentId: departmentIdOf(snapshot.key) })
-      .sort({ queuedAt: 1 })
-      .lean()) as ConversationDocument[];
+    const queued = await deps.conversations.queuedIn(departmentIdOf(snapshot.key));
     const entry = (conversation: ConversationDocument, position: number): QueueEntry => ({
       ...conversationListingFields(conversation),
       queuedAt: conversation.queuedAt.toISOString(),

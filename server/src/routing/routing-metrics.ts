@@ -1,5 +1,4 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { Types } from 'mongoose';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { Logger } from '../infra/logger.js';
@@ -14,7 +13,7 @@ export type AssignmentVia = 'auto' | 'pickup' | 'transfer';
  */
 export function createRoutingMetrics(
   registry: Registry,
-  conversations: Pick<ConversationsService, 'model'>,
+  conversations: Pick<ConversationsService, 'queuedCountByDepartment'>,
   logger: Logger,
 ) {
   new Gauge({
@@ -24,10 +23,7 @@ export function createRoutingMetrics(
     registers: [registry],
     async collect() {
       try {
-        const rows = await conversations.model.aggregate<{ _id: Types.ObjectId | null; count: number }>([
-          { $match: { status: 'queued' } },
-          { $group: { _id: '$departmentId', count: { $sum: 1 } } },
-        ]);
+        const rows = await conversations.queuedCountByDepartment();
         this.reset();
         for (const row of rows) this.set({ queue: queueKeyOf(row._id) }, row.count);
       } catch (error) {

@@ -1,6 +1,5 @@
 import type { Types } from 'mongoose';
 import type { AgentModel, AgentRecord } from '../agents/agent.model.js';
-import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { Logger } from '../infra/logger.js';
 import { limitOf, type CapacityDefaults, type CapacityLimits } from './capacity-limits.js';
@@ -37,13 +36,13 @@ export const queuesOf = (agent: Pick<AgentRecord, 'departmentIds'>): string[] =>
  */
 export function createRoutingSync(deps: {
   agents: AgentModel;
-  conversations: Pick<ConversationsService, 'model'>;
+  conversations: Pick<ConversationsService, 'activeAssignments' | 'queuedForRouting' | 'isQueued'>;
   limits: CapacityLimits;
   state: RoutingState;
   logger: Logger;
 }) {
   const { state } = deps;
-  const Conversation = deps.conversations.model;
+  const { conversations } = deps;
 
   const routable = (agent: RoutingAgentRecord, defaults: CapacityDefaults): RoutableAgent => ({
     id: agent._id.toHexString(),
@@ -75,18 +74,8 @@ export function createRoutingSync(deps: {
     const [agents, defaults, active, waiting] = await Promise.all([
       deps.agents.find({}, AGENT_FIELDS).lean<RoutingAgentRecord[]>(),
       deps.limits.defaults(),
-      Conversation.find({ status: 'active' }, { _id: 1, agentId: 1 }).lean<
-        Pick<ConversationDocument, '_id' | 'agentId'>[]
-      >(),
-      Conversation.find(
-        { status: 'queued' },
-        { _id: 1, departmentId: 1, language: 1, queuedAt: 1, priority: 1, avoidAgentId: 1, offline: 1 },
-      ).lean<
-        Pick<
-          ConversationDocument,
-          '_id' | 'departmentId' | 'language' | 'queuedAt' | 'priority' | 'avoidAgentId' | 'offline'
-        >[]
-      >(),
+      conversations.activeAssignments(),
+      conversations.queuedForRouting(),
     ]);
     const known = new Set(agents.map((agent) => agent._id.toHexString()));
     const byAgent = new Map<string, string[]>();
@@ -136,9 +125,7 @@ export function createRoutingSync(deps: {
       // Missing: lost with Redis's data, or left by a process that died mid-claim. Or being
       // assigned right now (claimed, not yet written): read each again so as not to put it back.
       const stillWaiting = await Promise.all(
-        missing.map(async (chat) =>
-          (await Conversation.findById(chat.id, { status: 1 }).lean())?.status === 'queued' ? [chat] : [],
-        ),
+        missing.map(async (chat) => ((await conversations.isQueued(chat.id)) ? [chat] : [])),
       );
       await state.enqueue(key, stillWaiting.flat());
       changed += stillWaiting.flat().length;

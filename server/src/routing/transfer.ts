@@ -43,9 +43,6 @@ export interface TransferDeps {
   hooks: Pick<ConversationHooks, 'emit'>;
 }
 
-const stillWith = (conversation: ConversationDocument, agentId: Types.ObjectId | null | undefined) =>
-  conversation.status === 'active' && Boolean(agentId) && conversation.agentId?.equals(agentId ?? '') === true;
-
 /** Puts a chat back in its queue's routing order (at the front: its priority is 1). */
 const waitingEntry = (conversation: ConversationDocument) => ({
   id: conversation._id.toHexString(),
@@ -140,21 +137,9 @@ export function createTransfers(deps: TransferDeps) {
     const department = await deps.departments.get(departmentId);
     if (!department || department.archived) throw new AppError('NOT_FOUND', 'No such department.');
     const fromAgentId = conversation.agentId;
-    const result = await conversations.mutate(conversation._id.toHexString(), (current) =>
-      stillWith(current, fromAgentId)
-        ? {
-            status: 'queued',
-            agentId: null,
-            agentCard: null,
-            departmentId: department._id,
-            priority: 1,
-            // Handed on to a team: someone else in it (its agents may still take it by hand).
-            avoidAgentId: fromAgentId ?? null,
-          }
-        : null,
-    );
-    if (!result?.changed) throw new AppError('CONFLICT', 'This chat changed hands meanwhile; nothing was transferred.');
-    const moved = result.conversation;
+    // Handed on to a team: someone else in it (its agents may still take it by hand).
+    const moved = await conversations.requeueFrom(conversation._id.toHexString(), fromAgentId, department._id);
+    if (!moved) throw new AppError('CONFLICT', 'This chat changed hands meanwhile; nothing was transferred.');
     await deps.state.enqueue(queueKeyOf(department._id), [waitingEntry(moved)]);
     await storeNote(moved, by, note);
     if (fromAgentId) await release(fromAgentId, moved, cause, { toDepartmentName: department.name });
@@ -194,16 +179,12 @@ export function createTransfers(deps: TransferDeps) {
     if (!target?.active) throw new AppError('NOT_FOUND', 'No such agent.');
     const id = conversation._id.toHexString();
     const result = await deps.capacity.claim(agentId, id, { need: 'online', queue: null }, async () => {
-      const changed = await conversations.mutate(id, (current) =>
-        stillWith(current, fromAgentId)
-          ? {
-              agentId: target._id,
-              agentCard: { displayName: target.displayName, avatarUrl: target.avatarUrl ?? undefined },
-            }
-          : null,
-      );
-      if (!changed?.changed) throw new AppError('CONFLICT', 'This chat changed hands meanwhile.');
-      return changed.conversation;
+      const changed = await conversations.handOver(id, fromAgentId, {
+        agentId: target._id,
+        card: { displayName: target.displayName, avatarUrl: target.avatarUrl ?? undefined },
+      });
+      if (!changed) throw new AppError('CONFLICT', 'This chat changed hands meanwhile.');
+      return changed;
     });
     if (result.outcome === 'agent-unavailable') throw new AppError('CONFLICT', `${target.displayName} is not online.`);
     if (result.outcome === 'agent-full') throw new AppError('CONFLICT', `${target.displayName} has no free slot.`);
@@ -246,28 +227,24 @@ export function createTransfers(deps: TransferDeps) {
       const current = await conversations.load(conversation._id.toHexString());
       if (current?.status !== 'active') return;
       const fromAgentId = conversation.agentId ?? current.agentId;
-      const result = await conversations.mutate(current._id.toHexString(), (latest) =>
-        stillWith(latest, fromAgentId)
-          ? // Another advisor, as the customer is told: never straight back to the one it left.
-            { status: 'queued', agentId: null, agentCard: null, priority: 1, avoidAgentId: fromAgentId ?? null }
-          : null,
-      );
-      if (!result?.changed) return;
-      await deps.state.enqueue(queueKeyOf(current.departmentId), [waitingEntry(result.conversation)]);
-      const { message } = await messages.storeSystem(result.conversation, 'conversation.requeued');
+      // Another advisor, as the customer is told: never straight back to the one it left.
+      const requeued = await conversations.requeueFrom(current._id.toHexString(), fromAgentId);
+      if (!requeued) return;
+      await deps.state.enqueue(queueKeyOf(current.departmentId), [waitingEntry(requeued)]);
+      const { message } = await messages.storeSystem(requeued, 'conversation.requeued');
       broadcast.messageCreated(message);
-      broadcast.conversationUpdated(toConversationView({ ...result.conversation, lastSeq: message.seq }));
+      broadcast.conversationUpdated(toConversationView({ ...requeued, lastSeq: message.seq }));
       if (fromAgentId) {
         const department = current.departmentId ? await deps.departments.get(current.departmentId.toHexString()) : null;
         await release(
           fromAgentId,
-          result.conversation,
+          requeued,
           { reason: 'requeued', ...(by ? { by } : {}) },
           department ? { toDepartmentName: department.name } : {},
         );
       }
       deps.queueChanged(queueKeyOf(current.departmentId));
-      await deps.hooks.emit('transferred', result.conversation, {
+      await deps.hooks.emit('transferred', requeued, {
         reason: 'requeued',
         fromAgentId: fromAgentId?.toHexString() ?? null,
         to: { departmentId: current.departmentId?.toHexString() ?? null },
@@ -307,17 +284,11 @@ export function createTransfers(deps: TransferDeps) {
       if (conversation.status !== 'active') throw new AppError('CONFLICT', 'This chat is no longer in progress.');
       const fromAgentId = conversation.agentId;
       if (fromAgentId?.equals(by.id)) throw new AppError('CONFLICT', 'This chat is already yours.');
-      const result = await conversations.mutate(conversationId, (current) =>
-        stillWith(current, fromAgentId)
-          ? {
-              agentId: new Types.ObjectId(by.id),
-              agentCard: { displayName: by.displayName, avatarUrl: by.avatarUrl },
-            }
-          : null,
-      );
-      if (!result?.changed)
-        throw new AppError('CONFLICT', 'This chat changed hands meanwhile; nothing was taken over.');
-      const moved = result.conversation;
+      const moved = await conversations.handOver(conversationId, fromAgentId, {
+        agentId: new Types.ObjectId(by.id),
+        card: { displayName: by.displayName, avatarUrl: by.avatarUrl },
+      });
+      if (!moved) throw new AppError('CONFLICT', 'This chat changed hands meanwhile; nothing was taken over.');
       broadcast.joinAgent(by.id, conversationId);
       await deps.capacity.hold(by.id, conversationId);
       if (fromAgentId) await release(fromAgentId, moved, { reason: 'taken-over', by }, { toAgentName: by.displayName });

@@ -1,14 +1,9 @@
-import { IDLE_REASONS, type BoardAgent, type BoardDepartment, type BoardSnapshot } from '@switchboard/shared';
-import type { Types } from 'mongoose';
+import type { BoardAgent, BoardDepartment, BoardSnapshot } from '@switchboard/shared';
 import type { AgentModel, AgentRecord } from '../agents/agent.model.js';
+import type { CountRow } from '../conversations/conversation-queries.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import { limitOf } from '../routing/capacity-limits.js';
 import type { RoutingService } from '../routing/routing.service.js';
-
-interface CountRow {
-  _id: Types.ObjectId | null;
-  count: number;
-}
 
 const byKey = (rows: CountRow[]) => new Map(rows.map((row) => [row._id?.toHexString() ?? null, row.count]));
 
@@ -21,35 +16,28 @@ const byKey = (rows: CountRow[]) => new Map(rows.map((row) => [row._id?.toHexStr
  */
 export function createBoard(deps: {
   agents: AgentModel;
-  conversations: Pick<ConversationsService, 'model'>;
+  conversations: Pick<ConversationsService, 'activeCountByDepartment' | 'activeCountByAgent'>;
   routing: Pick<RoutingService, 'stats' | 'limits'>;
 }) {
-  const Conversation = deps.conversations.model;
-
-  const countActive = (groupBy: '$departmentId' | '$agentId', extra: Record<string, unknown> = {}) =>
-    Conversation.aggregate<CountRow>([
-      { $match: { status: 'active', ...extra } },
-      { $group: { _id: groupBy, count: { $sum: 1 } } },
-    ]);
+  const { conversations } = deps;
 
   return {
     /** `shared`: for a push, which may take the queue figures another push just read. */
     async snapshot(options: { shared?: boolean } = {}): Promise<BoardSnapshot> {
       const [stats, perDepartment, records, capacityDefaults] = await Promise.all([
         deps.routing.stats(options),
-        countActive('$departmentId'),
+        conversations.activeCountByDepartment(),
         deps.agents
           .find({ active: true }, { displayName: 1, role: 1, status: 1, capacity: 1, departmentIds: 1 })
           .sort({ displayName: 1 })
           .lean<Pick<AgentRecord, '_id' | 'displayName' | 'role' | 'status' | 'capacity' | 'departmentIds'>[]>(),
         deps.routing.limits.defaults(),
       ]);
-      // Per agent, matched on the agents' ids as routing's own load count does: FerretDB
-      // left the plain `$group` by `$agentId` over every active chat empty on seeded data.
-      const agentIds = { agentId: { $in: records.map((record) => record._id) } };
+      // Per agent, matched on the agents' ids as routing's own load count does.
+      const agentIds = records.map((record) => record._id);
       const [perAgent, idlePerAgent] = await Promise.all([
-        countActive('$agentId', agentIds),
-        countActive('$agentId', { ...agentIds, 'idle.reason': { $in: [...IDLE_REASONS] } }),
+        conversations.activeCountByAgent(agentIds),
+        conversations.activeCountByAgent(agentIds, { idleOnly: true }),
       ]);
       const activeByDepartment = byKey(perDepartment);
       const loadByAgent = byKey(perAgent);

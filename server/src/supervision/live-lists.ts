@@ -15,10 +15,10 @@ const LIVE_LIMIT = 200;
  */
 export function createLiveLists(deps: {
   agents: AgentModel;
-  conversations: Pick<ConversationsService, 'model'>;
+  conversations: Pick<ConversationsService, 'withIds' | 'live'>;
   flags: Pick<IdleFlags, 'list'>;
 }) {
-  const Conversation = deps.conversations.model;
+  const { conversations } = deps;
 
   async function agentNames(ids: (Types.ObjectId | null | undefined)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.flatMap((id) => (id ? [id.toHexString()] : [])))];
@@ -42,9 +42,7 @@ export function createLiveLists(deps: {
     async idle(): Promise<IdleSession[]> {
       const flags = await deps.flags.list();
       if (flags.length === 0) return [];
-      const found = (await Conversation.find({
-        _id: { $in: flags.map((flag) => new Types.ObjectId(flag.conversationId)) },
-      }).lean()) as ConversationDocument[];
+      const found = await conversations.withIds(flags.map((flag) => new Types.ObjectId(flag.conversationId)));
       const byId = new Map(found.map((conversation) => [conversation._id.toHexString(), conversation]));
       const names = await agentNames(found.map((conversation) => conversation.agentId));
       return flags.flatMap((flag) => {
@@ -56,15 +54,15 @@ export function createLiveLists(deps: {
 
     /** Queued and active chats (offline messages aside) of one agent, one department, or all; oldest first. */
     async live(query: LiveList): Promise<LiveConversation[]> {
-      const filter: Record<string, unknown> = { status: { $in: ['queued', 'active'] }, offline: { $ne: true } };
-      if (query.agentId) filter.agentId = new Types.ObjectId(query.agentId);
-      if (query.departmentId) {
-        filter.departmentId = query.departmentId === 'general' ? null : new Types.ObjectId(query.departmentId);
-      }
-      const found = (await Conversation.find(filter)
-        .sort({ queuedAt: 1 })
-        .limit(LIVE_LIMIT)
-        .lean()) as ConversationDocument[];
+      const found = await conversations.live(
+        {
+          ...(query.agentId ? { agentId: new Types.ObjectId(query.agentId) } : {}),
+          ...(query.departmentId
+            ? { departmentId: query.departmentId === 'general' ? null : new Types.ObjectId(query.departmentId) }
+            : {}),
+        },
+        LIVE_LIMIT,
+      );
       const names = await agentNames(found.map((conversation) => conversation.agentId));
       return found.map((conversation) => ({
         ...common(conversation, names),

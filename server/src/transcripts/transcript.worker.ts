@@ -49,7 +49,7 @@ export interface TranscriptWorkerDeps {
  * (at most once), which would lose the email when the worker dies mid-send.
  */
 export function transcriptProcessor(deps: TranscriptWorkerDeps) {
-  const Delivery = deps.transcripts.model;
+  const log = deps.transcripts.deliveries;
   const departmentOf = async (conversation: ConversationDocument, locale: Locale): Promise<string> =>
     (conversation.departmentId && deps.departmentName
       ? await deps.departmentName(conversation.departmentId.toHexString(), locale)
@@ -59,27 +59,23 @@ export function transcriptProcessor(deps: TranscriptWorkerDeps) {
     const parsed = transcriptJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid transcript job data');
     const { conversationId, requestId } = parsed.data;
-    const entry = await Delivery.findOne({ conversationId, requestId }).lean();
+    const entry = await log.entryOf(conversationId, requestId);
     if (!entry) throw new UnrecoverableError('no delivery log entry for this request');
     if (entry.status === 'sent') return 'already sent';
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 
     const conversation = await deps.conversations.load(conversationId);
     if (!conversation) {
-      await Delivery.updateOne(
-        { _id: entry._id, status: { $ne: 'sent' } },
-        { $set: { status: 'failed', failedAt: new Date() } },
-      );
+      await log.abandoned(entry._id);
       throw new UnrecoverableError('the conversation no longer exists');
     }
     const locale = resolveLocale(conversation.language);
     const stored = conversation.prechat?.timeZone;
     // Checked when the widget sent it; checked again since a zone the runtime no longer knows would fail every attempt.
     const timeZone = stored && isTimeZone(stored) ? stored : deps.timeZone;
-    const visible = (await deps.messages.model
-      .find({ conversationId: conversation._id, internal: false }, { author: 1, body: 1, createdAt: 1, attachment: 1 })
-      .sort({ seq: 1 })
-      .lean()) as (VisibleMessage & { attachment?: AttachmentRef | null })[];
+    const visible = (await deps.messages.visibleTranscript(conversation._id)) as (VisibleMessage & {
+      attachment?: AttachmentRef | null;
+    })[];
     const fileOf = (attachment: AttachmentRef | null | undefined) =>
       attachment && deps.fileLinks
         ? { file: { name: attachment.name, url: attachment.removed ? null : deps.fileLinks.link(attachment) } }
@@ -129,13 +125,7 @@ export function transcriptProcessor(deps: TranscriptWorkerDeps) {
     } catch (error) {
       if (!(error instanceof SmtpError)) throw error;
       const gaveUp = error.permanent || finalAttempt;
-      await Delivery.updateOne(
-        { _id: entry._id, status: { $ne: 'sent' } },
-        {
-          $set: gaveUp ? { status: 'failed', failedAt: new Date() } : { status: 'retrying' },
-          $push: { attempts: { at: new Date(), outcome: 'failed', error: error.message } },
-        },
-      );
+      await log.refused(entry._id, error.message, gaveUp);
       deps.metrics.transcripts.inc({ outcome: gaveUp ? 'failed' : 'retry' });
       deps.logger.warn({ conversationId, requestId, err: error.message, gaveUp }, 'transcript email refused');
       // A 5xx answer will not change on retry: fail now rather than after every backoff.
@@ -143,13 +133,7 @@ export function transcriptProcessor(deps: TranscriptWorkerDeps) {
       throw error;
     }
     // The crash window described above is here, between the accept and this write.
-    await Delivery.updateOne(
-      { _id: entry._id, status: { $ne: 'sent' } },
-      {
-        $set: { status: 'sent', sentAt: new Date() },
-        $push: { attempts: { at: new Date(), outcome: 'sent' } },
-      },
-    );
+    await log.sent(entry._id);
     deps.metrics.transcripts.inc({ outcome: 'sent' });
     return 'sent';
   };

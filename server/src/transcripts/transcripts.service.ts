@@ -15,6 +15,7 @@ import type { QueueFactory } from '../infra/queues.js';
 import { QUEUES, transcriptJobId, type TranscriptJob } from '../jobs/job-queues.js';
 import { replyRequestId } from './reply-content.js';
 import { upsertWithRetry } from './upsert.js';
+import { createDeliveryLog } from './delivery-log.js';
 import { deliveryModel, toDeliveryView, type DeliveryDocument } from './transcript-delivery.model.js';
 
 /** Requested transcripts (by the customer and the desk together) one conversation may have. */
@@ -112,8 +113,11 @@ export function createTranscriptsService(deps: {
     deps.enabled && Boolean(conversation.prechat?.email) && !conversation.offline && !conversation.supersededBy;
 
   return {
-    model: Delivery,
     queue,
+    /** The worker's reads and writes of the delivery log. */
+    deliveries: createDeliveryLog(Delivery),
+    /** Builds the delivery log's indexes (its unique request key) before the first request. */
+    ensureIndexes: () => Delivery.init(),
 
     willEmailOnClose,
 
@@ -161,18 +165,7 @@ export function createTranscriptsService(deps: {
       // parallel requests cannot pass the cap together (two copies of one retried request may
       // both count, which only ever makes the cap stricter).
       if (!existing) {
-        const counted = await deps.conversations.model.updateOne(
-          {
-            _id: conversation._id,
-            $or: [
-              { transcriptRequests: { $exists: false } },
-              { transcriptRequests: { $lt: MAX_REQUESTS_PER_CONVERSATION } },
-            ],
-          },
-          { $inc: { transcriptRequests: 1 } },
-          { strict: false },
-        );
-        if (counted.modifiedCount === 0) {
+        if (!(await deps.conversations.countTranscriptRequest(conversation._id, MAX_REQUESTS_PER_CONVERSATION))) {
           throw new AppError('RATE_LIMITED', 'This conversation has been emailed as often as it can be.', {
             reason: 'transcripts-per-conversation',
           });
