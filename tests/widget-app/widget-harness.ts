@@ -9,7 +9,7 @@ import { launchBrowser, serveStaticSite, type StaticSite, type TestBrowser } fro
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { FOREIGN_FRAME, embedSnippet, hostilePage } from '../widget/hostile-host-page.js';
 
-/** Screenshots to look at by hand (issue 6: desktop and a 375 px phone). */
+/** Screenshots to look at by hand (desktop and a 375 px phone); WIDGET_SCREENSHOTS_DIR puts them elsewhere. */
 export const SHOTS = process.env.WIDGET_SCREENSHOTS_DIR ?? path.join(tmpdir(), 'switchboard-widget-screenshots');
 
 /** A round photo for the test advisor; data: URLs pass the frame's CSP (img-src https: data:). */
@@ -131,8 +131,9 @@ export async function resizeViewport(page: Page, frame: Frame, size: { width: nu
   await expect.poll(() => frame.evaluate(() => window.innerWidth)).toBe(panelWidth(size.width));
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+/** A screenshot to look at by hand; `fullPage` for a page longer than the window (an email). */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), ...options });
 }
 
 /**
