@@ -54,6 +54,38 @@ const LOCALES: Locale[] = ['en', 'fr', 'ru', 'zh-Hans', 'zh-Hant'];
 /** The widget's conversation lines (system lines and bubbles), as the customer reads them. */
 const lines = (frame: Frame) => frame.locator('.sb-system, .sb-bubble').allInnerTexts();
 
+/**
+ * On how many lines each occurrence of the case number in the conversation is drawn:
+ * "SB-2026-" at the end of one line and "000005" on the next read as two numbers.
+ */
+const caseNumberLines = (frame: Frame, caseNumber: string) =>
+  frame.evaluate((wanted) => {
+    const counts: number[] = [];
+    for (const line of document.querySelectorAll('.sb-system, .sb-bubble')) {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      const text = nodes.map((node) => node.data).join('');
+      // The text node an offset of the line's text falls in (a start takes the next node at a boundary).
+      const at = (offset: number, start: boolean): [Text, number] => {
+        let rest = offset;
+        for (const node of nodes) {
+          if (start ? rest < node.data.length : rest <= node.data.length) return [node, rest];
+          rest -= node.data.length;
+        }
+        throw new Error(`offset ${offset} is past the line's text`);
+      };
+      for (let from = text.indexOf(wanted); from >= 0; from = text.indexOf(wanted, from + 1)) {
+        const range = document.createRange();
+        range.setStart(...at(from, true));
+        range.setEnd(...at(from + wanted.length, false));
+        const drawn = [...range.getClientRects()].filter((rect) => rect.width > 0);
+        counts.push(new Set(drawn.map((rect) => Math.round(rect.bottom))).size);
+      }
+    }
+    return counts;
+  }, caseNumber);
+
 describe('a chat keeps its language end to end, in every language (Chromium)', () => {
   let harness: Harness;
   let smtp: SmtpListener;
@@ -219,6 +251,8 @@ describe('a chat keeps its language end to end, in every language (Chromium)', (
         await resizeViewport(page, frame, { width: 390, height: 780 });
         await frame.locator('.sb-theirs', { hasText: goodbye }).scrollIntoViewIfNeeded();
         await shot(page, `language-${locale}-goodbye-phone`);
+        // The welcome line and the goodbye give the case number, each on one line however narrow.
+        expect(await caseNumberLines(frame, caseNumber)).toEqual([1, 1]);
         await resizeViewport(page, frame, { width: 1280, height: 800 });
 
         // The transcript: the brand's name as sender, the team in the customer's language, their time zone.
@@ -233,7 +267,7 @@ describe('a chat keeps its language end to end, in every language (Chromium)', (
         await writeFile(html, String(mail.html));
         const preview = await harness.browser.context.newPage();
         await preview.goto(`file://${html}`);
-        await shot(preview, `language-${locale}-email`);
+        await shot(preview, `language-${locale}-email`, { fullPage: true });
         await preview.close();
       },
     );

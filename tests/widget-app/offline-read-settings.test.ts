@@ -9,8 +9,10 @@ import { createDepartment, openDesk } from '../routing/routing-support.js';
 import { openAsNewVisitor, openWidget, shot, startHarness, type Harness } from './widget-harness.js';
 
 // Once more on failure: in CI under full load this file has failed with a click on the frame
-// doing nothing (nothing started, no page error, passes alone and under busy loops); cause not
-// found yet (widget-harness.ts prints page errors and crashes). A real fault fails both times.
+// doing nothing. Reproduced under load: the click went to the host page, the frame heard
+// nothing (right after a resize). Clicks now wait until the frame hears the pointer
+// (tests/support/frame-input.ts); drop the retry once CI has shown that was the cause. A real fault
+// fails both times.
 describe(
   'the widget: offline form, read state after a reload, configured pre-chat fields (Chromium)',
   { retry: 1 },

@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
+import { renderSystemMessage } from '@switchboard/shared/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestAgentDesk } from '../support/agent-desk.js';
+import { expectAccessible } from '../support/axe.js';
 import { createDepartment, openDesk } from '../routing/routing-support.js';
 import { openWidget, shot, startHarness, type Harness } from './widget-harness.js';
 
@@ -27,7 +29,7 @@ describe('the end screen of a chat nobody answered (Chromium)', () => {
     await harness.close();
   });
 
-  async function chatUntilClosed(answer: boolean) {
+  async function startChat() {
     const page = await harness.browser.context.newPage();
     const frame = await openWidget(page, harness);
     await frame.getByLabel('Your name').fill('Marie');
@@ -37,7 +39,12 @@ describe('the end screen of a chat nobody answered (Chromium)', () => {
     // Lei is online: routing assigns the chat at once.
     await expect.poll(() => frame.locator('.sb-header .sb-title').textContent(), { timeout: 15_000 }).toBe('Lei');
     const stored = await harness.server.app.mongo.collection('conversations').findOne({ status: 'active' });
-    const conversationId = stored!._id.toHexString();
+    return { page, frame, stored: stored! };
+  }
+
+  async function chatUntilClosed(answer: boolean) {
+    const { page, frame, stored } = await startChat();
+    const conversationId = stored._id.toHexString();
     desk.log(conversationId);
     if (answer) expect(await desk.send(conversationId, 'Hi Marie, Lei here.')).toMatchObject({ ok: true });
     expect(await desk.request('conversation.close', { conversationId, disposition: 'no-response' })).toMatchObject({
@@ -61,6 +68,27 @@ describe('the end screen of a chat nobody answered (Chromium)', () => {
   it('still asks for a rating once an advisor answered', async () => {
     const { page, frame } = await chatUntilClosed(true);
     await expect.poll(() => frame.getByRole('radio', { name: '5 stars' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('lets the customer end it from the header: asked first, then one closing line', async () => {
+    const { page, frame, stored } = await startChat();
+    const header = frame.locator('.sb-header');
+    const dialog = frame.getByRole('alertdialog', { name: 'End this chat?' });
+    // Second thoughts: Escape keeps the chat going.
+    await header.getByRole('button', { name: 'End chat' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await shot(page, 'end-confirm');
+    await expectAccessible(frame, 'the question before the customer ends the chat');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await header.getByRole('button', { name: 'End chat' }).click();
+    await dialog.getByRole('button', { name: 'End chat' }).click();
+    await expect.poll(() => frame.getByText('Chat ended').isVisible()).toBe(true);
+    const ended = renderSystemMessage('conversation.closed', { caseNumber: String(stored.caseNumber) }, 'en');
+    await expect
+      .poll(() => frame.locator('.sb-system', { hasText: 'This chat has ended' }).allInnerTexts())
+      .toEqual([ended]);
     await page.close();
   });
 });

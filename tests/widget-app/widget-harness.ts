@@ -6,10 +6,11 @@ import { Types } from 'mongoose';
 import type { BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchBrowser, serveStaticSite, type StaticSite, type TestBrowser } from '../support/browser.js';
+import { untilFrameTakesInput } from '../support/frame-input.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { FOREIGN_FRAME, embedSnippet, hostilePage } from '../widget/hostile-host-page.js';
 
-/** Screenshots to look at by hand (desktop and a 375 px phone). */
+/** Screenshots to look at by hand (desktop and a 375 px phone); WIDGET_SCREENSHOTS_DIR puts them elsewhere. */
 export const SHOTS = process.env.WIDGET_SCREENSHOTS_DIR ?? path.join(tmpdir(), 'switchboard-widget-screenshots');
 
 /** A round photo for the test advisor; data: URLs pass the frame's CSP (img-src https: data:). */
@@ -115,24 +116,29 @@ export async function openWidget(page: Page, harness: Harness, before?: string):
   if (before) await page.evaluate(before);
   await page.evaluate(() => (window as unknown as { Switchboard: { open(): void } }).Switchboard.open());
   await expect.poll(() => widgetFrame(page, harness.server) !== undefined).toBe(true);
-  return widgetFrame(page, harness.server)!;
+  const frame = widgetFrame(page, harness.server)!;
+  // A click before the browser routes input to the new frame would reach the host page.
+  await untilFrameTakesInput(page, frame);
+  return frame;
 }
 
 /** The panel's width on a desktop viewport; under 480 px it takes the whole width. */
 const panelWidth = (viewportWidth: number) => (viewportWidth < 480 ? viewportWidth : 380);
 
 /**
- * Resizes the page and waits until the widget's frame has followed (the host
- * page resizes the frame after a message round trip). A click before that
- * lands where a control was, not where it is.
+ * Resizes the page and waits until the widget's frame has followed, and until
+ * the browser routes input to it at its new size: a click before that lands
+ * where a control was, or on the host page.
  */
 export async function resizeViewport(page: Page, frame: Frame, size: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(size);
   await expect.poll(() => frame.evaluate(() => window.innerWidth)).toBe(panelWidth(size.width));
+  await untilFrameTakesInput(page, frame);
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+/** A screenshot to look at by hand; `fullPage` for a page longer than the window (an email). */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), ...options });
 }
 
 /**

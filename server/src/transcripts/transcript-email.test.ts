@@ -50,6 +50,32 @@ describe('renderTranscriptEmail', () => {
     expect(text).toContain('[09:04] Camille\u00a0: Êtes-vous toujours là');
   });
 
+  it('keeps the case number on one line in the HTML: "SB-2026-" and "000042" on two read as two numbers', () => {
+    const html = renderTranscriptEmail({
+      ...content,
+      messages: [
+        ...content.messages,
+        {
+          author: { kind: 'system', displayName: 'Lei' },
+          body: 'Nous vous envoyons un récapitulatif avec votre numéro de dossier, SB-2026-000042.',
+          createdAt: at(5),
+        },
+      ],
+    }).html;
+    const whole = '<span style="white-space:nowrap">SB-2026-000042</span>';
+    // The title cannot hold markup; everywhere the reader sees the number, it is kept whole.
+    const shown = html.replace(/<title>.*<\/title>/, '');
+    expect(shown.split(whole).length - 1).toBe(3); // the facts, the goodbye, the footer
+    expect(shown.split(whole).join('')).not.toContain('SB-2026-000042');
+  });
+
+  it('sets Chinese system lines upright: Han characters have no italics', () => {
+    const italic = (locale: 'fr' | 'zh-Hans') =>
+      renderTranscriptEmail({ ...content, locale }).html.includes('font-style:italic');
+    expect(italic('fr')).toBe(true);
+    expect(italic('zh-Hans')).toBe(false);
+  });
+
   const email = renderTranscriptEmail(content);
 
   it('is written in the customer language with the case number', () => {

@@ -124,7 +124,13 @@ export function renderTranscriptEmail(input: TranscriptContent): RenderedEmail {
   ].join('\n');
 
   const e = escapeHtml;
-  const paragraph = (value: string) => e(value).replace(/\r?\n/g, '<br>');
+  // "SB-2026-" at the end of a line and "000042" on the next read as two numbers: the case
+  // number stays whole wherever the reader sees it (a title cannot hold markup).
+  const caseNumberWhole = `<span style="white-space:nowrap">${e(caseNumber)}</span>`;
+  const shown = (value: string) => e(value).split(e(caseNumber)).join(caseNumberWhole);
+  const paragraph = (value: string) => shown(value).replace(/\r?\n/g, '<br>');
+  // Han characters have no italics (a slanted face is a fake); system lines stay grey and upright.
+  const systemLineStyle = `color:#6e6e73${locale.startsWith('zh') ? '' : ';font-style:italic'}`;
   const fileHtml = (file: { name: string; url: string | null } | undefined) =>
     !file
       ? ''
@@ -139,7 +145,7 @@ export function renderTranscriptEmail(input: TranscriptContent): RenderedEmail {
 <p>${e(greeting)}</p>
 <p>${e(t('email.intro'))}</p>
 <table role="presentation" style="border-collapse:collapse;margin:16px 0">
-${facts.map(([label, value]) => `<tr><th align="left" style="padding:2px 16px 2px 0;color:#6e6e73;font-weight:normal">${e(label)}</th><td style="padding:2px 0">${e(value)}</td></tr>`).join('\n')}
+${facts.map(([label, value]) => `<tr><th align="left" style="padding:2px 16px 2px 0;color:#6e6e73;font-weight:normal">${e(label)}</th><td style="padding:2px 0">${shown(value)}</td></tr>`).join('\n')}
 </table>
 <h2 style="font-size:17px;margin:24px 0 8px">${e(t('email.transcriptHeading'))}</h2>
 <table role="presentation" style="border-collapse:collapse;width:100%">
@@ -147,7 +153,7 @@ ${lines
   .map((line) =>
     line.who
       ? `<tr><td valign="top" style="padding:6px 12px 6px 0;color:#6e6e73;white-space:nowrap">${e(line.at)}</td><td style="padding:6px 0"><strong>${e(line.who)}</strong><br>${paragraph(line.body)}${fileHtml(line.file)}</td></tr>`
-      : `<tr><td valign="top" style="padding:6px 12px 6px 0;color:#6e6e73;white-space:nowrap">${e(line.at)}</td><td style="padding:6px 0;color:#6e6e73;font-style:italic">${paragraph(line.body)}</td></tr>`,
+      : `<tr><td valign="top" style="padding:6px 12px 6px 0;color:#6e6e73;white-space:nowrap">${e(line.at)}</td><td style="padding:6px 0;${systemLineStyle}">${paragraph(line.body)}</td></tr>`,
   )
   .join('\n')}
 </table>
@@ -157,7 +163,7 @@ ${
 <p><a href="${e(content.ratingUrl)}" style="display:inline-block;background:#0071e3;color:#fff;padding:10px 18px;border-radius:980px;text-decoration:none">${e(t('email.rate.action'))}</a></p>
 `
     : ''
-}<p style="color:#6e6e73;font-size:13px">${e(help)}<br>${e(t('email.footer.automated'))}</p>
+}<p style="color:#6e6e73;font-size:13px">${shown(help)}<br>${e(t('email.footer.automated'))}</p>
 </div>
 </body>
 </html>

@@ -2,6 +2,7 @@ import type { Locale, MessageView } from '@switchboard/shared';
 import { renderSystemMessage } from '@switchboard/shared/i18n';
 import type { OutboxEntry } from '@switchboard/shared/client';
 import { Avatar } from '../components/Avatar';
+import { CaseNumberKept } from '../components/CaseNumberText';
 import type { DeliveryStatus } from '../client/chat-state';
 import type { T } from '../i18n';
 import { AttachmentItem } from './AttachmentItem';
@@ -39,8 +40,13 @@ interface MessageItemProps {
 export function MessageItem({ t, locale, message, status }: MessageItemProps) {
   // A system line in the advisor's voice ("I'll close this chat") carries their name: shown as theirs.
   const voiced = message.author.kind === 'system' && message.author.displayName !== undefined;
+  const caseNumber = message.system?.params.caseNumber;
   if (message.author.kind === 'system' && !voiced) {
-    return <li className="sb-system">{systemText(message, locale)}</li>;
+    return (
+      <li className="sb-system">
+        <CaseNumberKept text={systemText(message, locale)} caseNumber={caseNumber} />
+      </li>
+    );
   }
   const mine = message.author.kind === 'customer';
   const name = mine ? t('chat.you') : (message.author.displayName ?? t('chat.advisor'));
@@ -53,7 +59,7 @@ export function MessageItem({ t, locale, message, status }: MessageItemProps) {
         {text === '' ? null : (
           <p className="sb-bubble">
             <span className="sb-sr-only">{name}: </span>
-            <LinkifiedText text={text} />
+            {voiced ? <CaseNumberKept text={text} caseNumber={caseNumber} /> : <LinkifiedText text={text} />}
           </p>
         )}
         <p className="sb-meta">
