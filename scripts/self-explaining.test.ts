@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-const CITATION = /\b[WRASJXF][1-8]\b|\b[Ii]ssues? #?\d+|\b(?:PRODUCT|ARCHITECTURE)\.md\b/g;
+// "S3" is left out: it is Amazon's storage service, which the file store names throughout
+// (S3_ENDPOINT, an S3-compatible store, @aws-sdk/client-s3).
+const CITATION = /\b(?:[WRAJXF][1-8]|S[124-8])\b|\b[Ii]ssues? #?\d+|\b(?:PRODUCT|ARCHITECTURE)\.md\b/g;
 
 const SKIPPED: readonly { prefix: string; why: string }[] = [
   // Remove these two once their rewrite has landed, and fix what the check finds there.
@@ -23,11 +25,11 @@ const SKIPPED: readonly { prefix: string; why: string }[] = [
 
 /** Text that only looks like a citation, each with the file it is in and why it stays. */
 const LOOK_ALIKES: readonly { file: string; text: string; why: string }[] = [
-  { file: 'README.md', text: 'An S3-compatible store', why: 'Amazon S3, the storage service' },
-  { file: 'README.md', text: 'an S3 store', why: 'Amazon S3, the storage service' },
   { file: 'server/src/auth/cookies.test.ts', text: '%E0%A4%A', why: 'test data: a broken percent-encoding' },
-  { file: 'bench/scenarios/uploads.ts', text: '`A1. upload', why: "the attachments figures' own labels" },
-  { file: 'bench/scenarios/uploads.ts', text: '`A2. server RSS', why: "the attachments figures' own labels" },
+  { file: 'bench/scenarios/uploads.ts', text: "['A1', 'A2']", why: "the attachments figures' own labels" },
+  { file: 'bench/scenarios/uploads.ts', text: "['A3', 'A4']", why: "the attachments figures' own labels" },
+  { file: 'bench/README.md', text: 'A1–A2 with files', why: "the attachments figures' own labels" },
+  { file: 'bench/README.md', text: 'A3–A4 in an S3', why: "the attachments figures' own labels" },
   { file: 'bench/README.md', text: '| A1. upload', why: "the attachments figures' own labels" },
   { file: 'bench/README.md', text: '| A2. server RSS', why: "the attachments figures' own labels" },
 ];
