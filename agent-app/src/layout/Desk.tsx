@@ -1,5 +1,6 @@
 import type { AgentSession, DeskSettings } from '@switchboard/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { agentSocket } from '../api/agent-socket.js';
 import { api, onSessionExpired } from '../api/rest.js';
 import { ChatTabs } from '../chat/ChatTabs.js';
 import { ChatView } from '../chat/ChatView.js';
@@ -8,7 +9,6 @@ import { CustomerPanel } from '../customer/CustomerPanel.js';
 import { KbSuggestions } from '../customer/KbSuggestions.js';
 import { DeskClient } from '../desk/desk-client.js';
 import type { EndReason } from '../desk/desk-state.js';
-import { createSocketTransport } from '../desk/transport.js';
 import { DeskContext, useDeskState } from '../desk/use-desk.js';
 import { DraftStore } from '../drafts/draft-store.js';
 import { t } from '../i18n/index.js';
@@ -34,7 +34,7 @@ interface Props {
 export function Desk({ session, onEnded }: Props) {
   const [client, setClient] = useState<DeskClient | null>(null);
   useEffect(() => {
-    const created = new DeskClient({ transport: createSocketTransport(), onKnowledgeChanged: forgetKnowledge });
+    const created = new DeskClient({ createSocket: agentSocket, onKnowledgeChanged: forgetKnowledge });
     setClient(created);
     return () => {
       created.dispose();

@@ -1,6 +1,6 @@
 import type { AgentView } from '@switchboard/shared';
 import { Suspense, useEffect, useState } from 'react';
-import { createSocketTransport } from '../desk/transport.js';
+import { agentSocket } from '../api/agent-socket.js';
 import { t, UI_LOCALE } from '../i18n/console.js';
 import { SECTIONS } from './sections.js';
 import { SupervisorClient } from './supervisor-client.js';
@@ -16,7 +16,7 @@ interface Props {
 export function SupervisorConsole({ agent, onBack }: Props) {
   const [client, setClient] = useState<SupervisorClient | null>(null);
   useEffect(() => {
-    const created = new SupervisorClient(createSocketTransport());
+    const created = new SupervisorClient({ createSocket: agentSocket });
     setClient(created);
     return () => {
       created.dispose();
