@@ -36,9 +36,10 @@ function ConsoleLayout({ agent, onBack }: Props) {
   const [current, setCurrent] = useState(sections[0]?.id);
 
   // Opening a chat from the board or the idle list takes the supervisor to it.
+  const canObserve = sections.some((section) => section.id === 'observe');
   useEffect(() => {
-    if (state.focused !== undefined && sections.some((section) => section.id === 'observe')) setCurrent('observe');
-  }, [state.focused]);
+    if (state.focused !== undefined && canObserve) setCurrent('observe');
+  }, [state.focused, canObserve]);
 
   const section = sections.find((each) => each.id === current) ?? sections[0];
   const Section = section?.component;
