@@ -16,13 +16,12 @@ import type {
   TranscriptRequested,
 } from '@switchboard/shared';
 import {
-  AttachmentUploads,
   ConversationLog,
   Outbox,
   ProtocolClient,
   SnapshotStore,
   catchUp,
-  xhrPut,
+  type AttachmentUploads,
   type EventHandlers,
   type PutFile,
   type SocketFactory,
@@ -73,7 +72,9 @@ export class ChatClient {
   private readonly protocol: ProtocolClient<CustomerServerEvents, CustomerClientEvents, CustomerAuth>;
   private readonly outbox: Outbox;
   private readonly typing: TypingSender;
-  private readonly files: AttachmentUploads;
+  /** The staged file's upload, made with the first file (its code comes with the chat screens). */
+  private files: AttachmentUploads | null = null;
+  private filesLoaded: Promise<AttachmentUploads> | undefined;
   private log: ConversationLog | null = null;
   private identity: CustomerIdentity | null;
   private presentedToken = false;
@@ -104,12 +105,6 @@ export class ChatClient {
         this.refreshPending();
       },
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-    });
-    this.files = new AttachmentUploads({
-      prepare: (payload) => this.protocol.ask('attachment.prepare', payload),
-      put: options.putFile ?? xhrPut,
-      newId: this.newId,
-      onChange: (staged) => this.update({ staged }),
     });
     this.typing = new TypingSender((typing) => {
       const id = this.state.conversation?.id;
@@ -187,7 +182,7 @@ export class ChatClient {
   send(body: string): void {
     const id = this.state.conversation?.id;
     if (!id) return;
-    const file = this.files.take();
+    const file = this.files?.take();
     if (body === '' && !file) return;
     this.typing.stop();
     this.outbox.enqueue(id, body, false, file?.id);
@@ -197,23 +192,28 @@ export class ChatClient {
   /** Stages a picked, pasted or dropped file and starts uploading it (replaces one staged before). */
   attach(file: File): void {
     const id = this.state.conversation?.id;
-    if (id) this.files.add(id, file);
+    if (!id) return;
+    void this.uploads().then((files) => {
+      if (this.state.conversation?.id === id) files.add(id, file);
+    });
   }
 
   /** A file pasted or dropped where customer files are off: shown as refused, never uploaded. */
   refuseFile(file: File): void {
-    this.files.refuse(file, FILES_OFF);
+    void this.uploads().then((files) => {
+      files.refuse(file, FILES_OFF);
+    });
   }
 
   /** Uploads the staged file again after a failure (same upload id: one stored copy). */
   retryUpload(): void {
     const id = this.state.conversation?.id;
-    if (id) this.files.retry(id);
+    if (id) this.files?.retry(id);
   }
 
   /** Cancels the staged file's upload, or removes it. */
   removeUpload(): void {
-    this.files.clear();
+    this.files?.clear();
   }
 
   /** "Tap to retry": the same clientMessageId again. */
@@ -295,7 +295,7 @@ export class ChatClient {
 
   dispose(): void {
     this.protocol.dispose();
-    this.files.clear();
+    this.files?.clear();
     this.outbox.dispose();
     this.typing.dispose();
     clearTimeout(this.agentTypingTimer);
@@ -366,8 +366,21 @@ export class ChatClient {
 
   private resetConversation(): void {
     this.log = null;
-    this.files.clear();
+    this.files?.clear();
     this.update({ conversation: null, messages: [], pending: [], queue: null, agentTyping: null });
+  }
+
+  private uploads(): Promise<AttachmentUploads> {
+    this.filesLoaded ??= import('./uploads').then(({ AttachmentUploads, xhrPut }) => {
+      this.files = new AttachmentUploads({
+        prepare: (payload) => this.protocol.ask('attachment.prepare', payload),
+        put: this.options.putFile ?? xhrPut,
+        newId: this.newId,
+        onChange: (staged) => this.update({ staged }),
+      });
+      return this.files;
+    });
+    return this.filesLoaded;
   }
 
   private async refreshQueue(conversationId: string): Promise<void> {
