@@ -32,7 +32,8 @@ export default defineConfig(
   {
     files: ['web-widget/src/**', 'agent-app/src/**'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    // Only its rules: the plugin's bundled configs do not fit ESLint's Plugin type.
+    plugins: { 'react-hooks': { rules: reactHooks.rules } },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
