@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * `pnpm test:chaos`: the scenarios that take more than about a minute (issue 9):
+ * `pnpm test:chaos`: the scenarios that take more than about a minute:
  * the fault scenarios, each against its own cluster from tests/cluster (real
  * server processes, nginx, Redis and the database, all started and killed by the
  * test itself), the two-process messaging run through nginx and the routing race

@@ -1,6 +1,6 @@
 /**
- * One function per figure of issue 10: each runs its A/B rounds and returns
- * table rows plus its raw rounds for the JSON file.
+ * One function per figure of bench/README.md's table: each runs its A/B rounds
+ * and returns table rows plus its raw rounds for the JSON file.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -41,7 +41,7 @@ const say = (line: string) =>
 const S: Sizes = quick
   ? {
       // A smoke run of every figure in under two minutes on a busy 2-core machine: the
-      // issue's shapes scaled down (the table says which size each row measured).
+      // full sizes scaled down (the table says which size each row measured).
       throughput: { chats: 10, inFlight: 10, clients: 1, warmupMs: 300, measureMs: 1_000 },
       rtt1: { chats: 1, inFlight: 1, clients: 1, warmupMs: 300, measureMs: 800 },
       rtt200: { chats: 20, inFlight: 1, clients: 1, warmupMs: 300, measureMs: 800 },
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   // The database binary lives in a cache dir (scripts/services), not on PATH: ask the running one.
   const dbPid = ctx.services.dbPid;
   const dbBinary = dbPid ? (readFileSync(`/proc/${dbPid}/cmdline`, 'utf8').split('\0')[0] ?? '') : '';
-  // Table order is the issue's; figure 2 runs last on its own, profiled server.
+  // Table order is the figures' numbers; figure 2 runs last on its own, profiled server.
   const parts: [string, () => Promise<Figure>][] = [
     ['throughput', () => throughputFigure(ctx)],
     [

@@ -1,5 +1,5 @@
 /**
- * Idle timers (issue 5, benchmark): what one pending per-conversation timer
+ * Idle timers (benchmark): what one pending per-conversation timer
  * costs in Redis, how fast it is rescheduled, and how late it fires, side by
  * side with bare BullMQ delayed jobs measured in the same run on the same Redis.
  *

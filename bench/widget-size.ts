@@ -1,6 +1,6 @@
 /**
- * Widget size budget (issue 6, item 7), side by side with a reference built
- * in the same run: prints gzip sizes as a Markdown table.
+ * Widget size budget (it must not slow the host page), side by side with a
+ * reference built in the same run: prints gzip sizes as a Markdown table.
  *
  *   pnpm build && pnpm --filter @switchboard/bench run widget-size
  *

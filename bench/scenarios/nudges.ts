@@ -1,5 +1,5 @@
 /**
- * Figure 6, lateness: real idle check-ins (J1) under chat load against bare
+ * Figure 6, lateness: real idle check-ins under chat load against bare
  * BullMQ delayed jobs under the same load. A Switchboard started with a 3 s
  * CUSTOMER_IDLE_NUDGE (1.5 s with --quick) holds `chats` assigned chats;
  * while a closed loop of customer messages runs on other chats, every one of

@@ -3,8 +3,10 @@
  * moment (the widget's steps: `attachment.prepare` over the socket, then a
  * streamed PUT). Reports the upload throughput and how far the server's RSS
  * rose above where it stood before, sampled every 50 ms: files are streamed to
- * a temporary file and on to GridFS a chunk at a time, so the RSS must not
- * grow by the files' total size.
+ * a temporary file and on to the store a chunk at a time, so the RSS must not
+ * grow by the files' total size. Run twice: files in GridFS (the default),
+ * then in an S3 bucket (ATTACHMENT_STORE=s3, on gofakes3 started by
+ * scripts/services; its own memory is not counted, as FerretDB's is not).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import {
   type ConversationStarted,
 } from '@switchboard/shared';
 import { io, type Socket } from 'socket.io-client';
+import { startS3 } from '../../scripts/services/s3.js';
 import type { Context, Figure } from '../figures.js';
 import { addressFor } from '../load/protocol.js';
 import { rssBytes } from '../lib/procs.js';
@@ -104,46 +107,80 @@ async function uploadRound(ctx: Context, customers: number, megabytes: number, f
   }
 }
 
-export async function uploadsFigure(ctx: Context): Promise<Figure> {
-  const customers = 20;
-  const megabytes = 10;
+type RoundResult = Awaited<ReturnType<typeof uploadRound>>;
+
+const CUSTOMERS = 20;
+const MEGABYTES = 10;
+
+/** A fresh server with `storeEnv`, then the rounds; returns each round's result. */
+async function measureStore(ctx: Context, store: string, storeEnv: Record<string, string>, file: string) {
   const rounds = ctx.quick ? 1 : ctx.rounds;
   await ctx.fresh({
     extraEnv: {
-      ATTACHMENT_MAX_BYTES: `${megabytes + 1}MB`,
+      ATTACHMENT_MAX_BYTES: `${MEGABYTES + 1}MB`,
       ATTACHMENT_CONVERSATION_BYTES: '1000MB',
       CUSTOMER_UPLOAD_RATE: '100000',
+      ...storeEnv,
     },
   });
-  ctx.say(`uploads: ${customers} customers × ${megabytes} MB at once, ${rounds} round(s)`);
-  const file = testFile(megabytes);
-  const results: Awaited<ReturnType<typeof uploadRound>>[] = [];
+  ctx.say(`uploads to ${store}: ${CUSTOMERS} customers × ${MEGABYTES} MB at once, ${rounds} round(s)`);
+  const results: RoundResult[] = [];
   for (let round = 0; round < rounds; round += 1) {
-    const result = await uploadRound(ctx, customers, megabytes, file);
+    const result = await uploadRound(ctx, CUSTOMERS, MEGABYTES, file);
     ctx.say(
       `  round ${round + 1}: ${fmt(result.seconds)} s, ${fmt(result.megabytesPerSecond)} MB/s, RSS +${fmt(result.rssGrowthMb)} MB`,
     );
     results.push(result);
   }
-  const total = customers * megabytes;
+  return results;
+}
+
+function rowsFor(store: string, numbers: [string, string], results: RoundResult[]) {
+  const total = CUSTOMERS * MEGABYTES;
+  return [
+    measuredRow({
+      figure: `${numbers[0]}. upload throughput, ${CUSTOMERS} customers × ${MEGABYTES} MB at once (${store})`,
+      a: results.map((result) => result.megabytesPerSecond),
+      b: null,
+      unit: ' MB/s',
+      target: 'report',
+    }),
+    measuredRow({
+      figure: `${numbers[1]}. server RSS growth while ${CUSTOMERS} × ${MEGABYTES} MB upload to ${store} (files: ${total} MB)`,
+      a: results.map((result) => result.rssGrowthMb),
+      b: null,
+      unit: ' MB',
+      target: `≤ ${total / 4} MB (a quarter of the files)`,
+      pass: (_ratio, growth) => growth <= total / 4,
+    }),
+  ];
+}
+
+export async function uploadsFigure(ctx: Context): Promise<Figure> {
+  const file = testFile(MEGABYTES);
+  const gridFs = await measureStore(ctx, 'GridFS', {}, file);
+  const s3 = await startS3();
+  let inS3: RoundResult[];
+  try {
+    inS3 = await measureStore(
+      ctx,
+      'S3',
+      {
+        ATTACHMENT_STORE: 's3',
+        S3_ENDPOINT: s3.endpoint,
+        S3_BUCKET: s3.bucket,
+        S3_ACCESS_KEY_ID: 'bench',
+        S3_SECRET_ACCESS_KEY: 'bench-secret',
+      },
+      file,
+    );
+  } finally {
+    // The next part gets a fresh server anyway; this one must not keep writing to a stopped store.
+    await ctx.fresh();
+    await s3.stop();
+  }
   return {
-    rows: [
-      measuredRow({
-        figure: `A1. upload throughput, ${customers} customers × ${megabytes} MB at once (GridFS)`,
-        a: results.map((result) => result.megabytesPerSecond),
-        b: null,
-        unit: ' MB/s',
-        target: 'report',
-      }),
-      measuredRow({
-        figure: `A2. server RSS growth while ${customers} × ${megabytes} MB upload (files: ${total} MB)`,
-        a: results.map((result) => result.rssGrowthMb),
-        b: null,
-        unit: ' MB',
-        target: `≤ ${total / 4} MB (a quarter of the files)`,
-        pass: (_ratio, growth) => growth <= total / 4,
-      }),
-    ],
-    raw: results,
+    rows: [...rowsFor('GridFS', ['A1', 'A2'], gridFs), ...rowsFor('S3, gofakes3', ['A3', 'A4'], inS3)],
+    raw: { gridFs, s3: inS3 },
   };
 }

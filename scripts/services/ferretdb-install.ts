@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { say, ServiceUnavailableError, which } from './commands.js';
 
 const MODULE = 'github.com/FerretDB/FerretDB';
-/** The release ARCHITECTURE.md names first; v1.24.0 is the same minor line, used when the proxy refuses v1.24.1. */
+/** The release the project is tested on; v1.24.0 is the same minor line, used when the proxy refuses v1.24.1. */
 const VERSIONS = ['v1.24.1', 'v1.24.0'] as const;
 /**
  * Applied in this order (each file says why and what it measured):

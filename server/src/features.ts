@@ -4,6 +4,7 @@ import { createAgentsFeature } from './agents/agents.feature.js';
 import { createAttachmentLinks } from './attachments/attachment-links.js';
 import { createAttachmentsFeature } from './attachments/attachments.feature.js';
 import { createLinkSigner } from './attachments/link-signer.js';
+import { storeFromConfig } from './attachments/store-from-config.js';
 import type { AppContext } from './app-context.js';
 import { createAuditFeature } from './audit/audit.feature.js';
 import { createBlocksFeature } from './blocks/blocks.feature.js';
@@ -67,7 +68,8 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     restAuth: agents.services.restAuth,
     departments: departments.services.departments,
     messaging: messaging.services,
-    // W5 email replies go out through the jobs feature's transcript mailer (created just below; called later).
+    // Replies to messages left offline are emailed by the jobs feature's transcript mailer
+    // (created just below; called later).
     offlineReply: (conversation, message) => jobs.services.transcripts.offlineReply(conversation, message),
   });
   const departmentsService = departments.services.departments;
@@ -89,7 +91,10 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
       until: () => new Date(Date.now() + context.config.ATTACHMENT_EMAIL_LINK_TTL),
     },
   });
+  // One store for the files, so that data protection erases from where attachments write.
+  const fileStore = storeFromConfig(context.config, context.mongo);
   const attachments = createAttachmentsFeature(context, {
+    files: fileStore,
     signer: linkSigner,
     links: attachmentLinks,
     conversations: messaging.services.conversations,
@@ -149,6 +154,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     restAuth: agents.services.restAuth,
     audit: audit.services.audit,
     forgetQueuedJobs: (customerId) => webhooks.services.webhooks.forgetCustomerJobs(customerId),
+    store: fileStore.store,
     exportLink: (fileId) => ({
       url: `${context.publicUrl()}${exportLinks.emailLink(fileId)}`,
       expiresAt: new Date(Date.now() + context.config.DATA_EXPORT_LINK_TTL).toISOString(),

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import type { attachmentPrepareSchema, attachmentSettingsSchema } from './schemas/attachments.js';
+import type {
+  attachmentCancelSchema,
+  attachmentPrepareSchema,
+  attachmentSettingsSchema,
+} from './schemas/attachments.js';
 
 /**
  * The file types Switchboard can recognise from a file's first bytes and may
@@ -66,6 +70,7 @@ export interface AttachmentView {
 }
 
 export type AttachmentPrepare = z.infer<typeof attachmentPrepareSchema>;
+export type AttachmentCancel = z.infer<typeof attachmentCancelSchema>;
 
 export interface AttachmentPrepared {
   /** Relative URL to send the file's bytes to with `PUT` (any Content-Type); answers `AttachmentView`. */

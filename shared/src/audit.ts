@@ -8,7 +8,7 @@ export interface AuditActor {
   role: string;
 }
 
-/** One supervisor or admin action (S2, S4, S6): who, what, on what, when. */
+/** One supervisor or admin action (an idle-chat fix, an administration change): who, what, on what, when. */
 export interface AuditEntryView {
   id: string;
   at: string;

@@ -31,7 +31,7 @@ export interface ConversationView {
   createdAt: string;
   firstAgentReplyAt?: string;
   closedAt?: string;
-  /** A message left while nobody could chat (W5): agents answer it by email. */
+  /** A message left while nobody could chat: agents answer it by email. */
   offline?: boolean;
   /**
    * How far the agent side has delivered and read the customer's messages, as

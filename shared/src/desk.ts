@@ -69,7 +69,7 @@ export interface DeskSettings {
   departmentReplySla: Record<string, ReplySla>;
 }
 
-/** The satisfaction a customer gave one conversation (W6), as the desk shows it. */
+/** The satisfaction a customer gave one conversation (1–5, a comment), as the desk shows it. */
 export interface SatisfactionView {
   rating: number;
   comment?: string;
@@ -143,7 +143,7 @@ export interface TransferTargetDepartment {
   estimatedWaitSeconds: number | null;
 }
 
-/** `GET /api/desk/transfer-targets`: where an agent may hand a chat (R4). */
+/** `GET /api/desk/transfer-targets`: where an agent may hand a chat. */
 export interface TransferTargets {
   departments: TransferTargetDepartment[];
   /** Other active agents who are online or away (the server still checks their free capacity). */

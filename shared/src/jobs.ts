@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { transcriptRequestSchema } from './schemas/jobs.js';
 
 /**
- * Background-job protocol: idle-session flags for supervisors (J2, S2) and
- * transcript emails (J3, W6).
+ * Background-job protocol: idle-session flags for supervisors and
+ * transcript emails (on close and on request).
  */
 
 /**
@@ -37,7 +37,7 @@ export const TRANSCRIPT_STATUSES = ['queued', 'retrying', 'sent', 'failed'] as c
 /** queued → (retrying →)* sent, or failed once every attempt was refused. */
 export type TranscriptStatus = (typeof TRANSCRIPT_STATUSES)[number];
 
-/** `offline-reply`: an agent answered a message left offline (W5); the email carries the conversation with the reply. */
+/** `offline-reply`: an agent answered a message left offline; the email carries the conversation with the reply. */
 export const TRANSCRIPT_TRIGGERS = ['close', 'request', 'offline-reply'] as const;
 export type TranscriptTrigger = (typeof TRANSCRIPT_TRIGGERS)[number];
 

@@ -14,7 +14,7 @@ export type ReportQuery = z.infer<typeof reportQuerySchema>;
 export interface ReportFigures {
   /** Live chats started in the range (offline messages are counted apart). */
   chats: number;
-  /** Messages left through the offline form (W5). */
+  /** Messages left through the offline form. */
   offlineMessages: number;
   /** From entering the queue to the first agent reply, over the chats that got one. */
   firstResponse: { count: number; medianSeconds: number | null; p90Seconds: number | null };

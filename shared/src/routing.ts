@@ -15,14 +15,14 @@ import type {
 export { isTimeZone };
 
 /**
- * Routing and queues protocol (R1–R6, W5): departments and their business
+ * Routing and queues protocol: departments and their business
  * hours, queue position and wait estimates, transfer, manual pickup and the
  * offline message.
  */
 
 /**
  * Capacity of an agent who has none of their own and whose departments set
- * no default. Precedence (R2): the agent's own capacity, else the smallest
+ * no default. Precedence: the agent's own capacity, else the smallest
  * `defaultCapacity` among their live departments, else this.
  */
 export const DEFAULT_AGENT_CAPACITY = 3;
@@ -71,7 +71,7 @@ export interface DepartmentView {
   maxQueueWaitSeconds: number | null;
   /** For agents without their own capacity; null: the deployment's. See the README's Routing section. */
   defaultCapacity: number | null;
-  /** Idle thresholds (J1, J2) in seconds; null: the deployment's. */
+  /** Idle thresholds (the customer's check-in and close, the agent-reply SLA) in seconds; null: the deployment's. */
   customerIdleNudgeSeconds: number | null;
   customerIdleCloseSeconds: number | null;
   agentReplySlaSeconds: number | null;
@@ -112,13 +112,13 @@ export interface QueueUpdate {
   estimatedWaitSeconds: number | null;
   departmentOpen: boolean;
   /**
-   * W5: while the department is closed, when it opens next (ISO instant, from
+   * While the department is closed, when it opens next (ISO instant, from
    * its business hours, time zone and holidays); null when open, always open,
    * or no opening is scheduled in the coming year. Show it in the customer's
    * own time zone ("We open again Monday at 09:00").
    */
   nextOpeningAt: string | null;
-  /** Set when the widget should offer the offline message (W5), with why. */
+  /** Set when the widget should offer the offline message, with why. */
   offline: OfflineReason | null;
 }
 
@@ -135,7 +135,7 @@ export interface QueueEntry {
   position: number;
   /** Put back at the front by a transfer. */
   priority: boolean;
-  /** A message left while nobody could chat (W5): answered by email. */
+  /** A message left while nobody could chat: answered by email. */
   offline: boolean;
 }
 
@@ -152,7 +152,7 @@ export interface DepartmentQueueStats {
   /** Chats waiting for an agent (offline messages not included: they wait for a pickup, not routing). */
   queued: number;
   longestWaitSeconds: number;
-  /** Messages left while nobody could chat (W5), waiting for an agent to pick them up and answer by email. */
+  /** Messages left while nobody could chat, waiting for an agent to pick them up and answer by email. */
   offlineWaiting: number;
   /** How long the oldest of those has waited; 0 when there is none. */
   longestOfflineWaitSeconds: number;

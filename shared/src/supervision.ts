@@ -9,8 +9,8 @@ import type { DepartmentQueueStats } from './routing.js';
 import type { liveListSchema, supervisorReassignSchema, supervisorCloseSchema } from './schemas/supervision.js';
 
 /**
- * The supervisor console's live side (S1 board, S2 idle sessions, S3 observe
- * and join). Every event and route here is for supervisors and admins only;
+ * The supervisor console's live side (the board, idle sessions, observe and
+ * join). Every event and route here is for supervisors and admins only;
  * agents get FORBIDDEN.
  */
 
@@ -32,7 +32,7 @@ export interface BoardAgent {
   load: number;
   capacity: number;
   departmentIds: string[];
-  /** Chats of this agent flagged idle (S2). */
+  /** Chats of this agent flagged idle. */
   idleChats: number;
 }
 
@@ -99,7 +99,7 @@ export interface LiveConversationList {
 export type SupervisorReassign = z.infer<typeof supervisorReassignSchema>;
 export type SupervisorClose = z.input<typeof supervisorCloseSchema>;
 
-/** Answer of the S2 actions: the conversation as it is now. */
+/** Answer of the idle-chat actions: the conversation as it is now. */
 export type SupervisorActionResult = ConversationView;
 
 /** `supervisor.observe`: the chat as the desk sees it and its newest messages; live updates follow on this socket. */

@@ -48,12 +48,12 @@ type WithoutEnvelope<T> = T extends unknown ? Omit<T, 'source' | 'v'> : never;
 export type HostToFrameBody = WithoutEnvelope<HostToFrameMessage>;
 export type FrameToHostBody = WithoutEnvelope<FrameToHostMessage>;
 
-/** The host page's API object, `window.Switchboard` (W8). */
+/** The host page's API object, `window.Switchboard`. */
 export interface SwitchboardApi {
   open(): void;
   close(): void;
   toggle(): void;
-  /** Signed identity (X3): `userHash = hex(HMAC-SHA256(secret, userId))` computed on the host's server. */
+  /** Signed identity: `userHash = hex(HMAC-SHA256(secret, userId))` computed on the host's server. */
   identify(identity: z.input<typeof customerIdentitySchema>): void;
   /** `en`, `fr`, `ru`, `zh-Hans`/`zh-CN`, `zh-Hant`/`zh-TW`; other tags fall back to English. */
   setLocale(locale: string): void;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { widgetSettingsSchema } from './schemas/widget-settings.js';
 
-/** The pre-chat form's fields a deployment can configure (W2, S4). */
+/** The pre-chat form's fields a deployment can configure (in the console). */
 export const PRECHAT_FIELDS = ['name', 'email', 'topic', 'language', 'region'] as const;
 export type PrechatField = (typeof PRECHAT_FIELDS)[number];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useAdminServer } from './admin-support.js';
 
-describe('agent and department administration is audited and admin-only (S4)', () => {
+describe('agent and department administration is audited and admin-only', () => {
   const { call, auditFor } = useAdminServer(import.meta.filename);
 
   it('records who changed which agent fields, never the password', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { useAdminServer } from './admin-support.js';
 
-describe('canned responses and articles administration (S4)', () => {
+describe('administration of canned responses and articles', () => {
   const { call, auditFor, server } = useAdminServer(import.meta.filename);
   const deskCanned = async (locale: string) =>
     (await call('agent', 'GET', `/api/knowledge/canned?locale=${locale}`)).body.canned as CannedResponseView[];

@@ -15,7 +15,7 @@ import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
- * What the desk adds to the server (issue 7): sending the transcript now,
+ * What the desk adds to the server: sending the transcript now,
  * the rating a customer gave, the SLA thresholds from configuration, and the
  * department queue pushed to its agents instead of polled.
  */

@@ -74,6 +74,19 @@ describe('files on the agent desk (Chromium)', () => {
     await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.files-list a', { hasText: 'cracked.jpg' }).isVisible()).toBe(true);
 
+    // The wrong file first: removed before sending, it is given up on the server too (its bytes deleted).
+    await page.locator('.composer input[type="file"]').setInputFiles({
+      name: 'wrong-form.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf(),
+    });
+    await page.getByText('Ready to send').waitFor();
+    await page.getByRole('button', { name: 'Remove file' }).click();
+    const files = server.app.mongo.collection('attachments');
+    await expect
+      .poll(() => files.countDocuments({ name: 'wrong-form.pdf', status: 'removed', files: { $exists: false } }))
+      .toBe(1);
+
     await page.locator('.composer input[type="file"]').setInputFiles({
       name: 'repair-form.pdf',
       mimeType: 'application/pdf',

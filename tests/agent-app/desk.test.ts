@@ -14,7 +14,7 @@ const CHROME_ON_WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 /**
- * The agent desk end to end (issue 7): real server serving the built app,
+ * The agent desk end to end: real server serving the built app,
  * real Chromium, customers driven by socket clients.
  */
 describe('agent desk in a browser', () => {

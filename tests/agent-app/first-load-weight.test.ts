@@ -59,7 +59,7 @@ describe('what the agent app downloads', () => {
     supervisor = await createAgent(server, { role: 'supervisor', displayName: 'Sue' });
   });
   afterAll(async () => {
-    // The measured figures, for the record (the bench and the issue report them).
+    // The measured figures, for the record (bench/README.md quotes them).
     if (figures.length) process.stdout.write(`agent app first load: ${figures.join('; ')}\n`);
     await browser.close();
     await server.stop();

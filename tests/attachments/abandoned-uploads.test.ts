@@ -10,10 +10,10 @@ const KB = 1024;
 const HOUR = 3_600_000;
 
 /**
- * Bytes nobody will send: an upload cut off half-way, one prepared and never
- * begun, a file uploaded and never put in a message. Each gives its room in
- * the conversation (and its stored bytes) back without waiting for the
- * conversation's byte count to expire.
+ * Bytes nobody will send: an upload cut off half-way, one prepared and then
+ * cancelled, one prepared and never begun, a file uploaded and never put in a
+ * message. Each gives its room in the conversation (and its stored bytes)
+ * back without waiting for the conversation's byte count to expire.
  */
 describe('abandoned uploads give their bytes back', () => {
   let server: TestServer;
@@ -87,6 +87,98 @@ describe('abandoned uploads give their bytes back', () => {
 
     await expect.poll(() => Attachment().countDocuments({ conversationId }), { timeout: 15_000 }).toBe(0);
     expect(await prepare(200 * KB)).toMatchObject({ ok: true });
+  });
+
+  it('a prepared upload cancelled gives its room back at once and its link stores nothing; a stranger cancels nothing', async () => {
+    const { customer, conversationId } = await chat();
+    const uploadId = randomUUID();
+    const prepared = await customer.request<AttachmentPrepared>('attachment.prepare', {
+      conversationId,
+      uploadId,
+      name: 'r.pdf',
+      size: 200 * KB,
+    });
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    const another = async () =>
+      customer.request<AttachmentPrepared>('attachment.prepare', {
+        conversationId,
+        uploadId: randomUUID(),
+        name: 'other.pdf',
+        size: 200 * KB,
+      });
+    expect(await another()).toMatchObject({ ok: false, error: { details: { reason: 'conversation-full' } } });
+
+    // Someone else naming the chat and the upload: like any other conversation, and nothing changes.
+    const stranger = new TestCustomer(server.url);
+    open.push(stranger);
+    await stranger.connect();
+    await stranger.start();
+    expect(await stranger.request('attachment.cancel', { conversationId, uploadId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await another()).toMatchObject({ ok: false, error: { details: { reason: 'conversation-full' } } });
+
+    expect(await customer.request('attachment.cancel', { conversationId, uploadId })).toEqual({ ok: true, data: null });
+    expect(await another()).toMatchObject({ ok: true });
+    // The link is still within its time, but the upload was given up: nothing is kept.
+    const late = await put(server.url, prepared.data.uploadUrl, pdfOf(200 * KB));
+    expect(late).toMatchObject({ ok: false, status: 404, error: { code: 'NOT_FOUND' } });
+    expect(await Attachment().countDocuments({ conversationId })).toBe(0);
+  });
+
+  it('cancelling a file uploaded and not yet sent deletes it and gives its room back; a sent one stays', async () => {
+    const { customer, conversationId, prepare } = await chat();
+    const unsentId = randomUUID();
+    const unsent = expectUploaded(
+      await upload(
+        server.url,
+        customer,
+        conversationId,
+        { name: 'unsent.pdf', bytes: pdfOf(120 * KB) },
+        { uploadId: unsentId },
+      ),
+    );
+    const sentId = randomUUID();
+    const sentView = expectUploaded(
+      await upload(
+        server.url,
+        customer,
+        conversationId,
+        { name: 'sent.pdf', bytes: pdfOf(120 * KB) },
+        { uploadId: sentId },
+      ),
+    );
+    expectSent(
+      await customer.request<MessageSent>('message.send', {
+        conversationId,
+        clientMessageId: randomUUID(),
+        body: 'here',
+        attachmentId: sentView.id,
+      }),
+    );
+    expect(await prepare(120 * KB)).toMatchObject({ ok: false, error: { details: { reason: 'conversation-full' } } });
+
+    expect(await customer.request('attachment.cancel', { conversationId, uploadId: unsentId })).toEqual({
+      ok: true,
+      data: null,
+    });
+    expect((await fetch(`${server.url}${unsent.url}`)).status).toBe(404);
+    const late = await customer.request<MessageSent>('message.send', {
+      conversationId,
+      clientMessageId: randomUUID(),
+      body: '',
+      attachmentId: unsent.id,
+    });
+    expect(late).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await prepare(120 * KB)).toMatchObject({ ok: true });
+
+    // A file already in a message is not an upload any more: refused, and it stays.
+    expect(await customer.request('attachment.cancel', { conversationId, uploadId: sentId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect((await fetch(`${server.url}${sentView.url}`)).status).toBe(200);
   });
 
   it('a prepared upload that never begins holds its room only until its upload link has expired', async () => {

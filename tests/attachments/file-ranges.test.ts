@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startS3, type RunningS3 } from '../../scripts/services/s3.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { s3StoreEnv } from './s3-env.js';
 import { expectUploaded, tinyPdf, upload } from './upload-helpers.js';
 
 /** A PDF of 600 KB whose every byte says where it is (GridFS cuts files into 255 KB chunks). */
@@ -13,9 +15,11 @@ function numberedPdf(): Buffer {
 
 /**
  * Downloads answer `Range` as browsers use it: a PDF viewer reading the part
- * it shows, a download resuming where it stopped.
+ * it shows, a download resuming where it stopped. From either store: GridFS
+ * reads the chunks a range covers, S3 is asked for the range.
  */
-describe('file downloads in parts (HTTP Range)', () => {
+describe.each(['GridFS', 'S3'] as const)('file downloads in parts (HTTP Range), files in %s', (kind) => {
+  let s3: RunningS3 | undefined;
   let server: TestServer;
   let customer: TestCustomer;
   let url = '';
@@ -24,7 +28,8 @@ describe('file downloads in parts (HTTP Range)', () => {
   const body = async (response: Response) => Buffer.from(await response.arrayBuffer());
 
   beforeAll(async () => {
-    server = await startTestServer({ testFile: import.meta.filename });
+    if (kind === 'S3') s3 = await startS3();
+    server = await startTestServer({ testFile: import.meta.filename, env: s3 ? s3StoreEnv(s3) : {} });
     customer = new TestCustomer(server.url);
     await customer.connect();
     const { conversation } = await customer.start();
@@ -34,6 +39,7 @@ describe('file downloads in parts (HTTP Range)', () => {
   afterAll(async () => {
     customer.disconnect();
     await server.stop();
+    await s3?.stop();
   });
 
   it('says it takes ranges, and answers one range with those bytes only (206)', async () => {

@@ -4,10 +4,11 @@ import { Cluster } from '../cluster/cluster.js';
 import { AckLedger, checkOracle } from '../cluster/oracle.js';
 
 /**
- * X1 under process failure: the web process holding the customer's socket
- * dies (SIGKILL) or is stopped (SIGTERM) while the chat runs at 20 msg/s.
- * The customer reconnects through nginx to another process, retries
- * unacknowledged sends with the same ids and catches up; the oracle holds.
+ * No message lost or shown twice when a process fails: the web process
+ * holding the customer's socket dies (SIGKILL) or is stopped (SIGTERM) while
+ * the chat runs at 20 msg/s. The customer reconnects through nginx to another
+ * process, retries unacknowledged sends with the same ids and catches up; the
+ * oracle holds.
  */
 describe('a web process dies under a live chat', () => {
   let cluster: Cluster;

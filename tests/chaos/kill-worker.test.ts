@@ -10,9 +10,10 @@ import { AckLedger, checkOracle } from '../cluster/oracle.js';
 const NUDGE = 'customer.idle-nudge';
 
 /**
- * J4 with a real cluster: the only worker process is SIGKILLed in the middle
- * of a job (a transcript held mid-SMTP; an idle check-in caught while active);
- * a worker started afterwards finishes it, and it happens exactly once.
+ * Jobs survive a crash and run once, in a real cluster: the only worker
+ * process is SIGKILLed in the middle of a job (a transcript held mid-SMTP; an
+ * idle check-in caught while active); a worker started afterwards finishes
+ * it, and it happens exactly once.
  */
 describe('a worker process killed mid-job', () => {
   let cluster: Cluster;

@@ -11,7 +11,7 @@ const ROUNDS = 100;
 /** Chats started (and later closed) per batch: the per-address start limit allows 30 a minute. */
 const BATCH = 20;
 
-/** R3: two agents on different processes click "pick up" on the same waiting chat at once, 100 times. */
+/** Exactly one winner when two agents on different processes pick up the same waiting chat at once, 100 times. */
 describe('two agents pick up the same chat on different processes', () => {
   let cluster: Cluster;
 

@@ -15,8 +15,9 @@ import {
 } from '../routing/routing-support.js';
 
 /**
- * R3 across two server instances sharing one database and Redis namespace
- * (as two processes of a deployment): everything between them crosses Redis.
+ * No chat assigned twice and no agent over capacity across two server
+ * instances sharing one database and Redis namespace (as two processes of a
+ * deployment): everything between them crosses Redis.
  */
 describe('atomic assignment across two server processes', () => {
   let first: TestServer;

@@ -5,10 +5,11 @@ import { Cluster } from '../cluster/cluster.js';
 import { AckLedger, checkOracle } from '../cluster/oracle.js';
 
 /**
- * Issue 3 for real: two `node server/dist/main.js` processes and a worker
- * behind nginx; routing assigns the chat; customer and agent sit on different
- * processes and exchange 100 messages each way; every history is identical,
- * over websockets and over long-polling only (sticky sessions by sid).
+ * The message path across processes, for real: two `node server/dist/main.js`
+ * processes and a worker behind nginx; routing assigns the chat; customer and
+ * agent sit on different processes and exchange 100 messages each way; every
+ * history is identical, over websockets and over long-polling only (sticky
+ * sessions by sid).
  */
 describe('two server processes behind nginx', () => {
   let cluster: Cluster;

@@ -36,7 +36,7 @@ interface StoredMessage {
 const JOB_SETTLE_MS = 30_000;
 
 /**
- * The scenarios' verdict (issue 9): after faults, per conversation the stored
+ * The chaos scenarios' verdict: after faults, per conversation the stored
  * messages, every client's displayed list and the acks agree (same ids, same
  * order, nothing missing, nothing twice); no agent over capacity; no chat
  * assigned twice; no job left active; every pending idle timer belongs to a

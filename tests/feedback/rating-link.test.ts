@@ -11,11 +11,11 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 const RATE_LINK = /https?:\/\/[^\s"<>]+\/rate\/[a-f0-9]{24}\?token=[A-Za-z0-9_%-]+/;
 
 /**
- * W6 from the email: the transcript's "Rate your chat" link opens a page in
- * the conversation's language that stores the same rating as the widget;
- * the link is built from PUBLIC_URL (else the address the server really
- * listens on), expires, and using it again only replaces the rating. A chat
- * nobody answered is never offered for rating.
+ * Rating from the email: the transcript's "Rate your chat" link opens a page in
+ * the conversation's language that stores the same rating as the widget; the
+ * link is built from PUBLIC_URL (else the address the server really listens
+ * on), expires, and using it again only replaces the rating. A chat nobody
+ * answered is never offered for rating.
  */
 describe('the rating link of the transcript email', () => {
   let smtp: SmtpListener;

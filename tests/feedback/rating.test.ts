@@ -4,7 +4,7 @@ import { TestAgentDesk } from '../support/agent-desk.js';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
-describe('conversation.rate (W6)', () => {
+describe('conversation.rate: customers rate their own ended chats', () => {
   let server: TestServer;
   let customer: TestCustomer;
   let stranger: TestCustomer;

@@ -86,6 +86,10 @@ const shared = {
         size: fc.integer({ min: 1, max: 1_000_000 }),
       }),
   },
+  'attachment.cancel': {
+    kind: 'refused',
+    valid: (t) => fc.record({ conversationId: conversationId(t), uploadId: clientId }),
+  },
   'message.history': {
     kind: 'read',
     valid: (t) =>

@@ -16,10 +16,10 @@ const leavesNamespace = (frame: string, namespace: string) =>
   frame === `41${namespace}` || frame.startsWith(`41${namespace},`);
 
 /**
- * X5 below the event layer: frames no Socket.IO client would send, over a raw
- * websocket. Each frame either leaves the connection serving (a ping right
- * after it is answered) or gets that one connection closed; the server, the
- * other clients and the data are never affected.
+ * Bad input never hurts, below the event layer: frames no Socket.IO client
+ * would send, over a raw websocket. Each frame either leaves the connection
+ * serving (a ping right after it is answered) or gets that one connection
+ * closed; the server, the other clients and the data are never affected.
  */
 describe('raw malformed Engine.IO / Socket.IO frames', () => {
   let server: TestServer;

@@ -19,10 +19,11 @@ const WARM_UP_CASES_PER_EVENT = 20;
 const HEAP_GROWTH_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
- * X5: random and malformed payloads for every client event of both
- * namespaces, from a customer with a chat of their own and a plain agent,
- * all aimed at other people's conversations. Every ack must be a typed error
- * (or an allowed read), nothing may be stored, and the server must stay up.
+ * Bad input never hurts: random and malformed payloads for every client event
+ * of both namespaces, from a customer with a chat of their own and a plain
+ * agent, all aimed at other people's conversations. Every ack must be a typed
+ * error (or an allowed read), nothing may be stored, and the server must stay
+ * up.
  */
 describe('protocol fuzz: every client event of /customer and /agent', () => {
   let server: TestServer;

@@ -9,9 +9,8 @@ import { createDepartment, eventually, patientRequest, setStatus } from '../rout
 import { FAST_JOBS_ENV, systemMessages } from './chat.js';
 
 /**
- * Issue 5 items 3 and 5: idle thresholds and auto-requeue per department,
- * set through the admin REST and read by the timers when they fire or are
- * rescheduled (no restart).
+ * Idle thresholds and auto-requeue per department, set through the admin REST
+ * and read by the timers when they fire or are rescheduled (no restart).
  */
 describe('per-department idle settings', () => {
   let server: TestServer;

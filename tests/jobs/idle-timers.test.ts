@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 import { patientRequest, setStatus } from '../routing/routing-support.js';
 import { FAST_JOBS_ENV, openChat, systemMessages, type Chat } from './chat.js';
 
-describe('idle timers (J1, J2) with short thresholds', () => {
+describe('idle timers (customer check-in and close, agent-reply SLA) with short thresholds', () => {
   let server: TestServer;
   let smtp: SmtpListener;
   let supervisor: TestAgentDesk;
@@ -51,7 +51,7 @@ describe('idle timers (J1, J2) with short thresholds', () => {
     await sleep(100); // the reschedules run right after each ack
     expect(await pendingTimers(conversationId)).toBe(1);
 
-    // J2: nobody answered within the SLA → supervisors see the chat flagged.
+    // Nobody answered within the SLA → supervisors see the chat flagged.
     await supervisor.waitFor(() => idleEvents(conversationId, 'conversation.idle').length === 1);
     expect(idleEvents(conversationId, 'conversation.idle')[0]).toMatchObject({
       reason: 'agent-unanswered',
@@ -60,7 +60,7 @@ describe('idle timers (J1, J2) with short thresholds', () => {
     });
     expect((await server.app.services.idleFlags.list()).map((flag) => flag.conversationId)).toContain(conversationId);
 
-    // The agent's reply clears it, and starts the customer's turn (J1).
+    // The agent's reply clears it, and starts the customer's turn (the check-in clock).
     expect(await desk.send(conversationId, 'Hi, I am Lei. Could you tell me your serial number?')).toMatchObject({
       ok: true,
     });

@@ -10,7 +10,7 @@ import { SmtpListener } from '../support/smtp-listener.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { openChat, type Chat } from './chat.js';
 
-describe('transcript emails (J3, W6)', () => {
+describe('transcript emails, on close and on request', () => {
   let server: TestServer;
   let smtp: SmtpListener;
   const chats: Chat[] = [];

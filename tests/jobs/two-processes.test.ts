@@ -6,7 +6,7 @@ import { FAST_JOBS_ENV, openChat } from './chat.js';
 
 /**
  * Two server instances sharing one database and one Redis namespace, both
- * running workers (J4): every timer fires in one of them, and every check-in,
+ * running workers: every timer fires in one of them, and every check-in,
  * goodbye and email happens once.
  */
 describe('idle timers and transcripts across two worker processes', () => {

@@ -10,11 +10,12 @@ import { openChat } from './chat.js';
 const WORKER_ENTRY = path.resolve(import.meta.dirname, '../../server/dist/worker.js');
 
 /**
- * J4 with real processes: a web-only server takes the chat, separate
- * `node server/dist/worker.js` processes (what `pnpm worker` runs) send the
- * transcript. The first worker is SIGKILLed while the SMTP server holds its
- * message mid-DATA (so nothing was accepted); the job's lock expires, the
- * second worker runs it again and the customer gets exactly one email.
+ * Jobs survive a crash and run once, with real processes: a web-only server
+ * takes the chat, separate `node server/dist/worker.js` processes (what
+ * `pnpm worker` runs) send the transcript. The first worker is SIGKILLed while
+ * the SMTP server holds its message mid-DATA (so nothing was accepted); the
+ * job's lock expires, the second worker runs it again and the customer gets
+ * exactly one email.
  */
 describe('a worker process killed mid-job', () => {
   let web: TestServer;

@@ -35,7 +35,7 @@ function identityServer() {
   };
 }
 
-describe('customers identified by the host site (HMAC, X3)', () => {
+describe('customers identified by the host site (HMAC)', () => {
   const harness = identityServer();
   const { connect } = harness;
   let server: TestServer;

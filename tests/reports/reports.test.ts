@@ -77,7 +77,7 @@ const figures = (f: Partial<ReportFigures>): ReportFigures => ({
   ...f,
 });
 
-describe('reports (S5)', () => {
+describe('reports per department and per agent', () => {
   let server: TestServer;
   let supervisor: SignedIn;
   const ids = { billing: '', repairs: '', lei: '', marie: '' };

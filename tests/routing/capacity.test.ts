@@ -7,8 +7,8 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createDepartment, eventually, openDesk, startChat } from './routing-support.js';
 
 /**
- * Issue 4 items 2 and 5: a capacity change routes at once, and agents
- * without a capacity of their own take their departments' default.
+ * A capacity change routes at once, and agents without a capacity of their own
+ * take their departments' default.
  */
 describe('agent capacity', () => {
   let server: TestServer;

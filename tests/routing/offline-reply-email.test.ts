@@ -10,10 +10,10 @@ import { createDepartment, openDesk } from './routing-support.js';
 const SUPPORT = 'help@nimbus.example';
 
 /**
- * W5 answered by email: the customer who left a message gets the agent's
- * reply as an email they can answer (Reply-To the support mailbox, the case
- * number in the subject, written as a reply), and one case makes one thread
- * of emails — no summary of the queued chat they gave up, none on close.
+ * Offline messages answered by email: the customer who left a message gets the
+ * agent's reply as an email they can answer (Reply-To the support mailbox, the
+ * case number in the subject, written as a reply), and one case makes one
+ * thread of emails — no summary of the queued chat they gave up, none on close.
  */
 describe('replies to messages left offline', () => {
   let server: TestServer;

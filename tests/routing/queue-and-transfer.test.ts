@@ -125,7 +125,7 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
       labels: { en: 'Opening hours', fr: 'Horaires' },
       languages: ['fr', 'en'],
       openNow: false,
-      // W5: Friday 09:00 in Paris (UTC+2), the next opening after Monday evening.
+      // Friday 09:00 in Paris (UTC+2), the next opening after Monday evening.
       nextOpeningAt: '2026-07-10T07:00:00.000Z',
     });
 
@@ -140,7 +140,7 @@ describe('queues, estimates, business hours, offline messages and transfers', ()
     await server.app.services.routing.sweep();
     expect((await load(conversation.id))?.status).toBe('queued');
 
-    // W5: they leave a message instead; their waiting chat is closed, the message waits for an agent.
+    // They leave a message instead; their waiting chat is closed, the message waits for an agent.
     const left = await late.request<MessageLeft>('conversation.leaveMessage', {
       conversationId: conversation.id,
       requestId: 'offline-request-1',

@@ -34,14 +34,15 @@ function payloadNaming(event: CustomerEvent, conversationId: string): Record<str
 }
 
 /**
- * X2 for customers, systematically: every customer event that names a
- * conversation, sent with someone else's conversation id, answers NOT_FOUND —
- * exactly the answer for an id that does not exist, so probing reveals
- * nothing — and changes nothing. REST has no customer credentials at all:
- * every route with an id refuses an anonymous caller the same way whatever
- * the id. (Spot checks: tests/messaging/agent-messaging.test.ts "keeps other
- * customers and agents out", tests/jobs/transcripts.test.ts "refuses bad
- * requests and other customers’ conversations".)
+ * Customers reach only their own conversations, systematically: every customer
+ * event that names a conversation, sent with someone else's conversation id,
+ * answers NOT_FOUND — exactly the answer for an id that does not exist, so
+ * probing reveals nothing — and changes nothing. REST has no customer
+ * credentials at all: every route with an id refuses an anonymous caller the
+ * same way whatever the id. (Spot checks:
+ * tests/messaging/agent-messaging.test.ts "keeps other customers and agents
+ * out", tests/jobs/transcripts.test.ts "refuses bad requests and other
+ * customers’ conversations".)
  */
 describe("customer A probing customer B's ids", () => {
   let server: TestServer;

@@ -1,5 +1,5 @@
 /**
- * `pnpm test:soak` (issue 9, not in CI): SOAK_MINUTES (default 30) of mixed
+ * `pnpm test:soak` (not in CI): SOAK_MINUTES (default 30) of mixed
  * chat traffic through nginx to 3 web processes and 1 worker, with one random
  * fault every minute (a web process SIGKILLed or SIGTERMed, the worker
  * SIGKILLed, Redis kill -9'd for a few seconds; each then restarted). Prints a

@@ -12,7 +12,7 @@ import {
   systemEvents,
 } from './supervision-support.js';
 
-describe('S2 one-click actions: requeue at the front, take over, close', () => {
+describe('idle-chat actions in one click: requeue at the front, take over, close', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startSupervisionServer(import.meta.filename);

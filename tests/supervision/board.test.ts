@@ -16,7 +16,7 @@ import {
   stopServers,
 } from './supervision-support.js';
 
-describe('S1 live board', () => {
+describe('supervisor live board', () => {
   let a: TestServer;
   let b: TestServer;
   beforeAll(async () => {

@@ -10,7 +10,7 @@ import {
   systemEvents,
 } from './supervision-support.js';
 
-describe('S3 observe and join', () => {
+describe('supervisor observe and join', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startSupervisionServer(import.meta.filename);

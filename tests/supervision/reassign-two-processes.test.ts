@@ -15,7 +15,7 @@ import {
   systemEvents,
 } from './supervision-support.js';
 
-describe('S2 reassign across two server processes', () => {
+describe('supervisor reassign across two server processes', () => {
   let a: TestServer;
   let b: TestServer;
   beforeAll(async () => {

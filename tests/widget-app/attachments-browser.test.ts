@@ -46,6 +46,17 @@ describe('the widget sends photos and files (Chromium)', () => {
   let harness: Harness;
   let page: Page;
   const storedFiles = () => harness.server.app.mongo.collection('attachments').countDocuments({ status: 'ready' });
+  /** The bytes each file of the newest chat holds of the chat's room (the server's count, in Redis). */
+  const reservedBytes = async () => {
+    const [newest] = await harness.server.app.mongo
+      .collection('conversations')
+      .find()
+      .sort({ _id: -1 })
+      .limit(1)
+      .toArray();
+    const key = `${harness.server.namespace}:attachments:bytes:${String(newest?._id)}`;
+    return (await harness.server.app.redis.command.hvals(key)).map((value) => Number(value.split(':')[0]));
+  };
 
   async function startChat(locale: string, name: string, topic = 'delivery'): Promise<Frame> {
     const frame = await openAsNewVisitor(page, harness, `Switchboard('setLocale', '${locale}')`);
@@ -137,6 +148,8 @@ describe('the widget sends photos and files (Chromium)', () => {
     await shot(page, 'files-desktop-progress');
     await frame.getByRole('button', { name: 'Cancel upload' }).click();
     expect(await frame.locator('.sb-staged').count()).toBe(0);
+    // The server was told: the bytes reserved for the file count for nothing now, not once its link expires.
+    await expect.poll(() => reservedBytes()).toEqual([0]);
     release();
     await harness.browser.context.unrouteAll({ behavior: 'ignoreErrors' });
 

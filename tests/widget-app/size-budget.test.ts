@@ -15,7 +15,7 @@ async function firstRenderScripts(): Promise<string[]> {
   ].map((match) => path.join(DIST, match[1]!.replace(/^\/widget\//, '')));
 }
 
-describe('widget app size budget (issue 6)', () => {
+describe('widget app size budget', () => {
   it('the JS needed to show the pre-chat form is at most 45 KB gzip', async () => {
     const files = await firstRenderScripts();
     expect(files.length).toBeGreaterThan(0);

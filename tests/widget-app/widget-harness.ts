@@ -9,7 +9,7 @@ import { launchBrowser, serveStaticSite, type StaticSite, type TestBrowser } fro
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { FOREIGN_FRAME, embedSnippet, hostilePage } from '../widget/hostile-host-page.js';
 
-/** Screenshots to look at by hand (issue 6: desktop and a 375 px phone). */
+/** Screenshots to look at by hand (desktop and a 375 px phone). */
 export const SHOTS = process.env.WIDGET_SCREENSHOTS_DIR ?? path.join(tmpdir(), 'switchboard-widget-screenshots');
 
 /** A round photo for the test advisor; data: URLs pass the frame's CSP (img-src https: data:). */

@@ -10,7 +10,7 @@ import { launchBrowser, serveStaticSite, type StaticSite, type TestBrowser } fro
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { FOREIGN_FRAME, HOST_GLOBAL_VALUES, embedSnippet, hostilePage } from './hostile-host-page.js';
 
-/** Screenshots to look at by hand (issue 6: desktop and a 375 px phone). */
+/** Screenshots to look at by hand (desktop and a 375 px phone). */
 const SHOTS = process.env.WIDGET_SCREENSHOTS_DIR ?? path.join(tmpdir(), 'switchboard-widget-screenshots');
 
 type Win = Window & {

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
-/** Issue 6 item 7: the embed script's budget, in gzip bytes as a host page downloads it. */
+/** The embed script's budget (it must not slow the host page), in gzip bytes as a host page downloads it. */
 const LOADER_BUDGET_GZIP = 3072;
 const ALLOWED = 'http://allowed.example';
 

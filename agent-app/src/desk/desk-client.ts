@@ -1,6 +1,7 @@
 import type {
   AckResult,
   AgentStatus,
+  AttachmentCancel,
   AttachmentPrepare,
   AttachmentPrepared,
   ConversationTransfer,
@@ -100,6 +101,11 @@ export class DeskClient {
   /** Where to upload a file for this chat (the answer, refusals included, goes to the composer). */
   prepareUpload(payload: AttachmentPrepare): Promise<AckResult<AttachmentPrepared>> {
     return this.protocol.ask('attachment.prepare', payload);
+  }
+
+  /** Gives up a prepared upload (a removed or replaced file): its room in the chat comes back at once. */
+  cancelUpload(payload: AttachmentCancel): Promise<AckResult<null>> {
+    return this.protocol.ask('attachment.cancel', payload);
   }
 
   retry(clientMessageId: string): void {

@@ -10,6 +10,7 @@ export function useStagedFile(): { staged: StagedUpload | null; uploads: Attachm
     () =>
       new AttachmentUploads({
         prepare: (payload) => client.prepareUpload(payload),
+        cancel: (payload) => client.cancelUpload(payload),
         put: xhrPut,
         newId: () => crypto.randomUUID(),
         onChange: setStaged,

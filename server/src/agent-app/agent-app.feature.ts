@@ -35,7 +35,7 @@ export interface AgentAppDeps {
   };
 }
 
-/** The agent desk (issue 7): the built app at /agent, the REST the desk uses, and its queue pushes. */
+/** The agent desk: the built app at /agent, the REST the desk uses, and its queue pushes. */
 export function createAgentAppFeature(context: AppContext, deps: AgentAppDeps): Feature {
   const { config } = context;
   const base = deploymentReplySla(config);

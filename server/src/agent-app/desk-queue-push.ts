@@ -23,7 +23,7 @@ export interface DeskQueuePushDeps {
 }
 
 /**
- * `queue.changed` to agents (issue 7): whenever routing schedules a queue's
+ * `queue.changed` to agents: whenever routing schedules a queue's
  * push, the desk's of that department's agents (and supervisors) get its
  * waiting chats after the same short window, so a burst of arrivals costs one
  * read. Emitted through the adapter (any process reaches any agent). A push

@@ -8,7 +8,7 @@ export function deploymentReplySla(config: Pick<Config, 'DESK_REPLY_AMBER' | 'DE
 
 /**
  * What the desk is told (`GET /api/desk/settings`). A department with its
- * own agent-reply SLA (J2: when supervisors are alerted) turns the timer
+ * own agent-reply SLA (when supervisors see the chat flagged) turns the timer
  * amber at that moment and red after the same multiple of it as the
  * deployment's red is of its amber, so "amber" always means "a supervisor
  * can see this now" wherever the SLA was set.

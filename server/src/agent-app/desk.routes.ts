@@ -72,9 +72,9 @@ function toSummary(conversation: ConversationDocument): CustomerConversationSumm
 
 /**
  * What the desk reads over REST besides auth and knowledge: its settings,
- * and a customer's earlier conversations (A4). X2: an agent sees a
- * customer's history only while serving one of that customer's chats;
- * supervisors and admins always.
+ * and a customer's earlier conversations, shown in the customer panel. An
+ * agent sees a customer's history only while serving one of that customer's
+ * chats; supervisors and admins always.
  */
 export function deskRoutes({
   auth,
@@ -146,7 +146,7 @@ export function deskRoutes({
     res.set('Cache-Control', 'private, no-store').json(body);
   });
 
-  // The rating of a chat the agent may read, e.g. the one they just closed (W6 ratings come after the close).
+  // The rating of a chat the agent may read, e.g. the one they just closed (customers rate once a chat ended).
   router.get('/api/conversations/:id/satisfaction', auth.authenticate, async (req, res) => {
     const id = parseInput(objectIdSchema, req.params.id);
     const conversation = await conversations.get(id, { kind: 'agent', agent: currentAgent(res) }, 'read');

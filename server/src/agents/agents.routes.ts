@@ -14,7 +14,7 @@ import type { AgentsService } from './agents.service.js';
 
 /**
  * Agent administration: supervisors may list, only admins change anything.
- * Every change is audited (S4) with the fields it set, never a password;
+ * Every change is audited with the fields it set, never a password;
  * `audit` is a getter because the audit feature is created after this one.
  */
 export function agentsRoutes(

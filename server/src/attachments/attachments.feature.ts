@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
+import { ConfigError } from '../config/config.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
@@ -12,15 +13,16 @@ import { attachmentsRoutes } from './attachments.routes.js';
 import { createAttachmentsService } from './attachments.service.js';
 import { attachmentSocketHandlers } from './attachments.socket.js';
 import { createConversationQuota } from './conversation-quota.js';
-import { gridFsStore } from './file-store.js';
 import type { LinkSigner } from './link-signer.js';
 import { createAttachmentRetention } from './retention.js';
+import { createUploadCancel } from './upload-cancel.js';
+import type { ConfiguredStore } from './store-from-config.js';
 import { createUploadTickets } from './upload-tickets.js';
 
 const RETENTION_QUEUE = 'attachment-retention';
 
 /**
- * Photos and files in conversations: prepare (socket), upload and download
+ * Photos and files in conversations: prepare and cancel (socket), upload and download
  * (HTTP), admin rules, and the retention job. The message carrying a file goes
  * through the messaging feature's normal path; links are signed by the signer
  * created in features.ts (messages need it to show their files).
@@ -33,10 +35,12 @@ export function createAttachmentsFeature(
     conversations: ConversationsService;
     restAuth: RestAuth;
     audit: AuditService;
+    /** Where the bytes live (features.ts: data protection deletes through the same store). */
+    files: ConfiguredStore;
   },
 ) {
   const { config, logger, mongo, queues } = context;
-  const store = gridFsStore(mongo);
+  const { store } = deps.files;
   const settings = createAttachmentSettings(mongo, config);
   const tickets = createUploadTickets(deps.signer);
   const quota = createConversationQuota(context.redis.command, config.REDIS_PREFIX);
@@ -62,7 +66,8 @@ export function createAttachmentsFeature(
   const routes = Router();
   routes.use(attachmentsRoutes({ attachments, tickets, links: deps.links, publicUrl: config.PUBLIC_URL }));
   routes.use(attachmentSettingsRoutes({ settings, auth: deps.restAuth, audit: deps.audit }));
-  const handlers = attachmentSocketHandlers(attachments);
+  const cancel = createUploadCancel({ mongo, store, quota, conversations: deps.conversations, logger });
+  const handlers = attachmentSocketHandlers(attachments, cancel);
 
   const feature = defineFeature({
     name: 'attachments',
@@ -70,6 +75,17 @@ export function createAttachmentsFeature(
     handlers,
     async start() {
       await deps.signer.load();
+      try {
+        await deps.files.check();
+      } catch (error) {
+        // A store that cannot work as set (a ConfigError) stops the start; one that is only out of
+        // reach for now must not keep chats down: uploads fail (retryable) until it is back.
+        if (error instanceof ConfigError) throw error;
+        logger.warn(
+          { err: error, store: deps.files.describe },
+          'the file store does not answer; uploads will fail until it does',
+        );
+      }
       if (config.PROCESS_ROLE === 'web') return;
       await queues
         .queue(RETENTION_QUEUE)
@@ -87,6 +103,7 @@ export function createAttachmentsFeature(
       attachmentSettings: settings,
       attachmentRetention: retention,
       attachmentQuota: quota,
+      attachmentStore: store,
     },
   };
 }

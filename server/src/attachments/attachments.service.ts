@@ -27,6 +27,7 @@ import type { FileStore, StoredFile } from './file-store.js';
 import { createGate } from './gate.js';
 import { processImage } from './image-processing.js';
 import { receiveToFile } from './receive-to-file.js';
+import { uploaderOf } from './upload-cancel.js';
 import { UPLOAD_TICKET_TTL_MS, type UploadTicket, type UploadTickets } from './upload-tickets.js';
 
 /** Images decoded at once per process: each holds decoded pixels in memory while it runs. */
@@ -80,27 +81,34 @@ export function createAttachmentsService(deps: {
 
   /** Sniffs, checks and stores one received file; returns what the attachment document gets. */
   async function storeFile(
-    file: string,
+    file: { path: string; bytes: number },
     id: Types.ObjectId,
     attempt: string,
     policy: AttachmentPolicy,
   ): Promise<Partial<AttachmentDocument>> {
-    const sniffed = (await fileTypeFromFile(file))?.mime;
+    const sniffed = (await fileTypeFromFile(file.path))?.mime;
     if (!sniffed || !isAttachmentType(sniffed) || !policy.types.includes(sniffed)) {
       throw refusal(policy, 'type', 'This type of file is not accepted.');
     }
     const original = keyOf(id, attempt, 'original');
     if (!ATTACHMENT_TYPES[sniffed].image) {
-      const size = await deps.store.write(original, createReadStream(file), sniffed);
+      const size = await deps.store.write(original, createReadStream(file.path), {
+        contentType: sniffed,
+        size: file.bytes,
+      });
       return { contentType: sniffed, kind: 'file', size, files: { original } };
     }
     return imageGate.run(async () => {
-      const image = await processImage(file, sniffed, policy.maxPixels, (reason, message) =>
+      const image = await processImage(file.path, sniffed, policy.maxPixels, (reason, message) =>
         refusal(policy, reason, message),
       );
       const thumbnail = keyOf(id, attempt, 'thumbnail');
-      const size = await deps.store.write(original, image.encoded(), sniffed);
-      await deps.store.write(thumbnail, Readable.from([image.thumbnail]), 'image/webp');
+      // The re-encoded length is known only once encoded: the store takes it as it comes.
+      const size = await deps.store.write(original, image.encoded(), { contentType: sniffed });
+      await deps.store.write(thumbnail, Readable.from([image.thumbnail]), {
+        contentType: 'image/webp',
+        size: image.thumbnail.length,
+      });
       return {
         contentType: sniffed,
         kind: 'image',
@@ -127,10 +135,7 @@ export function createAttachmentsService(deps: {
         throw refusal(policy, 'not-allowed', 'Files cannot be sent in this chat.');
       }
       if (payload.size > policy.maxBytes) throw refusal(policy, 'too-large', 'The file is larger than allowed.');
-      const uploader =
-        viewer.kind === 'customer'
-          ? { kind: 'customer' as const, id: viewer.customer.id }
-          : { kind: 'agent' as const, id: viewer.agent.id };
+      const uploader = uploaderOf(viewer);
       if (viewer.kind === 'customer') await deps.customerUploads.consume(viewer.customer.id);
       const id = attachmentIdFor(payload.conversationId, uploader, payload.uploadId);
       const expires = Date.now() + UPLOAD_TICKET_TTL_MS;
@@ -176,6 +181,9 @@ export function createAttachmentsService(deps: {
       const earlier = await stored();
       if (earlier?.status === 'ready') return answerStored(body);
       if (earlier?.status === 'removed') throw new AppError('NOT_FOUND', 'This file was removed.');
+      if (await deps.quota.cancelled(ticket.conversationId, id.toHexString())) {
+        throw new AppError('NOT_FOUND', 'This upload was cancelled: prepare it again.');
+      }
       // A link given before the chat ended is still within its time, but nothing can be sent in
       // the chat any more: the file would only wait for the retention job, out of an erasure's reach.
       const conversation = await deps.conversations.load(conversationId);
@@ -212,7 +220,7 @@ export function createAttachmentsService(deps: {
       try {
         const received = await receiveToFile(body, limit, tooLarge);
         try {
-          const fields = await storeFile(received.path, id, attempt, policy);
+          const fields = await storeFile(received, id, attempt, policy);
           const done = await Attachment.updateOne(
             { _id: id, attempt, status: 'receiving' },
             { $set: { ...fields, status: 'ready', readyAt: new Date() } },

@@ -39,9 +39,9 @@ const QUOTA_TTL_MS = 90 * 86_400_000;
  * Bytes per conversation, so an anonymous visitor cannot fill the disk one
  * allowed file at a time. Counted in Redis at prepare time (before a byte is
  * sent) and corrected to the stored size once a file is ready; a refused,
- * failed or cut-off upload gives its reservation back at once, one never
- * begun when its time is up, a file never sent when the retention job
- * removes it.
+ * failed, cut-off or cancelled upload gives its reservation back at once, one
+ * never begun when its time is up, a file never sent when the retention job
+ * removes it or its sender cancels it.
  */
 export function createConversationQuota(redis: Redis, prefix: string) {
   const scripts = redis as unknown as {
@@ -75,6 +75,21 @@ export function createConversationQuota(redis: Redis, prefix: string) {
     },
     async release(conversationId: string, fileId: string): Promise<void> {
       await redis.hdel(keyOf(conversationId), fileId);
+    },
+    /**
+     * The sender gave the upload up: its room is free at once, and until `until` (when every
+     * upload link for it has expired) the field says so, a reservation of no bytes that
+     * {@link cancelled} tells apart (a real one is never of 0 bytes).
+     */
+    async cancel(conversationId: string, fileId: string, until: number): Promise<void> {
+      const key = keyOf(conversationId);
+      await redis.multi().hset(key, fileId, `0:${until}`).pexpire(key, QUOTA_TTL_MS).exec();
+    },
+    /** Whether the upload was given up and its links may still be within their time. */
+    async cancelled(conversationId: string, fileId: string, now = Date.now()): Promise<boolean> {
+      const value = await redis.hget(keyOf(conversationId), fileId);
+      const until = value ? /^0:(\d+)$/.exec(value)?.[1] : undefined;
+      return until !== undefined && Number(until) > now;
     },
   };
 }

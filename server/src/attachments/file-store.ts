@@ -16,8 +16,11 @@ export interface StoredFile {
 
 /** Where file bytes live; keys are chosen by the caller and never reused. */
 export interface FileStore {
-  /** Streams `source` into the store under `key`; resolves with the bytes written. */
-  write(key: string, source: Readable, contentType: string): Promise<number>;
+  /**
+   * Streams `source` into the store under `key`; resolves with the bytes written. `size`, when
+   * the caller knows it, lets a store that must announce the length send the stream as it comes.
+   */
+  write(key: string, source: Readable, file: { contentType: string; size?: number }): Promise<number>;
   /** The file under `key`; null when there is no such file. */
   read(key: string): Promise<StoredFile | null>;
   /** Deletes `key`; a missing key is not an error (deletes are retried). */
@@ -39,7 +42,7 @@ export function gridFsStore(connection: Connection): FileStore {
     return new mongoose.mongo.GridFSBucket(db, { bucketName: 'attachments' });
   };
   return {
-    async write(key, source, contentType) {
+    async write(key, source, { contentType }) {
       const upload = bucket().openUploadStreamWithId(key as never, key, { metadata: { contentType } });
       await pipeline(source, upload);
       return upload.length;

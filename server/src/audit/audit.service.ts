@@ -15,7 +15,7 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-/** The audit log of supervisor and admin actions (S2, S4, issue 8's "who, what, when"). */
+/** The audit log of supervisor and admin actions (idle-chat fixes, administration): who, what, when. */
 export function createAuditService(deps: { model: AuditModel; logger: Logger }) {
   const { model } = deps;
 

@@ -82,4 +82,52 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ATTACHMENT_MAX_BYTES: 'ten megabytes' })).toThrow(/ATTACHMENT_MAX_BYTES/);
   });
+
+  it('keeps files in GridFS unless told s3, and then takes the S3 settings that go together', () => {
+    expect(loadConfig({}).ATTACHMENT_STORE).toBe('gridfs');
+    const s3 = loadConfig({
+      ATTACHMENT_STORE: 's3',
+      S3_BUCKET: 'switchboard-files',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(s3).toMatchObject({ ATTACHMENT_STORE: 's3', S3_BUCKET: 'switchboard-files', S3_REGION: 'us-east-1' });
+    // AWS itself, credentials from its own chain.
+    expect(loadConfig({ ATTACHMENT_STORE: 's3', S3_BUCKET: 'files.example', S3_REGION: 'eu-west-3' }).S3_REGION).toBe(
+      'eu-west-3',
+    );
+  });
+
+  it('names every S3 setting that is missing, malformed or set without the S3 store', () => {
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problems({ ATTACHMENT_STORE: 's3' })).toEqual(['S3_BUCKET: required when ATTACHMENT_STORE is s3']);
+    expect(problems({ ATTACHMENT_STORE: 's3', S3_BUCKET: 'files', S3_ACCESS_KEY_ID: 'key' })).toEqual([
+      "S3_SECRET_ACCESS_KEY: required with the other S3 key (set both, or neither to use the AWS SDK's own)",
+    ]);
+    expect(problems({ S3_BUCKET: 'files', S3_ENDPOINT: 'http://127.0.0.1:9000' })).toEqual([
+      'S3_ENDPOINT: set, but ATTACHMENT_STORE is not s3',
+      'S3_BUCKET: set, but ATTACHMENT_STORE is not s3',
+    ]);
+    const malformed = problems({
+      ATTACHMENT_STORE: 'disk',
+      S3_BUCKET: 'My_Bucket',
+      S3_ENDPOINT: 'ftp://files.example',
+      S3_FORCE_PATH_STYLE: 'maybe',
+    });
+    expect(malformed.map((problem) => problem.split(':')[0])).toEqual([
+      'ATTACHMENT_STORE',
+      'S3_ENDPOINT',
+      'S3_BUCKET',
+      'S3_FORCE_PATH_STYLE',
+    ]);
+    expect(malformed[1]).toBe('S3_ENDPOINT: an http:// or https:// URL');
+  });
 });

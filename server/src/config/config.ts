@@ -3,6 +3,7 @@ import { DEFAULT_ATTACHMENT_TYPES } from '@switchboard/shared';
 import { z } from 'zod';
 import { bytesFromEnv, typeListFromEnv } from './attachment-env.js';
 import { durationFromEnv } from './duration.js';
+import { fileStoreEnv, fileStoreProblems } from './file-store-env.js';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -138,19 +139,19 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').max(256).optional(),
   /** See {@link TrustProxy}. */
   TRUST_PROXY: trustProxyFromEnv.default(false),
-  // Background jobs (J1–J4). Durations are milliseconds or `90s`, `3m`, `1h`.
-  /** Customer silent this long while the agent waits on them: post the check-in (J1). */
+  // Background jobs: idle check-ins, idle flags, transcripts. Durations are milliseconds or `90s`, `3m`, `1h`.
+  /** Customer silent this long while the agent waits on them: post the check-in. */
   CUSTOMER_IDLE_NUDGE: durationFromEnv({ min: 100, max: 86_400_000 }).default(180_000),
   /** And this much longer after the check-in: close politely and send the transcript. */
   CUSTOMER_IDLE_CLOSE: durationFromEnv({ min: 100, max: 86_400_000 }).default(300_000),
-  /** A customer message unanswered this long flags the chat to supervisors (J2). */
+  /** A customer message unanswered this long flags the chat to supervisors. */
   AGENT_REPLY_SLA: durationFromEnv({ min: 100, max: 86_400_000 }).default(120_000),
   /** The agent desk's "waiting on you" timer turns amber, then red, after this long (departments may move them). */
   DESK_REPLY_AMBER: durationFromEnv({ min: 1_000, max: 86_400_000 }).default(120_000),
   DESK_REPLY_RED: durationFromEnv({ min: 1_000, max: 86_400_000 }).default(240_000),
   /** Unset: off. Flagged this much longer: put the chat back in the queue (departments may override). */
   AGENT_IDLE_REQUEUE: durationFromEnv({ min: 100, max: 86_400_000 }).optional(),
-  /** Email the transcript on close when the customer gave an address (J3). */
+  /** Email the transcript on close when the customer gave an address. */
   TRANSCRIPTS_ENABLED: booleanFromEnv.default(true),
   /** `smtp://user:pass@host:587` or `smtps://…`; unset writes `.eml` files to MAIL_OUTBOX_DIR. */
   SMTP_URL: z
@@ -171,7 +172,7 @@ const envSchema = z.object({
   /** SMTP attempts per transcript, and the first retry delay (doubling after). */
   TRANSCRIPT_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   TRANSCRIPT_BACKOFF: durationFromEnv({ min: 10, max: 3_600_000 }).default(5_000),
-  // Routing (R1–R6).
+  // Routing: queues, assignment, wait estimates.
   /** Safety-net sweep: re-count agent loads from the conversations and route anything routable. */
   ROUTING_SWEEP: durationFromEnv({ min: 500, max: 3_600_000 }).default(15_000),
   /** Queue position and wait pushes are coalesced per department over this window. */
@@ -234,6 +235,8 @@ const envSchema = z.object({
   ATTACHMENT_LINK_TTL: durationFromEnv({ min: 60_000, max: 7 * 86_400_000 }).default(12 * 3_600_000),
   /** Links to files in transcript emails work this long. */
   ATTACHMENT_EMAIL_LINK_TTL: durationFromEnv({ min: 60_000, max: 366 * 86_400_000 }).default(7 * 86_400_000),
+  /** Where the files' bytes are kept: GridFS (default) or an S3-compatible store (file-store-env.ts). */
+  ...fileStoreEnv.shape,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -262,6 +265,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (values.DESK_REPLY_RED <= values.DESK_REPLY_AMBER) {
     throw new ConfigError(['DESK_REPLY_RED: must be longer than DESK_REPLY_AMBER']);
   }
+  const storeProblems = fileStoreProblems(values);
+  if (storeProblems.length > 0) throw new ConfigError(storeProblems);
   if (values.NODE_ENV === 'production' && !values.PUBLIC_URL) {
     // Emails link back to it and origin checks behind a proxy rely on it.
     throw new ConfigError(['PUBLIC_URL: required in production (the https:// address customers and agents use)']);

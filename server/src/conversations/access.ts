@@ -13,7 +13,7 @@ export function inAgentsDepartments(conversation: ConversationDocument, agent: A
 }
 
 /**
- * X2. Customers see only their own conversations, and someone else's answers
+ * Customers see only their own conversations, and someone else's answers
  * exactly like a missing one (NOT_FOUND), so ids cannot be probed. Agents read
  * what is assigned to them and what is still waiting in the queue of one of
  * their departments (to decide whether to take it) — never a colleague's

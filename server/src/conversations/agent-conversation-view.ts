@@ -6,7 +6,7 @@ import { toConversationView } from './conversation-view.js';
 const iso = (date: Date | null | undefined) => date?.toISOString();
 
 /**
- * The agent desk's view of conversations (issue 7): the customer-facing view
+ * The agent desk's view of conversations: the customer-facing view
  * plus identity, origin, reply timestamps and receipts. Customers are read in
  * one query for the whole list, so a session snapshot costs two reads.
  */

@@ -3,7 +3,7 @@ import type { ConversationDocument } from './conversation.model.js';
 
 export function toConversationView(conversation: ConversationDocument): ConversationView {
   const card = conversation.agentCard;
-  // Documents written before receipts existed have none; a reloaded widget restores "read" from these (W4).
+  // Documents written before receipts existed have none; a reloaded widget restores "read" from these.
   const agentMarks = (conversation.receipts as Partial<ConversationDocument['receipts']> | undefined)?.agent;
   return {
     id: conversation._id.toHexString(),

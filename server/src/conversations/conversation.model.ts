@@ -53,7 +53,7 @@ const conversationSchema = new Schema(
     queuedAt: { type: Date, required: true },
     /**
      * Routing: queues are served by priority (highest first), then queuedAt.
-     * A transfer to a department sets 1 so the chat goes to the front (R4).
+     * A transfer to a department sets 1 so the chat goes to the front, not the back.
      */
     priority: { type: Number, default: 0 },
     /**
@@ -62,12 +62,12 @@ const conversationSchema = new Schema(
      * hand). Cleared when it is assigned.
      */
     avoidAgentId: { type: Schema.Types.ObjectId, default: null },
-    /** W5: a message left while nobody could chat; not routed automatically, agents pick it up and reply by email. */
+    /** A message left while nobody could chat; not routed automatically, agents pick it up and reply by email. */
     offline: { type: Boolean, default: false },
     /** The widget's id for the offline message, so a retried `conversation.leaveMessage` creates nothing new. */
     offlineRequestId: { type: String, default: null },
     /**
-     * A waiting chat the customer gave up to leave a message instead (W5): the
+     * A waiting chat the customer gave up to leave a message instead: the
      * offline conversation that carries their case on. Closing this one sends
      * no transcript: one case, one email thread.
      */
@@ -81,7 +81,7 @@ const conversationSchema = new Schema(
     disposition: String,
     /**
      * Set by the idle timers (jobs feature) while the chat waits past a
-     * threshold on one side: supervisors list and act on these (S2).
+     * threshold on one side: supervisors list and act on these.
      */
     idle: {
       type: new Schema({ reason: { type: String, enum: IDLE_REASONS, required: true }, since: Date }, { _id: false }),
@@ -91,7 +91,7 @@ const conversationSchema = new Schema(
   { timestamps: true, collection: 'conversations' },
 );
 conversationSchema.index({ status: 1, departmentId: 1, queuedAt: 1 });
-// Reports read a date range of conversations (S5); on MongoDB this keeps a week's report off a full scan.
+// Reports read a date range of conversations; on MongoDB this keeps a week's report off a full scan.
 conversationSchema.index({ createdAt: 1 });
 
 export type ConversationDocument = InferSchemaType<typeof conversationSchema> & { _id: Types.ObjectId };

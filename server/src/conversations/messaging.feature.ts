@@ -18,7 +18,7 @@ import { createConversationsService } from './conversations.service.js';
 import { customerSocketHandlers, onCustomerConnection } from './customer.socket.js';
 
 /**
- * Customers, conversations and messages: the message path of ARCHITECTURE.md
+ * Customers, conversations and messages: the message path (docs/architecture.md)
  * on both namespaces. Returns its services for the features built on it.
  */
 export function createMessagingFeature(

@@ -5,11 +5,11 @@ import type { CustomerPrincipal, CustomersService } from './customers.service.js
 export type RequiredPrechatFields = () => Promise<readonly PrechatField[] | null>;
 
 /**
- * Enforces the pre-chat fields the admins' saved widget settings mark
- * required (W2), before anything is created. Topic and language are required
- * by the schema itself. A verified customer (X3) is not asked for name and
- * email (the host site vouches for them and the widget skips those fields);
- * a returning visitor's name or email on record counts as given.
+ * Enforces the pre-chat fields the admins' saved widget settings mark required,
+ * before anything is created. Topic and language are required by the schema
+ * itself. A verified customer (identity signed by the host site) is not asked
+ * for name and email (the host site vouches for them and the widget skips those
+ * fields); a returning visitor's name or email on record counts as given.
  */
 export function createPrechatRequirements(customers: CustomersService, requiredFields: RequiredPrechatFields) {
   return {

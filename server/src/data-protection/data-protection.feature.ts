@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { gridFsStore } from '../attachments/file-store.js';
+import type { FileStore } from '../attachments/file-store.js';
 import { SYSTEM_ACTOR, type AuditService } from '../audit/audit.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
 import type { Feature } from '../infra/feature.js';
@@ -25,12 +25,14 @@ export function createDataProtectionFeature(
     forgetQueuedJobs: (customerId: string) => Promise<number>;
     /** Signed links to files' bytes for exports, working for DATA_EXPORT_LINK_TTL. */
     exportLink: ExportLink;
+    /** The attachments' store: an erased customer's files are deleted from it. */
+    store: FileStore;
   },
 ) {
   const { config, logger, queues } = context;
   const files = createConversationFiles({
     mongo: context.mongo,
-    store: gridFsStore(context.mongo),
+    store: deps.store,
     link: deps.exportLink,
   });
   const scrub = createConversationScrub({

@@ -31,9 +31,10 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
 }
 
 /**
- * R1: whether a department is open at `instant`. No hours means always open;
- * a holiday (date in the department's zone) closes the whole day; otherwise
- * open inside any of the weekday's intervals, `open` inclusive, `close` exclusive.
+ * Whether a department is open at `instant`, by its business hours in its
+ * time zone. No hours means always open; a holiday (date in the department's
+ * zone) closes the whole day; otherwise open inside any of the weekday's
+ * intervals, `open` inclusive, `close` exclusive.
  */
 export function isOpenAt(hours: BusinessHours | null | undefined, instant: Date): boolean {
   if (!hours) return true;
@@ -82,9 +83,10 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
 }
 
 /**
- * W5: when a department next opens after `instant` — the start of the first
- * opening interval later than now, skipping holidays — or null when it is
- * open now, always open, or has no opening in the coming year.
+ * When a department next opens after `instant` (a customer offered the
+ * offline form is told) — the start of the first opening interval later than
+ * now, skipping holidays — or null when it is open now, always open, or has
+ * no opening in the coming year.
  */
 export function nextOpeningAt(hours: BusinessHours | null | undefined, instant: Date): Date | null {
   if (!hours || isOpenAt(hours, instant)) return null;

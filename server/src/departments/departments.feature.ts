@@ -12,7 +12,7 @@ import { departmentsRoutes } from './departments.routes.js';
 import { seedDemoDepartments } from './departments-seed.js';
 import { createDepartmentsService, type DepartmentsService } from './departments.service.js';
 
-/** Departments (R1, S4): topics, languages, business hours and routing settings, administered over REST. */
+/** Departments: topics, languages, business hours and routing settings, administered over REST. */
 export function createDepartmentsFeature(
   context: AppContext,
   deps: { restAuth: RestAuth; clock: Clock; audit: AuditService },

@@ -11,7 +11,7 @@ import type { DepartmentsService } from './departments.service.js';
 export const departmentsListQuerySchema = z.object({ archived: z.enum(['true', 'false']).optional() });
 
 /**
- * Department administration (S4): supervisors read, admins change, and every
+ * Department administration: supervisors read, admins change, and every
  * change is audited with the fields it set. Plus the widget's public topic list.
  */
 export function departmentsRoutes(

@@ -10,8 +10,9 @@ import { createFeedbackService } from './feedback.service.js';
 import { ratingPageRoutes } from './rating-page.routes.js';
 
 /**
- * Satisfaction ratings (W6): from the widget's end screen (`conversation.rate`
- * on `/customer`) and from the transcript email's link (the rating page).
+ * Satisfaction ratings (1–5 and a comment): from the widget's end screen
+ * (`conversation.rate` on `/customer`) and from the transcript email's link
+ * (the rating page).
  */
 export function createFeedbackFeature(
   context: AppContext,

@@ -5,7 +5,7 @@ import type { ConversationHooks } from '../conversations/conversation-hooks.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { CustomerPrincipal } from '../customers/customers.service.js';
 
-/** The rating as kept on the conversation document (`satisfaction`), for reports (S5). */
+/** The rating as kept on the conversation document (`satisfaction`), for reports. */
 export interface StoredSatisfaction {
   rating: number;
   comment?: string;
@@ -27,7 +27,7 @@ export function notRateable(conversation: Pick<ConversationDocument, 'status' | 
 }
 
 /**
- * W6: customers rate their own chats once they have ended and an advisor
+ * Customers rate their own chats once they have ended and an advisor
  * answered them — from the widget's end screen or from the link in the
  * transcript email; both store the same rating the same way.
  */

@@ -37,7 +37,7 @@ function send(res: Response, status: number, locale: Locale, state: RatingPageSt
 const browserLocale = (req: Request): Locale => resolveLocale(req.get('accept-language') ?? 'en');
 
 /**
- * W6 from the transcript email: `GET /rate/:id?token=` shows the rating form
+ * Rating from the transcript email: `GET /rate/:id?token=` shows the rating form
  * in the conversation's language; `POST /rate/:id` stores the rating exactly
  * as the widget does (on the conversation, replacing an earlier one) and
  * answers with a redirect to the page, which then shows it. Opening the link

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decideIdle, readTurn, type IdleThresholds, type TurnMessage } from './idle-policy.js';
+import { decideIdle, readTurn, turnFromRecord, type IdleThresholds, type TurnMessage } from './idle-policy.js';
 
 const t = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 12, 0, seconds));
 let next = 0;
 const msg = (kind: 'customer' | 'agent' | 'system', at: number, event?: 'customer.idle-nudge'): TurnMessage => ({
-  id: `m${(next += 1)}`,
+  seq: (next += 1),
   author: { kind },
   createdAt: t(at),
   ...(event ? { system: { event } } : {}),
@@ -23,7 +23,7 @@ describe('readTurn', () => {
   it("the customer's turn starts at the agent's first reply after their last message", () => {
     const reply = msg('agent', 30);
     const turn = turnOf(msg('customer', 10), reply, msg('agent', 40), msg('agent', 50));
-    expect(turn).toEqual({ customerTurn: { since: t(30), messageId: reply.id } });
+    expect(turn).toEqual({ customerTurn: { since: t(30), opener: `seq-${reply.seq}` } });
   });
 
   it('remembers a check-in posted in this turn, not one from an earlier silence', () => {
@@ -35,6 +35,41 @@ describe('readTurn', () => {
 
   it('nobody owes anything before anyone wrote', () => {
     expect(turnOf(msg('system', 0))).toEqual({});
+  });
+});
+
+describe('turnFromRecord', () => {
+  const seen = { turn: 'agent' as const, visibleSeq: 7, idle: null };
+  const record = { turn: { side: 'agent', since: t(30), seq: 5 }, lastSeq: 8 };
+
+  it('reads the turn from a document that has every message the live state counted', () => {
+    expect(turnFromRecord(record, seen)).toEqual({ customerTurn: { since: t(30), opener: 'seq-5' } });
+    expect(
+      turnFromRecord({ turn: { side: 'customer', since: t(40), seq: 6 }, lastSeq: 7 }, { ...seen, turn: 'customer' }),
+    ).toEqual({ unansweredSince: t(40) });
+  });
+
+  it('names the turn as the messages would, so its check-in is posted once whichever way it was read', () => {
+    const reply = msg('agent', 30);
+    const fromMessages = turnOf(msg('customer', 10), reply);
+    const fromRecord = turnFromRecord(
+      { turn: { side: 'agent', since: t(30), seq: reply.seq }, lastSeq: reply.seq },
+      {
+        ...seen,
+        visibleSeq: reply.seq,
+      },
+    );
+    expect(fromRecord).toEqual(fromMessages);
+  });
+
+  it('says nothing when the document may be behind the messages, or a flag may mean a check-in is out', () => {
+    // The last messages are not written to the document yet.
+    expect(turnFromRecord({ ...record, lastSeq: 6 }, seen)).toBeNull();
+    // The turn flipped since the document was written.
+    expect(turnFromRecord(record, { ...seen, turn: 'customer' })).toBeNull();
+    expect(turnFromRecord({ lastSeq: 8 }, seen)).toBeNull();
+    // The check-in may be posted: when, only the messages say.
+    expect(turnFromRecord(record, { ...seen, idle: 'customer-silent' })).toBeNull();
   });
 });
 
@@ -77,10 +112,10 @@ describe('decideIdle', () => {
   });
 
   it('nudges the customer after their turn has been silent long enough, then closes', () => {
-    const turn = { customerTurn: { since: t(20), messageId: 'm1' } };
+    const turn = { customerTurn: { since: t(20), opener: 'seq-1' } };
     expect(decideIdle({ ...active, turn }, t(60), limits)).toEqual({ actions: [], wakeAt: t(200) });
     expect(decideIdle({ ...active, turn }, t(201), limits)).toEqual({
-      actions: [{ kind: 'nudge', turnMessageId: 'm1', since: t(20) }],
+      actions: [{ kind: 'nudge', opener: 'seq-1', since: t(20) }],
       wakeAt: t(501),
     });
     const nudged = { customerTurn: { ...turn.customerTurn, nudgedAt: t(205) } };
@@ -97,7 +132,7 @@ describe('decideIdle', () => {
     const state = {
       ...active,
       idle: { reason: 'agent-unanswered' as const },
-      turn: { customerTurn: { since: t(20), messageId: 'm1' } },
+      turn: { customerTurn: { since: t(20), opener: 'seq-1' } },
     };
     expect(decideIdle(state, t(30), limits)).toEqual({
       actions: [{ kind: 'clear', reason: 'agent-unanswered' }],

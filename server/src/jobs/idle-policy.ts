@@ -1,14 +1,15 @@
 import type { AuthorKind, IdleReason, SystemEvent } from '@switchboard/shared';
+import type { TurnSide } from '../conversations/live-state.js';
 
 /**
- * Whose turn it is in a chat and what the idle timer should do about it,
- * as pure functions of stored state (the worker loads, these decide).
+ * Whose turn it is in a chat and what the idle timer should do about it, as
+ * pure functions of stored state (the worker loads, these decide).
  *
- * Turns: after a customer message the agent owes a reply (J2 clock runs from
- * the oldest unanswered customer message, or the assignment if later). The
- * first agent reply after it makes it the customer's turn (J1 clock runs from
- * that reply). Later agent messages do not move either clock, and every
- * customer message ends the customer's turn.
+ * Turns: after a customer message the agent owes a reply (the agent-reply clock
+ * runs from the oldest unanswered customer message, or the assignment if
+ * later). The first agent reply after it makes it the customer's turn (the
+ * check-in clock runs from that reply). Later agent messages do not move either
+ * clock, and every customer message ends the customer's turn.
  */
 
 export interface IdleThresholds {
@@ -24,7 +25,7 @@ export interface IdleThresholds {
 
 /** A visible (non-internal) message as the walk needs it. */
 export interface TurnMessage {
-  id: string;
+  seq: number;
   author: { kind: AuthorKind };
   system?: { event: SystemEvent } | null;
   createdAt: Date;
@@ -33,9 +34,15 @@ export interface TurnMessage {
 export interface Turn {
   /** Agent owes a reply since then (oldest unanswered customer message). */
   unansweredSince?: Date;
-  /** Customer's turn since the agent's first reply after their last message. */
-  customerTurn?: { since: Date; messageId: string; nudgedAt?: Date };
+  /**
+   * Customer's turn since the agent's first reply after their last message;
+   * `opener` names that reply (by seq), so the turn's check-in is posted once.
+   */
+  customerTurn?: { since: Date; opener: string; nudgedAt?: Date };
 }
+
+/** Names the reply that opened a customer's turn, the same whichever way the turn was read. */
+const openerOf = (seq: number) => `seq-${seq}`;
 
 /**
  * Reads the turn from the newest messages, newest first. When more messages
@@ -55,7 +62,7 @@ export function readTurn(newestFirst: readonly TurnMessage[]): Turn {
   if (firstReply) {
     // A check-in posted before the reply that opened this turn belongs to an earlier silence.
     const nudge = nudgedAt && nudgedAt >= firstReply.createdAt ? { nudgedAt } : {};
-    return { customerTurn: { since: firstReply.createdAt, messageId: firstReply.id, ...nudge } };
+    return { customerTurn: { since: firstReply.createdAt, opener: openerOf(firstReply.seq), ...nudge } };
   }
   let unansweredSince: Date | undefined;
   for (; index < newestFirst.length; index += 1) {
@@ -66,10 +73,39 @@ export function readTurn(newestFirst: readonly TurnMessage[]): Turn {
   return unansweredSince ? { unansweredSince } : {};
 }
 
+/** The turn as the conversation's document records it (written behind its messages). */
+export interface RecordedTurn {
+  turn?: { side?: string | null; since?: Date | null; seq?: number | null } | null;
+  lastSeq?: number | null;
+}
+
+/**
+ * The turn from the conversation's document, when the document is known to
+ * be current for the live state the run read: its turn is the side the live
+ * state says and it has recorded every customer or agent message the live
+ * state counted. Null when it may be behind (the document is written up to
+ * a fraction of a second after the messages), or when an idle flag is
+ * raised: the turn's check-in may then be out already, and when it was
+ * posted is only in the messages. The caller then reads the messages.
+ * Saves the check-in's run a read of the chat's messages (which waited
+ * behind the chat load's writes).
+ */
+export function turnFromRecord(
+  record: RecordedTurn,
+  seen: { turn: TurnSide | null; visibleSeq: number; idle: IdleReason | null },
+): Turn | null {
+  const { turn } = record;
+  if (seen.idle || !turn?.since || typeof turn.seq !== 'number' || turn.side !== seen.turn) return null;
+  if ((record.lastSeq ?? 0) < seen.visibleSeq) return null;
+  return turn.side === 'agent'
+    ? { customerTurn: { since: turn.since, opener: openerOf(turn.seq) } }
+    : { unansweredSince: turn.since };
+}
+
 export type IdleAction =
   | { kind: 'flag'; reason: IdleReason; since: Date }
   | { kind: 'clear'; reason: IdleReason }
-  | { kind: 'nudge'; turnMessageId: string; since: Date }
+  | { kind: 'nudge'; opener: string; since: Date }
   | { kind: 'close' }
   | { kind: 'requeue' };
 
@@ -81,7 +117,7 @@ export interface IdleDecision {
 
 export interface IdleState {
   status: string;
-  /** Left through the offline form (W5): never timed, see {@link decideIdle}. */
+  /** Left through the offline form: never timed, see {@link decideIdle}. */
   offline?: boolean;
   assignedAt?: Date | null;
   idle?: { reason: IdleReason; since?: Date | null } | null;
@@ -102,7 +138,7 @@ const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
  */
 export function decideIdle(state: IdleState, now: Date, limits: IdleThresholds): IdleDecision {
   if (state.status !== 'active') return { actions: [], wakeAt: null };
-  // An offline message (W5) is answered by email: its customer left the page long
+  // An offline message is answered by email: its customer left the page long
   // ago, so "are you still there?" and a no-response close would be wrong, and the
   // live-chat reply SLA and auto-requeue do not measure an email reply either.
   if (state.offline) return { actions: state.idle ? [{ kind: 'clear', reason: state.idle.reason }] : [], wakeAt: null };
@@ -135,7 +171,7 @@ function decideTurn(state: IdleState, now: Date, limits: IdleThresholds): IdleDe
       const nudgeAt = plus(customerTurn.since, limits.nudgeMs);
       if (now < nudgeAt) return { actions: [], wakeAt: nudgeAt };
       return {
-        actions: [{ kind: 'nudge', turnMessageId: customerTurn.messageId, since: customerTurn.since }],
+        actions: [{ kind: 'nudge', opener: customerTurn.opener, since: customerTurn.since }],
         wakeAt: plus(now, limits.closeMs),
       };
     }

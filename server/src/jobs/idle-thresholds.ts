@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import type { IdleThresholds } from './idle-policy.js';
 
 /**
- * A department's own idle settings (S4 "idle thresholds"), each falling back
+ * A department's own idle thresholds (set in the console), each falling back
  * to the deployment's when absent. The routing feature's department model
  * provides them through {@link DepartmentIdleSettingsLookup};
  * `agentIdleRequeueMs: null` turns auto-requeue off for a department even

@@ -42,7 +42,13 @@ function harness(
   let reads = 0;
   const read = () => Promise.resolve(states[Math.min(reads++, states.length - 1)] ?? null);
   const found = options.messages ?? [];
-  const messageModel = { find: () => ({ sort: () => ({ limit: () => ({ lean: () => Promise.resolve(found) }) }) }) };
+  const counts = { messageReads: 0 };
+  const messageModel = {
+    find: () => {
+      counts.messageReads += 1;
+      return { sort: () => ({ limit: () => ({ lean: () => Promise.resolve(found) }) }) };
+    },
+  };
   const deps = {
     conversations: { load: () => Promise.resolve(conversation) },
     liveState: { read },
@@ -72,6 +78,7 @@ function harness(
   return {
     scheduled,
     requeued,
+    counts,
     run: (conversation: ConversationDocument) =>
       run({ data: { conversationId: conversation._id.toHexString() } } as unknown as Job),
   };
@@ -120,6 +127,21 @@ describe('idle processor', () => {
     expect(await run(read)).toBe('requeue');
     expect(requeued).toEqual([]);
     expect(scheduled.at(-1)).toEqual({ delayMs: 0, mode: 'reset' });
+  });
+
+  it("takes the turn from the chat's document when it is current, and reads its messages when it may not be", async () => {
+    const since = new Date(Date.now() - 1_000);
+    const read = chat({ turn: { side: 'agent', since, seq: 4 }, lastSeq: 4 });
+    const customersTurn = live({ turn: 'agent', visibleSeq: 4 });
+    const current = harness(read, [customersTurn, customersTurn]);
+    await current.run(read);
+    // Check-in due an hour after the reply that opened the turn, decided without the messages.
+    expect(current.counts.messageReads).toBe(0);
+    expect(current.scheduled).toEqual([{ delayMs: expect.closeTo(3_599_000, -3) as number, mode: 'reset' }]);
+    // The live state counted a message the document has not recorded yet: the messages are read.
+    const behind = harness(read, [live({ turn: 'agent', visibleSeq: 5 })]);
+    await behind.run(read);
+    expect(behind.counts.messageReads).toBe(1);
   });
 
   it('never times an offline-message chat', async () => {

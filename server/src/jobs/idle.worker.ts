@@ -8,7 +8,14 @@ import type { LiveState, LiveStateStore } from '../conversations/live-state.js';
 import type { Logger } from '../infra/logger.js';
 import type { MessagesService, Speaker } from '../messages/messages.service.js';
 import type { IdleFlags } from './idle-flags.js';
-import { decideIdle, readTurn, type IdleAction, type IdleThresholds, type TurnMessage } from './idle-policy.js';
+import {
+  decideIdle,
+  readTurn,
+  turnFromRecord,
+  type IdleAction,
+  type IdleThresholds,
+  type TurnMessage,
+} from './idle-policy.js';
 import type { IdleTimers } from './idle-timers.js';
 import { idleJobSchema } from './job-queues.js';
 import type { JobsMetrics } from './jobs-metrics.js';
@@ -50,7 +57,7 @@ export function idleProcessor(deps: IdleWorkerDeps) {
       .limit(TURN_WINDOW)
       .lean();
     return found.map((message) => ({
-      id: message._id.toHexString(),
+      seq: message.seq,
       author: { kind: message.author?.kind ?? 'system' },
       system: message.system?.event ? { event: message.system.event } : null,
       createdAt: (message as { createdAt: Date }).createdAt,
@@ -86,14 +93,14 @@ export function idleProcessor(deps: IdleWorkerDeps) {
         // can see the check-in, the flag is there for their answer to clear, so a quick answer
         // can no longer beat it. The document's copy is written beside the check-in.
         const raised = await deps.flags.raise(conversation, 'customer-silent', seen);
-        // One check-in per silence: the id names the agent reply that started it.
+        // One check-in per silence: the id names the agent reply that opened the turn.
         const [{ message, duplicate }] = await Promise.all([
           messages.storeSystem(
             conversation,
             'customer.idle-nudge',
             {},
             {
-              clientMessageId: `sys-idle-nudge-${action.turnMessageId}`,
+              clientMessageId: `sys-idle-nudge-${action.opener}`,
               ...speakerOf(conversation),
             },
           ),
@@ -140,12 +147,16 @@ export function idleProcessor(deps: IdleWorkerDeps) {
     // Read before the messages: a message admitted after this read makes every guard below see a change.
     const seen = await deps.liveState.read(conversationId);
     if (!seen) return 'gone';
-    // The document and the turn's messages at once: the guards need only that both come after `seen`.
+    // The turn comes from the document when it is current (turnFromRecord); the messages are
+    // read only when it may not be, beside the document when a raised flag says so already.
+    // The guards below need only that both reads come after `seen`.
+    const messagesNeeded = seen.idle !== null;
     const [conversation, recent] = await Promise.all([
       conversations.load(parsed.data.conversationId),
-      recentTurnMessages(conversationId),
+      messagesNeeded ? recentTurnMessages(conversationId) : undefined,
     ]);
     if (!conversation) return 'gone';
+    const turn = turnFromRecord(conversation, seen) ?? readTurn(recent ?? (await recentTurnMessages(conversationId)));
     const thresholds = await deps.thresholds(conversation.departmentId?.toHexString());
     const now = new Date();
     const decision = decideIdle(
@@ -154,7 +165,7 @@ export function idleProcessor(deps: IdleWorkerDeps) {
         offline: conversation.offline,
         assignedAt: conversation.assignedAt,
         idle: conversation.idle,
-        turn: readTurn(recent),
+        turn,
       },
       now,
       thresholds,

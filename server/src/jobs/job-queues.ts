@@ -7,11 +7,11 @@ import { z } from 'zod';
  * deployment's jobs, a hand-edited job) like any other.
  */
 export const QUEUES = {
-  /** One pending timer per live conversation: customer idle (J1) and agent reply SLA (J2). */
+  /** One pending timer per live conversation: the customer's check-in and close, and the agent-reply SLA. */
   idle: 'idle-timers',
   /** The idle timers' safety net: one repeatable job per deployment (jobs.feature.ts). */
   idleSweep: 'idle-timer-sweep',
-  /** One job per transcript request (J3). */
+  /** One job per transcript request, so each request sends one email. */
   transcripts: 'transcripts',
 } as const;
 

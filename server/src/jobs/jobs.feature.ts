@@ -48,7 +48,7 @@ const IDLE_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Background jobs (J1–J4): the per-conversation idle timer, idle flags for
+ * Background jobs: the per-conversation idle timer, idle flags for
  * supervisors, and transcript emails. Producers run in every process (they
  * hook into the conversation events); processors only where PROCESS_ROLE
  * runs workers, which may be a separate `pnpm worker` process.
@@ -159,8 +159,8 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
   });
 
   /**
-   * J4 whatever happened to Redis or a job: every live chat gets its timer
-   * back, due now, so the processor decides from the chat as it stands. One
+   * Timers survive whatever happened to Redis or a job: every live chat gets
+   * its timer back, due now, so the processor decides from the chat as it stands. One
    * Redis call per chat, a no-op (deduplicated) for every chat whose timer is
    * pending or running; so it runs at start and as a periodic sweep, which is
    * also what re-arms a timer whose job failed for good (retries spent, or

@@ -15,7 +15,7 @@ export const failedJobsQuerySchema = z
 
 /**
  * Operations: failed jobs per queue for admins (with a retry), and the idle
- * conversations list for supervisors (S2; live updates come as
+ * conversations list for supervisors (live updates come as
  * `conversation.idle` events on the agent socket).
  */
 export function jobsRoutes(deps: { auth: RestAuth; queues: QueueFactory; flags: IdleFlags }): Router {

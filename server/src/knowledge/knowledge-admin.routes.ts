@@ -15,7 +15,7 @@ import type { createKnowledgeAdmin } from './knowledge-admin.js';
 type Admin = ReturnType<typeof createKnowledgeAdmin>;
 
 /**
- * Editing canned responses and articles (S4); answers carry `CannedAdminView`
+ * Editing canned responses and articles; answers carry `CannedAdminView`
  * / `ArticleAdminView` (shared/src/knowledge.ts). Content, not configuration:
  * supervisors keep the team's answers current as well as admins.
  */

@@ -10,7 +10,7 @@ import { seedDemoKnowledge } from './knowledge-seed.js';
 import { Router } from 'express';
 import type { Model } from 'mongoose';
 
-/** Canned responses and knowledge-base articles for the agent desk (A3), edited in the console (S4). */
+/** Canned responses and knowledge-base articles for the agent desk's composer, edited in the console. */
 export function createKnowledgeFeature(context: AppContext, deps: { restAuth: RestAuth; audit: AuditService }) {
   const knowledge = createKnowledgeService(context.mongo);
   const adminDeps = {

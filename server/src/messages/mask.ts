@@ -1,7 +1,7 @@
 import { detectSecrets } from '@switchboard/shared/secrets';
 
 /**
- * X4: card numbers and typed passwords are masked before storage, so they
+ * Card numbers and typed passwords are masked before storage, so they
  * never reach the database, broadcasts or transcripts; `masked` tells the
  * sender's widget to explain why.
  */

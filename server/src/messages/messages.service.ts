@@ -164,6 +164,24 @@ export function createMessagesService(deps: {
     return earlier;
   };
 
+  /**
+   * Stores one message: every customer, agent and system line goes through here.
+   * - Locks: none. The decision is one Redis script (the live state's admit:
+   *   the sender may write here, their rate limit, the chat's state, the next
+   *   seq and whose turn it is, atomically); a refusal there writes nothing.
+   * - Writes: the message, through the insert batch all conversations share
+   *   (its `_id` is derived from the conversation and `clientMessageId`, and
+   *   `{conversationId, seq}` is unique, so neither a retry nor a reused seq
+   *   can store it twice); a chat's first agent reply also records when it
+   *   came, before the ack; the conversation's last seq, times and turn are
+   *   written behind (conversations/message-activity.ts).
+   * - Outcomes: stored (`duplicate: false`); the earlier message of a
+   *   retried `clientMessageId` (`duplicate: true`), even after the chat
+   *   closed or the sender hit their limit; a seq found taken heals the
+   *   counter and takes another; otherwise an AppError (FORBIDDEN,
+   *   NOT_FOUND, CONVERSATION_CLOSED, RATE_LIMITED, CONFLICT for another
+   *   author's `clientMessageId`, STORE_UNAVAILABLE) with nothing stored.
+   */
   async function store(input: NewMessage): Promise<StoredMessage> {
     const { conversationId, clientMessageId } = input;
     const internal = input.internal ?? false;

@@ -9,7 +9,7 @@ import { parseInput } from '../infra/validation.js';
 import { reportCsv } from './report-csv.js';
 import { createReportsService, type ReportsService } from './reports.service.js';
 
-/** Reports (S5): per department and per agent figures for a range of days, as JSON or CSV. */
+/** Reports: per department and per agent figures for a range of days, as JSON or CSV. */
 export function createReportsFeature(
   context: AppContext,
   deps: { restAuth: RestAuth; departments: DepartmentsService; agents: AgentsService },

@@ -24,7 +24,7 @@ const PROJECTION = {
 const GENERAL_QUEUE = 'general';
 
 /**
- * Reports (S5) over the chats started in a range of local days. FerretDB v1
+ * Reports over the chats started in a range of local days. FerretDB v1
  * has no $avg, $cond, date operators or percentiles, so the conversations of
  * the range are streamed with a cursor (one batch in memory at a time; only
  * the raw durations are kept, as numbers, for medians and p90) and each

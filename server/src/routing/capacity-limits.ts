@@ -11,7 +11,7 @@ export interface CapacityHolder {
 }
 
 /**
- * R2 / issue 4 item 2: the agent's own capacity wins; an agent without one
+ * The agent's own capacity wins; an agent without one
  * takes the smallest default of their departments (an agent in two teams
  * stays within both teams' limits); with none set anywhere, the deployment's
  * {@link DEFAULT_AGENT_CAPACITY}.

@@ -1,4 +1,4 @@
-/** Handling times kept per department for the estimate (the rolling window of R6). */
+/** Handling times kept per department for the estimate (a rolling window of recent chats). */
 export const HANDLING_WINDOW = 50;
 
 /** Median of a sample, or null when it is empty. */
@@ -37,7 +37,7 @@ export interface EtaInput {
 }
 
 /**
- * R6, the estimated wait in seconds, or null when there is nothing honest to say.
+ * The estimated wait in seconds, or null when there is nothing honest to say.
  *
  * - A free slot for this position (position ≤ free slots): 0, it is being
  *   assigned now.

@@ -5,7 +5,7 @@ import type { CustomerSocket } from '../infra/namespaces.js';
 import type { RateLimit } from '../infra/rate-limit.js';
 
 /**
- * W5: a customer who cannot chat now leaves a message and an email. It
+ * A customer who cannot chat now leaves a message and an email. It
  * becomes a queued conversation marked offline in the topic's queue, which
  * agents pick up from the queue (it is never auto-assigned: nobody is waiting
  * at the other end) and answer by email (see the feature's `offlineReply`).

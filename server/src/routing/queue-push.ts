@@ -6,12 +6,12 @@ import type { SocketServer } from '../infra/socket-server.js';
 import type { QueueSnapshots } from './queue-snapshot.js';
 
 /**
- * R6 pushes: `queue.updated` to every waiting customer of a queue and
- * `queue.stats` to supervisors, each coalesced over a short window so a burst
- * of arrivals costs one computation. Emitted through the Redis adapter's
- * rooms, so the customer hears it whichever process they are connected to;
- * the numbers come from the database, so any process computes the same ones.
- * An update identical to the last one this process sent is skipped.
+ * Place-in-queue and wait pushes: `queue.updated` to every waiting customer of
+ * a queue and `queue.stats` to supervisors, each coalesced over a short window
+ * so a burst of arrivals costs one computation. Emitted through the Redis
+ * adapter's rooms, so the customer hears it whichever process they are
+ * connected to; the numbers come from the database, so any process computes the
+ * same ones. An update identical to the last one this process sent is skipped.
  */
 export function createQueuePush(deps: {
   sockets: SocketServer;

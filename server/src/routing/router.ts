@@ -18,6 +18,13 @@ const CLAIM_LOOK = 500;
 const MAX_CLAIMS = 40;
 /** Assignments written at once: the database takes one write at a time per collection anyway. */
 const WRITES_AT_ONCE = 16;
+/**
+ * Reservations waiting to be written before a pass claims more: enough to
+ * keep every writer busy while the next claim runs, few enough that a claim
+ * never races far ahead of the writes (a reservation counts on its agent
+ * until written, and one older than the sweep's stale limit is dropped).
+ */
+const UNWRITTEN_BEFORE_NEXT_CLAIM = CLAIM_BATCH;
 
 export interface RouterDeps {
   logger: Logger;
@@ -42,6 +49,11 @@ export interface RouterDeps {
  * taken meanwhile (a pickup, a close). Claims are atomic, so passes on
  * several processes may run at once: each takes the queue's head in order,
  * which keeps assignment FIFO, and none can fill a slot twice.
+ *
+ * Writes do not hold up the next claim: a pass hands its reservations to the
+ * process's writers and returns, so a chat that arrives while earlier
+ * assignments are being written is claimed at once rather than after them
+ * (a pass used to wait for its slowest write, and each arrival for the pass).
  */
 export function createRouter(deps: RouterDeps) {
   const { logger, clock, state } = deps;
@@ -49,6 +61,11 @@ export function createRouter(deps: RouterDeps) {
   const again = new Set<string>();
   const retries = new Map<string, NodeJS.Timeout>();
   let stopped = false;
+  const unwritten: { reservation: Reservation; key: string; written: () => void }[] = [];
+  let writers = 0;
+  const writesInFlight = new Set<Promise<void>>();
+  /** Passes waiting for the writers to catch up, woken after each write. */
+  const waitingForWriters: (() => void)[] = [];
 
   /** Comes back to a queue when a waiting chat's language fallback opens (sooner than the sweep). */
   function retryLater(key: string, ms: number) {
@@ -92,7 +109,7 @@ export function createRouter(deps: RouterDeps) {
     deps.onAssigned(assigned, key);
   }
 
-  async function pass(key: string): Promise<void> {
+  async function pass(key: string, written: Promise<void>[]): Promise<void> {
     const department = key === GENERAL_QUEUE ? null : await deps.departments.get(key);
     if (key !== GENERAL_QUEUE && !department) return;
     // Closed: chats wait (their customers are offered the offline message) until it opens.
@@ -111,17 +128,44 @@ export function createRouter(deps: RouterDeps) {
       }
       if (claimed.retryInMs !== null) retryLater(key, claimed.retryInMs);
       const { reservations } = claimed;
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: Math.min(WRITES_AT_ONCE, reservations.length) }, async () => {
-          for (let item = reservations[next++]; item; item = reservations[next++]) await assign(item, key);
-        }),
-      );
+      for (const reservation of reservations) written.push(write(reservation, key));
       if (reservations.length < CLAIM_BATCH) return;
+      while (unwritten.length >= UNWRITTEN_BEFORE_NEXT_CLAIM) {
+        await new Promise<void>((wake) => waitingForWriters.push(wake));
+      }
     }
   }
 
-  /** Routes a queue now (coalesced: triggers during a pass run one more pass after it). Never throws. */
+  /** Queues an assignment for the writers; resolves once it is written or given back (a failure is logged). */
+  function write(reservation: Reservation, key: string): Promise<void> {
+    const done = new Promise<void>((written) => {
+      unwritten.push({ reservation, key, written });
+      if (writers < WRITES_AT_ONCE) void writeAll();
+    });
+    writesInFlight.add(done);
+    void done.then(() => writesInFlight.delete(done));
+    return done;
+  }
+
+  async function writeAll(): Promise<void> {
+    writers += 1;
+    try {
+      for (let item = unwritten.shift(); item; item = unwritten.shift()) {
+        await assign(item.reservation, item.key).catch((error: unknown) =>
+          logger.error({ err: error, conversationId: item.reservation.conversationId }, 'assignment write failed'),
+        );
+        item.written();
+        for (const wake of waitingForWriters.splice(0)) wake();
+      }
+    } finally {
+      writers -= 1;
+    }
+  }
+
+  /**
+   * Routes a queue now (coalesced: triggers during a claim run one more pass after it); resolves
+   * when what the pass claimed is written. Never throws.
+   */
   function kick(key: string): Promise<void> {
     if (stopped) return Promise.resolve();
     const current = running.get(key);
@@ -130,10 +174,11 @@ export function createRouter(deps: RouterDeps) {
       return current;
     }
     const work = (async () => {
+      const written: Promise<void>[] = [];
       do {
         again.delete(key);
         try {
-          await pass(key);
+          await pass(key, written);
         } catch (error) {
           logger.error({ err: error, queue: key }, 'routing pass failed');
         }
@@ -141,6 +186,8 @@ export function createRouter(deps: RouterDeps) {
       // Forgotten in the same step as the last look at `again`: a kick arriving in any later
       // step starts a new pass (one arriving a few promise hops later, in a .finally(), was lost).
       running.delete(key);
+      // The caller hears back once what this pass claimed is written (the sweep, tests).
+      await Promise.all(written);
     })();
     running.set(key, work);
     return work;
@@ -154,6 +201,7 @@ export function createRouter(deps: RouterDeps) {
       for (const timer of retries.values()) clearTimeout(timer);
       retries.clear();
       await Promise.allSettled([...running.values()]);
+      await Promise.allSettled([...writesInFlight]);
     },
   };
 }

@@ -27,7 +27,7 @@ const ROUTING_FIELDS = new Set<string>([
 ]);
 
 /**
- * Sends an agent's reply to an offline message (W5) by email. The jobs
+ * Sends an agent's reply to an offline message by email. The jobs
  * feature plugs the transcript mailer in here (features.ts); everything it
  * needs is on the conversation (`prechat.email`, `language`, `caseNumber`).
  */
@@ -48,7 +48,7 @@ export interface RoutingHandlers {
   customer: ReturnType<typeof routingCustomerHandlers>;
 }
 
-/** Routing and queues (R1–R6, W5): hooks into conversations and agents, the sweep, events and routes. */
+/** Routing, queues and messages left offline: hooks into conversations and agents, the sweep, events and routes. */
 export function createRoutingFeature(
   context: AppContext,
   deps: RoutingFeatureDeps,

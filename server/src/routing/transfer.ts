@@ -234,7 +234,7 @@ export function createTransfers(deps: TransferDeps) {
 
   return {
     /**
-     * Puts an active chat back at the front of its own queue (J2's automatic
+     * Puts an active chat back at the front of its own queue (the automatic
      * requeue of a chat its agent left unanswered); the customer keeps their place.
      * Given the agent the caller saw, only a chat still with that agent moves: a
      * decision taken on a stale read never takes the chat from the next agent.

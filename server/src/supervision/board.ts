@@ -13,7 +13,7 @@ interface CountRow {
 const byKey = (rows: CountRow[]) => new Map(rows.map((row) => [row._id?.toHexString() ?? null, row.count]));
 
 /**
- * S1: the live board, computed from the database alone (never from this
+ * The live board, computed from the database alone (never from this
  * process's memory), so any server process computes the same figures. The
  * queue figures are routing's own (`queue.stats`); chats in progress, idle
  * counts and agents' loads come from `$group` counts over the live

@@ -10,8 +10,8 @@ import type { IdleFlags } from '../jobs/idle-flags.js';
 const LIVE_LIMIT = 200;
 
 /**
- * The lists supervisors act from: idle sessions (S2, the jobs feature's flags
- * with names added) and the live chats of an agent or a department (S3).
+ * The lists supervisors act from: idle sessions (the jobs feature's flags
+ * with names added) and the live chats of an agent or a department (to observe).
  */
 export function createLiveLists(deps: {
   agents: AgentModel;

@@ -17,7 +17,7 @@ const FIRST_PAGE = 50;
 const PARTICIPANTS_TTL_SECONDS = 86_400;
 
 /**
- * S3. Observing puts only the supervisor's socket into the chat's agents room:
+ * Observing puts only the supervisor's socket into the chat's agents room:
  * it then receives what the assigned agent receives, and nothing is stored or
  * sent to the customer — no system message, no presence, no receipts. Joining
  * makes the supervisor a participant the customer is told about; who has

@@ -30,7 +30,7 @@ export interface SupervisionDeps {
   willEmailTranscript: (conversation: ConversationDocument) => boolean;
 }
 
-/** The supervisor console's live side (S1 board, S2 idle sessions, S3 observe and join). */
+/** The supervisor console's live side (the board, idle sessions, observe and join). */
 export function createSupervisionFeature(context: AppContext, deps: SupervisionDeps) {
   const { config, logger } = context;
   const { conversations, messages, customers, broadcast, hooks } = deps.messaging;

@@ -9,7 +9,7 @@ import type { SupervisorActions } from './supervisor-actions.js';
 /** Supervisors and admins only: everyone else gets FORBIDDEN, whatever they ask. */
 const supervisor = (socket: AgentSocket): AgentPrincipal => requireRole(requireAgent(socket), 'supervisor', 'admin');
 
-/** The console's events on `/agent` (S1–S3). Thin: authorize, call the service, answer. */
+/** The console's events on `/agent`. Thin: authorize, call the service, answer. */
 export function supervisionSocketHandlers(deps: {
   board: Board;
   lists: LiveLists;

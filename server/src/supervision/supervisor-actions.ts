@@ -19,7 +19,8 @@ export interface SupervisorActionsDeps {
 }
 
 /**
- * S2's one-click fixes. Each reuses the code agents and routing already run
+ * The supervisor's one-click fixes for idle chats (reassign, requeue, take
+ * over, close). Each reuses the code agents and routing already run
  * (routing's transfer with its atomic capacity claim, its requeue at the
  * front, the ordinary close), so a supervisor's action obeys the same rules;
  * each leaves the system message those write and an audit record, and takes

@@ -61,7 +61,7 @@ function formatters(locale: Locale, timeZone: string) {
 }
 
 /**
- * The transcript email in the customer's language (J3): header facts, every
+ * The transcript email in the customer's language: header facts, every
  * visible message with its time, the satisfaction link. The HTML version
  * escapes every piece of user content; the text version needs no escaping.
  */

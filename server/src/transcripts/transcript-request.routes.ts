@@ -7,7 +7,7 @@ import { parseInput } from '../infra/validation.js';
 import type { TranscriptsService } from './transcripts.service.js';
 
 /**
- * `POST /api/conversations/:id/transcripts` (issue 7, J3 "on request"): the
+ * `POST /api/conversations/:id/transcripts` (a transcript on request): the
  * agent serving a chat (or a supervisor) emails its transcript to the
  * customer now. Always to the customer's own address — the pre-chat email,
  * else the verified profile's — never one typed by the agent (the service decides). The request

@@ -3,7 +3,7 @@ import type { RateLimit } from '../infra/rate-limit.js';
 import { defineHandlers } from '../infra/socket-handler.js';
 import type { TranscriptsService } from './transcripts.service.js';
 
-/** `/customer` events of the transcripts feature (W6). */
+/** `/customer` events of the transcripts feature: the end screen's "email me the transcript". */
 export function transcriptSocketHandlers(deps: { transcripts: TranscriptsService; limit: RateLimit }) {
   return defineHandlers('customer', {
     'transcript.request': async (payload, { socket }) => {

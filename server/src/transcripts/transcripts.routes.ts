@@ -5,7 +5,7 @@ import type { ConversationsService } from '../conversations/conversations.servic
 import { parseInput } from '../infra/validation.js';
 import type { TranscriptsService } from './transcripts.service.js';
 
-/** The delivery log, for agents who may read the conversation (X2) and supervisors. */
+/** The delivery log, for agents who may read the conversation and supervisors. */
 export function transcriptsRoutes(deps: {
   auth: RestAuth;
   conversations: ConversationsService;

@@ -26,7 +26,7 @@ const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim(
 export type TranscriptsService = ReturnType<typeof createTranscriptsService>;
 
 /**
- * Transcript requests (J3): write the delivery log entry, then queue one job
+ * Transcript requests: write the delivery log entry, then queue one job
  * per request under a job id derived from it. Both steps are idempotent, so
  * two processes closing the same chat, or a customer retrying a request with
  * the same requestId, still make one email.
@@ -125,7 +125,7 @@ export function createTranscriptsService(deps: {
     },
 
     /**
-     * W5: an agent answered a message left offline; the customer, who is not
+     * An agent answered a message left offline; the customer, who is not
      * in the chat, gets it by email — the conversation so far, reply included.
      * Once per reply (the request id is the message's), and regardless of
      * TRANSCRIPTS_ENABLED: email is the only way this answer reaches them.

@@ -4,7 +4,7 @@ import { currentAgent, type RestAuth } from '../auth/rest-auth.js';
 import { parseInput } from '../infra/validation.js';
 import type { WidgetSettingsService } from './widget-settings.service.js';
 
-/** Widget settings (W2, S4): admins read and replace them; the widget reads the public part. */
+/** Widget settings (pre-chat fields, origins, colours): admins read and replace them, the widget its public part. */
 export function widgetSettingsRoutes(settings: WidgetSettingsService, auth: RestAuth): Router {
   const router = Router();
   const read = [auth.authenticate, auth.requireRole('supervisor', 'admin')];

@@ -35,11 +35,11 @@ interface Loaded {
 const SETTINGS_KEYS = Object.keys(DEFAULT_WIDGET_SETTINGS) as (keyof WidgetSettings)[];
 
 /**
- * The deployment's widget settings (W2, S4): one stored document that admins
- * replace over REST. They are read on every customer handshake, frame request
- * and pre-chat start, so each process keeps them in memory behind a version
- * in Redis (infra/versioned-cache.ts): a save is in effect at once on every
- * server process.
+ * The deployment's widget settings (pre-chat fields, allowed origins, colours):
+ * one stored document that admins replace over REST. They are read on every
+ * customer handshake, frame request and pre-chat start, so each process keeps
+ * them in memory behind a version in Redis (infra/versioned-cache.ts): a save
+ * is in effect at once on every server process.
  */
 export function createWidgetSettingsService(deps: Dependencies) {
   const { model } = deps;

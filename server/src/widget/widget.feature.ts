@@ -10,8 +10,8 @@ import { widgetRoutes } from './widget.routes.js';
 import { resolveWidgetDist } from './widget-dist.js';
 
 /**
- * Serves the embed script, the iframe app and the /demo support page (issue 6,
- * item 6), and the admin-edited widget settings the frame and form follow.
+ * Serves the embed script, the iframe app and the /demo support page, and
+ * the admin-edited widget settings the frame and form follow.
  */
 export function createWidgetFeature(
   context: AppContext,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AttachmentPrepare, AttachmentView } from '../attachments.js';
+import type { AckResult } from '../ack.js';
+import type { AttachmentCancel, AttachmentPrepare, AttachmentPrepared, AttachmentView } from '../attachments.js';
 import { AttachmentUploads, type PutFile, type StagedUpload } from './attachment-uploads.js';
 
 const CONVERSATION = 'a'.repeat(24);
@@ -14,20 +15,32 @@ const stored: AttachmentView = {
 const file = () => new File([new Uint8Array([37, 80, 68, 70, 45])], 'receipt.pdf', { type: 'application/pdf' });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(put: PutFile) {
+const PREPARED: AckResult<AttachmentPrepared> = { ok: true, data: { uploadUrl: '/api/uploads/t', expiresAt: '' } };
+
+function setup(put: PutFile, answer: () => Promise<AckResult<AttachmentPrepared>> = () => Promise.resolve(PREPARED)) {
   const prepared: AttachmentPrepare[] = [];
+  const cancelled: AttachmentCancel[] = [];
+  /** What the server was asked, in order. */
+  const asked: string[] = [];
   const changes: (StagedUpload | null)[] = [];
   let counter = 0;
   const uploads = new AttachmentUploads({
-    prepare: (payload) => {
+    prepare: async (payload) => {
       prepared.push(payload);
-      return Promise.resolve({ ok: true, data: { uploadUrl: '/api/uploads/t', expiresAt: '' } });
+      const answered = await answer();
+      asked.push(`prepared ${payload.uploadId}`);
+      return answered;
+    },
+    cancel: (payload) => {
+      cancelled.push(payload);
+      asked.push(`cancel ${payload.uploadId}`);
+      return Promise.resolve({ ok: true, data: null });
     },
     put,
     newId: () => `upload-${(counter += 1)}`,
     onChange: (staged) => changes.push(staged),
   });
-  return { uploads, prepared, changes };
+  return { uploads, prepared, cancelled, asked, changes };
 }
 
 describe('AttachmentUploads', () => {
@@ -75,7 +88,7 @@ describe('AttachmentUploads', () => {
 
   it('cancels an upload in flight: the request is aborted and nothing is staged', async () => {
     let aborted = false;
-    const { uploads } = setup(
+    const { uploads, cancelled } = setup(
       (_url, _file, _progress, signal) =>
         new Promise((_resolve, reject) => {
           signal.addEventListener('abort', () => {
@@ -90,11 +103,50 @@ describe('AttachmentUploads', () => {
     await settle();
     expect(aborted).toBe(true);
     expect(uploads.current).toBeNull();
+    // Its room in the chat is given back now, not when its upload link expires.
+    expect(cancelled).toEqual([{ conversationId: CONVERSATION, uploadId: 'upload-1' }]);
+  });
+
+  it('gives a file removed or replaced before it was sent up on the server; a sent one is not', async () => {
+    const { uploads, cancelled } = setup(() => Promise.resolve({ status: 201, body: stored }));
+    uploads.add(CONVERSATION, file());
+    await settle();
+    expect(uploads.current?.state).toBe('ready');
+    uploads.add(CONVERSATION, file()); // replaced
+    await settle();
+    uploads.clear(); // removed
+    await settle();
+    expect(cancelled).toEqual([
+      { conversationId: CONVERSATION, uploadId: 'upload-1' },
+      { conversationId: CONVERSATION, uploadId: 'upload-2' },
+    ]);
+
+    uploads.add(CONVERSATION, file());
+    await settle();
+    expect(uploads.take()).toEqual(stored);
+    await settle();
+    expect(cancelled).toHaveLength(2);
+  });
+
+  it('sends a cancel made while the prepare is unanswered only after its answer (else the reservation would win)', async () => {
+    let answer: (value: AckResult<AttachmentPrepared>) => void = () => undefined;
+    const { uploads, asked } = setup(
+      () => Promise.resolve({ status: 201, body: stored }),
+      () => new Promise((resolve) => (answer = resolve)),
+    );
+    uploads.add(CONVERSATION, file());
+    uploads.clear();
+    await settle();
+    expect(asked).toEqual([]);
+    answer(PREPARED);
+    await settle();
+    expect(asked).toEqual(['prepared upload-1', 'cancel upload-1']);
+    expect(uploads.current).toBeNull();
   });
 
   it('shows a refused file without asking the server, and it cannot be retried', async () => {
     let puts = 0;
-    const { uploads, prepared } = setup(() => {
+    const { uploads, prepared, cancelled } = setup(() => {
       puts += 1;
       return Promise.resolve({ status: 201, body: stored });
     });
@@ -105,5 +157,8 @@ describe('AttachmentUploads', () => {
     await settle();
     expect([prepared.length, puts]).toEqual([0, 0]);
     expect(uploads.take()).toBeNull();
+    uploads.clear();
+    await settle();
+    expect(cancelled).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { AckResult } from '../ack.js';
-import type { AttachmentPrepare, AttachmentPrepared, AttachmentView } from '../attachments.js';
+import type { AttachmentCancel, AttachmentPrepare, AttachmentPrepared, AttachmentView } from '../attachments.js';
 import type { ErrorPayload } from '../errors.js';
 
 export type UploadState = 'uploading' | 'ready' | 'failed';
@@ -56,17 +56,24 @@ export const xhrPut: PutFile = (url, file, onProgress, signal) =>
  * A composer's file before it is sent (the widget's and the desk's): uploaded as soon as it
  * is staged (the preview shows progress and can cancel it). A retry reuses
  * the upload's id, so the server keeps one copy however often it is tried.
- * Only one file is staged at a time: a new one replaces it.
+ * Only one file is staged at a time: a new one replaces it. A file dropped
+ * before it is sent (cancel, remove, replaced, the chat gone) is given up on
+ * the server too, so its room in the chat comes back at once.
  */
 export class AttachmentUploads {
   private staged: StagedUpload | null = null;
   private file: File | null = null;
   private abort: AbortController | null = null;
   private internal = false;
+  /** The staged file's chat, and its prepare while unanswered (set once a prepare was asked). */
+  private conversationId: string | null = null;
+  private preparing: Promise<unknown> | null = null;
 
   constructor(
     private readonly deps: {
       prepare: (payload: AttachmentPrepare) => Promise<AckResult<AttachmentPrepared>>;
+      /** Gives up a prepared upload on the server (`attachment.cancel`); its answer changes nothing here. */
+      cancel: (payload: AttachmentCancel) => Promise<unknown>;
       put: PutFile;
       newId: () => string;
       onChange: (staged: StagedUpload | null) => void;
@@ -80,6 +87,7 @@ export class AttachmentUploads {
   /** Stages a file for the conversation and starts uploading it. */
   add(conversationId: string, file: File, options: { internal?: boolean } = {}): void {
     this.clear();
+    this.conversationId = conversationId;
     this.file = file;
     this.internal = options.internal ?? false;
     const previewUrl = file.type.startsWith('image/') ? URL.createObjectURL(file) : null;
@@ -115,21 +123,37 @@ export class AttachmentUploads {
     void this.upload(conversationId);
   }
 
-  /** Cancels an upload in progress, or removes a staged file. */
+  /** Cancels an upload in progress, or removes a staged file, here and on the server. */
   clear(): void {
-    this.abort?.abort();
-    this.abort = null;
-    if (this.staged?.previewUrl) URL.revokeObjectURL(this.staged.previewUrl);
-    this.file = null;
-    this.set(null);
+    const staged = this.staged;
+    const conversationId = this.conversationId;
+    if (staged && conversationId) {
+      const cancel = () => void this.deps.cancel({ conversationId, uploadId: staged.uploadId }).catch(() => undefined);
+      // Now (before a closing chat's socket goes), or once its prepare is answered: a cancel that
+      // overtook the prepare would be undone by the reservation the prepare makes.
+      if (this.preparing) void this.preparing.then(cancel, cancel);
+      else cancel();
+    }
+    this.drop();
   }
 
   /** The uploaded file to send now (then it is no longer staged); null while none is ready. */
   take(): AttachmentView | null {
     const stored = this.staged?.state === 'ready' ? this.staged.stored : undefined;
     if (!stored) return null;
-    this.clear();
+    this.drop();
     return stored;
+  }
+
+  /** Forgets the staged file (aborting its upload) without telling the server. */
+  private drop(): void {
+    this.abort?.abort();
+    this.abort = null;
+    if (this.staged?.previewUrl) URL.revokeObjectURL(this.staged.previewUrl);
+    this.file = null;
+    this.conversationId = null;
+    this.preparing = null;
+    this.set(null);
   }
 
   private async upload(conversationId: string): Promise<void> {
@@ -137,14 +161,17 @@ export class AttachmentUploads {
     const file = this.file;
     if (!staged || !file) return;
     const stillCurrent = () => this.staged?.uploadId === staged.uploadId;
-    const prepared = await this.deps.prepare({
+    const preparing = this.deps.prepare({
       conversationId,
       uploadId: staged.uploadId,
       name: staged.name,
       size: file.size,
       ...(this.internal ? { internal: true } : {}),
     });
+    this.preparing = preparing;
+    const prepared = await preparing;
     if (!stillCurrent()) return;
+    this.preparing = null;
     if (!prepared.ok) {
       this.update({ state: 'failed', error: prepared.error });
       return;

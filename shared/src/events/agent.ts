@@ -1,5 +1,5 @@
 import type { Ack } from '../ack.js';
-import type { AttachmentPrepare, AttachmentPrepared } from '../attachments.js';
+import type { AttachmentCancel, AttachmentPrepare, AttachmentPrepared } from '../attachments.js';
 import type { AgentStatusSet, AgentStatusUpdated, AgentView } from '../agents.js';
 import type { AgentConversationClose, ConversationRef, ConversationView } from '../conversations.js';
 import type {
@@ -36,38 +36,40 @@ export interface AgentClientEvents extends SystemClientEvents {
   'message.history': (payload: MessageHistory, ack: Ack<MessagePage>) => void;
   /** Where to upload a file for a chat the agent may write in (`internal` for a note's file). */
   'attachment.prepare': (payload: AttachmentPrepare, ack: Ack<AttachmentPrepared>) => void;
+  /** Gives up a prepared upload (the composer's cancel): its bytes are freed at once; another person's is NOT_FOUND. */
+  'attachment.cancel': (payload: AttachmentCancel, ack: Ack<null>) => void;
   'typing.set': (payload: TypingSet, ack?: Ack<null>) => void;
   'receipt.update': (payload: ReceiptUpdate, ack?: Ack<ReceiptUpdated>) => void;
   /** The desk's view of one conversation it may read (e.g. after `conversation.updated` for one it did not know). */
   'conversation.view': (payload: ConversationRef, ack: Ack<AgentConversationView>) => void;
   /** Take a waiting chat from the queue (same atomic capacity claim as routing). */
   'conversation.pickup': (payload: ConversationRef, ack: Ack<ConversationView>) => void;
-  /** R4: to an agent with room, or to a department (front of its queue), with an internal note. */
+  /** To an agent with room, or to a department (front of its queue), with an internal note. */
   'conversation.transfer': (payload: ConversationTransfer, ack: Ack<ConversationView>) => void;
   /** Waiting chats in the agent's departments (supervisors: all, or one department). */
   'queue.list': (payload: QueueList, ack: Ack<QueueListing>) => void;
-  // Supervisor console (S1–S3): supervisors and admins only; agents get FORBIDDEN.
-  /** S1: the live board now (updates follow as `supervisor.board.updated`). */
+  // Supervisor console: supervisors and admins only; agents get FORBIDDEN.
+  /** The live board now (updates follow as `supervisor.board.updated`). */
   'supervisor.board.get': (payload: Record<string, never>, ack: Ack<BoardSnapshot>) => void;
-  /** S2: chats flagged idle, longest silence first. */
+  /** Chats flagged idle, longest silence first. */
   'supervisor.idle.list': (payload: Record<string, never>, ack: Ack<IdleSessionList>) => void;
   /** Live chats of an agent or a department, to observe from the board. */
   'supervisor.live.list': (payload: LiveList, ack: Ack<LiveConversationList>) => void;
-  /** S2: hand the chat to a chosen agent with a free slot. */
+  /** Hand an idle chat to a chosen agent with a free slot. */
   'supervisor.reassign': (payload: SupervisorReassign, ack: Ack<SupervisorActionResult>) => void;
-  /** S2: back to its queue, at the front. */
+  /** Put a chat back in its queue, at the front. */
   'supervisor.requeue': (payload: ConversationRef, ack: Ack<SupervisorActionResult>) => void;
-  /** S2: the supervisor becomes the chat's agent. */
+  /** Take over: the supervisor becomes the chat's agent. */
   'supervisor.takeover': (payload: ConversationRef, ack: Ack<SupervisorActionResult>) => void;
-  /** S2: close the chat (transcript emailed as on any close). */
+  /** Close the chat (transcript emailed as on any close). */
   'supervisor.close': (payload: SupervisorClose, ack: Ack<SupervisorActionResult>) => void;
-  /** S3: watch a chat read-only on this socket; the customer is told nothing. */
+  /** Watch a chat read-only on this socket; the customer is told nothing. */
   'supervisor.observe': (payload: ConversationRef, ack: Ack<ObservedConversation>) => void;
-  /** S3: stop watching (leaves the chat first if joined). */
+  /** Stop watching (leaves the chat first if joined). */
   'supervisor.unobserve': (payload: ConversationRef, ack: Ack<null>) => void;
-  /** S3: join the observed chat as a participant ("X has joined the chat"). */
+  /** Join the observed chat as a participant ("X has joined the chat"). */
   'supervisor.join': (payload: ConversationRef, ack: Ack<ObservedConversation>) => void;
-  /** S3: leave as a participant ("X has left the chat"); observing goes on. */
+  /** Leave as a participant ("X has left the chat"); observing goes on. */
   'supervisor.leave': (payload: ConversationRef, ack: Ack<ObservedConversation>) => void;
 }
 
@@ -87,7 +89,7 @@ export interface AgentServerEvents extends SystemServerEvents {
   'conversation.updated': (conversation: ConversationView) => void;
   'typing.updated': (payload: TypingUpdated) => void;
   'receipt.updated': (payload: ReceiptUpdated) => void;
-  /** To supervisors and the chat's agents: a chat went idle past its threshold (S2, J2). */
+  /** To supervisors and the chat's agents: a chat went idle past its threshold (customer or agent side). */
   'conversation.idle': (payload: ConversationIdle) => void;
   /** The idle flag cleared: the waited-on side answered, or the chat closed. */
   'conversation.idle-cleared': (payload: ConversationIdleCleared) => void;

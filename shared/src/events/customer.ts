@@ -1,5 +1,5 @@
 import type { Ack } from '../ack.js';
-import type { AttachmentPrepare, AttachmentPrepared } from '../attachments.js';
+import type { AttachmentCancel, AttachmentPrepare, AttachmentPrepared } from '../attachments.js';
 import type {
   ConversationRef,
   ConversationStart,
@@ -37,15 +37,17 @@ export interface CustomerClientEvents extends SystemClientEvents {
   'message.history': (payload: MessageHistory, ack: Ack<MessagePage>) => void;
   /** Where to upload a file for one of the customer's chats (refused with the reason when it cannot be sent). */
   'attachment.prepare': (payload: AttachmentPrepare, ack: Ack<AttachmentPrepared>) => void;
+  /** Gives up a prepared upload (the composer's cancel): its bytes are freed at once; another person's is NOT_FOUND. */
+  'attachment.cancel': (payload: AttachmentCancel, ack: Ack<null>) => void;
   'typing.set': (payload: TypingSet, ack?: Ack<null>) => void;
   'receipt.update': (payload: ReceiptUpdate, ack?: Ack<ReceiptUpdated>) => void;
-  /** Email the transcript of one of the customer's own conversations (W6). */
+  /** Email the transcript of one of the customer's own conversations. */
   'transcript.request': (payload: TranscriptRequest, ack: Ack<TranscriptRequested>) => void;
   /** The customer's place and wait in the queue now (after a reload; pushes follow as `queue.updated`). */
   'queue.status': (payload: ConversationRef, ack: Ack<QueueUpdate>) => void;
-  /** W5: leave a message (answered by email) when nobody can chat. */
+  /** Leave a message (answered by email) when nobody can chat. */
   'conversation.leaveMessage': (payload: LeaveMessage, ack: Ack<MessageLeft>) => void;
-  /** W6: rate one of the customer's own chats once it has closed (1–5 and an optional comment). */
+  /** Rate one of the customer's own chats once it has closed (1–5 and an optional comment). */
   'conversation.rate': (payload: ConversationRate, ack: Ack<ConversationRated>) => void;
 }
 
@@ -64,6 +66,6 @@ export interface CustomerServerEvents extends SystemServerEvents {
   'conversation.updated': (conversation: ConversationView) => void;
   'typing.updated': (payload: TypingUpdated) => void;
   'receipt.updated': (payload: ReceiptUpdated) => void;
-  /** R6: the place in the queue or the wait changed (debounced), or the offline form should be offered. */
+  /** The place in the queue or the wait changed (debounced), or the offline form should be offered. */
   'queue.updated': (payload: QueueUpdate) => void;
 }

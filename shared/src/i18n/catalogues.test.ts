@@ -51,7 +51,7 @@ describe('default text catalogues', () => {
     }
   });
 
-  it('speaks as the product brief does', () => {
+  it('speaks as an advisor would: a kind check-in, a greeting by name', () => {
     expect(translate('en', 'system.idleNudge')).toBe("Are you still there? I'm here whenever you're ready.");
     expect(translate('en', 'greeting.agent', { customerName: 'Marie', agentName: 'Lei' })).toMatch(
       /^Hi Marie, I'm Lei — /,

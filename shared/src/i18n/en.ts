@@ -4,7 +4,7 @@ import type { CatalogueShape } from './format.js';
  * The default texts the server shows or sends, in English: the base every
  * other language mirrors key for key. Written as an advisor would say them:
  * say what happens next, no codes, no blame. Apostrophes are straight on
- * purpose, matching PRODUCT.md's wording that tests and docs quote.
+ * purpose, so tests and docs can quote the texts as typed.
  */
 export const en = {
   // System messages in the conversation (one or more per SYSTEM_EVENTS entry).

@@ -18,6 +18,18 @@ export const attachmentPrepareSchema = z
   })
   .strict();
 
+/**
+ * Give up a prepared upload: its room in the chat comes back at once, its upload link stops
+ * working, and a file already uploaded but not yet in a message is deleted.
+ */
+export const attachmentCancelSchema = z
+  .object({
+    conversationId: objectIdSchema,
+    /** The uploadId the upload was prepared with. */
+    uploadId: clientMessageIdSchema,
+  })
+  .strict();
+
 /** What admins decide about files (`GET`/`PUT /api/admin/attachment-settings`). */
 export const attachmentSettingsSchema = z
   .object({

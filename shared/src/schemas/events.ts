@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AgentClientEvents } from '../events/agent.js';
 import type { NamespaceName } from '../handshake.js';
 import type { CustomerClientEvents } from '../events/customer.js';
-import { attachmentPrepareSchema } from './attachments.js';
+import { attachmentCancelSchema, attachmentPrepareSchema } from './attachments.js';
 import { agentStatusSetSchema } from './agents.js';
 import { agentConversationCloseSchema, conversationRefSchema, conversationStartSchema } from './conversations.js';
 import { conversationRateSchema } from './feedback.js';
@@ -56,6 +56,7 @@ const sharedEventSchemas = {
   'message.send': messageSendSchema,
   'message.history': messageHistorySchema,
   'attachment.prepare': attachmentPrepareSchema,
+  'attachment.cancel': attachmentCancelSchema,
   'typing.set': typingSetSchema,
   'receipt.update': receiptUpdateSchema,
 };

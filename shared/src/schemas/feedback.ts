@@ -3,7 +3,7 @@ import { objectIdSchema } from './ids.js';
 import { MAX_RATING_COMMENT } from '../feedback.js';
 
 /**
- * W6: the customer rates a chat that has ended (1–5, with an optional
+ * The customer rates a chat that has ended (1–5, with an optional
  * comment). Rating again replaces the earlier rating, so a retried request is
  * harmless and a customer may change their mind.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { clientMessageIdSchema, objectIdSchema } from './ids.js';
 
 /**
- * W6: the customer asks for their transcript by email. `email` overrides the
+ * The customer asks for their transcript by email. `email` overrides the
  * pre-chat address for this one transcript only; `requestId` (reused on
  * retries, like a clientMessageId) makes a retried request send one email.
  */

@@ -23,7 +23,7 @@ export const knowledgeQuerySchema = z
   .strict();
 
 /*
- * Administration (S4): one canned response / article holds its variants for
+ * Administration: one canned response / article holds its variants for
  * every language; an admin edits them together. Archiving hides it from the
  * desk and keeps it (and its shortcut or slug) for restoring.
  */

@@ -6,7 +6,7 @@ import { MAX_REPORT_DAYS } from '../reports.js';
 const localDate = z.iso.date('must be YYYY-MM-DD');
 
 /**
- * `GET /api/reports` and `GET /api/reports.csv` (S5): chats started from the
+ * `GET /api/reports` and `GET /api/reports.csv`: chats started from the
  * first day to the last day, both included, as calendar days in `timeZone`.
  */
 export const reportQuerySchema = z

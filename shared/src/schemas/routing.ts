@@ -58,18 +58,18 @@ const departmentFields = {
   strategy: z.enum(ROUTING_STRATEGIES),
   /** Waiting this long without an agent speaking the customer's language, any language will do; null: never. */
   languageFallbackSeconds: z.number().int().min(0).max(86_400).nullable(),
-  /** Waiting longer than this offers the offline message (W5); null: no limit. */
+  /** Waiting longer than this offers the offline message; null: no limit. */
   maxQueueWaitSeconds: z.number().int().min(1).max(86_400).nullable(),
-  /** Most chats at once for its agents who have no capacity of their own (R2); null: the deployment's (3). */
+  /** Most chats at once for its agents who have no capacity of their own; null: the deployment's (3). */
   defaultCapacity: z.number().int().min(1).max(50).nullable(),
-  /** J1: customer silent this long in their turn → the check-in; null: the deployment's CUSTOMER_IDLE_NUDGE. */
+  /** Customer silent this long in their turn → the check-in; null: the deployment's CUSTOMER_IDLE_NUDGE. */
   customerIdleNudgeSeconds: idleSeconds.nullable(),
-  /** J1: this long more after the check-in → close; null: the deployment's CUSTOMER_IDLE_CLOSE. */
+  /** This long more after the check-in → close; null: the deployment's CUSTOMER_IDLE_CLOSE. */
   customerIdleCloseSeconds: idleSeconds.nullable(),
-  /** J2: customer message unanswered this long → flagged idle; null: the deployment's AGENT_REPLY_SLA. */
+  /** Customer message unanswered this long → flagged idle; null: the deployment's AGENT_REPLY_SLA. */
   agentReplySlaSeconds: idleSeconds.nullable(),
   /**
-   * J2: flagged agent-unanswered this much longer → back to the front of the
+   * Flagged agent-unanswered this much longer → back to the front of the
    * queue for another agent. `'off'`: never in this department, whatever the
    * deployment says; null: the deployment's AGENT_IDLE_REQUEUE (which may be
    * off). A null stored before `'off'` existed came from the console's form,
@@ -115,7 +115,7 @@ const noteSchema = z
   });
 
 /**
- * R4: hand an active chat to another agent (who must have room) or to a
+ * Hand an active chat to another agent (who must have room) or to a
  * department (queued at the front). The note is internal: agents only.
  */
 export const conversationTransferSchema = z
@@ -127,7 +127,7 @@ export const conversationTransferSchema = z
   .strict();
 
 /**
- * W5: a message left when nobody can chat. The email is required (replies go
+ * A message left when nobody can chat. The email is required (replies go
  * by email). `requestId` (reused on retries) makes a retry create nothing new;
  * `conversationId` names the customer's waiting chat it replaces (closed).
  */

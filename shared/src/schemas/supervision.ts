@@ -10,10 +10,10 @@ export const liveListSchema = z
   })
   .strict();
 
-/** S2: hand a chat to a chosen agent (who must be online with a free slot, as in routing). */
+/** Reassign: hand a chat to a chosen agent (who must be online with a free slot, as in routing). */
 export const supervisorReassignSchema = z.object({ conversationId: objectIdSchema, agentId: objectIdSchema }).strict();
 
-/** S2: end a chat for the customer; the transcript email follows where the deployment sends them. */
+/** End a chat for the customer; the transcript email follows where the deployment sends them. */
 export const supervisorCloseSchema = z
   .object({ conversationId: objectIdSchema, disposition: z.enum(DISPOSITIONS).default('no-response') })
   .strict();

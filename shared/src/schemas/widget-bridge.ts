@@ -9,7 +9,7 @@ const envelope = {
   v: z.literal(WIDGET_BRIDGE_VERSION),
 };
 
-/** Fields a host page may fill in the pre-chat form in advance (W2). */
+/** Fields a host page may fill in the pre-chat form in advance. */
 export const widgetPrefillSchema = z
   .object({
     name: singleLineSchema(100).optional(),
@@ -30,7 +30,7 @@ export const widgetConfigSchema = z
       .string()
       .regex(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/)
       .optional(),
-    /** The page the customer opened the chat from (A4). */
+    /** The page the customer opened the chat from (the desk's customer panel shows it). */
     pageUrl: webUrlSchema.optional(),
     pageTitle: z.string().max(300).optional(),
   })

@@ -211,7 +211,7 @@ export class ChatClient {
     if (id) this.files?.retry(id);
   }
 
-  /** Cancels the staged file's upload, or removes it. */
+  /** Cancels the staged file's upload, or removes it (its room in the chat is given back on the server). */
   removeUpload(): void {
     this.files?.clear();
   }
@@ -374,6 +374,7 @@ export class ChatClient {
     this.filesLoaded ??= import('./uploads').then(({ AttachmentUploads, xhrPut }) => {
       this.files = new AttachmentUploads({
         prepare: (payload) => this.protocol.ask('attachment.prepare', payload),
+        cancel: (payload) => this.protocol.ask('attachment.cancel', payload),
         put: this.options.putFile ?? xhrPut,
         newId: this.newId,
         onChange: (staged) => this.update({ staged }),
