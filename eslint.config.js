@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
@@ -31,6 +32,12 @@ export default defineConfig(
   {
     files: ['web-widget/src/**', 'agent-app/src/**'],
     languageOptions: { globals: { ...globals.browser } },
+    // Only its rules: the plugin's bundled configs do not fit ESLint's Plugin type.
+    plugins: { 'react-hooks': { rules: reactHooks.rules } },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**'],

@@ -234,6 +234,19 @@ describe('agent desk in a browser', () => {
     );
     expect(await page.locator('.message--note', { hasText: 'offer a replacement' }).count()).toBe(1);
 
+    // The shortcuts open the open chat's dialogs too: Alt+T the transfer, Alt+W the close.
+    await page.keyboard.press('Alt+T');
+    await page
+      .getByRole('dialog', { name: 'Transfer this chat — Marie Dupont' })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+    await page.keyboard.press('Alt+W');
+    await page
+      .getByRole('dialog', { name: 'Close this chat — Marie Dupont' })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
     // Close Marie's chat with a disposition.
     await page.getByRole('button', { name: 'Close chat…' }).click();
     await page.getByRole('radio', { name: 'Follow-up needed' }).check();

@@ -31,7 +31,7 @@ function packagesLoadedBy(entry: string): string[] {
 
 describe('the package entries', () => {
   it('load no other package at run time, so a browser bundle stays small (zod is for /schemas)', () => {
-    for (const entry of ['.', './client', './i18n', './secrets']) {
+    for (const entry of ['.', './client', './testing', './i18n', './secrets']) {
       expect(packagesLoadedBy(entry), entry).toEqual([]);
     }
   });

@@ -1,3 +1,4 @@
+import type { SocketPort } from '@switchboard/shared/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { io } from 'socket.io-client';
@@ -5,7 +6,6 @@ import { App } from './app/App';
 import { loadScreens } from './app/screens';
 import { createHostBridge } from './bridge/host-bridge';
 import { ChatClient } from './client/chat-client';
-import type { ChatSocket } from './client/socket-port';
 import { localTokenStore } from './client/token-store';
 import './styles/widget.css';
 
@@ -25,7 +25,7 @@ const client = new ChatClient({
       tryAllTransports: true,
       autoConnect: false,
       auth: (send) => send(auth()),
-    }) as unknown as ChatSocket,
+    }) as unknown as SocketPort,
 });
 
 createRoot(root).render(

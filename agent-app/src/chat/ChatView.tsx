@@ -1,5 +1,5 @@
 import { CLOSING_EVENTS, type AgentView } from '@switchboard/shared';
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useImperativeHandle, useState, type Ref, type RefObject } from 'react';
 import { Composer, type ComposerHandle } from '../composer/Composer.js';
 import type { ChatState } from '../desk/desk-state.js';
 import { useDeskClient } from '../desk/use-desk.js';
@@ -12,15 +12,21 @@ import { CloseDialog } from './CloseDialog.js';
 import { MessageList } from './MessageList.js';
 import { TransferDialog } from './TransferDialog.js';
 
+/** The desk's keyboard shortcuts for the open chat: each opens its dialog, unless the chat is over or gone. */
+export interface ChatViewHandle {
+  /** Alt+W */
+  requestClose: () => void;
+  /** Alt+T */
+  requestTransfer: () => void;
+}
+
 interface Props {
   chat: ChatState;
   agent: AgentView;
   drafts: DraftStore;
   composerRef: RefObject<ComposerHandle | null>;
-  /** Bumped by the Alt+W shortcut. */
-  closeRequested: number;
-  /** Bumped by the Alt+T shortcut. */
-  transferRequested: number;
+  /** What the desk's shortcuts ask of this chat. */
+  ref: Ref<ChatViewHandle>;
   onComposerText: (text: string) => void;
   onDismiss: () => void;
   /** Narrow screens: back from the chat to the inbox. */
@@ -49,7 +55,7 @@ function closedText(chat: ChatState): string {
 }
 
 export function ChatView(props: Props) {
-  const { chat, agent, drafts, composerRef, closeRequested, transferRequested, onComposerText, onDismiss } = props;
+  const { ref, chat, agent, drafts, composerRef, onComposerText, onDismiss } = props;
   const { onBack, sideOpen, onToggleSide } = props;
   const client = useDeskClient();
   const { view } = chat;
@@ -75,13 +81,18 @@ export function ChatView(props: Props) {
     };
   }, [client, view.id, newest]);
 
-  // Shortcut presses arrive as counters from the desk: each new value opens its dialog once.
-  const [handled, setHandled] = useState({ close: closeRequested, transfer: transferRequested });
-  if (closeRequested !== handled.close || transferRequested !== handled.transfer) {
-    if (!done && closeRequested !== handled.close) setClosing(true);
-    if (!done && transferRequested !== handled.transfer) setTransferring(true);
-    setHandled({ close: closeRequested, transfer: transferRequested });
-  }
+  useImperativeHandle(
+    ref,
+    () => ({
+      requestClose: () => {
+        if (!done) setClosing(true);
+      },
+      requestTransfer: () => {
+        if (!done) setTransferring(true);
+      },
+    }),
+    [done],
+  );
 
   return (
     <section className="chat" aria-labelledby="chat-heading">

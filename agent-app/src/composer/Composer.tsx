@@ -55,10 +55,8 @@ export function Composer({ ref, chat, agent, drafts, onTextChange }: Props) {
 
   const trigger = cannedTrigger(text, caret);
   const pickerOpen = trigger !== undefined && trigger.start !== dismissedAt;
-  const matches = useMemo(
-    () => (trigger ? searchCanned(canned, trigger.query).slice(0, 8) : []),
-    [canned, trigger?.query],
-  );
+  const query = trigger?.query;
+  const matches = useMemo(() => (query === undefined ? [] : searchCanned(canned, query).slice(0, 8)), [canned, query]);
 
   useEffect(() => {
     onTextChange(text);

@@ -1,7 +1,7 @@
 import type { AgentView, QueueEntry } from '@switchboard/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeskClient } from './desk-client.js';
-import { FakeTransport } from './fake-transport.test-helper.js';
+import { FakeTransport } from '@switchboard/shared/testing';
 
 const agent: AgentView = {
   id: 'a1',
@@ -36,7 +36,7 @@ describe('DeskClient queue', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     transport = new FakeTransport();
-    client = new DeskClient({ transport });
+    client = new DeskClient({ createSocket: transport.factory });
   });
   afterEach(() => {
     client.dispose();
@@ -78,7 +78,7 @@ describe('DeskClient queue', () => {
 
   it('asks for canned responses and articles again when the server says they changed, and after a reconnect', async () => {
     const reloads = vi.fn();
-    const desk = new DeskClient({ transport, onKnowledgeChanged: reloads });
+    const desk = new DeskClient({ createSocket: transport.factory, onKnowledgeChanged: reloads });
     transport.serverEmit('session.ready', { agent, conversations: [] });
     await flush();
     expect(reloads).not.toHaveBeenCalled();

@@ -1,7 +1,13 @@
-import type { AgentConversationView, AgentView, MessagePage, MessageView } from '@switchboard/shared';
+import {
+  AppError,
+  type AgentConversationView,
+  type AgentView,
+  type MessagePage,
+  type MessageView,
+} from '@switchboard/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeskClient, type DeskEvent } from './desk-client.js';
-import { FakeTransport } from './fake-transport.test-helper.js';
+import { FakeTransport } from '@switchboard/shared/testing';
 
 const agent: AgentView = {
   id: 'a1',
@@ -57,7 +63,7 @@ describe('DeskClient', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     transport = new FakeTransport();
-    client = new DeskClient({ transport, newId: () => `client-id-${++ids}` });
+    client = new DeskClient({ createSocket: transport.factory, newId: () => `client-id-${++ids}` });
   });
   afterEach(() => {
     client.dispose();
@@ -202,8 +208,8 @@ describe('DeskClient', () => {
     await ready([], {});
     transport.serverEmit('session.ended', { reason: 'signed-out' });
     expect(client.getState()).toMatchObject({ connection: 'ended', endReason: 'signed-out' });
-    const other = new DeskClient({ transport: new FakeTransport() });
-    const otherTransport = (other as unknown as { transport: FakeTransport }).transport;
+    const otherTransport = new FakeTransport();
+    const other = new DeskClient({ createSocket: otherTransport.factory });
     otherTransport.serverEmit(
       'connect_error',
       Object.assign(new Error('Sign in first.'), { data: { code: 'UNAUTHENTICATED' } }),
@@ -260,7 +266,9 @@ describe('DeskClient', () => {
       ok: false,
       error: { code: 'CONFLICT', message: 'Someone else took this chat.', retryable: false },
     }));
-    await expect(client.pickup('c6')).rejects.toMatchObject({ error: { code: 'CONFLICT' } });
+    const refused = client.pickup('c6');
+    await expect(refused).rejects.toBeInstanceOf(AppError);
+    await expect(refused).rejects.toMatchObject({ code: 'CONFLICT', message: 'Someone else took this chat.' });
   });
 
   it('removes every listener on dispose', () => {

@@ -4,17 +4,27 @@ import type {
   AttachmentCancel,
   AttachmentPrepare,
   AttachmentPrepared,
-  AgentView,
   ConversationTransfer,
-  ConversationView,
   Disposition,
-  MessagePage,
 } from '@switchboard/shared';
-import { DeskConnection, type DeskClientOptions } from './desk-connection.js';
+import { Outbox, ProtocolClient, request, type SocketFactory } from '@switchboard/shared/client';
+import type { AgentProtocol } from '../api/agent-socket.js';
+import { listenToServer } from './desk-connection.js';
 import type { DeskEvent } from './desk-state.js';
+import { DeskStore } from './desk-store.js';
+import { DeskSync } from './desk-sync.js';
 
-export type { DeskClientOptions, DeskEvent };
-export { DeskRequestError } from './desk-request.js';
+export type { DeskEvent };
+
+export interface DeskClientOptions {
+  createSocket: SocketFactory;
+  newId?: () => string;
+  ackTimeoutMs?: number;
+  /** Messages per history page: the newest page on open, then older ones while scrolling up. */
+  pageSize?: number;
+  /** Canned responses or articles may have changed (pushed, or missed while disconnected): load them again. */
+  onKnowledgeChanged?: () => void;
+}
 
 /** Refresh "typing…" at most this often while the agent keeps typing. */
 const TYPING_REFRESH_MS = 3_000;
@@ -24,81 +34,98 @@ const TYPING_REFRESH_MS = 3_000;
  * Messages go through the shared ConversationLog (dedupe by id, seq order,
  * catch-up cursor) and Outbox (retries with the same clientMessageId), so a
  * dropped network delays a message but never loses or doubles it. React
- * reads immutable snapshots through subscribe/getState (DeskStore). Layers:
- * DeskStore (state) → DeskSync (catch-up) → DeskConnection (server events)
- * → DeskClient (the agent's actions).
+ * reads immutable snapshots through subscribe/getState. Made of parts: the
+ * protocol client (the socket), DeskStore (state), DeskSync (catch-up and
+ * history), listenToServer (what the server pushes); the agent's actions are
+ * here. Refused actions reject with the server's error as an AppError.
  */
-export class DeskClient extends DeskConnection {
+export class DeskClient {
+  private readonly store = new DeskStore();
+  private readonly protocol: AgentProtocol;
+  private readonly sync: DeskSync;
+  private readonly outbox: Outbox;
   private readonly typingSentAt = new Map<string, number>();
 
-  // ---- actions ----
+  readonly getState = this.store.getState;
+  readonly subscribe = this.store.subscribe;
+
+  constructor(options: DeskClientOptions) {
+    this.protocol = new ProtocolClient({
+      createSocket: options.createSocket,
+      ackTimeoutMs: options.ackTimeoutMs ?? 8_000,
+    });
+    this.sync = new DeskSync(this.store, this.protocol, options.pageSize ?? 50);
+    this.outbox = new Outbox({
+      send: (payload) => this.protocol.ack('message.send', payload),
+      newId: options.newId ?? (() => crypto.randomUUID()),
+      onChange: (entry) => {
+        this.store.trackOutbox(entry);
+      },
+    });
+    listenToServer({
+      protocol: this.protocol,
+      store: this.store,
+      sync: this.sync,
+      outbox: this.outbox,
+      onKnowledgeChanged: options.onKnowledgeChanged ?? (() => undefined),
+    });
+    this.protocol.connect();
+  }
+
+  onEvent(listener: (event: DeskEvent) => void): () => void {
+    return this.store.onEvent(listener);
+  }
+
+  /** The waiting chats this agent may take (their departments' queues and the general one). */
+  refreshQueue(): Promise<void> {
+    return this.sync.refreshQueue();
+  }
+
+  /** The page of history before the first message held, while the agent scrolls up. */
+  loadOlder(conversationId: string): Promise<void> {
+    return this.sync.loadOlder(conversationId);
+  }
+
   async setStatus(status: AgentStatus): Promise<void> {
-    const agent = await this.requests.request<AgentView>('agent.status.set', { status });
-    this.setState({ agent });
+    this.store.set({ agent: await request(this.protocol, 'agent.status.set', { status }) });
   }
 
   /** Sends a message; `attachmentId`: an uploaded file it carries (the body is then its caption). */
   send(conversationId: string, body: string, internal = false, attachmentId?: string): void {
     const entry = this.outbox.enqueue(conversationId, body, internal, attachmentId);
-    if (entry.state !== 'sent') this.book.pending(conversationId).set(entry.clientMessageId, { ...entry });
+    if (entry.state !== 'sent') this.store.book.pending(conversationId).set(entry.clientMessageId, { ...entry });
     this.setTyping(conversationId, false);
-    this.rebuild(conversationId);
+    this.store.rebuild(conversationId);
   }
 
   /** Where to upload a file for this chat (the answer, refusals included, goes to the composer). */
   prepareUpload(payload: AttachmentPrepare): Promise<AckResult<AttachmentPrepared>> {
-    return this.requests.raw<AttachmentPrepared>('attachment.prepare', payload).catch(() => ({
-      ok: false as const,
-      error: { code: 'TIMEOUT' as const, message: 'The server did not answer.', retryable: true },
-    }));
+    return this.protocol.ask('attachment.prepare', payload);
   }
 
   /** Gives up a prepared upload (a removed or replaced file): its room in the chat comes back at once. */
   cancelUpload(payload: AttachmentCancel): Promise<AckResult<null>> {
-    return this.requests.raw<null>('attachment.cancel', payload).catch(() => ({
-      ok: false as const,
-      error: { code: 'TIMEOUT' as const, message: 'The server did not answer.', retryable: true },
-    }));
+    return this.protocol.ask('attachment.cancel', payload);
   }
 
   retry(clientMessageId: string): void {
     this.outbox.retry(clientMessageId);
   }
 
-  async loadOlder(conversationId: string): Promise<void> {
-    const log = this.book.has(conversationId) ? this.book.log(conversationId) : undefined;
-    if (!log || this.book.loadingOlder.has(conversationId) || this.book.hasOlder.get(conversationId) === false) return;
-    const beforeSeq = log.list()[0]?.seq;
-    if (beforeSeq === undefined) return;
-    this.book.loadingOlder.add(conversationId);
-    this.rebuild(conversationId);
-    try {
-      const page = await this.requests.request<MessagePage>('message.history', {
-        conversationId,
-        beforeSeq,
-        limit: this.pageSize,
-      });
-      log.prepend(page);
-      this.book.hasOlder.set(conversationId, page.hasMore);
-    } finally {
-      this.book.loadingOlder.delete(conversationId);
-      this.rebuild(conversationId);
-    }
-  }
-
   /** The agent has seen everything held in this chat: move the read mark (both sides see it). */
   markRead(conversationId: string): void {
-    const log = this.book.has(conversationId) ? this.book.log(conversationId) : undefined;
-    const chat = this.state.chats[conversationId];
+    const { book, state } = this.store;
+    const log = book.has(conversationId) ? book.log(conversationId) : undefined;
+    const chat = state.chats[conversationId];
     if (!log || !chat || chat.released || log.highestSeq <= chat.view.receipts.agent.readSeq) return;
     const readSeq = log.highestSeq;
-    this.updateView(conversationId, (view) => ({
+    this.store.updateView(conversationId, (view) => ({
       receipts: {
         ...view.receipts,
         agent: { deliveredSeq: Math.max(readSeq, view.receipts.agent.deliveredSeq), readSeq },
       },
     }));
-    this.transport.emit('receipt.update', { conversationId, readSeq });
+    this.protocol.emit('receipt.update', { conversationId, readSeq });
   }
 
   /** Tells the customer the agent is typing; throttled, and `false` only after a `true`. */
@@ -109,34 +136,40 @@ export class DeskClient extends DeskConnection {
     if (!typing && sentAt === undefined) return;
     if (typing) this.typingSentAt.set(conversationId, now);
     else this.typingSentAt.delete(conversationId);
-    if (this.transport.connected) this.transport.emit('typing.set', { conversationId, typing });
+    if (this.protocol.connected) this.protocol.emit('typing.set', { conversationId, typing });
   }
 
   async close(conversationId: string, disposition: Disposition): Promise<void> {
-    const view = await this.requests.request<ConversationView>('conversation.close', { conversationId, disposition });
-    this.updateView(conversationId, () => ({ ...view, disposition }));
+    const view = await request(this.protocol, 'conversation.close', { conversationId, disposition });
+    this.store.updateView(conversationId, () => ({ ...view, disposition }));
   }
 
-  /** R4: hands the chat to a department (front of its queue) or an agent; it leaves this desk. */
+  /** Hands the chat to a department (front of its queue) or an agent, with a note; it leaves this desk. */
   async transfer(conversationId: string, to: ConversationTransfer['to'], note?: string): Promise<void> {
-    await this.requests.request<ConversationView>('conversation.transfer', {
+    await request(this.protocol, 'conversation.transfer', {
       conversationId,
       to,
       ...(note?.trim() ? { note: note.trim() } : {}),
     });
-    this.remove(conversationId);
+    this.store.remove(conversationId);
   }
 
   /** Takes a waiting chat from the queue (the server claims a slot atomically; CONFLICT if someone was faster). */
   async pickup(conversationId: string): Promise<void> {
-    await this.requests.request<ConversationView>('conversation.pickup', { conversationId });
-    this.setState({ queue: this.state.queue.filter((entry) => entry.conversationId !== conversationId) });
-    await this.adopt(conversationId);
+    await request(this.protocol, 'conversation.pickup', { conversationId });
+    this.store.set({ queue: this.store.state.queue.filter((entry) => entry.conversationId !== conversationId) });
+    await this.sync.adopt(conversationId);
   }
 
   /** Removes a closed chat, or one that left this agent, from the desk (its transcript stays on the server). */
   dismiss(conversationId: string): void {
-    const chat = this.state.chats[conversationId];
-    if (chat?.view.status === 'closed' || chat?.released) this.remove(conversationId);
+    const chat = this.store.state.chats[conversationId];
+    if (chat?.view.status === 'closed' || chat?.released) this.store.remove(conversationId);
+  }
+
+  dispose(): void {
+    this.protocol.dispose();
+    this.store.dispose();
+    this.outbox.dispose();
   }
 }

@@ -1,5 +1,5 @@
+import { AppError } from '@switchboard/shared';
 import { useState } from 'react';
-import { DeskRequestError } from '../desk/desk-client.js';
 import { useDeskClient, useDeskState } from '../desk/use-desk.js';
 import { languageTag, t, topicLabel } from '../i18n/index.js';
 import { formatWait } from './sla.js';
@@ -54,7 +54,7 @@ export function QueuePanel({ now, onPicked }: { now: number; onPicked: (conversa
                         onPicked(entry.conversationId);
                       })
                       .catch((caught: unknown) => {
-                        const reason = caught instanceof DeskRequestError ? caught.error.message : '';
+                        const reason = caught instanceof AppError ? caught.message : '';
                         setError(t('queue.failed', { reason }));
                         client.refreshQueue().catch(() => undefined);
                       });

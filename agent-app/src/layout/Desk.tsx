@@ -1,14 +1,14 @@
 import type { AgentSession, DeskSettings } from '@switchboard/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { agentSocket } from '../api/agent-socket.js';
 import { api, onSessionExpired } from '../api/rest.js';
 import { ChatTabs } from '../chat/ChatTabs.js';
-import { ChatView } from '../chat/ChatView.js';
+import { ChatView, type ChatViewHandle } from '../chat/ChatView.js';
 import type { ComposerHandle } from '../composer/Composer.js';
 import { CustomerPanel } from '../customer/CustomerPanel.js';
 import { KbSuggestions } from '../customer/KbSuggestions.js';
 import { DeskClient } from '../desk/desk-client.js';
 import type { EndReason } from '../desk/desk-state.js';
-import { createSocketTransport } from '../desk/transport.js';
 import { DeskContext, useDeskState } from '../desk/use-desk.js';
 import { DraftStore } from '../drafts/draft-store.js';
 import { t } from '../i18n/index.js';
@@ -34,7 +34,7 @@ interface Props {
 export function Desk({ session, onEnded }: Props) {
   const [client, setClient] = useState<DeskClient | null>(null);
   useEffect(() => {
-    const created = new DeskClient({ transport: createSocketTransport(), onKnowledgeChanged: forgetKnowledge });
+    const created = new DeskClient({ createSocket: agentSocket, onKnowledgeChanged: forgetKnowledge });
     setClient(created);
     return () => {
       created.dispose();
@@ -56,10 +56,9 @@ function DeskLayout({ session, onEnded }: Props) {
   const [drafts] = useState(() => new DraftStore(localStorage, agent.id));
   const [settings, setSettings] = useState<DeskSettings>(FALLBACK_SETTINGS);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [closeRequested, setCloseRequested] = useState(0);
-  const [transferRequested, setTransferRequested] = useState(0);
   const [composerText, setComposerText] = useState('');
   const composer = useRef<ComposerHandle>(null);
+  const chatView = useRef<ChatViewHandle>(null);
   // Narrow screens show one pane at a time (the inbox or the chat) and fold the
   // customer panel away; wide ones ignore both (desk.css decides by width).
   const [pane, setPane] = useState<'inbox' | 'chat'>(tabs.active === undefined ? 'inbox' : 'chat');
@@ -135,10 +134,10 @@ function DeskLayout({ session, onEnded }: Props) {
         composer.current?.toggleNote();
         break;
       case 'transfer-chat':
-        setTransferRequested((n) => n + 1);
+        chatView.current?.requestTransfer();
         break;
       case 'close-chat':
-        setCloseRequested((n) => n + 1);
+        chatView.current?.requestClose();
         break;
       case 'help':
         setHelpOpen(true);
@@ -164,12 +163,11 @@ function DeskLayout({ session, onEnded }: Props) {
           {active ? (
             <ChatView
               key={active.view.id}
+              ref={chatView}
               chat={active}
               agent={agent}
               drafts={drafts}
               composerRef={composer}
-              closeRequested={closeRequested}
-              transferRequested={transferRequested}
               onComposerText={setComposerText}
               onDismiss={() => tabs.closeTab(active.view.id)}
               onBack={() => setPane('inbox')}

@@ -1,6 +1,6 @@
 import type { AgentView } from '@switchboard/shared';
 import { Suspense, useEffect, useState } from 'react';
-import { createSocketTransport } from '../desk/transport.js';
+import { agentSocket } from '../api/agent-socket.js';
 import { t, UI_LOCALE } from '../i18n/console.js';
 import { SECTIONS } from './sections.js';
 import { SupervisorClient } from './supervisor-client.js';
@@ -16,7 +16,7 @@ interface Props {
 export function SupervisorConsole({ agent, onBack }: Props) {
   const [client, setClient] = useState<SupervisorClient | null>(null);
   useEffect(() => {
-    const created = new SupervisorClient(createSocketTransport());
+    const created = new SupervisorClient({ createSocket: agentSocket });
     setClient(created);
     return () => {
       created.dispose();
@@ -36,9 +36,10 @@ function ConsoleLayout({ agent, onBack }: Props) {
   const [current, setCurrent] = useState(sections[0]?.id);
 
   // Opening a chat from the board or the idle list takes the supervisor to it.
+  const canObserve = sections.some((section) => section.id === 'observe');
   useEffect(() => {
-    if (state.focused !== undefined && sections.some((section) => section.id === 'observe')) setCurrent('observe');
-  }, [state.focused]);
+    if (state.focused !== undefined && canObserve) setCurrent('observe');
+  }, [state.focused, canObserve]);
 
   const section = sections.find((each) => each.id === current) ?? sections[0];
   const Section = section?.component;

@@ -1,27 +1,26 @@
 import type {
-  AckResult,
   AgentConversationView,
   BoardSnapshot,
-  ConversationView,
   Disposition,
-  ErrorPayload,
   IdleSession,
-  IdleSessionList,
   LiveConversation,
-  LiveConversationList,
   LiveList,
-  MessageSent,
   MessageView,
   ObservedConversation,
 } from '@switchboard/shared';
-import { ConversationLog } from '@switchboard/shared/client';
-import type { DeskTransport } from '../desk/transport.js';
+import {
+  ConversationLog,
+  ProtocolClient,
+  SnapshotStore,
+  request,
+  type SocketFactory,
+} from '@switchboard/shared/client';
+import type { AgentProtocol } from '../api/agent-socket.js';
 
-/** A refused console request, with the server's error (code for logic, message for people). */
-export class SupervisorRequestError extends Error {
-  constructor(readonly error: ErrorPayload) {
-    super(error.message);
-  }
+export interface SupervisorClientOptions {
+  createSocket: SocketFactory;
+  ackTimeoutMs?: number;
+  newId?: () => string;
 }
 
 /** A chat open in the Observe section. */
@@ -55,21 +54,25 @@ const IDLE_REFRESH_DELAY_MS = 150;
  * The console's connection: its own `/agent` socket, so observed chats never
  * reach the desk (which adopts every chat its socket hears about), and the
  * only code that talks to it. React reads immutable snapshots through
- * subscribe/getState; actions answer with the server's refusal as a
- * SupervisorRequestError.
+ * subscribe/getState; actions reject with the server's refusal as an AppError.
  */
 export class SupervisorClient {
-  private state: SupervisorState = initialState;
-  private readonly listeners = new Set<() => void>();
-  private readonly disposables: (() => void)[] = [];
+  private readonly store = new SnapshotStore<SupervisorState>(initialState);
+  private readonly protocol: AgentProtocol;
   private readonly logs = new Map<string, ConversationLog>();
+  private readonly newId: () => string;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly transport: DeskTransport,
-    private readonly options: { ackTimeoutMs?: number; newId?: () => string } = {},
-  ) {
-    this.bind({
+  readonly getState = this.store.get;
+  readonly subscribe = this.store.subscribe;
+
+  constructor(options: SupervisorClientOptions) {
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.protocol = new ProtocolClient({
+      createSocket: options.createSocket,
+      ackTimeoutMs: options.ackTimeoutMs ?? 8_000,
+    });
+    this.protocol.on({
       connect: () => {
         this.setState({ connection: 'online' });
         void this.refresh();
@@ -79,7 +82,7 @@ export class SupervisorClient {
       disconnect: () => {
         this.setState({ connection: 'reconnecting' });
       },
-      'supervisor.board.updated': (board: BoardSnapshot) => {
+      'supervisor.board.updated': (board) => {
         this.setState({ board });
       },
       'conversation.idle': () => {
@@ -88,71 +91,66 @@ export class SupervisorClient {
       'conversation.idle-cleared': () => {
         this.scheduleIdleRefresh();
       },
-      'message.created': (message: MessageView) => {
+      'message.created': (message) => {
         this.onMessage(message);
       },
-      'conversation.updated': (view: ConversationView) => {
+      'conversation.updated': (view) => {
         const chat = this.state.observed[view.id];
         if (chat) this.setObserved(view.id, { ...chat, conversation: { ...chat.conversation, ...view } });
       },
     });
+    this.protocol.connect();
   }
-
-  getState = (): SupervisorState => this.state;
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
 
   // ---- reads ----
   async refresh(): Promise<void> {
     const [board, idle] = await Promise.all([
-      this.request<BoardSnapshot>('supervisor.board.get', {}),
-      this.request<IdleSessionList>('supervisor.idle.list', {}),
+      request(this.protocol, 'supervisor.board.get', {}),
+      request(this.protocol, 'supervisor.idle.list', {}),
     ]);
     this.setState({ board, idle: idle.sessions });
   }
 
   async liveList(query: LiveList): Promise<LiveConversation[]> {
-    return (await this.request<LiveConversationList>('supervisor.live.list', query)).conversations;
+    return (await request(this.protocol, 'supervisor.live.list', query)).conversations;
   }
 
-  // ---- S2 actions (each answers once the server has done it) ----
+  // ---- actions on a chat (each answers once the server has done it) ----
   async reassign(conversationId: string, agentId: string): Promise<void> {
-    await this.request('supervisor.reassign', { conversationId, agentId });
+    await request(this.protocol, 'supervisor.reassign', { conversationId, agentId });
     this.dropIdle(conversationId);
   }
   async requeue(conversationId: string): Promise<void> {
-    await this.request('supervisor.requeue', { conversationId });
+    await request(this.protocol, 'supervisor.requeue', { conversationId });
     this.dropIdle(conversationId);
   }
   async takeover(conversationId: string): Promise<void> {
-    await this.request('supervisor.takeover', { conversationId });
+    await request(this.protocol, 'supervisor.takeover', { conversationId });
     this.dropIdle(conversationId);
   }
   async close(conversationId: string, disposition: Disposition): Promise<void> {
-    await this.request('supervisor.close', { conversationId, disposition });
+    await request(this.protocol, 'supervisor.close', { conversationId, disposition });
     this.dropIdle(conversationId);
   }
 
-  // ---- S3 ----
+  // ---- observing, joining, whispering ----
   /** Opens a chat read-only (and focuses it); live messages follow on this socket. */
   async observe(conversationId: string, focus = true): Promise<void> {
     if (focus) this.setState({ focused: conversationId });
-    this.apply(await this.request<ObservedConversation>('supervisor.observe', { conversationId }));
+    this.apply(await request(this.protocol, 'supervisor.observe', { conversationId }));
   }
   async unobserve(conversationId: string): Promise<void> {
-    await this.request('supervisor.unobserve', { conversationId });
+    await request(this.protocol, 'supervisor.unobserve', { conversationId });
     const { [conversationId]: _closed, ...observed } = this.state.observed;
     this.logs.delete(conversationId);
     const focused = this.state.focused === conversationId ? Object.keys(observed)[0] : this.state.focused;
     this.setState({ observed, focused });
   }
   async join(conversationId: string): Promise<void> {
-    this.apply(await this.request<ObservedConversation>('supervisor.join', { conversationId }));
+    this.apply(await request(this.protocol, 'supervisor.join', { conversationId }));
   }
   async leave(conversationId: string): Promise<void> {
-    this.apply(await this.request<ObservedConversation>('supervisor.leave', { conversationId }));
+    this.apply(await request(this.protocol, 'supervisor.leave', { conversationId }));
   }
   focus(conversationId: string): void {
     this.setState({ focused: conversationId });
@@ -163,10 +161,9 @@ export class SupervisorClient {
    * Stored before the ack, shown when it comes back.
    */
   async send(conversationId: string, body: string, whisper = false): Promise<void> {
-    const clientMessageId = this.options.newId?.() ?? crypto.randomUUID();
-    const sent = await this.request<MessageSent>('message.send', {
+    const sent = await request(this.protocol, 'message.send', {
       conversationId,
-      clientMessageId,
+      clientMessageId: this.newId(),
       body,
       ...(whisper ? { internal: true } : {}),
     });
@@ -175,8 +172,7 @@ export class SupervisorClient {
 
   dispose(): void {
     clearTimeout(this.idleTimer);
-    for (const dispose of this.disposables.splice(0)) dispose();
-    this.transport.disconnect();
+    this.protocol.dispose();
   }
 
   // ---- internals ----
@@ -206,7 +202,7 @@ export class SupervisorClient {
     if (this.idleTimer !== undefined) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
-      this.request<IdleSessionList>('supervisor.idle.list', {})
+      request(this.protocol, 'supervisor.idle.list', {})
         .then((list) => {
           this.setState({ idle: list.sessions });
         })
@@ -214,23 +210,11 @@ export class SupervisorClient {
     }, IDLE_REFRESH_DELAY_MS);
   }
 
+  private get state(): SupervisorState {
+    return this.store.get();
+  }
+
   private setState(change: Partial<SupervisorState>): void {
-    this.state = { ...this.state, ...change };
-    for (const listener of this.listeners) listener();
-  }
-
-  private bind(handlers: Record<string, (...args: never[]) => void>): void {
-    for (const [event, handler] of Object.entries(handlers)) {
-      this.transport.on(event, handler);
-      this.disposables.push(() => this.transport.off(event, handler));
-    }
-  }
-
-  private async request<T>(event: string, payload: unknown): Promise<T> {
-    const result = (await this.transport
-      .timeout(this.options.ackTimeoutMs ?? 8_000)
-      .emitWithAck(event, payload)) as AckResult<T>;
-    if (!result.ok) throw new SupervisorRequestError(result.error);
-    return result.data;
+    this.store.update(change);
   }
 }

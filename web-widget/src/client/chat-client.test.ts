@@ -1,7 +1,7 @@
 import type { ConversationView } from '@switchboard/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatClient } from './chat-client';
-import { FakeSocket } from './fake-socket';
+import { FakeChatServer } from './fake-chat-server.test-helper';
 import { memoryTokenStore, type TokenStore } from './token-store';
 
 const TOKEN = 'a'.repeat(43);
@@ -17,18 +17,19 @@ const conversation: ConversationView = {
 
 let ids = 0;
 function setup(tokens: TokenStore = memoryTokenStore(TOKEN)) {
-  let socket!: FakeSocket;
+  const server = new FakeChatServer(conversation);
+  const socket = server.transport;
   const client = new ChatClient({
     tokens,
     newId: () => `client-id-${++ids}`,
     ackTimeoutMs: 1_000,
-    createSocket: (auth) => (socket = new FakeSocket(auth, conversation)),
+    createSocket: socket.factory,
   });
   const ready = async () => {
-    socket.fire('session.ready', { customer: { id: 'u1', verified: false }, conversations: [conversation] });
+    socket.serverEmit('session.ready', { customer: { id: 'u1', verified: false }, conversations: [conversation] });
     await vi.advanceTimersByTimeAsync(0);
   };
-  return { client, socket, ready };
+  return { client, server, socket, ready };
 }
 
 describe('ChatClient', () => {
@@ -36,13 +37,13 @@ describe('ChatClient', () => {
   afterEach(() => vi.useRealTimers());
 
   it('resumes from the stored visitor token and catches up the live chat', async () => {
-    const { client, socket, ready } = setup();
-    socket.storeFromAgent('Hello Marie', false);
+    const { client, server, socket, ready } = setup();
+    server.storeFromAgent('Hello Marie', false);
     expect(socket.auths[0]).toMatchObject({ protocolVersion: 1, visitorToken: TOKEN });
     await ready();
     expect(client.getSnapshot().conversation?.id).toBe(conversation.id);
     expect(client.getSnapshot().messages.map((m) => m.body)).toEqual(['Hello Marie']);
-    expect(socket.emitted.find((e) => e.event === 'conversation.sync')?.payload).toEqual({
+    expect(socket.requests.find((r) => r.event === 'conversation.sync')?.payload).toEqual({
       cursors: [{ conversationId: conversation.id, afterSeq: 0 }],
     });
   });
@@ -50,7 +51,7 @@ describe('ChatClient', () => {
   it('tries again, waiting longer each time, when the server refuses the handshake for now', async () => {
     const { socket, ready } = setup();
     const refuse = () =>
-      socket.fire(
+      socket.serverEmit(
         'connect_error',
         Object.assign(new Error('busy'), { data: { code: 'RATE_LIMITED', retryable: true } }),
       );
@@ -70,7 +71,7 @@ describe('ChatClient', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(connects()).toBe(before + 3);
     // A refusal that will not change (this origin may not chat) is not retried.
-    socket.fire(
+    socket.serverEmit(
       'connect_error',
       Object.assign(new Error('no'), { data: { code: 'ORIGIN_NOT_ALLOWED', retryable: false } }),
     );
@@ -81,7 +82,7 @@ describe('ChatClient', () => {
   it('forgets a token the server does not know', async () => {
     const tokens = memoryTokenStore(TOKEN);
     const { socket } = setup(tokens);
-    socket.fire('session.ready', { customer: null, conversations: [] });
+    socket.serverEmit('session.ready', { customer: null, conversations: [] });
     await vi.advanceTimersByTimeAsync(0);
     expect(tokens.get()).toBeNull();
   });
@@ -90,10 +91,10 @@ describe('ChatClient', () => {
     const tokens = memoryTokenStore();
     const { client, socket } = setup(tokens);
     expect(socket.auths[0]?.visitorToken).toBeUndefined();
-    socket.answers['conversation.start'] = () => ({
+    socket.respond('conversation.start', () => ({
       ok: true,
       data: { conversation, customer: { id: 'u1', verified: false }, visitorToken: TOKEN, created: true },
-    });
+    }));
     const started = await client.start({ topic: 'general', language: 'en' });
     expect(started.ok).toBe(true);
     expect(tokens.get()).toBe(TOKEN);
@@ -104,60 +105,63 @@ describe('ChatClient', () => {
   });
 
   it('retries a lost ack with the same clientMessageId and shows the message once', async () => {
-    const { client, socket, ready } = setup();
+    const { client, server, socket, ready } = setup();
     await ready();
-    socket.dropNext.set('message.send', 1);
+    server.lostSendAcks = 1;
     client.send('My order never arrived');
     expect(client.getSnapshot().pending.map((entry) => entry.state)).toEqual(['sending']);
     await vi.advanceTimersByTimeAsync(5_000);
-    const sends = socket.sends();
+    const sends = server.sends();
     expect(sends.length).toBe(2);
     expect(new Set(sends.map((send) => send.clientMessageId)).size).toBe(1);
-    expect(socket.stored.length).toBe(1);
+    expect(server.stored.length).toBe(1);
     // The broadcast of the same message arrives too: still shown once.
-    socket.fire('message.created', socket.stored[0]);
+    socket.serverEmit('message.created', server.stored[0]);
     const state = client.getSnapshot();
     expect(state.messages.map((m) => m.body)).toEqual(['My order never arrived']);
     expect(state.pending).toEqual([]);
   });
 
   it('marks a message failed after its attempts, and a retry reuses its id', async () => {
-    let socket!: FakeSocket;
+    const server = new FakeChatServer(conversation);
     const client = new ChatClient({
       tokens: memoryTokenStore(TOKEN),
       newId: () => `client-id-${++ids}`,
       ackTimeoutMs: 500,
       maxAttempts: 2,
-      createSocket: (auth) => (socket = new FakeSocket(auth, conversation)),
+      createSocket: server.transport.factory,
     });
-    socket.fire('session.ready', { customer: { id: 'u1', verified: false }, conversations: [conversation] });
+    server.transport.serverEmit('session.ready', {
+      customer: { id: 'u1', verified: false },
+      conversations: [conversation],
+    });
     await vi.advanceTimersByTimeAsync(0);
-    socket.dropNext.set('message.send', 2);
+    server.lostSendAcks = 2;
     client.send('Hello?');
     await vi.advanceTimersByTimeAsync(3_000);
     const [failed] = client.getSnapshot().pending;
     expect(failed?.state).toBe('failed');
     client.retry(failed!.clientMessageId);
     await vi.advanceTimersByTimeAsync(0);
-    expect(new Set(socket.sends().map((send) => send.clientMessageId))).toEqual(new Set([failed!.clientMessageId]));
+    expect(new Set(server.sends().map((send) => send.clientMessageId))).toEqual(new Set([failed!.clientMessageId]));
     expect(client.getSnapshot().messages.map((m) => m.body)).toEqual(['Hello?']);
   });
 
   it('sends what was typed offline once, and catches up from the cursor after reconnecting', async () => {
-    const { client, socket, ready } = setup();
+    const { client, server, socket, ready } = setup();
     await ready();
-    socket.storeFromAgent('First', true);
+    server.storeFromAgent('First', true);
     socket.drop();
     client.send('Typed while offline');
-    socket.storeFromAgent('Missed while offline', false);
+    server.storeFromAgent('Missed while offline', false);
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(socket.sends()).toEqual([]);
+    expect(server.sends()).toEqual([]);
     socket.connect();
     await ready();
     await vi.advanceTimersByTimeAsync(0);
-    const syncs = socket.emitted.filter((e) => e.event === 'conversation.sync').map((e) => e.payload);
+    const syncs = socket.requests.filter((r) => r.event === 'conversation.sync').map((r) => r.payload);
     expect(syncs.at(-1)).toEqual({ cursors: [{ conversationId: conversation.id, afterSeq: 1 }] });
-    expect(socket.sends().map((send) => send.body)).toEqual(['Typed while offline']);
+    expect(server.sends().map((send) => send.body)).toEqual(['Typed while offline']);
     expect(client.getSnapshot().messages.map((m) => [m.seq, m.body])).toEqual([
       [1, 'First'],
       [2, 'Missed while offline'],
@@ -168,7 +172,7 @@ describe('ChatClient', () => {
   it('shows the agent typing until the TTL runs out', async () => {
     const { client, socket, ready } = setup();
     await ready();
-    socket.fire('typing.updated', {
+    socket.serverEmit('typing.updated', {
       conversationId: conversation.id,
       side: 'agent',
       displayName: 'Lei',

@@ -1,24 +1,40 @@
-import {
-  PROTOCOL_VERSION,
-  type AckResult,
-  type ConversationView,
-  type CustomerClientEvents,
-  type CustomerHandshake,
-  type CustomerIdentity,
-  type CustomerServerEvents,
-  type ErrorCode,
-  type ErrorPayload,
-  type MessageView,
-  type Prechat,
+import type {
+  AckResult,
+  ConversationRated,
+  ConversationStarted,
+  ConversationView,
+  CustomerClientEvents,
+  CustomerHandshake,
+  CustomerIdentity,
+  CustomerServerEvents,
+  ErrorCode,
+  ErrorPayload,
+  LeaveMessage,
+  MessageLeft,
+  MessageView,
+  Prechat,
+  TranscriptRequested,
 } from '@switchboard/shared';
-import { AttachmentUploads, ConversationLog, Outbox, xhrPut, type PutFile } from '@switchboard/shared/client';
+import {
+  ConversationLog,
+  Outbox,
+  ProtocolClient,
+  SnapshotStore,
+  catchUp,
+  type AttachmentUploads,
+  type EventHandlers,
+  type PutFile,
+  type SocketFactory,
+} from '@switchboard/shared/client';
 import { initialChatState, type ChatState } from './chat-state';
-import { TIMEOUT_ERROR, type AckData, type ChatSocket, type Payload, type SocketFactory } from './socket-port';
 import type { TokenStore } from './token-store';
 import { TypingSender } from './typing-sender';
 
+/** What the widget's handshake carries beside the protocol version: a signed identity, or the stored visitor token. */
+export type CustomerAuth = Omit<CustomerHandshake, 'protocolVersion'>;
+
 export interface ChatClientOptions {
-  createSocket: SocketFactory;
+  createSocket: SocketFactory<CustomerAuth>;
   tokens: TokenStore;
   identity?: CustomerIdentity | null;
   /** A fresh id per message or request, reused on its retries. */
@@ -38,27 +54,27 @@ const FILES_OFF: ErrorPayload = {
   details: { reason: 'not-allowed', maxBytes: 0, types: [] },
 };
 
-type Handlers = { [E in keyof CustomerServerEvents]: CustomerServerEvents[E] };
 /** Refusals a reconnect cannot fix: show them instead of retrying for ever. */
 const FATAL_CODES = new Set<ErrorCode>(['ORIGIN_NOT_ALLOWED', 'PROTOCOL_VERSION_UNSUPPORTED', 'VISITOR_BLOCKED']);
 
 /**
- * The widget's connection to Switchboard (X1, W3). Owns the socket and keeps
- * the promises the product makes: a message is sent once even when retried
- * (Outbox, same clientMessageId), shown once and in order (ConversationLog),
- * caught up after every reconnect (sync from the log's cursor), and the chat
- * resumes after a reload from the stored visitor token. React reads it
- * through `subscribe`/`getSnapshot`; components never see the socket.
+ * The widget's connection to Switchboard, on the shared protocol client.
+ * Keeps the promises the product makes: a message is sent once even when
+ * retried (Outbox, same clientMessageId), shown once and in order
+ * (ConversationLog), caught up after every reconnect (sync from the log's
+ * cursor), and the chat resumes after a reload from the stored visitor
+ * token. React reads it through `subscribe`/`getSnapshot`; components never
+ * see the socket.
  */
 export class ChatClient {
-  private state: ChatState = initialChatState;
-  private readonly listeners = new Set<() => void>();
+  private readonly store = new SnapshotStore<ChatState>(initialChatState);
   private readonly incoming = new Set<(message: MessageView) => void>();
-  private readonly disposables: (() => void)[] = [];
-  private readonly socket: ChatSocket;
+  private readonly protocol: ProtocolClient<CustomerServerEvents, CustomerClientEvents, CustomerAuth>;
   private readonly outbox: Outbox;
   private readonly typing: TypingSender;
-  private readonly files: AttachmentUploads;
+  /** The staged file's upload, made with the first file (its code comes with the chat screens). */
+  private files: AttachmentUploads | null = null;
+  private filesLoaded: Promise<AttachmentUploads> | undefined;
   private log: ConversationLog | null = null;
   private identity: CustomerIdentity | null;
   private presentedToken = false;
@@ -67,20 +83,22 @@ export class ChatClient {
   /** Handshakes refused in a row for now (busy, database away): each wait before trying again is longer. */
   private refusals = 0;
   private readonly newId: () => string;
-  private readonly ackTimeoutMs: number;
+
+  readonly subscribe = this.store.subscribe;
+  readonly getSnapshot = this.store.get;
 
   constructor(private readonly options: ChatClientOptions) {
     this.identity = options.identity ?? null;
     this.newId = options.newId ?? (() => crypto.randomUUID());
-    this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+    this.protocol = new ProtocolClient({
+      createSocket: options.createSocket,
+      handshake: () => this.handshake(),
+      ackTimeoutMs: options.ackTimeoutMs ?? 10_000,
+    });
     this.outbox = new Outbox({
-      send: (payload) => {
-        // Offline, fail fast: the outbox backs off and `flush()` on reconnect sends at once.
-        if (!this.socket.connected) return Promise.reject(new Error('offline'));
-        return this.socket.timeout(this.ackTimeoutMs).emitWithAck('message.send', payload) as Promise<
-          AckResult<AckData<'message.send'>>
-        >;
-      },
+      // Offline, fail fast: the outbox backs off and `flush()` on reconnect sends at once.
+      send: (payload) =>
+        this.protocol.connected ? this.protocol.ack('message.send', payload) : Promise.reject(new Error('offline')),
       newId: this.newId,
       onChange: (entry) => {
         if (entry.message) this.addMessages([entry.message]);
@@ -88,35 +106,25 @@ export class ChatClient {
       },
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
     });
-    this.files = new AttachmentUploads({
-      prepare: (payload) => this.request('attachment.prepare', payload),
-      cancel: (payload) => this.request('attachment.cancel', payload),
-      put: options.putFile ?? xhrPut,
-      newId: this.newId,
-      onChange: (staged) => this.update({ staged }),
-    });
     this.typing = new TypingSender((typing) => {
       const id = this.state.conversation?.id;
-      if (id && this.socket.connected) this.socket.emit('typing.set', { conversationId: id, typing });
+      if (id && this.protocol.connected) this.protocol.emit('typing.set', { conversationId: id, typing });
     });
-    this.socket = options.createSocket(() => this.handshake());
-    this.bind({
+    this.protocol.on({
       connect: () => this.update({ connection: 'online', connectionLimited: false }),
-      disconnect: (reason: string) => {
+      disconnect: (reason) => {
         this.update({ connection: 'offline' });
         // The server let go of us (graceful shutdown, kicked): socket.io will not retry by itself.
         if (reason === 'io server disconnect') this.reconnectSoon();
       },
-      connect_error: (error: Error & { data?: ErrorPayload }) => this.onConnectError(error),
-    });
-    this.bind({
+      connect_error: (error) => this.onConnectError(error),
       'session.ready': ({ customer, conversations }) => {
         this.refusals = 0;
         if (this.presentedToken && customer === null) this.options.tokens.clear();
         const live = conversations[0];
         if (live) this.adopt(live);
         this.update({ customer, ready: true });
-        void this.catchUp();
+        void this.catchUpThenFlush();
       },
       'message.created': (message) => this.addMessages([message]),
       'conversation.updated': (conversation) => {
@@ -147,16 +155,9 @@ export class ChatClient {
       },
       // The server is about to close this socket; the disconnect that follows reconnects us elsewhere.
       'system.shutdown': () => undefined,
-    } satisfies Handlers);
-    this.socket.connect();
+    } satisfies Required<EventHandlers<CustomerServerEvents>>);
+    this.protocol.connect();
   }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): ChatState => this.state;
 
   /** Called for each message from the agent or the system, once, as it arrives live. */
   onIncoming(listener: (message: MessageView) => void): () => void {
@@ -165,14 +166,14 @@ export class ChatClient {
   }
 
   /** Starts the customer's chat, or returns the live one (the server keeps one per visitor). */
-  async start(prechat: Prechat): Promise<AckResult<AckData<'conversation.start'>>> {
-    const result = await this.request('conversation.start', { prechat });
+  async start(prechat: Prechat): Promise<AckResult<ConversationStarted>> {
+    const result = await this.protocol.ask('conversation.start', { prechat });
     if (result.ok) {
       if (result.data.visitorToken) this.options.tokens.set(result.data.visitorToken);
       this.update({ customer: result.data.customer, left: null });
       this.adopt(result.data.conversation);
       // Messages stored before our socket joined the room (the greeting) arrive through catch-up.
-      await this.catchUp();
+      await this.catchUpThenFlush();
     }
     return result;
   }
@@ -181,7 +182,7 @@ export class ChatClient {
   send(body: string): void {
     const id = this.state.conversation?.id;
     if (!id) return;
-    const file = this.files.take();
+    const file = this.files?.take();
     if (body === '' && !file) return;
     this.typing.stop();
     this.outbox.enqueue(id, body, false, file?.id);
@@ -191,23 +192,28 @@ export class ChatClient {
   /** Stages a picked, pasted or dropped file and starts uploading it (replaces one staged before). */
   attach(file: File): void {
     const id = this.state.conversation?.id;
-    if (id) this.files.add(id, file);
+    if (!id) return;
+    void this.uploads().then((files) => {
+      if (this.state.conversation?.id === id) files.add(id, file);
+    });
   }
 
   /** A file pasted or dropped where customer files are off: shown as refused, never uploaded. */
   refuseFile(file: File): void {
-    this.files.refuse(file, FILES_OFF);
+    void this.uploads().then((files) => {
+      files.refuse(file, FILES_OFF);
+    });
   }
 
   /** Uploads the staged file again after a failure (same upload id: one stored copy). */
   retryUpload(): void {
     const id = this.state.conversation?.id;
-    if (id) this.files.retry(id);
+    if (id) this.files?.retry(id);
   }
 
   /** Cancels the staged file's upload, or removes it (its room in the chat is given back on the server). */
   removeUpload(): void {
-    this.files.clear();
+    this.files?.clear();
   }
 
   /** "Tap to retry": the same clientMessageId again. */
@@ -225,25 +231,23 @@ export class ChatClient {
   markRead(): void {
     const id = this.state.conversation?.id;
     const seq = this.log?.highestSeq ?? 0;
-    if (!id || seq <= this.readSent || !this.socket.connected) return;
+    if (!id || seq <= this.readSent || !this.protocol.connected) return;
     this.readSent = seq;
-    this.socket.emit('receipt.update', { conversationId: id, deliveredSeq: seq, readSeq: seq });
+    this.protocol.emit('receipt.update', { conversationId: id, deliveredSeq: seq, readSeq: seq });
   }
 
-  async close(): Promise<AckResult<AckData<'conversation.close'>>> {
+  async close(): Promise<AckResult<ConversationView>> {
     const id = this.state.conversation?.id;
     if (!id) return { ok: false, error: { code: 'NOT_FOUND', message: 'No chat to close.', retryable: false } };
-    const result = await this.request('conversation.close', { conversationId: id });
+    const result = await this.protocol.ask('conversation.close', { conversationId: id });
     if (result.ok) this.setConversation(result.data);
     return result;
   }
 
-  /** W5: leave a message instead of waiting; retries reuse one requestId, so it is stored once. */
-  async leaveMessage(
-    payload: Omit<Payload<'conversation.leaveMessage'>, 'requestId' | 'conversationId'>,
-  ): Promise<AckResult<AckData<'conversation.leaveMessage'>>> {
+  /** Leaves a message instead of waiting; retries reuse one requestId, so it is stored once. */
+  async leaveMessage(payload: Omit<LeaveMessage, 'requestId' | 'conversationId'>): Promise<AckResult<MessageLeft>> {
     const waiting = this.state.conversation;
-    const result = await this.requestWithRetry('conversation.leaveMessage', {
+    const result = await this.protocol.askWithRetry('conversation.leaveMessage', {
       ...payload,
       requestId: this.newId(),
       ...(waiting?.status === 'queued' ? { conversationId: waiting.id } : {}),
@@ -256,18 +260,22 @@ export class ChatClient {
     return result;
   }
 
-  requestTranscript(email?: string): Promise<AckResult<AckData<'transcript.request'>>> {
+  requestTranscript(email?: string): Promise<AckResult<TranscriptRequested>> {
     const id = this.state.conversation?.id ?? '';
-    return this.requestWithRetry('transcript.request', {
+    return this.protocol.askWithRetry('transcript.request', {
       conversationId: id,
       requestId: this.newId(),
       ...(email ? { email } : {}),
     });
   }
 
-  rate(rating: number, comment?: string): Promise<AckResult<AckData<'conversation.rate'>>> {
+  rate(rating: number, comment?: string): Promise<AckResult<ConversationRated>> {
     const id = this.state.conversation?.id ?? '';
-    return this.requestWithRetry('conversation.rate', { conversationId: id, rating, ...(comment ? { comment } : {}) });
+    return this.protocol.askWithRetry('conversation.rate', {
+      conversationId: id,
+      rating,
+      ...(comment ? { comment } : {}),
+    });
   }
 
   /** Leaves the end screen (or the offline confirmation) for a fresh pre-chat form. */
@@ -277,38 +285,35 @@ export class ChatClient {
     this.update({ left: null });
   }
 
-  /** A signed identity from the host page: reconnect presenting it (X3). */
+  /** A signed identity from the host page: reconnect presenting it. */
   setIdentity(identity: CustomerIdentity | null): void {
     if (JSON.stringify(identity) === JSON.stringify(this.identity)) return;
     this.identity = identity;
-    this.socket.disconnect();
-    this.socket.connect();
+    this.protocol.disconnect();
+    this.protocol.connect();
   }
 
   dispose(): void {
-    for (const dispose of this.disposables.splice(0)) dispose();
-    this.files.clear();
+    this.protocol.dispose();
+    this.files?.clear();
     this.outbox.dispose();
     this.typing.dispose();
     clearTimeout(this.agentTypingTimer);
-    this.socket.disconnect();
-    this.listeners.clear();
+    this.store.dispose();
   }
 
-  private handshake(): CustomerHandshake {
+  private get state(): ChatState {
+    return this.store.get();
+  }
+
+  private update(changes: Partial<ChatState>): void {
+    this.store.update(changes);
+  }
+
+  private handshake(): CustomerAuth {
     const visitorToken = this.options.tokens.get() ?? undefined;
     this.presentedToken = visitorToken !== undefined && this.identity === null;
-    return {
-      protocolVersion: PROTOCOL_VERSION,
-      ...(this.identity ? { identity: this.identity } : visitorToken ? { visitorToken } : {}),
-    };
-  }
-
-  private bind(handlers: Record<string, (...args: never[]) => void>): void {
-    for (const [event, handler] of Object.entries(handlers)) {
-      this.socket.on(event, handler);
-      this.disposables.push(() => this.socket.off(event, handler));
-    }
+    return this.identity ? { identity: this.identity } : visitorToken ? { visitorToken } : {};
   }
 
   private onConnectError(error: Error & { data?: ErrorPayload }): void {
@@ -329,13 +334,13 @@ export class ChatClient {
       // met by every widget at once.
       const delay = Math.min(30_000, 1_000 * 2 ** this.refusals) * (0.5 + Math.random() / 2);
       this.refusals += 1;
-      setTimeout(() => this.socket.connect(), delay);
+      setTimeout(() => this.protocol.connect(), delay);
     }
   }
 
   private reconnectSoon(): void {
     // A little jitter so a restarting server is not hit by every widget in the same millisecond.
-    setTimeout(() => this.socket.connect(), 200 + Math.random() * 800);
+    setTimeout(() => this.protocol.connect(), 200 + Math.random() * 800);
   }
 
   /** Makes a conversation the current one (a resumed or started chat). */
@@ -361,29 +366,47 @@ export class ChatClient {
 
   private resetConversation(): void {
     this.log = null;
-    this.files.clear();
+    this.files?.clear();
     this.update({ conversation: null, messages: [], pending: [], queue: null, agentTyping: null });
   }
 
+  private uploads(): Promise<AttachmentUploads> {
+    this.filesLoaded ??= import('./uploads').then(({ AttachmentUploads, xhrPut }) => {
+      this.files = new AttachmentUploads({
+        prepare: (payload) => this.protocol.ask('attachment.prepare', payload),
+        cancel: (payload) => this.protocol.ask('attachment.cancel', payload),
+        put: this.options.putFile ?? xhrPut,
+        newId: this.newId,
+        onChange: (staged) => this.update({ staged }),
+      });
+      return this.files;
+    });
+    return this.filesLoaded;
+  }
+
   private async refreshQueue(conversationId: string): Promise<void> {
-    const result = await this.request('queue.status', { conversationId });
+    const result = await this.protocol.ask('queue.status', { conversationId });
     if (result.ok && this.state.conversation?.id === conversationId && this.state.conversation.status === 'queued') {
       this.update({ queue: result.data });
     }
   }
 
-  /** Catch-up from the log's cursor until nothing is missing, then send what waited (X1). */
-  private async catchUp(): Promise<void> {
-    for (let page = 0; page < 50 && this.log; page += 1) {
-      const log = this.log;
-      const result = await this.request('conversation.sync', {
-        cursors: [{ conversationId: log.conversationId, afterSeq: log.cursor }],
+  /** Catch-up from the log's cursor until nothing is missing, then send what waited. */
+  private async catchUpThenFlush(): Promise<void> {
+    const log = this.log;
+    if (log) {
+      await catchUp([log], {
+        sync: async (payload) => {
+          const result = await this.protocol.ask('conversation.sync', payload);
+          // A chat left or replaced meanwhile: its pages are not wanted any more.
+          return result.ok && this.log === log ? result.data : undefined;
+        },
+        onSynced: ({ conversations }, added) => {
+          for (const view of conversations) if (view.id === log.conversationId) this.setConversation(view);
+          this.publishMessages(added);
+        },
+        maxRounds: 50,
       });
-      if (!result.ok || this.log !== log) break;
-      for (const view of result.data.conversations) if (view.id === log.conversationId) this.setConversation(view);
-      const added = result.data.pages.flatMap((messages) => log.applySyncPage(messages));
-      this.publishMessages(added);
-      if (!result.data.pages.some((messages) => messages.hasMore)) break;
     }
     this.outbox.flush();
     for (const entry of this.outbox.pending())
@@ -409,35 +432,5 @@ export class ChatClient {
   private refreshPending(): void {
     const id = this.state.conversation?.id;
     this.update({ pending: id ? this.outbox.pending(id) : [] });
-  }
-
-  private async request<E extends keyof CustomerClientEvents>(
-    event: E,
-    payload: Payload<E>,
-  ): Promise<AckResult<AckData<E>>> {
-    try {
-      return (await this.socket.timeout(this.ackTimeoutMs).emitWithAck(event, payload)) as AckResult<AckData<E>>;
-    } catch {
-      return { ok: false, error: TIMEOUT_ERROR };
-    }
-  }
-
-  /** For requests carrying their own idempotency id: retried while the error says it may work later. */
-  private async requestWithRetry<E extends keyof CustomerClientEvents>(
-    event: E,
-    payload: Payload<E>,
-    attempts = 3,
-  ): Promise<AckResult<AckData<E>>> {
-    let result = await this.request(event, payload);
-    for (let attempt = 1; attempt < attempts && !result.ok && result.error.retryable; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
-      result = await this.request(event, payload);
-    }
-    return result;
-  }
-
-  private update(changes: Partial<ChatState>): void {
-    this.state = { ...this.state, ...changes };
-    for (const listener of this.listeners) listener();
   }
 }

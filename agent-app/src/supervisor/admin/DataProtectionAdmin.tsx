@@ -1,5 +1,5 @@
 import type { CustomerErased, CustomerMatch, RetentionReport } from '@switchboard/shared';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/rest.js';
 import { formatDate, t, UI_LOCALE } from '../../i18n/console.js';
 import { useAdminRequest } from './admin-request.js';
@@ -21,13 +21,14 @@ function download(customerId: string, data: unknown): void {
 function RetentionPanel() {
   const [report, setReport] = useState<RetentionReport | undefined>();
   const request = useAdminRequest();
-  const load = async () => {
-    const answer = await request.run(() => api.get<{ retention: RetentionReport }>('/api/data-protection/retention'));
+  const { run } = request;
+  const load = useCallback(async () => {
+    const answer = await run(() => api.get<{ retention: RetentionReport }>('/api/data-protection/retention'));
     if (answer) setReport(answer.retention);
-  };
+  }, [run]);
   useEffect(() => {
     void load();
-  }, []);
+  }, [load]);
   const apply = async () => {
     if (!window.confirm(t('privacy.retention.confirm', { count: report?.matched ?? 0 }))) return;
     const answer = await request.run(() =>

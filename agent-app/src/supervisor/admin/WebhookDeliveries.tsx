@@ -12,12 +12,13 @@ export function WebhookDeliveries(props: { endpoint: WebhookEndpointView; onClos
   const [deliveries, setDeliveries] = useState<WebhookDeliveryView[] | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const request = useAdminRequest();
+  const { run } = request;
   const load = useCallback(async () => {
-    const answer = await request.run(() =>
+    const answer = await run(() =>
       api.get<{ deliveries: WebhookDeliveryView[] }>(`/api/webhooks/${endpoint.id}/deliveries?limit=50`),
     );
     setDeliveries(answer?.deliveries ?? []);
-  }, [endpoint.id]);
+  }, [endpoint.id, run]);
   useEffect(() => {
     void load();
   }, [load]);

@@ -14,20 +14,19 @@ export function useAdminList<Item, Draft>(fetchItems: () => Promise<Item[]>) {
   const [draft, setDraft] = useState<Draft | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const request = useAdminRequest();
+  const { run } = request;
 
   const reload = useCallback(async () => {
     setItems(await fetchItems());
   }, [fetchItems]);
   useEffect(() => {
-    void request
-      .run(async () => {
-        await reload();
-        return true;
-      })
-      .then((done) => {
-        if (done === undefined) setItems([]);
-      });
-  }, [reload]);
+    void run(async () => {
+      await reload();
+      return true;
+    }).then((done) => {
+      if (done === undefined) setItems([]);
+    });
+  }, [reload, run]);
 
   /** Opens (or, with undefined, closes) the form, dropping the last call's error. */
   const openDraft = (next: Draft | undefined) => {

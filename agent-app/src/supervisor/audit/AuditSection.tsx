@@ -1,5 +1,5 @@
 import type { AgentView, AuditEntryView, DepartmentView } from '@switchboard/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { api } from '../../api/rest.js';
 import { formatDate, t } from '../../i18n/console.js';
 import { useAdminRequest } from '../admin/admin-request.js';
@@ -46,6 +46,8 @@ export function AuditSection() {
     setMore(answer.entries.length === PAGE);
   };
 
+  // The first page on opening, with the filters shown then; later ones when the supervisor asks.
+  const loadFirst = useEffectEvent(() => void load());
   useEffect(() => {
     // Names for the ids the entries carry (whoever was moved, which departments).
     void Promise.all([
@@ -60,7 +62,7 @@ export function AuditSection() {
         departments: new Map(listed.departments.map((department) => [department.id, department.name])),
       });
     });
-    void load();
+    loadFirst();
   }, []);
 
   const field = (name: keyof Filters) => ({

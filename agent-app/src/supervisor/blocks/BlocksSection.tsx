@@ -1,5 +1,5 @@
 import type { VisitorBlockView } from '@switchboard/shared';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/rest.js';
 import { formatDate, t } from '../../i18n/console.js';
 import { useAdminRequest } from '../admin/admin-request.js';
@@ -11,14 +11,15 @@ import { ConsoleSection } from '../ConsoleSection.js';
 export function BlocksSection() {
   const [blocks, setBlocks] = useState<VisitorBlockView[] | null>(null);
   const request = useAdminRequest();
+  const { run } = request;
 
-  const load = async () => {
-    const answer = await request.run(() => api.get<{ blocks: VisitorBlockView[] }>('/api/blocks'));
+  const load = useCallback(async () => {
+    const answer = await run(() => api.get<{ blocks: VisitorBlockView[] }>('/api/blocks'));
     if (answer) setBlocks(answer.blocks);
-  };
+  }, [run]);
   useEffect(() => {
     void load();
-  }, []);
+  }, [load]);
 
   const lift = async (block: VisitorBlockView) => {
     const answer = await request.run(() => api.delete<{ block: VisitorBlockView }>(`/api/blocks/${block.id}`));

@@ -1,5 +1,5 @@
 import type { DepartmentView, ReportFigures, ReportView } from '@switchboard/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { api } from '../../api/rest.js';
 import { t } from '../../i18n/console.js';
 import { useAdminRequest } from '../admin/admin-request.js';
@@ -34,13 +34,14 @@ export function ReportsSection() {
     if (answer) setReport(answer.report);
   };
 
+  // The first report on opening, for the range shown then; later ones when the supervisor asks.
+  const runFirst = useEffectEvent(() => void run());
   useEffect(() => {
     api
       .get<{ departments: DepartmentView[] }>('/api/departments?archived=true')
       .then((answer) => setDepartments(answer.departments))
       .catch(() => undefined);
-    void run();
-    // The first report on opening; later ones when the supervisor asks.
+    runFirst();
   }, []);
 
   return (
