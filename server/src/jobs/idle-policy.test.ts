@@ -39,37 +39,34 @@ describe('readTurn', () => {
 });
 
 describe('turnFromRecord', () => {
-  const seen = { turn: 'agent' as const, visibleSeq: 7, idle: null };
-  const record = { turn: { side: 'agent', since: t(30), seq: 5 }, lastSeq: 8 };
+  const seen = { turn: 'agent' as const, customerSeq: 4, idle: null };
+  const record = { turn: { side: 'agent', since: t(30), seq: 5 } };
 
-  it('reads the turn from a document that has every message the live state counted', () => {
+  it("reads the customer's turn from a document whose opener came after the customer's last message", () => {
     expect(turnFromRecord(record, seen)).toEqual({ customerTurn: { since: t(30), opener: 'seq-5' } });
-    expect(
-      turnFromRecord({ turn: { side: 'customer', since: t(40), seq: 6 }, lastSeq: 7 }, { ...seen, turn: 'customer' }),
-    ).toEqual({ unansweredSince: t(40) });
   });
 
   it('names the turn as the messages would, so its check-in is posted once whichever way it was read', () => {
+    const last = msg('customer', 10);
     const reply = msg('agent', 30);
-    const fromMessages = turnOf(msg('customer', 10), reply);
+    const fromMessages = turnOf(last, reply, msg('agent', 40));
     const fromRecord = turnFromRecord(
-      { turn: { side: 'agent', since: t(30), seq: reply.seq }, lastSeq: reply.seq },
-      {
-        ...seen,
-        visibleSeq: reply.seq,
-      },
+      { turn: { side: 'agent', since: t(30), seq: reply.seq } },
+      { ...seen, customerSeq: last.seq },
     );
     expect(fromRecord).toEqual(fromMessages);
   });
 
-  it('says nothing when the document may be behind the messages, or a flag may mean a check-in is out', () => {
-    // The last messages are not written to the document yet.
-    expect(turnFromRecord({ ...record, lastSeq: 6 }, seen)).toBeNull();
-    // The turn flipped since the document was written.
-    expect(turnFromRecord(record, { ...seen, turn: 'customer' })).toBeNull();
-    expect(turnFromRecord({ lastSeq: 8 }, seen)).toBeNull();
+  it('says nothing when the document may be behind, a flag may mean a check-in is out, or the agent owes a reply', () => {
+    // The customer wrote after the opener the document names: a later turn is not written yet.
+    expect(turnFromRecord(record, { ...seen, customerSeq: 6 })).toBeNull();
+    // The turn flipped to the agent's since the document was written.
+    expect(turnFromRecord({ turn: { side: 'customer', since: t(30), seq: 5 } }, seen)).toBeNull();
+    expect(turnFromRecord({}, seen)).toBeNull();
     // The check-in may be posted: when, only the messages say.
     expect(turnFromRecord(record, { ...seen, idle: 'customer-silent' })).toBeNull();
+    // The agent's turn: their reply's deadline runs from the customer's first message, read from the messages.
+    expect(turnFromRecord(record, { ...seen, turn: 'customer' })).toBeNull();
   });
 });
 

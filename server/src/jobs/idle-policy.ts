@@ -76,30 +76,28 @@ export function readTurn(newestFirst: readonly TurnMessage[]): Turn {
 /** The turn as the conversation's document records it (written behind its messages). */
 export interface RecordedTurn {
   turn?: { side?: string | null; since?: Date | null; seq?: number | null } | null;
-  lastSeq?: number | null;
 }
 
 /**
- * The turn from the conversation's document, when the document is known to
- * be current for the live state the run read: its turn is the side the live
- * state says and it has recorded every customer or agent message the live
- * state counted. Null when it may be behind (the document is written up to
- * a fraction of a second after the messages), or when an idle flag is
- * raised: the turn's check-in may then be out already, and when it was
- * posted is only in the messages. The caller then reads the messages.
- * Saves the check-in's run a read of the chat's messages (which waited
- * behind the chat load's writes).
+ * The customer's turn from the conversation's document, when the document
+ * is known to be current for the live state the run read: the live state
+ * says it is the customer's turn, and no customer message came after the
+ * agent reply the document names as the turn's opener (later agent
+ * messages do not move the turn's start). Null otherwise: the document may
+ * be behind (it is written up to a fraction of a second after the
+ * messages), or an idle flag is raised and the turn's check-in may be out
+ * already (when it was posted is only in the messages), or the turn is the
+ * agent's; the caller then reads the messages. This spares a check-in's run
+ * the read of the chat's messages, which waited behind the chat load's writes.
  */
 export function turnFromRecord(
   record: RecordedTurn,
-  seen: { turn: TurnSide | null; visibleSeq: number; idle: IdleReason | null },
+  seen: { turn: TurnSide | null; customerSeq: number; idle: IdleReason | null },
 ): Turn | null {
   const { turn } = record;
-  if (seen.idle || !turn?.since || typeof turn.seq !== 'number' || turn.side !== seen.turn) return null;
-  if ((record.lastSeq ?? 0) < seen.visibleSeq) return null;
-  return turn.side === 'agent'
-    ? { customerTurn: { since: turn.since, opener: openerOf(turn.seq) } }
-    : { unansweredSince: turn.since };
+  if (seen.idle || seen.turn !== 'agent' || turn?.side !== 'agent') return null;
+  if (!turn.since || typeof turn.seq !== 'number' || seen.customerSeq >= turn.seq) return null;
+  return { customerTurn: { since: turn.since, opener: openerOf(turn.seq) } };
 }
 
 export type IdleAction =

@@ -130,14 +130,14 @@ describe('idle processor', () => {
   it("takes the turn from the chat's document when it is current, and reads its messages when it may not be", async () => {
     const since = new Date(Date.now() - 1_000);
     const read = chat({ turn: { side: 'agent', since, seq: 4 }, lastSeq: 4 });
-    const customersTurn = live({ turn: 'agent', visibleSeq: 4 });
+    const customersTurn = live({ turn: 'agent', visibleSeq: 4, customerSeq: 3 });
     const current = harness(read, [customersTurn, customersTurn]);
     await current.run(read);
     // Check-in due an hour after the reply that opened the turn, decided without the messages.
     expect(current.counts.messageReads).toBe(0);
     expect(current.scheduled).toEqual([{ delayMs: expect.closeTo(3_599_000, -3) as number, mode: 'reset' }]);
-    // The live state counted a message the document has not recorded yet: the messages are read.
-    const behind = harness(read, [live({ turn: 'agent', visibleSeq: 5 })]);
+    // The customer wrote after the reply the document names: the messages are read.
+    const behind = harness(read, [live({ turn: 'agent', visibleSeq: 6, customerSeq: 5 })]);
     await behind.run(read);
     expect(behind.counts.messageReads).toBe(1);
   });

@@ -143,10 +143,11 @@ export function idleProcessor(deps: IdleWorkerDeps) {
     // Read before the messages: a message admitted after this read makes every guard below see a change.
     const seen = await deps.liveState.read(conversationId);
     if (!seen) return 'gone';
-    // The turn comes from the document when it is current (turnFromRecord); the messages are
-    // read only when it may not be, beside the document when a raised flag says so already.
-    // The guards below need only that both reads come after `seen`.
-    const messagesNeeded = seen.idle !== null;
+    // In the customer's turn (a check-in due) the turn comes from the document when it is
+    // current (turnFromRecord); otherwise the messages are read, beside the document when the
+    // live state already says they will be needed. The guards below need only that both
+    // reads come after `seen`.
+    const messagesNeeded = seen.idle !== null || seen.turn !== 'agent';
     const [conversation, recent] = await Promise.all([
       conversations.load(parsed.data.conversationId),
       messagesNeeded ? recentTurnMessages(conversationId) : undefined,
