@@ -16,9 +16,6 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CITATION = /\b(?:[WRAJXF][1-8]|S[124-8])\b|\b[Ii]ssues? #?\d+|\b(?:PRODUCT|ARCHITECTURE)\.md\b/g;
 
 const SKIPPED: readonly { prefix: string; why: string }[] = [
-  // Remove these two once their rewrite has landed, and fix what the check finds there.
-  { prefix: 'web-widget/', why: 'its client is being rewritten now; its comments are fixed in that rewrite' },
-  { prefix: 'agent-app/', why: 'its client is being rewritten now; its comments are fixed in that rewrite' },
   { prefix: 'pnpm-lock.yaml', why: 'generated; its integrity hashes hold look-alikes' },
   { prefix: 'scripts/self-explaining.test.ts', why: 'this file spells out the patterns it looks for' },
 ];

@@ -11,9 +11,10 @@ interface Props {
 }
 
 /**
- * R4: to a team (front of its queue) or a colleague, with a note the next
- * advisor reads first. Each team shows who is online and the wait; handing a
- * chat to a team nobody can answer for now takes a second, confirming click.
+ * Transfer a chat: to a team (front of its queue) or a colleague, with a
+ * note the next advisor reads first. Each team shows who is online and the
+ * wait; handing a chat to a team nobody can answer for now takes a second,
+ * confirming click.
  */
 export function TransferDialog({ customerName, onCancel, onConfirm }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);

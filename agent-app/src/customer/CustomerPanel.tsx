@@ -6,7 +6,7 @@ import { PreviousConversations } from './PreviousConversations.js';
 import { Satisfaction } from './Satisfaction.js';
 import { TranscriptLog } from './TranscriptLog.js';
 
-/** Who the agent is talking to, where they came from, what they were sent and how they rated us (A4). */
+/** Who the agent is talking to, where they came from, what they were sent and how they rated us. */
 export function CustomerPanel({ chat }: { chat: ChatState }) {
   const { view } = chat;
   const { customer } = view;

@@ -25,7 +25,7 @@ export function SatisfactionLine({ satisfaction }: { satisfaction: SatisfactionV
   );
 }
 
-/** W6 seen from the desk: what the customer rated this chat, once it has ended. */
+/** The customer's rating seen from the desk: what they rated this chat, once it has ended. */
 export function Satisfaction({ conversationId, closed }: { conversationId: string; closed: boolean }) {
   const [rated, setRated] = useState<SatisfactionView | null | undefined>();
   const [version, setVersion] = useState(0);

@@ -22,7 +22,7 @@ function DeliveryLine({ entry }: { entry: TranscriptDeliveryView }) {
   );
 }
 
-/** J3 on request: the chat's transcript emails so far, and "email it to the customer now". */
+/** Transcript emails on request: the chat's transcript emails so far, and "email it to the customer now". */
 export function TranscriptLog({ conversationId, email }: { conversationId: string; email: string | undefined }) {
   const { log, sending, sendError, send } = useTranscripts(conversationId);
   return (

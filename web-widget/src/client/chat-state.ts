@@ -31,7 +31,7 @@ export interface ChatState {
   agentTyping: { name: string | undefined } | null;
   /** What the agent's side has delivered and read (receipt.updated). */
   agentReceipts: { deliveredSeq: number; readSeq: number };
-  /** The message left through the offline form (W5). */
+  /** The message left through the offline form. */
   left: MessageLeft | null;
   /** A file picked, pasted or dropped: uploading, ready to send, or failed. */
   staged: StagedUpload | null;

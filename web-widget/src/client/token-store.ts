@@ -1,4 +1,4 @@
-/** Where the widget keeps the visitor token that resumes the visitor after a reload (W3). */
+/** Where the widget keeps the visitor token that resumes the visitor after a reload, so the wait survives it. */
 export interface TokenStore {
   get(): string | null;
   set(token: string): void;

@@ -10,7 +10,7 @@ interface HeaderProps {
   onClose: () => void;
 }
 
-/** The panel's title bar: who the customer talks to (W4), end chat, close the panel. */
+/** The panel's title bar: who the customer talks to (the advisor's name and avatar), end chat, close the panel. */
 export function Header({ t, agent, onEnd, onClose }: HeaderProps) {
   return (
     <header className="sb-header">

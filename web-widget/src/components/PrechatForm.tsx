@@ -32,7 +32,7 @@ interface PrechatFormProps {
   onLeaveMessage: (values: PrechatValues) => void;
 }
 
-/** W2: who the customer is and what they need, in as few fields as the deployment allows. */
+/** The pre-chat form: who the customer is and what they need, in as few fields as the deployment allows. */
 export function PrechatForm(props: PrechatFormProps) {
   const { t, locale, topics, form, identity } = props;
   const [values, setValues] = useState<PrechatValues>(() => ({
@@ -47,7 +47,7 @@ export function PrechatForm(props: PrechatFormProps) {
   const chosen = topics.find((topic) => topic.key === values.topic);
   const closed = chosen !== undefined && !chosen.openNow;
   const opensAt = closed && chosen.nextOpeningAt ? openingTimeText(locale, chosen.nextOpeningAt, new Date()) : null;
-  // An identified customer (X3) is not asked who they are again.
+  // A customer the host page identified (signed with its secret) is not asked who they are again.
   const askName = identity === null && form.name !== 'hidden';
   const askEmail = identity === null && form.email !== 'hidden';
   const askTopic = topics.length > 0 && form.topic !== 'hidden';

@@ -25,7 +25,7 @@ export function initialLocale(search: string, languages: readonly string[]): Loc
   return resolveLocale(fromLoader ? [fromLoader, ...languages] : languages);
 }
 
-/** What the host page told the frame through the bridge (W8). A frame opened on its own counts as open. */
+/** What the host page told the frame through the bridge (its JS API). A frame opened on its own counts as open. */
 export function useHost(bridge: HostBridge): HostState {
   const [state, setState] = useState<HostState>(() => ({
     open: bridge.parentOrigin === null,

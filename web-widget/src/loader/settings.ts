@@ -53,7 +53,7 @@ export function readSettings(script: HTMLScriptElement): LoaderSettings {
 }
 
 /**
- * The loader's only text, in every supported locale (W7): the launcher's and
+ * The loader's only text, in every supported locale: the launcher's and
  * the frame's accessible name. The launcher is a disclosure button, so
  * `aria-expanded` says open or closed and one name per locale suffices.
  */

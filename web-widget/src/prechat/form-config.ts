@@ -1,6 +1,6 @@
 import type { PrechatFieldMode, PublicWidgetSettings } from '@switchboard/shared';
 
-/** How the pre-chat form asks for each field (W2: configured per deployment by its admins). */
+/** How the pre-chat form asks for each field (configured per deployment by its admins). */
 export type FieldMode = PrechatFieldMode;
 export type FormConfig = PublicWidgetSettings['fields'];
 

@@ -19,7 +19,10 @@ interface ComposerProps {
   onRetryFile: () => void;
 }
 
-/** Where the customer writes. Enter sends, Shift+Enter breaks the line; a likely secret is questioned first (X4). */
+/**
+ * Where the customer writes. Enter sends, Shift+Enter breaks the line; a
+ * likely password or card number is questioned first.
+ */
 export function Composer({ t, locale, onSend, onTyping, staged, filesAllowed, ...files }: ComposerProps) {
   const [text, setText] = useState('');
   const [warning, setWarning] = useState<SecretWarningKey[] | null>(null);

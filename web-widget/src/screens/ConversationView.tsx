@@ -28,7 +28,7 @@ interface ConversationViewProps extends ScreenProps {
   onLeaveMessage: () => void;
 }
 
-/** The queue, the chat and the end screen of one conversation (W3, W4, W6). */
+/** The queue, the chat and the end screen of one conversation. */
 export function ConversationView({ t, locale, client, chat, open, conversation, ...props }: ConversationViewProps) {
   const list = useRef<HTMLOListElement>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -36,7 +36,7 @@ export function ConversationView({ t, locale, client, chat, open, conversation, 
   const announced = useRef(chat.messages.at(-1)?.seq ?? 0);
   const closed = conversation.status === 'closed';
 
-  // New messages from the other side are read out once (W7); history loaded on resume is not.
+  // New messages from the other side are read out once to screen readers; history loaded on resume is not.
   useEffect(() => {
     const fresh = chat.messages.filter(
       (message) => message.seq > announced.current && message.author.kind !== 'customer',

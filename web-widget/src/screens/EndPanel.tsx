@@ -6,7 +6,10 @@ import type { T } from '../i18n';
 
 type Step = 'idle' | 'busy' | 'done' | 'failed';
 
-/** W6: rate the chat (once an advisor answered it: otherwise there is nothing to rate), get the transcript, start again. */
+/**
+ * The end of a chat: rate it (once an advisor answered it: otherwise there is
+ * nothing to rate), get the transcript, start again.
+ */
 export function EndPanel({
   t,
   client,

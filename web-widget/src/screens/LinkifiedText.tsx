@@ -1,6 +1,6 @@
 import { parseLinks } from '../text/links';
 
-/** Message text with its links clickable. Every part is a text node: nothing is ever parsed as HTML (W4). */
+/** Message text with its links clickable. Every part is a text node: nothing is ever parsed as HTML. */
 export function LinkifiedText({ text }: { text: string }) {
   return (
     <>

@@ -13,7 +13,7 @@ interface OfflineFormProps extends ScreenProps {
   onCancel: () => void;
 }
 
-/** W5: nobody can chat now; leave a message and an email, answered later by email. */
+/** The offline form: nobody can chat now; leave a message and an email, answered later by email. */
 export function OfflineForm({ t, locale, client, draft, identity, pageUrl, onCancel }: OfflineFormProps) {
   const [name, setName] = useState(draft.name === '' ? (identity?.name ?? '') : draft.name);
   const [email, setEmail] = useState(draft.email === '' ? (identity?.email ?? '') : draft.email);

@@ -4,7 +4,10 @@ import { joinSentences } from '../components/CaseNumberText';
 import type { T } from '../i18n';
 import { openingTimeText } from '../text/opening-time';
 
-/** W3: where the customer stands and for how long, what to do meanwhile, and the way out when nobody can come (W5). */
+/**
+ * The wait: where the customer stands and for how long, what to do meanwhile,
+ * and the way out to the offline form when nobody can come.
+ */
 export function QueueBanner({
   t,
   locale,

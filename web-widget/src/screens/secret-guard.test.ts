@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { secretWarning } from './secret-guard';
 
-describe('secretWarning (X4)', () => {
+describe('secretWarning: asks before a likely password or card number is sent', () => {
   it('lets ordinary text through', () => {
     expect(secretWarning('My order 4451-2231 has not arrived, IMEI 490154203237518')).toBeNull();
   });

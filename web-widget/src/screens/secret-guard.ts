@@ -4,7 +4,7 @@ import { detectSecrets, type SecretKind } from '@switchboard/shared/secrets';
 export type SecretWarningKey = 'secret.card' | 'secret.password';
 
 /**
- * X4: what to tell the customer before sending text that looks like a card
+ * What to tell the customer before sending text that looks like a card
  * number or a password, or null when it can go straight away. The server
  * masks such text anyway; the question gives the customer the chance not to
  * share it at all.

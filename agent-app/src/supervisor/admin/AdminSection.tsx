@@ -28,9 +28,10 @@ const ADMIN_TABS: { id: string; label: TextKey }[] = [
 ];
 
 /**
- * S4. Supervisors keep canned responses and articles current; agents,
- * departments, the widget settings and the file rules are admin-only (the server refuses
- * others), so supervisors see them read-only, without the buttons that would fail.
+ * The console's Admin section. Supervisors keep canned responses and articles
+ * current; agents, departments, the widget settings and the file rules are
+ * admin-only (the server refuses others), so supervisors see them read-only,
+ * without the buttons that would fail.
  */
 export function AdminSection({ agent }: ConsoleSectionProps) {
   const [tab, setTab] = useState('canned');

@@ -10,7 +10,7 @@ import { FormErrorView } from './FormErrorView.js';
 import { ResetPasswordForm } from './ResetPasswordForm.js';
 import { useAdminList } from './use-admin-list.js';
 
-/** S4: agents, their roles, departments, languages and capacity; only admins change them (the server checks). */
+/** Admin of agents: their roles, departments, languages and capacity; only admins change them (the server checks). */
 export function AgentsAdmin({ canEdit }: { canEdit: boolean }) {
   // Departments come with the agents: the form offers them and the table names them.
   const [departments, setDepartments] = useState<DepartmentView[]>([]);

@@ -9,7 +9,7 @@ import { toDepartmentBody, toDepartmentDraft, type DepartmentDraft } from './dep
 import { FormErrorView } from './FormErrorView.js';
 import { useAdminList } from './use-admin-list.js';
 
-/** S4: departments with topics, languages, business hours, holidays, routing and idle thresholds. */
+/** Admin of departments: their topics, languages, business hours, holidays, routing and idle thresholds. */
 export function DepartmentsAdmin({ canEdit }: { canEdit: boolean }) {
   const [showArchived, setShowArchived] = useState(false);
   const [defaults, setDefaults] = useState<DepartmentDefaults | undefined>();

@@ -9,7 +9,7 @@ import type { KnowledgeKind } from './knowledge-kinds.js';
 import { useAdminList } from './use-admin-list.js';
 import { VariantEditor } from './VariantEditor.js';
 
-/** S4: canned responses or articles, each with a variant per language; changes reach the desk at once. */
+/** Admin of canned responses or KB articles, each with a variant per language; changes reach the desk at once. */
 export function KnowledgeAdmin({ kind }: { kind: KnowledgeKind }) {
   const [showArchived, setShowArchived] = useState(false);
   const fetchEntries = useCallback(async () => {

@@ -26,10 +26,10 @@ function LastChanged({ view }: { view: WidgetSettingsView }) {
 }
 
 /**
- * S4: what the chat widget asks and shows, and which sites may embed it. One
- * document, so no list: the form is open from the start, and Save replaces
- * the stored settings with exactly what the form shows (the server takes
- * them at once, no restart).
+ * Admin of the widget settings: what the chat widget asks and shows, and
+ * which sites may embed it. One document, so no list: the form is open from
+ * the start, and Save replaces the stored settings with exactly what the form
+ * shows (the server takes them at once, no restart).
  */
 export function WidgetSettingsAdmin({ canEdit }: { canEdit: boolean }) {
   const [view, setView] = useState<WidgetSettingsView | undefined>();

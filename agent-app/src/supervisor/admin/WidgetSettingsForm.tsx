@@ -19,7 +19,7 @@ function Group(props: { legend: string; className?: string; children: ReactNode 
 const swatch = (code: string) => (/^#[0-9a-f]{6}$/i.test(code) ? code.toLowerCase() : SWITCHBOARD_BLUE);
 
 /**
- * The widget settings (S4). Unlike the list tabs the form is always open:
+ * The widget settings. Unlike the list tabs the form is always open:
  * it is one document. Supervisors get it disabled (`readOnly`), without the
  * footer whose Save the server would refuse.
  */

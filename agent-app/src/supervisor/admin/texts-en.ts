@@ -1,4 +1,4 @@
-/** The console's admin side: Admin (S4), Reports (S5) and Audit texts, in English. */
+/** The console's admin side: Admin, Reports and Audit texts, in English. */
 export const adminEn = {
   'blocks.heading': 'Blocked visitors',
   'blocks.explain':

@@ -23,7 +23,7 @@ const startOf = (date: string) => (date ? new Date(`${date}T00:00:00`).toISOStri
 const endOf = (date: string) =>
   date ? new Date(new Date(`${date}T00:00:00`).getTime() + 86_400_000).toISOString() : '';
 
-/** The audit log of supervisor and admin actions (S6): newest first, filtered, paged back. */
+/** The audit log of supervisor and admin actions: newest first, filtered, paged back. */
 export function AuditSection() {
   const [filters, setFilters] = useState<Filters>({ actorId: '', action: '', targetId: '', from: '', to: '' });
   const [agents, setAgents] = useState<AgentView[]>([]);

@@ -7,7 +7,7 @@ import { useSupervisorState } from '../use-supervisor.js';
 import { AgentGrid } from './AgentGrid.js';
 import { LiveChatsPanel, type LiveScope } from './LiveChatsPanel.js';
 
-/** S1: every queue and every agent at a glance; figures pushed by the server, waits ticking locally. */
+/** The live board: every queue and every agent at a glance; figures pushed by the server, waits ticking locally. */
 export function BoardSection() {
   const { board } = useSupervisorState();
   const [scope, setScope] = useState<LiveScope | undefined>();

@@ -16,7 +16,7 @@ interface Notice {
   toDesk?: boolean;
 }
 
-/** S2: chats gone quiet, longest first, each fixed in one action (closing asks first). */
+/** Idle sessions: chats gone quiet, longest first, each fixed in one action (closing asks first). */
 export function IdleSection({ toDesk }: ConsoleSectionProps) {
   const { idle, board } = useSupervisorState();
   const [notice, setNotice] = useState<Notice | undefined>();

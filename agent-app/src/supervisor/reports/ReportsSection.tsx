@@ -18,7 +18,7 @@ const duration = (seconds: number | null) => {
   return `${String(minutes)} min ${String(Math.round(seconds - minutes * 60))} s`;
 };
 
-/** S5: figures for a range of days, per department and per agent, with the same report as CSV. */
+/** Reports: figures for a range of days, per department and per agent, with the same report as CSV. */
 export function ReportsSection() {
   const [from, setFrom] = useState(daysAgo(6));
   const [to, setTo] = useState(localToday());
