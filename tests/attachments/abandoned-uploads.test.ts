@@ -32,7 +32,19 @@ describe('abandoned uploads give their bytes back', () => {
         name: 'r.pdf',
         size,
       });
-    return { customer, conversationId: conversation.id, prepare };
+    /** The file is gone for good: its link answers 404, no message can carry it, and its room is free again. */
+    const expectGone = async (file: { id: string; url: string }, size: number) => {
+      expect((await fetch(`${server.url}${file.url}`)).status).toBe(404);
+      const late = await customer.request<MessageSent>('message.send', {
+        conversationId: conversation.id,
+        clientMessageId: randomUUID(),
+        body: '',
+        attachmentId: file.id,
+      });
+      expect(late).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await prepare(size)).toMatchObject({ ok: true });
+    };
+    return { customer, conversationId: conversation.id, prepare, expectGone };
   }
 
   /** A PDF padded to `size` bytes. */
@@ -128,7 +140,7 @@ describe('abandoned uploads give their bytes back', () => {
   });
 
   it('cancelling a file uploaded and not yet sent deletes it and gives its room back; a sent one stays', async () => {
-    const { customer, conversationId, prepare } = await chat();
+    const { customer, conversationId, prepare, expectGone } = await chat();
     const unsentId = randomUUID();
     const unsent = expectUploaded(
       await upload(
@@ -163,15 +175,7 @@ describe('abandoned uploads give their bytes back', () => {
       ok: true,
       data: null,
     });
-    expect((await fetch(`${server.url}${unsent.url}`)).status).toBe(404);
-    const late = await customer.request<MessageSent>('message.send', {
-      conversationId,
-      clientMessageId: randomUUID(),
-      body: '',
-      attachmentId: unsent.id,
-    });
-    expect(late).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await prepare(120 * KB)).toMatchObject({ ok: true });
+    await expectGone(unsent, 120 * KB);
 
     // A file already in a message is not an upload any more: refused, and it stays.
     expect(await customer.request('attachment.cancel', { conversationId, uploadId: sentId })).toMatchObject({
@@ -199,7 +203,7 @@ describe('abandoned uploads give their bytes back', () => {
   });
 
   it('the retention job removes files uploaded and never sent once they are old enough, and only those', async () => {
-    const { customer, conversationId, prepare } = await chat();
+    const { customer, conversationId, prepare, expectGone } = await chat();
     const unsent = expectUploaded(
       await upload(server.url, customer, conversationId, { name: 'unsent.pdf', bytes: pdfOf(120 * KB) }),
     );
@@ -224,15 +228,7 @@ describe('abandoned uploads give their bytes back', () => {
 
     await server.app.services.attachmentRetention.run(new Date(Date.now() + 7 * HOUR));
     expect(await chunks(unsent.id)).toBe(0);
-    expect((await fetch(`${server.url}${unsent.url}`)).status).toBe(404);
-    const late = await customer.request<MessageSent>('message.send', {
-      conversationId,
-      clientMessageId: randomUUID(),
-      body: '',
-      attachmentId: unsent.id,
-    });
-    expect(late).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await prepare(120 * KB)).toMatchObject({ ok: true });
+    await expectGone(unsent, 120 * KB);
 
     // The file in a message is untouched.
     expect(await chunks(sentView.id)).toBe(1);
