@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AttachmentPrepared, MessageSent } from '@switchboard/shared';
+import type { AttachmentPrepared, AttachmentView, MessageSent } from '@switchboard/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestCustomer } from '../support/customer-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -33,7 +33,7 @@ describe('abandoned uploads give their bytes back', () => {
         size,
       });
     /** The file is gone for good: its link answers 404, no message can carry it, and its room is free again. */
-    const expectGone = async (file: { id: string; url: string }, size: number) => {
+    const expectGone = async (file: Pick<AttachmentView, 'id' | 'url'>, size: number) => {
       expect((await fetch(`${server.url}${file.url}`)).status).toBe(404);
       const late = await customer.request<MessageSent>('message.send', {
         conversationId: conversation.id,
