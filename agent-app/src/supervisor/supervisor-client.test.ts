@@ -135,6 +135,13 @@ describe('SupervisorClient', () => {
     expect(again).toEqual([{ conversationId: 'c1' }, { conversationId: 'c2' }]);
   });
 
+  it('connects again when the server lets go of it (a restart), as Socket.IO leaves that to the client', async () => {
+    transport.drop('io server disconnect');
+    await flush();
+    expect(client.getState().connection).toBe('online');
+    expect(asked('supervisor.board.get')).toBe(2);
+  });
+
   it('drops a chat from the idle list once an action on it is done, and keeps it when refused', async () => {
     transport.respond('supervisor.reassign', () => ({ ok: true, data: view('c1') }));
     await client.reassign('c1', 'a2');

@@ -79,8 +79,11 @@ export class SupervisorClient {
         // A new socket is in no chat room: observe again what was open.
         for (const id of Object.keys(this.state.observed)) void this.observe(id, false).catch(() => undefined);
       },
-      disconnect: () => {
+      disconnect: (reason) => {
         this.setState({ connection: 'reconnecting' });
+        // The server let go of us on purpose (a restart, a deploy): Socket.IO leaves the
+        // reconnecting to us, and a console left offline would show a frozen board.
+        if (reason === 'io server disconnect') this.protocol.connect();
       },
       'supervisor.board.updated': (board) => {
         this.setState({ board });
