@@ -19,11 +19,17 @@ type Probed = Window & { switchboardTestPointer?: { heard: boolean } };
  * phone-size screenshot's resize reached the host page, not the frame).
  * A pointer move the frame itself hears proves the route is there.
  */
+/**
+ * How long the route may lag: a readiness wait, not a timing check. Under a loaded CI run one
+ * move and its check took long enough that the polls' default second ran out (locale screens).
+ */
+const ROUTE_WAIT = { timeout: 20_000, interval: 100 };
+
 export async function untilFrameTakesInput(page: Page, frame: Frame): Promise<number> {
   const frameElement = await frame.frameElement();
   // The panel slides in (a transform): Playwright cannot check its clicks' targets while it moves.
   await expect
-    .poll(() => frameElement.evaluate((element) => getComputedStyle(element.parentElement!).transform))
+    .poll(() => frameElement.evaluate((element) => getComputedStyle(element.parentElement!).transform), ROUTE_WAIT)
     .toBe('none');
   const box = await frameElement.boundingBox();
   if (!box) throw new Error('the frame is not laid out');
@@ -37,14 +43,26 @@ export async function untilFrameTakesInput(page: Page, frame: Frame): Promise<nu
     probed.switchboardTestPointer.heard = false;
   });
   let moves = 0;
-  await expect
-    .poll(async () => {
-      moves += 1;
-      // One pixel apart each time, so every move is a move.
-      await page.mouse.move(box.x + box.width / 2 + (moves % 2), box.y + box.height / 2);
-      return frame.evaluate(() => (window as Probed).switchboardTestPointer?.heard ?? false);
-    })
-    .toBe(true);
+  const over = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  try {
+    await expect
+      .poll(async () => {
+        moves += 1;
+        // One pixel apart each time, so every move is a move.
+        await page.mouse.move(over.x + (moves % 2), over.y);
+        return frame.evaluate(() => (window as Probed).switchboardTestPointer?.heard ?? false);
+      }, ROUTE_WAIT)
+      .toBe(true);
+  } catch (error) {
+    // Say what the host page has at that point: the frame, or something drawn over it.
+    const hit = await page.evaluate(({ x, y }) => {
+      const element = document.elementFromPoint(x, y);
+      return element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}` : 'nothing';
+    }, over);
+    throw new Error(`the frame heard no pointer move in ${moves} moves; the host page has ${hit} at that point`, {
+      cause: error,
+    });
+  }
   // Off the frame again, so no hover styles show in the screenshots that follow.
   await page.mouse.move(0, 0);
   if (process.env.WIDGET_DEBUG && moves > 1) {
