@@ -122,7 +122,7 @@ async function untranslated(frame: Frame, allowed: string[]): Promise<string[]> 
   return text.match(/[A-Za-z]{3,}/g) ?? [];
 }
 
-// Once more on failure, as chat-flow.test.ts: in a loaded fresh-clone CI run (stop 28) the wait
+// Once more on failure, as chat-flow.test.ts: in a loaded fresh-clone CI run (2026-12-07) the wait
 // for the frame to take input timed out here at the queue screen (ru, zh-Hans), and it failed once
 // more in a local run beside chat-flow, cause not seen. A real fault fails both times.
 describe('every widget screen in Russian and Simplified Chinese, desktop and 375 px (Chromium)', { retry: 1 }, () => {
