@@ -141,26 +141,14 @@ describe('abandoned uploads give their bytes back', () => {
 
   it('cancelling a file uploaded and not yet sent deletes it and gives its room back; a sent one stays', async () => {
     const { customer, conversationId, prepare, expectGone } = await chat();
+    const uploadPdf = async (name: string, uploadId: string) =>
+      expectUploaded(
+        await upload(server.url, customer, conversationId, { name, bytes: pdfOf(120 * KB) }, { uploadId }),
+      );
     const unsentId = randomUUID();
-    const unsent = expectUploaded(
-      await upload(
-        server.url,
-        customer,
-        conversationId,
-        { name: 'unsent.pdf', bytes: pdfOf(120 * KB) },
-        { uploadId: unsentId },
-      ),
-    );
+    const unsent = await uploadPdf('unsent.pdf', unsentId);
     const sentId = randomUUID();
-    const sentView = expectUploaded(
-      await upload(
-        server.url,
-        customer,
-        conversationId,
-        { name: 'sent.pdf', bytes: pdfOf(120 * KB) },
-        { uploadId: sentId },
-      ),
-    );
+    const sentView = await uploadPdf('sent.pdf', sentId);
     expectSent(
       await customer.request<MessageSent>('message.send', {
         conversationId,
