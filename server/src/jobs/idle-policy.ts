@@ -79,6 +79,14 @@ export interface RecordedTurn {
 }
 
 /**
+ * Whether {@link turnFromRecord} may answer for this live state (the
+ * customer's turn, no flag raised): when not, the messages will be read, and
+ * the caller can read them beside the document.
+ */
+export const turnMayBeRecorded = (seen: { turn: TurnSide | null; idle: IdleReason | null }): boolean =>
+  seen.idle === null && seen.turn === 'agent';
+
+/**
  * The customer's turn from the conversation's document, when the document
  * is known to be current for the live state the run read: the live state
  * says it is the customer's turn, and no customer message came after the
@@ -95,7 +103,7 @@ export function turnFromRecord(
   seen: { turn: TurnSide | null; customerSeq: number; idle: IdleReason | null },
 ): Turn | null {
   const { turn } = record;
-  if (seen.idle || seen.turn !== 'agent' || turn?.side !== 'agent') return null;
+  if (!turnMayBeRecorded(seen) || turn?.side !== 'agent') return null;
   if (!turn.since || typeof turn.seq !== 'number' || seen.customerSeq >= turn.seq) return null;
   return { customerTurn: { since: turn.since, opener: openerOf(turn.seq) } };
 }

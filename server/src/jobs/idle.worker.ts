@@ -12,6 +12,7 @@ import {
   decideIdle,
   readTurn,
   turnFromRecord,
+  turnMayBeRecorded,
   type IdleAction,
   type IdleThresholds,
   type TurnMessage,
@@ -147,7 +148,7 @@ export function idleProcessor(deps: IdleWorkerDeps) {
     // current (turnFromRecord); otherwise the messages are read, beside the document when the
     // live state already says they will be needed. The guards below need only that both
     // reads come after `seen`.
-    const messagesNeeded = seen.idle !== null || seen.turn !== 'agent';
+    const messagesNeeded = !turnMayBeRecorded(seen);
     const [conversation, recent] = await Promise.all([
       conversations.load(parsed.data.conversationId),
       messagesNeeded ? recentTurnMessages(conversationId) : undefined,
