@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 
 export class ServiceUnavailableError extends Error {
   override readonly name = 'ServiceUnavailableError';
@@ -13,6 +15,12 @@ export function which(command: string): string | null {
   const result = spawnSync('bash', ['-c', `command -v "$1"`, 'which', command], { encoding: 'utf8' });
   const found = result.stdout.trim();
   return result.status === 0 && found ? found : null;
+}
+
+/** Where a service binary built here is kept between runs: ~/.cache/switchboard/<build> (XDG_CACHE_HOME wins). */
+export function buildCacheDir(build: string): string {
+  const base = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
+  return path.join(base, 'switchboard', build);
 }
 
 export function isRoot(): boolean {

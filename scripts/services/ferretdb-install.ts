@@ -14,7 +14,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { say, ServiceUnavailableError, which } from './commands.js';
+import { buildCacheDir, say, ServiceUnavailableError, which } from './commands.js';
 
 const MODULE = 'github.com/FerretDB/FerretDB';
 /** The release the project is tested on; v1.24.0 is the same minor line, used when the proxy refuses v1.24.1. */
@@ -45,10 +45,7 @@ const OTHERWISE =
   'or install MongoDB 6+ so `mongod` is on PATH, or set MONGODB_URI to a running MongoDB 6+. ' +
   'An unpatched FerretDB will not do: it does not apply concurrent writes to one document atomically.';
 
-function cacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
-  return path.join(base, 'switchboard', BUILD);
-}
+const cacheDir = () => buildCacheDir(BUILD);
 
 function runs(binary: string): boolean {
   return spawnSync(binary, ['--version'], { stdio: 'ignore' }).status === 0;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { say, ServiceUnavailableError, which } from './commands.js';
+import { buildCacheDir, say, ServiceUnavailableError, which } from './commands.js';
 import { startSupervised, type SupervisedProcess } from './supervised-process.js';
 
 /**
@@ -18,10 +18,7 @@ const BUILD = `gofakes3-${VERSION}`;
 /** The bucket every server started here holds from its start. */
 export const S3_TEST_BUCKET = 'switchboard';
 
-function cacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
-  return path.join(base, 'switchboard', BUILD);
-}
+const cacheDir = () => buildCacheDir(BUILD);
 
 /** Path of the gofakes3 binary, built with Go on first use and kept in ~/.cache/switchboard. */
 export function ensureS3Server(): string {
