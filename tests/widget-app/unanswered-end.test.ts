@@ -11,7 +11,11 @@ import { openWidget, shot, startHarness, type Harness } from './widget-harness.j
  * say) ends without "How did we do?": there is nothing to rate. One an
  * advisor answered still asks.
  */
-describe('the end screen of a chat nobody answered (Chromium)', () => {
+// Once more on failure: CI under full load (12-07) once saw a chat started here never show its
+// advisor, and the test after it the same; a failed wait now says what the widget and the
+// database showed (printed as well, so a retry that passes still leaves it in the log). A real
+// fault fails both times.
+describe('the end screen of a chat nobody answered (Chromium)', { retry: 1 }, () => {
   let harness: Harness;
   let desk: TestAgentDesk;
 
@@ -37,7 +41,19 @@ describe('the end screen of a chat nobody answered (Chromium)', () => {
     await frame.getByLabel('Topic').selectOption('delivery');
     await frame.getByRole('button', { name: 'Start chat' }).click();
     // Lei is online: routing assigns the chat at once.
-    await expect.poll(() => frame.locator('.sb-header .sb-title').textContent(), { timeout: 15_000 }).toBe('Lei');
+    await expect
+      .poll(() => frame.locator('.sb-header .sb-title').textContent(), { timeout: 15_000 })
+      .toBe('Lei')
+      .catch(async (error: unknown) => {
+        const chats = await harness.server.app.mongo
+          .collection('conversations')
+          .find({}, { projection: { status: 1, agentId: 1, departmentId: 1, createdAt: 1 } })
+          .toArray();
+        const seen = `no advisor in the header; the widget shows «${(await frame.locator('body').innerText()).replace(/\s*\n\s*/g, ' / ')}»; stored chats: ${JSON.stringify(chats)}`;
+        // eslint-disable-next-line no-console -- kept in the log even when the retry passes
+        console.error(`[unanswered-end] ${seen}`);
+        throw new Error(seen, { cause: error });
+      });
     const stored = await harness.server.app.mongo.collection('conversations').findOne({ status: 'active' });
     return { page, frame, stored: stored! };
   }
