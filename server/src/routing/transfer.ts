@@ -9,7 +9,7 @@ import {
 } from '@switchboard/shared';
 import type { TeamAway } from '@switchboard/shared/i18n';
 import { Types } from 'mongoose';
-import type { AgentModel, AgentRecord } from '../agents/agent.model.js';
+import type { AgentsService } from '../agents/agents.service.js';
 import { agentRoom, SUPERVISORS_ROOM, type AgentPrincipal } from '../auth/principal.js';
 import type { Broadcaster } from '../conversations/broadcast.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
@@ -23,7 +23,7 @@ import { queueKeyOf } from './queue-keys.js';
 import type { RoutingState } from './routing-state.js';
 
 export interface TransferDeps {
-  agents: AgentModel;
+  agents: Pick<AgentsService, 'getById'>;
   conversations: ConversationsService;
   messages: MessagesService;
   broadcast: Broadcaster;
@@ -173,7 +173,7 @@ export function createTransfers(deps: TransferDeps) {
   ): Promise<ConversationView> {
     const fromAgentId = conversation.agentId;
     if (fromAgentId?.equals(agentId)) throw new AppError('CONFLICT', 'This chat is already with that agent.');
-    const target = await deps.agents.findById(agentId).lean<AgentRecord>();
+    const target = await deps.agents.getById(agentId);
     if (!target?.active) throw new AppError('NOT_FOUND', 'No such agent.');
     const id = conversation._id.toHexString();
     const done = await conversations.changeState({
