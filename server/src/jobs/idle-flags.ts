@@ -8,7 +8,7 @@ import { Types } from 'mongoose';
 import { SUPERVISORS_ROOM } from '../auth/principal.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
-import type { LiveState, LiveStateStore } from '../conversations/live-state.js';
+import type { LiveState, LiveStateStore } from '../messages/live-state.js';
 import { rooms } from '../conversations/rooms.js';
 import type { SocketServer } from '../infra/socket-server.js';
 

@@ -1,5 +1,5 @@
 import type { AuthorKind, IdleReason, SystemEvent } from '@switchboard/shared';
-import type { TurnSide } from '../conversations/live-state.js';
+import type { TurnSide } from '../messages/live-state.js';
 
 /**
  * Whose turn it is in a chat and what the idle timer should do about it, as

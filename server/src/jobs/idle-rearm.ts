@@ -2,7 +2,7 @@ import type { AuthorKind } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
-import type { LiveState } from '../conversations/live-state.js';
+import type { LiveState } from '../messages/live-state.js';
 import { firstWakeMs, turnChangeBy, type IdleThresholds, type TurnChange } from './idle-policy.js';
 import type { IdleTimers, RescheduleMode } from './idle-timers.js';
 
