@@ -21,6 +21,7 @@ const live = (fields: Partial<LiveState> = {}): LiveState => ({
   turn: null,
   visibleSeq: 1,
   customerSeq: 1,
+  agentSeq: 0,
   idle: null,
   answered: false,
   ...fields,
@@ -170,6 +171,16 @@ describe('idle processor', () => {
     const behind = harness(read, [live({ turn: 'agent', visibleSeq: 6, customerSeq: 5 })]);
     await behind.run(read);
     expect(behind.counts.messageReads).toBe(1);
+  });
+
+  it("takes the agent's turn from the document too: the reply's deadline without the messages", async () => {
+    const since = new Date(Date.now() - 1_000);
+    const read = chat({ turn: { side: 'customer', since, seq: 4 }, lastSeq: 6 });
+    const owed = live({ turn: 'customer', visibleSeq: 6, customerSeq: 6, agentSeq: 2 });
+    const { run, scheduled, counts } = harness(read, [owed, owed], { limits: { agentReplyMs: 60_000 } });
+    await run(read);
+    expect(counts.messageReads).toBe(0);
+    expect(scheduled).toEqual([{ delayMs: expect.closeTo(59_000, -3) as number, mode: 'reset' }]);
   });
 
   it('never times an offline-message chat', async () => {
