@@ -1,4 +1,5 @@
 import type { AckResult } from '../ack.js';
+import type { ErrorPayload } from '../errors.js';
 import type { HandshakeAuth } from '../handshake.js';
 import type { SocketPort } from './socket-port.js';
 
@@ -79,6 +80,12 @@ export class FakeTransport<Auth extends HandshakeAuth = HandshakeAuth> implement
     if (!this.connected) return;
     this.connected = false;
     this.serverEmit('disconnect', reason);
+  }
+
+  /** The server refuses the handshake: socket.io's `connect_error` carrying the refusal, and no connection. */
+  refuseHandshake(refusal: ErrorPayload): void {
+    this.connected = false;
+    this.serverEmit('connect_error', Object.assign(new Error(refusal.message), { data: refusal }));
   }
 
   /** How the test's server answers a request from now on. */
