@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentConversationView, MessageView } from '@switchboard/shared';
+import { Types } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestAgentDesk } from '../support/agent-desk.js';
 import { TestCustomer } from '../support/customer-client.js';
@@ -47,6 +48,26 @@ describe('customers and agents in one conversation', () => {
     expect(assigned?.body).toContain('Lei');
     const updated = customer.events.filter((e) => e.event === 'conversation.updated').at(-1)?.payload;
     expect(updated).toMatchObject({ status: 'active', agent: { displayName: 'Lei' } });
+  });
+
+  it("keeps each side's last message in the live state, and a mirror reloaded from the database assumes the latest", async () => {
+    const { customer, desk, conversationId } = await chat();
+    const seqOf = async (who: TestCustomer | TestAgentDesk, body: string) => {
+      const result = await who.send(conversationId, body);
+      if (!result.ok) throw new Error(result.error.code);
+      return result.data.message.seq;
+    };
+    const { liveState } = server.app.services.messages;
+    const id = new Types.ObjectId(conversationId);
+    const question = await seqOf(customer, 'hello?');
+    const answer = await seqOf(desk, 'Hi, Lei here.');
+    const again = await seqOf(customer, 'thanks');
+    expect(await liveState.read(id)).toMatchObject({ turn: 'customer', customerSeq: again, agentSeq: answer });
+    expect(question).toBeLessThan(answer);
+    // Lost (Redis restarted, or the mirror expired): loaded again, it cannot know who wrote last,
+    // so both counts start at the latest message and nothing is taken from a document that may lag.
+    await server.app.redis.command.del(`${server.app.config.REDIS_PREFIX}:conv:${conversationId}`);
+    expect(await liveState.read(id)).toMatchObject({ customerSeq: again, agentSeq: again, visibleSeq: again });
   });
 
   it('tells the desk since when the customer has waited: their first unanswered message, not their latest', async () => {

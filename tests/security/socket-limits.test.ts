@@ -1,4 +1,5 @@
-import { PROTOCOL_VERSION } from '@switchboard/shared';
+import { PROTOCOL_VERSION, type CustomerClientEvents, type CustomerServerEvents } from '@switchboard/shared';
+import { ProtocolClient, type SocketPort } from '@switchboard/shared/client';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectSocket } from '../support/socket-client.js';
@@ -82,6 +83,41 @@ describe('connections per address', () => {
       expect((await open('203.0.113.4')).code).toBe('RATE_LIMITED');
     } finally {
       for (const manager of raw) manager.engine.close();
+    }
+  });
+
+  it('lets a client of ours in by itself once a slot is free: Socket.IO never retries the refusal, our clients do', async () => {
+    const address = '203.0.113.5';
+    const outcomes = await openMany(20, address);
+    expect(outcomes.every((outcome) => outcome.connected)).toBe(true);
+    const refusals: unknown[] = [];
+    let ready = false;
+    const client = new ProtocolClient<CustomerServerEvents, CustomerClientEvents>({
+      // As the widget makes its socket.
+      createSocket: (auth) =>
+        io(`${server.url}/customer`, {
+          transports: ['websocket'],
+          forceNew: true,
+          autoConnect: false,
+          auth: (send) => send(auth()),
+          extraHeaders: { 'x-forwarded-for': address },
+        }) as unknown as SocketPort,
+      ackTimeoutMs: 5_000,
+    });
+    client.on({
+      connect_error: (error) => refusals.push(error.data?.code),
+      'session.ready': () => {
+        ready = true;
+      },
+    });
+    try {
+      client.connect();
+      await expect.poll(() => refusals).toContain('RATE_LIMITED');
+      outcomes[0]!.socket.disconnect();
+      await expect.poll(() => ready).toBe(true);
+      expect(client.connected).toBe(true);
+    } finally {
+      client.dispose();
     }
   });
 });

@@ -218,6 +218,29 @@ describe('DeskClient', () => {
     other.dispose();
   });
 
+  it('tries a handshake refused for now again while it shows reconnecting, and not one refused for good', async () => {
+    await ready([], {});
+    transport.refusal = { code: 'STORE_UNAVAILABLE', message: 'The database is away.', retryable: true };
+    transport.drop();
+    transport.connect(); // Socket.IO's own reconnection, refused: it will not try again by itself.
+    expect(client.getState().connection).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(transport.auths).toHaveLength(3);
+    transport.refusal = undefined;
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(transport.auths).toHaveLength(4);
+    await ready([], {});
+    expect(client.getState().connection).toBe('online');
+
+    // The session expired meanwhile: to the sign-in page, and no more handshakes.
+    transport.refusal = { code: 'UNAUTHENTICATED', message: 'Sign in first.', retryable: false };
+    transport.drop();
+    transport.connect();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(transport.auths).toHaveLength(5);
+    expect(client.getState()).toMatchObject({ connection: 'ended', endReason: 'expired' });
+  });
+
   it('drops a chat it transferred away, and adopts one transferred to it', async () => {
     await ready([view('c1')], { c1: page('c1', [1]) });
     transport.respond('conversation.transfer', () => ({ ok: true, data: view('c1', { status: 'queued' }) }));

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { shortcutFor, type ShortcutId } from './shortcuts.js';
 
 const isTextField = (target: EventTarget | null) =>
@@ -7,14 +7,14 @@ const isTextField = (target: EventTarget | null) =>
 
 /** Calls `run` for the desk's shortcuts anywhere on the page; the latest `run` is always used. */
 export function useShortcuts(run: (shortcut: ShortcutId) => void): void {
-  const latest = useRef(run);
-  latest.current = run;
+  // An effect event, not a ref written during render: it always calls the latest `run`.
+  const onShortcut = useEffectEvent(run);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const shortcut = shortcutFor(event, isTextField(event.target));
       if (!shortcut) return;
       event.preventDefault();
-      latest.current(shortcut);
+      onShortcut(shortcut);
     };
     window.addEventListener('keydown', onKey);
     return () => {

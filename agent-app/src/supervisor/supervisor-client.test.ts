@@ -2,6 +2,7 @@ import {
   AppError,
   type AgentConversationView,
   type BoardSnapshot,
+  type ErrorPayload,
   type IdleSession,
   type MessageView,
   type ObservedConversation,
@@ -63,9 +64,10 @@ describe('SupervisorClient', () => {
   const flush = () => vi.advanceTimersByTimeAsync(0);
   const asked = (event: string) => transport.requests.filter((r) => r.event === event).length;
 
-  beforeEach(async () => {
-    vi.useFakeTimers();
+  /** A console on a fresh socket (the server refusing its handshakes while `refusal` is set). */
+  const start = async (refusal?: ErrorPayload) => {
     transport = new FakeTransport();
+    transport.refusal = refusal;
     transport.respond('supervisor.board.get', () => ({ ok: true, data: board(3) }));
     transport.respond('supervisor.idle.list', () => ({ ok: true, data: { sessions: [idle('c1'), idle('c2')] } }));
     transport.respond('supervisor.observe', (payload: { conversationId: string }) => ({
@@ -74,6 +76,11 @@ describe('SupervisorClient', () => {
     }));
     client = new SupervisorClient({ createSocket: transport.factory, newId: () => 'whisper-1' });
     await flush();
+  };
+
+  beforeEach(async () => {
+    vi.useFakeTimers();
+    await start();
   });
   afterEach(() => {
     client.dispose();
@@ -140,6 +147,25 @@ describe('SupervisorClient', () => {
     await flush();
     expect(client.getState().connection).toBe('online');
     expect(asked('supervisor.board.get')).toBe(2);
+  });
+
+  it('tries a handshake refused for now again while it shows reconnecting, and not one refused for good', async () => {
+    client.dispose();
+    await start({ code: 'RATE_LIMITED', message: 'Too many connections.', retryable: true });
+    expect(client.getState()).toMatchObject({ connection: 'reconnecting', board: null });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(transport.auths).toHaveLength(2);
+    transport.refusal = undefined;
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(transport.auths).toHaveLength(3);
+    expect(client.getState()).toMatchObject({ connection: 'online', board: board(3) });
+
+    // The session expired meanwhile: no more handshakes (the desk beneath takes the agent to sign in).
+    transport.refusal = { code: 'UNAUTHENTICATED', message: 'Sign in first.', retryable: false };
+    transport.drop();
+    transport.connect(); // Socket.IO's own reconnection, refused.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(transport.auths).toHaveLength(4);
   });
 
   it('drops a chat from the idle list once an action on it is done, and keeps it when refused', async () => {

@@ -85,6 +85,11 @@ export class SupervisorClient {
         // reconnecting to us, and a console left offline would show a frozen board.
         if (reason === 'io server disconnect') this.protocol.connect();
       },
+      // Refused for now (busy, database away): the protocol client tries again, so say so meanwhile.
+      // A refusal for good (session expired) is the desk's to handle: it takes the agent to sign in.
+      connect_error: (error) => {
+        if (error.data?.retryable) this.setState({ connection: 'reconnecting' });
+      },
       'supervisor.board.updated': (board) => {
         this.setState({ board });
       },

@@ -47,7 +47,7 @@ describe('readTurn', () => {
 });
 
 describe('turnFromRecord', () => {
-  const seen = { turn: 'agent' as const, customerSeq: 4, idle: null };
+  const seen = { turn: 'agent' as const, customerSeq: 4, agentSeq: 5, idle: null };
   const record = { turn: { side: 'agent', since: t(30), seq: 5 } };
 
   it("reads the customer's turn from a document whose opener came after the customer's last message", () => {
@@ -65,7 +65,20 @@ describe('turnFromRecord', () => {
     expect(fromRecord).toEqual(fromMessages);
   });
 
-  it('says nothing when the document may be behind, a flag may mean a check-in is out, or the agent owes a reply', () => {
+  it("reads the agent's turn from a document whose opener came after the agent's last message, flag or not", () => {
+    const owed = { turn: 'customer' as const, customerSeq: 9, agentSeq: 5, idle: null };
+    const opened = { turn: { side: 'customer', since: t(40), seq: 7 } };
+    const fromMessages = turnOf(msg('agent', 30), msg('customer', 40), msg('customer', 50));
+    expect(turnFromRecord(opened, owed)).toEqual({ unansweredSince: t(40) });
+    expect(turnFromRecord(opened, owed)).toEqual(fromMessages);
+    expect(turnFromRecord(opened, { ...owed, idle: 'agent-unanswered' })).toEqual({ unansweredSince: t(40) });
+    // The agent answered after that opener (and the customer wrote again): a later turn is not written yet.
+    expect(turnFromRecord(opened, { ...owed, agentSeq: 8 })).toBeNull();
+    // A mirror older than the agent count knows no agent messages: the messages are read.
+    expect(turnFromRecord(opened, { ...owed, agentSeq: Number.POSITIVE_INFINITY })).toBeNull();
+  });
+
+  it('says nothing when the document may be behind or a flag may mean a check-in is out', () => {
     // The customer wrote after the opener the document names: a later turn is not written yet.
     expect(turnFromRecord(record, { ...seen, customerSeq: 6 })).toBeNull();
     // The turn flipped to the agent's since the document was written.
@@ -73,7 +86,7 @@ describe('turnFromRecord', () => {
     expect(turnFromRecord({}, seen)).toBeNull();
     // The check-in may be posted: when, only the messages say.
     expect(turnFromRecord(record, { ...seen, idle: 'customer-silent' })).toBeNull();
-    // The agent's turn: their reply's deadline runs from the customer's first message, read from the messages.
+    // The live state's turn is not the one the document names.
     expect(turnFromRecord(record, { ...seen, turn: 'customer' })).toBeNull();
   });
 });

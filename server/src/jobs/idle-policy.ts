@@ -79,32 +79,36 @@ export interface RecordedTurn {
 }
 
 /**
- * Whether {@link turnFromRecord} may answer for this live state (the
- * customer's turn, no flag raised): when not, the messages will be read, and
- * the caller can read them beside the document.
+ * Whether {@link turnFromRecord} may answer for this live state (the agent's
+ * turn; the customer's with no flag raised): when not, the messages will be
+ * read, and the caller can read them beside the document.
  */
 export const turnMayBeRecorded = (seen: { turn: TurnSide | null; idle: IdleReason | null }): boolean =>
-  seen.idle === null && seen.turn === 'agent';
+  seen.turn === 'customer' || (seen.idle === null && seen.turn === 'agent');
 
 /**
- * The customer's turn from the conversation's document, when the document
- * is known to be current for the live state the run read: the live state
- * says it is the customer's turn, and no customer message came after the
- * agent reply the document names as the turn's opener (later agent
- * messages do not move the turn's start). Null otherwise: the document may
- * be behind (it is written up to a fraction of a second after the
- * messages), or an idle flag is raised and the turn's check-in may be out
- * already (when it was posted is only in the messages), or the turn is the
- * agent's; the caller then reads the messages. This spares a check-in's run
- * the read of the chat's messages, which waited behind the chat load's writes.
+ * The turn from the conversation's document, when the document is known to
+ * be current for the live state the run read: the live state's turn is the
+ * side the document names, and no message of the other side came after the
+ * message the document names as the turn's opener (the agent's turn opens
+ * with the customer's first unanswered message, the customer's with the
+ * agent's first reply; more messages of the same side do not move either).
+ * Null otherwise: the document may be behind (it is written up to a fraction
+ * of a second after the messages), or, in the customer's turn, an idle flag
+ * is raised and the turn's check-in may be out already (when it was posted is
+ * only in the messages); the caller then reads the messages. This spares a
+ * timer's run the read of the chat's latest messages, which waited behind
+ * the chat load's writes.
  */
 export function turnFromRecord(
   record: RecordedTurn,
-  seen: { turn: TurnSide | null; customerSeq: number; idle: IdleReason | null },
+  seen: { turn: TurnSide | null; customerSeq: number; agentSeq: number; idle: IdleReason | null },
 ): Turn | null {
   const { turn } = record;
-  if (!turnMayBeRecorded(seen) || turn?.side !== 'agent') return null;
-  if (!turn.since || typeof turn.seq !== 'number' || seen.customerSeq >= turn.seq) return null;
+  if (!turnMayBeRecorded(seen) || turn?.side !== seen.turn) return null;
+  if (!turn.since || typeof turn.seq !== 'number') return null;
+  if (seen.turn === 'customer') return seen.agentSeq < turn.seq ? { unansweredSince: turn.since } : null;
+  if (seen.customerSeq >= turn.seq) return null;
   return { customerTurn: { since: turn.since, opener: openerOf(turn.seq) } };
 }
 

@@ -21,6 +21,7 @@ const live = (fields: Partial<LiveState> = {}): LiveState => ({
   turn: null,
   visibleSeq: 1,
   customerSeq: 1,
+  agentSeq: 0,
   idle: null,
   answered: false,
   ...fields,
@@ -111,6 +112,36 @@ describe('idle processor', () => {
     expect(scheduled.at(-1)).toEqual({ delayMs: 0, mode: 'reset' });
   });
 
+  it('keeps its re-arm when only the customer wrote more while the reply is due', async () => {
+    const read = chat();
+    const unanswered = [{ seq: 2, author: { kind: 'customer' }, createdAt: new Date() }];
+    // The customer keeps writing in the agent's turn: no reschedule was made meanwhile, so the
+    // run's re-arm (the reply's deadline) stands, and the next run waits for it.
+    const { run, scheduled } = harness(
+      read,
+      [
+        live({ turn: 'customer', visibleSeq: 2, customerSeq: 2 }),
+        live({ turn: 'customer', visibleSeq: 9, customerSeq: 9 }),
+      ],
+      { messages: unanswered, limits: { agentReplyMs: 60_000 } },
+    );
+    await run(read);
+    expect(scheduled).toEqual([{ delayMs: expect.closeTo(60_000, -3) as number, mode: 'reset' }]);
+  });
+
+  it('looks again when the customer wrote in their own turn, even if the agent answered again', async () => {
+    const since = new Date(Date.now() - 1_000);
+    const read = chat({ turn: { side: 'agent', since, seq: 4 }, lastSeq: 4 });
+    // Read in the customer's turn; meanwhile they wrote and the agent answered: a new turn
+    // with its own check-in, which the run's re-arm (timed from the old turn) replaced.
+    const { run, scheduled } = harness(read, [
+      live({ turn: 'agent', visibleSeq: 4, customerSeq: 3 }),
+      live({ turn: 'agent', visibleSeq: 6, customerSeq: 5 }),
+    ]);
+    await run(read);
+    expect(scheduled.at(-1)).toEqual({ delayMs: 0, mode: 'reset' });
+  });
+
   it('does not requeue a chat the agent answered after the read; looks again instead', async () => {
     const read = chat({ idle: { reason: 'agent-unanswered', since: assignedAt } });
     const unanswered = live({ turn: 'customer', idle: 'agent-unanswered' });
@@ -140,6 +171,16 @@ describe('idle processor', () => {
     const behind = harness(read, [live({ turn: 'agent', visibleSeq: 6, customerSeq: 5 })]);
     await behind.run(read);
     expect(behind.counts.messageReads).toBe(1);
+  });
+
+  it("takes the agent's turn from the document too: the reply's deadline without the messages", async () => {
+    const since = new Date(Date.now() - 1_000);
+    const read = chat({ turn: { side: 'customer', since, seq: 4 }, lastSeq: 6 });
+    const owed = live({ turn: 'customer', visibleSeq: 6, customerSeq: 6, agentSeq: 2 });
+    const { run, scheduled, counts } = harness(read, [owed, owed], { limits: { agentReplyMs: 60_000 } });
+    await run(read);
+    expect(counts.messageReads).toBe(0);
+    expect(scheduled).toEqual([{ delayMs: expect.closeTo(59_000, -3) as number, mode: 'reset' }]);
   });
 
   it('never times an offline-message chat', async () => {

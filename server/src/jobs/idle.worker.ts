@@ -187,7 +187,7 @@ export function idleProcessor(deps: IdleWorkerDeps) {
       throw acted.reason;
     }
     if (rearmed.status === 'rejected') throw rearmed.reason;
-    await lookAgainIfChanged(conversation, seen);
+    await lookAgainIfChanged(conversation, seen, movesTheChat);
     return decision.actions.map((action) => action.kind).join(',') || 'waiting';
   };
 
@@ -199,13 +199,14 @@ export function idleProcessor(deps: IdleWorkerDeps) {
    * be timed from stale state (a poll an hour away, say). So read once more:
    * if the turn moved meanwhile, look again as soon as this job ends. Any add
    * after this read comes after the state it reflects, so it is never stale.
-   * This also re-arms a chat whose close or requeue we skipped because it moved.
+   * After a close or a requeue that we skipped because the chat moved, any
+   * move counts: that run armed nothing for what comes next.
    */
-  async function lookAgainIfChanged(read: ConversationDocument, seen: LiveState): Promise<void> {
+  async function lookAgainIfChanged(read: ConversationDocument, seen: LiveState, movedTheChat: boolean): Promise<void> {
     const id = read._id.toHexString();
     const now = await deps.liveState.read(read._id);
     // Our own close or requeue leaves nothing to time (the next assignment arms the timer again).
-    if (now?.status !== 'active' || !moved(now, seen)) return;
+    if (now?.status !== 'active' || !(movedTheChat ? moved(now, seen) : turnMoved(now, seen))) return;
     await deps.timers.schedule(id, 0, 'reset');
     deps.logger.debug({ conversationId: id }, 'idle timer: the turn moved during the run; looking again');
   }
@@ -222,6 +223,27 @@ function speakerOf(conversation: ConversationDocument): { speaker?: Speaker } {
       avatarUrl: conversation.agentCard?.avatarUrl,
     },
   };
+}
+
+/**
+ * Whether the run's re-arm may have replaced a reschedule with a later
+ * wake-up than the chat now needs: its state changed (an assignment, another
+ * agent, a close), the turn passed to the other side (whose message re-armed
+ * the timer), or the customer wrote in their own turn (a new turn may have
+ * opened and closed within the run). More customer messages in the agent's
+ * turn, or agent messages in the customer's, arm nothing and move neither
+ * clock, so the re-arm stands: a chat whose customer keeps writing while the
+ * reply is due is not looked at again after every run (it was, at once and
+ * over and over, each run reading its latest messages).
+ */
+function turnMoved(now: LiveState, seen: LiveState): boolean {
+  return (
+    now.rev !== seen.rev ||
+    now.status !== seen.status ||
+    now.agentId !== seen.agentId ||
+    now.turn !== seen.turn ||
+    (seen.turn === 'agent' && now.customerSeq !== seen.customerSeq)
+  );
 }
 
 /** What the idle decision depends on changed: a message, another agent or assignment, another status. */

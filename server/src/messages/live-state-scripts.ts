@@ -6,8 +6,8 @@
  * Hash fields: rev, status, customer, agent, dept, offline, name, idle
  * (mirrored from the document), turn ('customer' | 'agent': the side of the
  * last customer or agent message), visibleSeq (the seq of that message) and
- * customerSeq (the seq of the last customer message) and answered ('1' once
- * an agent has written to the customer).
+ * customerSeq and agentSeq (the seq of the last customer, and agent, message)
+ * and answered ('1' once an agent has written to the customer).
  */
 
 /**
@@ -19,7 +19,7 @@
  * Checks in the order the protocol promises: who may write here
  * (a stranger learns nothing, not even that the chat ended), the chat still
  * open, the sender's rate; then takes the seq. Answers
- * `{'ok', seq, rev, status, customer, agent, dept, offline, name, turn, visibleSeq, customerSeq, idle, answered, clearedIdle}`
+ * `{'ok', seq, rev, status, customer, agent, dept, offline, name, turn, visibleSeq, customerSeq, idle, answered, agentSeq, clearedIdle}`
  * with the state as it was before this message, or one refusal word.
  */
 const ADMIT = `
@@ -27,12 +27,12 @@ if ARGV[8] and ARGV[8] ~= '' then
   local stored = redis.call('HGET', KEYS[1], 'rev')
   if not stored or tonumber(stored) < tonumber(ARGV[8]) then
     redis.call('HSET', KEYS[1], 'rev', ARGV[8], unpack(ARGV, 12))
-    if not stored then redis.call('HSET', KEYS[1], 'turn', ARGV[11], 'visibleSeq', '0', 'customerSeq', '0') end
+    if not stored then redis.call('HSET', KEYS[1], 'turn', ARGV[11], 'visibleSeq', '0', 'customerSeq', '0', 'agentSeq', '0') end
     redis.call('EXPIRE', KEYS[1], ARGV[9])
   end
   if tonumber(ARGV[10]) > 0 then redis.call('EXPIRE', KEYS[2], ARGV[10]) end
 end
-local s = redis.call('HMGET', KEYS[1], 'rev', 'status', 'customer', 'agent', 'dept', 'offline', 'name', 'turn', 'visibleSeq', 'customerSeq', 'idle', 'answered')
+local s = redis.call('HMGET', KEYS[1], 'rev', 'status', 'customer', 'agent', 'dept', 'offline', 'name', 'turn', 'visibleSeq', 'customerSeq', 'idle', 'answered', 'agentSeq')
 if not s[2] or redis.call('EXISTS', KEYS[2]) == 0 then return {'missing'} end
 local side, actor = ARGV[1], ARGV[2]
 if side == 'customer' then
@@ -58,10 +58,9 @@ local seq = redis.call('INCR', KEYS[2])
 local cleared = ''
 if ARGV[4] ~= '1' and (side == 'customer' or side == 'agent') then
   local fields = {'turn', side, 'visibleSeq', seq}
-  if side == 'customer' then
-    fields[#fields + 1] = 'customerSeq'
-    fields[#fields + 1] = seq
-  elseif s[12] ~= '1' then
+  fields[#fields + 1] = side .. 'Seq'
+  fields[#fields + 1] = seq
+  if side == 'agent' and s[12] ~= '1' then
     fields[#fields + 1] = 'answered'
     fields[#fields + 1] = '1'
   end
@@ -73,7 +72,7 @@ if ARGV[4] ~= '1' and (side == 'customer' or side == 'agent') then
   end
   redis.call('HSET', KEYS[1], unpack(fields))
 end
-return {'ok', seq, s[1] or '0', s[2], s[3] or '', s[4] or '', s[5] or '', s[6] or '0', s[7] or '', s[8] or '', s[9] or '0', s[10] or '0', s[11] or '', s[12] or '0', cleared}
+return {'ok', seq, s[1] or '0', s[2], s[3] or '', s[4] or '', s[5] or '', s[6] or '0', s[7] or '', s[8] or '', s[9] or '0', s[10] or '0', s[11] or '', s[12] or '0', s[13] or '0', cleared}
 `;
 
 /**
@@ -89,7 +88,7 @@ local stored = redis.call('HGET', KEYS[1], 'rev')
 if not stored or tonumber(stored) < tonumber(ARGV[1]) then
   redis.call('HSET', KEYS[1], 'rev', ARGV[1], unpack(ARGV, 5))
   if not stored then
-    redis.call('HSET', KEYS[1], 'turn', ARGV[4], 'visibleSeq', ARGV[3], 'customerSeq', ARGV[3])
+    redis.call('HSET', KEYS[1], 'turn', ARGV[4], 'visibleSeq', ARGV[3], 'customerSeq', ARGV[3], 'agentSeq', ARGV[3])
   end
   redis.call('EXPIRE', KEYS[1], ARGV[2])
 end
@@ -110,7 +109,7 @@ local stored = redis.call('HGET', KEYS[1], 'rev')
 if not stored or tonumber(stored) < tonumber(ARGV[1]) then
   redis.call('HSET', KEYS[1], 'rev', ARGV[1], unpack(ARGV, 5))
   if not stored then
-    redis.call('HSET', KEYS[1], 'turn', ARGV[4], 'visibleSeq', '0', 'customerSeq', '0')
+    redis.call('HSET', KEYS[1], 'turn', ARGV[4], 'visibleSeq', '0', 'customerSeq', '0', 'agentSeq', '0')
   end
   redis.call('EXPIRE', KEYS[1], ARGV[2])
 end

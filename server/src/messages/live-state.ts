@@ -41,6 +41,8 @@ export interface LiveState {
   visibleSeq: number;
   /** The same for customer messages alone: a decision about the customer's silence is stale once it differs. */
   customerSeq: number;
+  /** The same for agent messages alone: a turn the document recorded before it is over. */
+  agentSeq: number;
   idle: IdleReason | null;
   /** An agent has written to the customer (the chat's first reply is stored). */
   answered: boolean;
@@ -135,6 +137,7 @@ const STATE_FIELDS = [
   'customerSeq',
   'idle',
   'answered',
+  'agentSeq',
 ];
 
 type ScriptReply = (string | number)[];
@@ -220,6 +223,8 @@ export function createLiveStateStore(deps: {
       customerSeq: Number(text(9) || 0),
       idle: (text(10) || null) as IdleReason | null,
       answered: text(11) === '1',
+      // A mirror written before it counted agent messages knows none of them: unknown, not none.
+      agentSeq: text(12) === '' ? Number.POSITIVE_INFINITY : Number(text(12)),
     };
   };
 
@@ -266,8 +271,8 @@ export function createLiveStateStore(deps: {
           case 'ok':
             return {
               seq: Number(reply[1]),
-              state: asState(reply.slice(2, 14)),
-              clearedIdle: (String(reply[14] ?? '') || null) as IdleReason | null,
+              state: asState(reply.slice(2, 15)),
+              clearedIdle: (String(reply[15] ?? '') || null) as IdleReason | null,
             };
           case 'missing':
             if (attempt >= 2) throw new AppError('STORE_UNAVAILABLE', 'The conversation kept changing; retry.');

@@ -1,4 +1,5 @@
 import type { AckResult } from '../ack.js';
+import type { ErrorPayload } from '../errors.js';
 import type { HandshakeAuth } from '../handshake.js';
 import type { SocketPort } from './socket-port.js';
 
@@ -11,8 +12,9 @@ export type Responder = (payload: never) => AckResult<unknown> | Promise<AckResu
  * socket.io-client's side of a socket, for unit tests of the protocol
  * clients (the widget's, the desk's, the supervisor console's), with the
  * test playing the server: `respond` answers requests, `serverEmit` sends
- * events, `drop` breaks the connection. A request nobody answers, or made
- * while disconnected, fails as an ack timeout does.
+ * events, `drop` breaks the connection, `refusal` refuses handshakes. A
+ * request nobody answers, or made while disconnected, fails as an ack
+ * timeout does.
  */
 export class FakeTransport<Auth extends HandshakeAuth = HandshakeAuth> implements SocketPort {
   connected = false;
@@ -23,6 +25,8 @@ export class FakeTransport<Auth extends HandshakeAuth = HandshakeAuth> implement
   /** Every attempt of every request, answered or not. */
   readonly requests: { event: string; payload: unknown }[] = [];
   disconnects = 0;
+  /** While set, the server refuses every handshake with it (busy, database away, session expired). */
+  refusal: ErrorPayload | undefined;
   private auth: (() => Auth) | undefined;
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly responders = new Map<string, Responder>();
@@ -63,6 +67,10 @@ export class FakeTransport<Auth extends HandshakeAuth = HandshakeAuth> implement
 
   connect(): this {
     if (this.auth) this.auths.push(this.auth());
+    if (this.refusal) {
+      this.refuseHandshake(this.refusal);
+      return this;
+    }
     this.connected = true;
     this.serverEmit('connect');
     return this;
@@ -79,6 +87,12 @@ export class FakeTransport<Auth extends HandshakeAuth = HandshakeAuth> implement
     if (!this.connected) return;
     this.connected = false;
     this.serverEmit('disconnect', reason);
+  }
+
+  /** The server refuses the handshake: socket.io's `connect_error` carrying the refusal, and no connection. */
+  refuseHandshake(refusal: ErrorPayload): void {
+    this.connected = false;
+    this.serverEmit('connect_error', Object.assign(new Error(refusal.message), { data: refusal }));
   }
 
   /** How the test's server answers a request from now on. */

@@ -1,6 +1,7 @@
 import type { AckResult } from '../ack.js';
 import { AppError, type ErrorPayload } from '../errors.js';
 import { PROTOCOL_VERSION } from '../protocol-version.js';
+import { HandshakeRetry } from './handshake-retry.js';
 import type {
   AckOf,
   EventHandlers,
@@ -30,16 +31,21 @@ export interface ProtocolClientOptions<Extra extends object> {
  * server sends, `Emit` what the client may send. Handlers, payloads and acks
  * are checked against the maps when compiling, so an event name or a reply
  * type cannot be made up at the call site. Every handshake carries
- * PROTOCOL_VERSION. The widget's chat client, the desk and the supervisor
- * console each hold one.
+ * PROTOCOL_VERSION, and a handshake the server refuses for now is tried
+ * again later ({@link HandshakeRetry}). The widget's chat client, the desk
+ * and the supervisor console each hold one.
  */
 export class ProtocolClient<Listen extends object, Emit extends object, Extra extends object = object> {
   private readonly socket: SocketPort;
   private readonly unbind: (() => void)[] = [];
+  private readonly retry = new HandshakeRetry(() => this.socket.connect());
 
   constructor(private readonly options: ProtocolClientOptions<Extra>) {
     const extra = options.handshake ?? (() => ({}) as Extra);
     this.socket = options.createSocket(() => ({ ...extra(), protocolVersion: PROTOCOL_VERSION }));
+    this.listen('connect_error', this.retry.onConnectError);
+    // Both namespaces answer an accepted handshake with `session.ready`.
+    this.listen('session.ready', this.retry.onSessionReady);
   }
 
   get connected(): boolean {
@@ -49,8 +55,7 @@ export class ProtocolClient<Listen extends object, Emit extends object, Extra ex
   /** Listens until `dispose`. */
   on(handlers: EventHandlers<Listen>): void {
     for (const [event, handler] of Object.entries(handlers) as [string, (...args: never[]) => void][]) {
-      this.socket.on(event, handler);
-      this.unbind.push(() => this.socket.off(event, handler));
+      this.listen(event, handler);
     }
   }
 
@@ -58,7 +63,9 @@ export class ProtocolClient<Listen extends object, Emit extends object, Extra ex
     this.socket.connect();
   }
 
+  /** Closes the socket; a handshake attempt planned after a refusal is dropped too. */
   disconnect(): void {
+    this.retry.cancel();
     this.socket.disconnect();
   }
 
@@ -100,7 +107,12 @@ export class ProtocolClient<Listen extends object, Emit extends object, Extra ex
   /** Stops listening and closes the socket. */
   dispose(): void {
     for (const unbind of this.unbind.splice(0)) unbind();
-    this.socket.disconnect();
+    this.disconnect();
+  }
+
+  private listen(event: string, handler: (...args: never[]) => void): void {
+    this.socket.on(event, handler);
+    this.unbind.push(() => this.socket.off(event, handler));
   }
 }
 

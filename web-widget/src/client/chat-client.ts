@@ -80,8 +80,6 @@ export class ChatClient {
   private presentedToken = false;
   private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   private readSent = 0;
-  /** Handshakes refused in a row for now (busy, database away): each wait before trying again is longer. */
-  private refusals = 0;
   private readonly newId: () => string;
 
   readonly subscribe = this.store.subscribe;
@@ -119,7 +117,6 @@ export class ChatClient {
       },
       connect_error: (error) => this.onConnectError(error),
       'session.ready': ({ customer, conversations }) => {
-        this.refusals = 0;
         if (this.presentedToken && customer === null) this.options.tokens.clear();
         const live = conversations[0];
         if (live) this.adopt(live);
@@ -328,14 +325,8 @@ export class ChatClient {
       this.identity = null;
       this.options.tokens.clear();
       this.reconnectSoon();
-    } else if (error.data?.retryable) {
-      // Socket.IO never retries a handshake the server refused: come back later, a little
-      // later each time (1 s, 2 s, 4 s … 30 s, jittered), so a recovering server is not
-      // met by every widget at once.
-      const delay = Math.min(30_000, 1_000 * 2 ** this.refusals) * (0.5 + Math.random() / 2);
-      this.refusals += 1;
-      setTimeout(() => this.protocol.connect(), delay);
     }
+    // A refusal for now (busy, database away) is tried again by the protocol client, a little later each time.
   }
 
   private reconnectSoon(): void {
