@@ -22,7 +22,9 @@ export interface StateChange {
   /**
    * What must be in place before anyone is told: rooms joined or left (a
    * broadcast reaches a room's members as they are when it is sent), a note
-   * the receiving agent reads before the line.
+   * the receiving agent reads before the line. One that throws ends the
+   * change there, written but untold: keep here only what must come first,
+   * and give it a write that mirrors itself to the live state if it can fail.
    */
   prepare?: (changed: ConversationDocument) => unknown;
   /** The line, given the conversation as changed. */

@@ -347,12 +347,6 @@ export function createConversationsService(deps: {
             { status: 'closed', closedAt: new Date(), closedBy: by, ...(disposition ? { disposition } : {}) },
             { publish: false },
           ),
-        // Cleared before the customer hears of the close: their next start opens a new chat at once.
-        prepare: (closed) =>
-          Customer.updateOne(
-            { _id: closed.customerId, liveConversationId: closed._id },
-            { $set: { liveConversationId: null } },
-          ).then(() => undefined),
         // The closing line also closes the live state, so messages are refused from here on.
         line: (closed) => ({
           event: line?.event ?? 'conversation.closed',
@@ -369,6 +363,12 @@ export function createConversationsService(deps: {
         if (!current) throw new AppError('NOT_FOUND', 'No such conversation.');
         return toConversationView(current);
       }
+      // After the closing line, which closes the live state: should this fail, messages are refused
+      // already (a start reading the stale pointer finds its chat closed and replaces it anyway).
+      await Customer.updateOne(
+        { _id: done.conversation.customerId, liveConversationId: done.conversation._id },
+        { $set: { liveConversationId: null } },
+      );
       await deps.hooks.emit('closed', done.conversation);
       return done.view;
     },
