@@ -13,6 +13,7 @@ import type { Logger } from '../infra/logger.js';
 import type { SocketServer } from '../infra/socket-server.js';
 import type { AgentModel, AgentRecord } from './agent.model.js';
 import { insertAgent } from './agent-accounts.js';
+import { createAgentQueries, type AgentQueries } from './agent-queries.js';
 import { toAgentPrincipal, toAgentView } from './agent-view.js';
 import { applyPrincipal, PRINCIPAL_CHANGED, type AssignedAmong } from './live-sockets.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -30,7 +31,8 @@ export interface AgentUpdated {
   fields: (keyof AgentUpdate)[];
 }
 
-export interface AgentsService {
+/** Besides the accounts, the reads routing and supervision make ({@link AgentQueries}). */
+export interface AgentsService extends AgentQueries {
   create(input: AgentCreate): Promise<AgentView>;
   findByEmail(email: string): Promise<AgentRecord | null>;
   /** Null for a malformed or unknown id. */
@@ -111,6 +113,7 @@ export function createAgentsService({
   };
 
   const service: AgentsService = {
+    ...createAgentQueries(model),
     async create(input) {
       return toAgentView(await insertAgent(model, input));
     },

@@ -1,7 +1,7 @@
 import type { ConversationRated, MessageView, ReleaseReason } from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import type { ConversationDocument } from './conversation.model.js';
-import type { Admission } from './live-state.js';
+import type { Admission } from '../messages/live-state.js';
 
 /** A customer's or agent's message just stored: its conversation as the message found it (live-state.ts). */
 export interface StoredMessageContext extends Admission {

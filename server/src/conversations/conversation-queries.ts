@@ -1,4 +1,4 @@
-import { IDLE_REASONS } from '@switchboard/shared';
+import { IDLE_REASONS, type IdleReason } from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import type { ConversationDocument, conversationModels } from './conversation.model.js';
 
@@ -95,6 +95,41 @@ export function createConversationQueries(Conversation: ConversationModel) {
     /** A customer's latest chats, newest first. */
     ofCustomer: async (customerId: string, limit: number) =>
       (await Conversation.find({ customerId }).sort({ queuedAt: -1 }).limit(limit).lean()) as ConversationDocument[],
+
+    /**
+     * The ids of the chats in progress that idle timers watch (offline
+     * messages aside), of one department or all, streamed from a cursor: a
+     * sweep over every live chat never holds them all in memory.
+     */
+    async *timedLiveIds(departmentId?: Types.ObjectId): AsyncGenerator<string> {
+      const cursor = Conversation.find(
+        { ...(departmentId ? { departmentId } : {}), status: 'active', offline: { $ne: true } },
+        { _id: 1 },
+      )
+        .lean()
+        .cursor();
+      for await (const conversation of cursor) yield conversation._id.toHexString();
+    },
+
+    /** Stores an idle flag on a chat still in progress; false when it is not (or has that flag already). */
+    setIdleFlag: async (id: Types.ObjectId, reason: IdleReason, since: Date) =>
+      (await Conversation.updateOne({ _id: id, status: 'active' }, { $set: { idle: { reason, since } } }))
+        .modifiedCount > 0,
+
+    /** Clears the stored idle flag of this reason (raised at `since`, when given); true when there was one. */
+    clearIdleFlag: async (id: string, reason: IdleReason, since?: Date) =>
+      (
+        await Conversation.updateOne(
+          { _id: id, 'idle.reason': reason, ...(since ? { 'idle.since': since } : {}) },
+          { $set: { idle: null } },
+        )
+      ).modifiedCount > 0,
+
+    /** Chats in progress flagged idle, at most `limit`. */
+    flaggedIdle: async (limit: number) =>
+      (await Conversation.find({ status: 'active', 'idle.reason': { $in: [...IDLE_REASONS] } })
+        .limit(limit)
+        .lean()) as ConversationDocument[],
 
     /**
      * Counts one more transcript request unless the chat already has `max`:

@@ -28,8 +28,8 @@ const conversationSchema = new Schema(
     /** The assigned agent as customers see them, copied at assignment so views need no join. */
     agentCard: { displayName: String, avatarUrl: String },
     /**
-     * The highest message seq, written behind the messages (conversations/message-activity.ts);
-     * the seqs themselves are handed out in Redis (conversations/live-state.ts).
+     * The highest message seq, written behind the messages (messages/message-activity.ts);
+     * the seqs themselves are handed out in Redis (messages/live-state.ts).
      */
     lastSeq: { type: Number, required: true, default: 0 },
     /** Incremented by every state change (assignment, transfer, close), so the live mirror in Redis keeps the latest. */

@@ -2,7 +2,6 @@ import {
   AppError,
   type ConversationView,
   type CustomerView,
-  type MessageView,
   type Prechat,
   type SystemEvent,
 } from '@switchboard/shared';
@@ -13,7 +12,7 @@ import { Types, type Connection } from 'mongoose';
 import type { CustomersService } from '../customers/customers.service.js';
 import { isDuplicateKey } from '../infra/app-errors.js';
 import { createModelInserts } from '../infra/batched-inserts.js';
-import type { MessagesService, Speaker, SystemLineOptions } from '../messages/messages.service.js';
+import type { MessagesService, Speaker } from '../messages/messages.service.js';
 import type { AgentPrincipal } from '../auth/principal.js';
 import { authorize, type Viewer } from './access.js';
 import type { Broadcaster } from './broadcast.js';
@@ -22,6 +21,7 @@ import type { ConversationHooks } from './conversation-hooks.js';
 import { conversationModels, type ConversationDocument } from './conversation.model.js';
 import { createConversationMoves } from './conversation-moves.js';
 import { createConversationQueries } from './conversation-queries.js';
+import { createStateChanges } from './conversation-transition.js';
 import { toConversationView } from './conversation-view.js';
 import { offlineConversationId } from './offline-conversation-id.js';
 
@@ -66,6 +66,7 @@ export function createConversationsService(deps: {
   const caseNumbers = createCaseNumbers({ redis: deps.redis, prefix: deps.prefix, models });
   // Chats that start together share insert commands.
   const newConversations = createModelInserts(Conversation);
+  const changeState = createStateChanges(deps);
 
   const load = async (id: string | Types.ObjectId) =>
     (await Conversation.findById(id).lean()) as ConversationDocument | null;
@@ -89,28 +90,6 @@ export function createConversationsService(deps: {
     ).lean()) as ConversationDocument | null;
     if (updated && options.publish) await liveState.publish(updated);
     return updated;
-  }
-
-  /**
-   * Stores the system line announcing a state change, mirroring the change
-   * to the live state in the same Redis call; if the line cannot be stored,
-   * the change is still mirrored (it stands in the database). Null when the line failed.
-   */
-  async function announce(
-    changed: ConversationDocument,
-    event: SystemEvent,
-    params: Record<string, string>,
-    options: Omit<SystemLineOptions, 'publish'> = {},
-  ): Promise<MessageView | null> {
-    try {
-      return (await deps.messages.storeSystem(changed, event, params, { ...options, publish: changed })).message;
-    } catch (error) {
-      deps.onSideEffectFailed(error, `the ${event} line was not stored`);
-      await liveState
-        .publish(changed)
-        .catch((cause: unknown) => deps.onSideEffectFailed(cause, 'live state not updated'));
-      return null;
-    }
   }
 
   /**
@@ -225,6 +204,8 @@ export function createConversationsService(deps: {
     load,
     ...createConversationQueries(Conversation),
     ...createConversationMoves(mutate),
+    /** A move (conversation-moves.ts) told to everyone: see conversation-transition.ts. */
+    changeState,
 
     /**
      * The customer's live conversation, created if there is none. The
@@ -326,25 +307,25 @@ export function createConversationsService(deps: {
     ): Promise<ConversationDocument> {
       if (!Types.ObjectId.isValid(conversationId))
         throw new AppError('CONFLICT', 'This conversation is no longer waiting.');
-      const assigned = await transition(
-        { _id: new Types.ObjectId(conversationId), status: 'queued' },
-        {
-          status: 'active',
-          agentId: new Types.ObjectId(agent.id),
-          agentCard: { displayName: agent.displayName, avatarUrl: agent.avatarUrl },
-          assignedAt: new Date(),
-          avoidAgentId: null,
-        },
-        { publish: false },
-      );
-      if (!assigned) throw new AppError('CONFLICT', 'This conversation is no longer waiting.');
-      // From here the chat is the agent's, whatever fails: callers count it on the agent.
-      deps.broadcast.joinAgent(agent.id, conversationId);
-      const message = await announce(assigned, 'conversation.assigned', { agentName: agent.displayName });
-      if (message) deps.broadcast.messageCreated(message);
-      deps.broadcast.conversationUpdated(
-        toConversationView({ ...assigned, lastSeq: message?.seq ?? assigned.lastSeq }),
-      );
+      const done = await changeState({
+        write: () =>
+          transition(
+            { _id: new Types.ObjectId(conversationId), status: 'queued' },
+            {
+              status: 'active',
+              agentId: new Types.ObjectId(agent.id),
+              agentCard: { displayName: agent.displayName, avatarUrl: agent.avatarUrl },
+              assignedAt: new Date(),
+              avoidAgentId: null,
+            },
+            { publish: false },
+          ),
+        // From here the chat is the agent's, whatever fails: callers count it on the agent.
+        prepare: () => deps.broadcast.joinAgent(agent.id, conversationId),
+        line: () => ({ event: 'conversation.assigned', params: { agentName: agent.displayName } }),
+      });
+      if (!done) throw new AppError('CONFLICT', 'This conversation is no longer waiting.');
+      const assigned = done.conversation;
       await deps.hooks.emit('assigned', assigned, how);
       return assigned;
     },
@@ -359,36 +340,37 @@ export function createConversationsService(deps: {
       disposition?: string,
       line?: ClosingLine,
     ): Promise<ConversationView> {
-      const closed = await transition(
-        { _id: conversation._id, status: { $ne: 'closed' } },
-        { status: 'closed', closedAt: new Date(), closedBy: by, ...(disposition ? { disposition } : {}) },
-        { publish: false },
-      );
-      if (!closed) {
+      const done = await changeState({
+        write: () =>
+          transition(
+            { _id: conversation._id, status: { $ne: 'closed' } },
+            { status: 'closed', closedAt: new Date(), closedBy: by, ...(disposition ? { disposition } : {}) },
+            { publish: false },
+          ),
+        // The closing line also closes the live state, so messages are refused from here on.
+        line: (closed) => ({
+          event: line?.event ?? 'conversation.closed',
+          params: { ...line?.params, by: by.kind },
+          options: {
+            clientMessageId: `sys-closed-${closed._id.toHexString()}`,
+            evenIfClosed: true,
+            ...(line?.speaker ? { speaker: line.speaker } : {}),
+          },
+        }),
+      });
+      if (!done) {
         const current = await load(conversation._id);
         if (!current) throw new AppError('NOT_FOUND', 'No such conversation.');
         return toConversationView(current);
       }
-      // The closing line also closes the live state, so messages are refused from here on.
-      const message = await announce(
-        closed,
-        line?.event ?? 'conversation.closed',
-        { ...line?.params, by: by.kind },
-        {
-          clientMessageId: `sys-closed-${closed._id.toHexString()}`,
-          evenIfClosed: true,
-          ...(line?.speaker ? { speaker: line.speaker } : {}),
-        },
-      );
+      // After the closing line, which closes the live state: should this fail, messages are refused
+      // already (a start reading the stale pointer finds its chat closed and replaces it anyway).
       await Customer.updateOne(
-        { _id: closed.customerId, liveConversationId: closed._id },
+        { _id: done.conversation.customerId, liveConversationId: done.conversation._id },
         { $set: { liveConversationId: null } },
       );
-      const view = toConversationView({ ...closed, lastSeq: message?.seq ?? closed.lastSeq });
-      if (message) deps.broadcast.messageCreated(message);
-      deps.broadcast.conversationUpdated(view);
-      await deps.hooks.emit('closed', closed);
-      return view;
+      await deps.hooks.emit('closed', done.conversation);
+      return done.view;
     },
   };
 }

@@ -15,6 +15,7 @@ import { createBroadcaster } from './broadcast.js';
 import { createConversationActions } from './conversation-actions.js';
 import { createConversationHooks } from './conversation-hooks.js';
 import { createConversationsService } from './conversations.service.js';
+import { messagePathRecords } from './message-path-records.js';
 import { customerSocketHandlers, onCustomerConnection } from './customer.socket.js';
 
 /**
@@ -49,6 +50,7 @@ export function createMessagingFeature(
     redis: redis.command,
     prefix: config.REDIS_PREFIX,
     logger,
+    conversations: messagePathRecords(mongo),
     ...(deps.attachmentView ? { attachmentView: deps.attachmentView } : {}),
   });
   const conversations = createConversationsService({

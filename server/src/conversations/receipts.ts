@@ -1,7 +1,7 @@
 import type { ReceiptUpdated } from '@switchboard/shared';
 import type { ConversationDocument } from './conversation.model.js';
 import type { ConversationsService } from './conversations.service.js';
-import type { LiveStateStore } from './live-state.js';
+import type { LiveStateStore } from '../messages/live-state.js';
 
 /**
  * Moves a side's delivered/read marks forward (never back: `$max`, one atomic

@@ -6,8 +6,9 @@ import {
 } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { SUPERVISORS_ROOM } from '../auth/principal.js';
-import type { ConversationDocument, conversationModels } from '../conversations/conversation.model.js';
-import type { LiveState, LiveStateStore } from '../conversations/live-state.js';
+import type { ConversationDocument } from '../conversations/conversation.model.js';
+import type { ConversationsService } from '../conversations/conversations.service.js';
+import type { LiveState, LiveStateStore } from '../messages/live-state.js';
 import { rooms } from '../conversations/rooms.js';
 import type { SocketServer } from '../infra/socket-server.js';
 
@@ -23,11 +24,11 @@ import type { SocketServer } from '../infra/socket-server.js';
  * room and the conversation's agents.
  */
 export function createIdleFlags(deps: {
-  Conversation: ReturnType<typeof conversationModels>['Conversation'];
+  conversations: Pick<ConversationsService, 'setIdleFlag' | 'clearIdleFlag' | 'flaggedIdle'>;
   sockets: SocketServer;
   liveState: LiveStateStore;
 }) {
-  const { Conversation, liveState } = deps;
+  const { conversations, liveState } = deps;
   const to = (conversationId: string) =>
     deps.sockets.namespace('agent').to(SUPERVISORS_ROOM).to(rooms.conversationAgents(conversationId));
 
@@ -36,22 +37,15 @@ export function createIdleFlags(deps: {
 
   /** Clears the stored flag of this reason; true when there was one. */
   async function clearStored(conversationId: string, reason: IdleReason, since?: Date): Promise<boolean> {
-    const result = await Conversation.updateOne(
-      { _id: conversationId, 'idle.reason': reason, ...(since ? { 'idle.since': since } : {}) },
-      { $set: { idle: null } },
-    );
-    if (result.modifiedCount > 0) emitCleared(conversationId, reason);
-    return result.modifiedCount > 0;
+    const cleared = await conversations.clearIdleFlag(conversationId, reason, since);
+    if (cleared) emitCleared(conversationId, reason);
+    return cleared;
   }
 
   /** The document's flag and its event, after the flag was raised in Redis; false when a message cleared it meanwhile. */
   async function record(conversation: ConversationDocument, reason: IdleReason, since: Date): Promise<boolean> {
     const id = conversation._id.toHexString();
-    const result = await Conversation.updateOne(
-      { _id: conversation._id, status: 'active' },
-      { $set: { idle: { reason, since } } },
-    );
-    if (result.modifiedCount === 0) return false;
+    if (!(await conversations.setIdleFlag(conversation._id, reason, since))) return false;
     to(id).emit('conversation.idle', {
       conversationId: id,
       caseNumber: conversation.caseNumber,
@@ -98,9 +92,7 @@ export function createIdleFlags(deps: {
 
     /** Active conversations flagged idle, longest waiting first. */
     async list(): Promise<ConversationIdle[]> {
-      const found = (await Conversation.find({ status: 'active', 'idle.reason': { $in: [...IDLE_REASONS] } })
-        .limit(500)
-        .lean()) as ConversationDocument[];
+      const found = await conversations.flaggedIdle(500);
       return found
         .flatMap((conversation) => {
           const { idle } = conversation;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decideIdle, readTurn, turnFromRecord, type IdleThresholds, type TurnMessage } from './idle-policy.js';
+import {
+  decideIdle,
+  firstWakeMs,
+  readTurn,
+  turnChangeBy,
+  turnFromRecord,
+  type IdleThresholds,
+  type TurnMessage,
+} from './idle-policy.js';
 
 const t = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 12, 0, seconds));
 let next = 0;
@@ -148,5 +156,32 @@ describe('decideIdle', () => {
       actions: [{ kind: 'clear', reason: 'agent-unanswered' }],
       wakeAt: t(200),
     });
+  });
+});
+
+describe('turnChangeBy', () => {
+  const active = { status: 'active', turn: null };
+  const from = (kind: 'customer' | 'agent' | 'system', internal = false) => ({ internal, author: { kind } });
+
+  it('a message handing the turn to the other side re-arms the timer', () => {
+    expect(turnChangeBy(from('customer'), { ...active, turn: 'agent' })).toBe('customer-wrote');
+    expect(turnChangeBy(from('agent'), { ...active, turn: 'customer' })).toBe('agent-answered');
+    expect(turnChangeBy(from('customer'), active)).toBe('customer-wrote');
+  });
+
+  it('further messages of the same turn, notes, system lines and untimed chats leave it as it is', () => {
+    expect(turnChangeBy(from('customer'), { ...active, turn: 'customer' })).toBeNull();
+    expect(turnChangeBy(from('agent', true), { ...active, turn: 'customer' })).toBeNull();
+    expect(turnChangeBy(from('system'), { ...active, turn: 'customer' })).toBeNull();
+    expect(turnChangeBy(from('customer'), { status: 'queued', turn: 'agent' })).toBeNull();
+    expect(turnChangeBy(from('customer'), { ...active, turn: 'agent', offline: true })).toBeNull();
+  });
+});
+
+describe('firstWakeMs', () => {
+  it("wakes at the check-in after the agent's answer, else at the reply SLA or the check-in if sooner", () => {
+    expect(firstWakeMs('agent-answered', limits)).toBe(limits.nudgeMs);
+    expect(firstWakeMs('customer-wrote', limits)).toBe(limits.agentReplyMs);
+    expect(firstWakeMs('assigned', { ...limits, nudgeMs: 60_000 })).toBe(60_000);
   });
 });

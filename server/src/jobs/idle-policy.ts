@@ -1,5 +1,5 @@
 import type { AuthorKind, IdleReason, SystemEvent } from '@switchboard/shared';
-import type { TurnSide } from '../conversations/live-state.js';
+import type { TurnSide } from '../messages/live-state.js';
 
 /**
  * Whose turn it is in a chat and what the idle timer should do about it, as
@@ -141,7 +141,7 @@ const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
  * What to do now and when to wake next (null: nothing is due until someone
  * writes). Offline-message chats are never timed.
  * Every message that hands the turn to the other side re-arms the timer
- * itself (jobs.feature.ts), so nothing here polls: a timer wakes only when
+ * itself (idle-rearm.ts), so nothing here polls: a timer wakes only when
  * something is due. Should a re-arm be lost with its process (between a
  * message's ack and its hooks), the chat's next due wake-up, or else the
  * periodic sweep (IDLE_TIMER_SWEEP), looks at it from the stored messages.
@@ -192,4 +192,42 @@ function decideTurn(state: IdleState, now: Date, limits: IdleThresholds): IdleDe
 
   // Nobody has written since the assignment: the first message arms the timer.
   return { actions: [], wakeAt: null };
+}
+
+/** What arms a chat's timer afresh: its assignment, or a message handing the turn to the other side. */
+export type TurnChange = 'assigned' | 'customer-wrote' | 'agent-answered';
+
+/**
+ * The turn change a stored message makes, or null when it leaves the
+ * timer as it is: internal notes and system lines; chats not in progress,
+ * or left offline (answered by email, never timed); and further messages
+ * of the same turn, whose timer was armed when the turn began (or at
+ * assignment; the periodic sweep restores one that was lost).
+ * `state.turn` is the side that wrote last as the message found it.
+ */
+export function turnChangeBy(
+  message: { internal: boolean; author: { kind: AuthorKind } },
+  state: { status: string; offline?: boolean; turn: TurnSide | null },
+): TurnChange | null {
+  if (message.internal || message.author.kind === 'system') return null;
+  if (state.status !== 'active' || state.offline) return null;
+  const side = message.author.kind === 'customer' ? 'customer' : 'agent';
+  if (state.turn === side) return null;
+  return side === 'customer' ? 'customer-wrote' : 'agent-answered';
+}
+
+/**
+ * How long after a turn change the timer first wakes. The agent answered:
+ * the customer's check-in is due exactly this long from now, in one
+ * wake-up. The agent's turn (assigned, or the customer wrote): the reply
+ * SLA, or the check-in delay if shorter. The hooks of two messages may
+ * reach Redis in either order (the customer's clears a flag first): should
+ * this re-arm land after that of the agent's reply that followed, it would
+ * replace the check-in's, and the timer must still look at the customer's
+ * turn in time. One wake-up per turn, not a poll: {@link decideIdle} sleeps
+ * until the SLA after that.
+ */
+export function firstWakeMs(change: TurnChange, limits: Pick<IdleThresholds, 'nudgeMs' | 'agentReplyMs'>): number {
+  if (change === 'agent-answered') return limits.nudgeMs;
+  return Math.min(limits.agentReplyMs, limits.nudgeMs);
 }

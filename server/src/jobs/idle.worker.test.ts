@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
-import type { LiveState } from '../conversations/live-state.js';
+import type { LiveState } from '../messages/live-state.js';
 import type { IdleThresholds } from './idle-policy.js';
 import type { RescheduleMode } from './idle-timers.js';
 import { idleProcessor, type IdleWorkerDeps } from './idle.worker.js';

@@ -4,7 +4,7 @@ import { Types } from 'mongoose';
 import type { Broadcaster } from '../conversations/broadcast.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
-import type { LiveState, LiveStateStore } from '../conversations/live-state.js';
+import type { LiveState, LiveStateStore } from '../messages/live-state.js';
 import type { Logger } from '../infra/logger.js';
 import type { MessagesService, Speaker } from '../messages/messages.service.js';
 import type { IdleFlags } from './idle-flags.js';

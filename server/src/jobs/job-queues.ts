@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const QUEUES = {
   /** One pending timer per live conversation: the customer's check-in and close, and the agent-reply SLA. */
   idle: 'idle-timers',
-  /** The idle timers' safety net: one repeatable job per deployment (jobs.feature.ts). */
+  /** The idle timers' safety net: one repeatable job per deployment (scheduled by jobs.feature.ts, run by idle-rearm.ts). */
   idleSweep: 'idle-timer-sweep',
   /** One job per transcript request, so each request sends one email. */
   transcripts: 'transcripts',

@@ -10,14 +10,13 @@ import {
 import { renderSystemMessage, resolveLocale } from '@switchboard/shared/i18n';
 import type { Redis } from 'ioredis';
 import type { AttachmentRef } from '../attachments/attachment-links.js';
-import type { Connection, Types } from 'mongoose';
-import { conversationModels } from '../conversations/conversation.model.js';
-import { createLiveStateStore, type Admission, type LiveStateSource } from '../conversations/live-state.js';
-import { createMessageActivity } from '../conversations/message-activity.js';
+import type { Connection, mongo, Types } from 'mongoose';
 import { isDuplicateKey } from '../infra/app-errors.js';
 import type { Logger } from '../infra/logger.js';
 import { createBatchedInserts } from '../infra/batched-inserts.js';
+import { createLiveStateStore, type Admission, type LiveStateSource } from './live-state.js';
 import { maskSecrets } from './mask.js';
+import { createMessageActivity } from './message-activity.js';
 import { createMessageQueries } from './message-queries.js';
 import { messageIdFor } from './message-id.js';
 import { messageModel, type MessageDocument } from './message.model.js';
@@ -101,6 +100,19 @@ type MessageRecord = Omit<MessageDocument, 'system' | 'attachment'> & {
 export type MessagesService = ReturnType<typeof createMessagesService>;
 
 /**
+ * What the message path reads and writes of its conversation's record,
+ * given by the conversations folder (which owns the collection): a
+ * conversation to prime its live state from on a miss, the collection its
+ * summary fields are written behind to, and a chat's first agent reply.
+ */
+export interface ConversationRecords {
+  load: (conversationId: Types.ObjectId) => Promise<LiveStateSource | null>;
+  collection: () => mongo.Collection;
+  /** Records the earliest agent reply (a `$min`: a later or repeated call changes nothing). */
+  recordFirstReply: (conversationId: Types.ObjectId, at: Date) => Promise<void>;
+}
+
+/**
  * The store step of the message path, and reading messages back.
  *
  * `store`, for every message (customers', agents', system lines):
@@ -122,14 +134,14 @@ export function createMessagesService(deps: {
   redis: Redis;
   prefix: string;
   logger: Logger;
+  conversations: ConversationRecords;
   /** How a message shows its file (signed links); without it, files are shown without links. */
   attachmentView?: (ref: AttachmentRef) => AttachmentView;
 }) {
   const toMessageView = (message: MessageDocument) => toStoredMessageView(message, deps.attachmentView);
   const Message = messageModel(deps.mongo);
-  const { Conversation } = conversationModels(deps.mongo);
   const inserts = createBatchedInserts<MessageRecord>(() => Message.collection as never);
-  const activity = createMessageActivity({ conversations: () => Conversation.collection, logger: deps.logger });
+  const activity = createMessageActivity({ conversations: deps.conversations.collection, logger: deps.logger });
 
   const highestStoredSeq = async (conversationId: Types.ObjectId) =>
     (await Message.findOne({ conversationId }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0;
@@ -137,7 +149,7 @@ export function createMessagesService(deps: {
   const liveState = createLiveStateStore({
     redis: deps.redis,
     prefix: deps.prefix,
-    load: (conversationId) => Conversation.findById(conversationId).lean(),
+    load: deps.conversations.load,
     highestStoredSeq,
   });
 
@@ -175,7 +187,7 @@ export function createMessagesService(deps: {
    *   `{conversationId, seq}` is unique, so neither a retry nor a reused seq
    *   can store it twice); a chat's first agent reply also records when it
    *   came, before the ack; the conversation's last seq, times and turn are
-   *   written behind (conversations/message-activity.ts).
+   *   written behind (message-activity.ts).
    * - Outcomes: stored (`duplicate: false`); the earlier message of a
    *   retried `clientMessageId` (`duplicate: true`), even after the chat
    *   closed or the sender hit their limit; a seq found taken heals the
@@ -252,7 +264,7 @@ export function createMessagesService(deps: {
       // The first reply is written before its ack, not behind: whether a chat was answered decides
       // at once what its close offers (a rating, the link in the transcript). Once per chat.
       if (visible === 'agent' && !admission.state.answered) {
-        await Conversation.updateOne({ _id: conversationId }, { $min: { firstAgentReplyAt: record.createdAt } });
+        await deps.conversations.recordFirstReply(conversationId, record.createdAt);
       }
       activity.record(conversationId, {
         seq: admission.seq,

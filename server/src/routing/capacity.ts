@@ -1,6 +1,6 @@
 import { AppError } from '@switchboard/shared';
 import type { Types } from 'mongoose';
-import type { AgentModel } from '../agents/agent.model.js';
+import type { AgentsService } from '../agents/agents.service.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { Logger } from '../infra/logger.js';
 import type { RoutingState } from './routing-state.js';
@@ -28,7 +28,12 @@ const gone = (error: unknown) => error instanceof AppError && (error.code === 'C
  * console, written behind every change (at most every
  * {@link LOAD_WRITE_INTERVAL_MS} per agent) and by the routing sweep.
  */
-export function createCapacity(deps: { agents: AgentModel; state: RoutingState; sync: RoutingSync; logger: Logger }) {
+export function createCapacity(deps: {
+  agents: Pick<AgentsService, 'writeLoads'>;
+  state: RoutingState;
+  sync: RoutingSync;
+  logger: Logger;
+}) {
   const { state } = deps;
   const pendingLoads = new Map<string, { load: number; capacity: number; assignedAt?: Date }>();
   let timer: NodeJS.Timeout | null = null;
@@ -39,17 +44,15 @@ export function createCapacity(deps: { agents: AgentModel; state: RoutingState; 
     pendingLoads.clear();
     if (batch.length === 0) return;
     await deps.agents
-      .bulkWrite(
-        batch.map(([id, { load, capacity, assignedAt }]) => ({
-          updateOne: {
-            filter: { _id: id },
-            update: {
-              $set: { activeChats: load, freeSlots: Math.max(0, capacity - load) },
-              ...(assignedAt ? { $max: { lastAssignedAt: assignedAt } } : {}),
-            },
+      .writeLoads(
+        batch.map(([id, { load, capacity, assignedAt }]) => [
+          id,
+          {
+            activeChats: load,
+            freeSlots: Math.max(0, capacity - load),
+            ...(assignedAt ? { lastAssignedAt: assignedAt } : {}),
           },
-        })),
-        { ordered: false },
+        ]),
       )
       .catch((error: unknown) => deps.logger.warn({ err: error }, 'agent load view not written; the sweep will'));
   }

@@ -1,5 +1,7 @@
 import type { Types } from 'mongoose';
-import type { AgentModel, AgentRecord } from '../agents/agent.model.js';
+import type { AgentRecord } from '../agents/agent.model.js';
+import type { RoutingAgentRecord } from '../agents/agent-queries.js';
+import type { AgentsService } from '../agents/agents.service.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { Logger } from '../infra/logger.js';
 import { limitOf, type CapacityDefaults, type CapacityLimits } from './capacity-limits.js';
@@ -8,20 +10,6 @@ import type { RoutableAgent, RoutingState, WaitingChat } from './routing-state.j
 
 /** A reservation older than this belonged to a process that died before finishing it. */
 const STALE_RESERVATION_MS = 60_000;
-/** What routing reads of an agent: no profile, no password hash. */
-const AGENT_FIELDS = {
-  status: 1,
-  active: 1,
-  capacity: 1,
-  departmentIds: 1,
-  languages: 1,
-  displayName: 1,
-  avatarUrl: 1,
-  lastAssignedAt: 1,
-  activeChats: 1,
-  freeSlots: 1,
-} as const;
-type RoutingAgentRecord = Pick<AgentRecord, '_id' | keyof typeof AGENT_FIELDS>;
 
 /** The queues an agent serves: their departments' and the general queue. */
 export const queuesOf = (agent: Pick<AgentRecord, 'departmentIds'>): string[] => [
@@ -35,7 +23,7 @@ export const queuesOf = (agent: Pick<AgentRecord, 'departmentIds'>): string[] =>
  * it, and a repair from the truth on every routing sweep.
  */
 export function createRoutingSync(deps: {
-  agents: AgentModel;
+  agents: Pick<AgentsService, 'routingRecord' | 'routingRecords' | 'writeLoads'>;
   conversations: Pick<ConversationsService, 'activeAssignments' | 'queuedForRouting' | 'isQueued'>;
   limits: CapacityLimits;
   state: RoutingState;
@@ -65,14 +53,14 @@ export function createRoutingSync(deps: {
     const load = counted.active + counted.reserved;
     const free = Math.max(0, capacity - load);
     if (agent.activeChats === load && agent.freeSlots === free) return;
-    await deps.agents.updateOne({ _id: agent._id }, { $set: { activeChats: load, freeSlots: free } });
+    await deps.agents.writeLoads([[agent._id, { activeChats: load, freeSlots: free }]]);
   }
 
   /** Every agent, every active chat and every waiting chat, from the database; resolves to the entries changed. */
   async function repairAll(): Promise<number> {
     const readAt = Date.now();
     const [agents, defaults, active, waiting] = await Promise.all([
-      deps.agents.find({}, AGENT_FIELDS).lean<RoutingAgentRecord[]>(),
+      deps.agents.routingRecords(),
       deps.limits.defaults(),
       conversations.activeAssignments(),
       conversations.queuedForRouting(),
@@ -157,7 +145,7 @@ export function createRoutingSync(deps: {
 
     /** One agent as stored now (after a status, profile, capacity or department change). */
     async syncAgent(agentId: string | Types.ObjectId): Promise<RoutableAgent | null> {
-      const agent = await deps.agents.findById(agentId, AGENT_FIELDS).lean<RoutingAgentRecord>();
+      const agent = await deps.agents.routingRecord(agentId);
       if (!agent) return null;
       const view = routable(agent, agent.capacity === null ? await deps.limits.defaults() : new Map());
       await state.putAgent(view);
@@ -167,10 +155,7 @@ export function createRoutingSync(deps: {
 
     /** The agents of a department (its default capacity changed, or it was archived). */
     async syncDepartmentAgents(departmentId: string): Promise<void> {
-      const [agents, defaults] = await Promise.all([
-        deps.agents.find({}, AGENT_FIELDS).lean<RoutingAgentRecord[]>(),
-        deps.limits.defaults(),
-      ]);
+      const [agents, defaults] = await Promise.all([deps.agents.routingRecords(), deps.limits.defaults()]);
       // Filtered here: FerretDB v1's matching of a scalar against array elements is not relied on.
       for (const agent of agents) {
         if (agent.departmentIds.some((id) => id.toHexString() === departmentId)) {

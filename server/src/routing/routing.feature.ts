@@ -1,6 +1,5 @@
 import type { MessageView } from '@switchboard/shared';
 import type { AppContext } from '../app-context.js';
-import { agentModel } from '../agents/agent.model.js';
 import type { AgentsService } from '../agents/agents.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
@@ -60,7 +59,7 @@ export function createRoutingFeature(
     logger,
     sockets: context.sockets,
     clock: deps.clock,
-    agents: agentModel(context.mongo),
+    agents: deps.agents,
     messaging: deps.messaging,
     departments: deps.departments,
     metrics: createRoutingMetrics(context.metrics, deps.messaging.conversations, logger),

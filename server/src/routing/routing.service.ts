@@ -12,7 +12,7 @@ import {
 import type { TeamAway } from '@switchboard/shared/i18n';
 import type { Redis } from 'ioredis';
 import type { Types } from 'mongoose';
-import type { AgentModel } from '../agents/agent.model.js';
+import type { AgentsService } from '../agents/agents.service.js';
 import { isSupervisorRole, type AgentPrincipal } from '../auth/principal.js';
 import { inAgentsDepartments } from '../conversations/access.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
@@ -41,7 +41,7 @@ export interface RoutingDeps {
   logger: Logger;
   sockets: SocketServer;
   clock: Clock;
-  agents: AgentModel;
+  agents: Pick<AgentsService, 'departmentIdsOf' | 'getById' | 'routingRecord' | 'routingRecords' | 'writeLoads'>;
   messaging: Pick<MessagingServices, 'conversations' | 'messages' | 'broadcast' | 'hooks'>;
   departments: DepartmentsService;
   metrics: RoutingMetrics;
@@ -97,8 +97,8 @@ export function createRoutingService(deps: RoutingDeps) {
 
   /** The queues an agent serves: their departments and the general queue. */
   async function queuesOfAgent(agentId: string): Promise<string[]> {
-    const agent = await deps.agents.findById(agentId, { departmentIds: 1 }).lean();
-    return agent ? queuesOf(agent) : [GENERAL_QUEUE];
+    const departmentIds = await deps.agents.departmentIdsOf(agentId);
+    return departmentIds ? queuesOf({ departmentIds }) : [GENERAL_QUEUE];
   }
 
   /**

@@ -9,12 +9,11 @@ import {
 } from '@switchboard/shared';
 import type { TeamAway } from '@switchboard/shared/i18n';
 import { Types } from 'mongoose';
-import type { AgentModel, AgentRecord } from '../agents/agent.model.js';
+import type { AgentsService } from '../agents/agents.service.js';
 import { agentRoom, SUPERVISORS_ROOM, type AgentPrincipal } from '../auth/principal.js';
 import type { Broadcaster } from '../conversations/broadcast.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationHooks } from '../conversations/conversation-hooks.js';
-import { toConversationView } from '../conversations/conversation-view.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import { customerNames, type DepartmentsService } from '../departments/departments.service.js';
 import type { SocketServer } from '../infra/socket-server.js';
@@ -24,7 +23,7 @@ import { queueKeyOf } from './queue-keys.js';
 import type { RoutingState } from './routing-state.js';
 
 export interface TransferDeps {
-  agents: AgentModel;
+  agents: Pick<AgentsService, 'getById'>;
   conversations: ConversationsService;
   messages: MessagesService;
   broadcast: Broadcaster;
@@ -109,22 +108,16 @@ export function createTransfers(deps: TransferDeps) {
     broadcast.messageCreated(message);
   }
 
-  async function announce(
-    conversation: ConversationDocument,
-    params: Record<string, string>,
-    event: ConversationTransferred,
-    toAgentId?: string,
-  ): Promise<ConversationView> {
-    const { message } = await messages.storeSystem(conversation, 'conversation.transferred', params);
-    broadcast.messageCreated(message);
-    const view = toConversationView({ ...conversation, lastSeq: message.seq });
-    broadcast.conversationUpdated(view);
+  /**
+   * A transfer told (the customer's line and the view through changeState):
+   * supervisors, and the agent it went to, get its details.
+   */
+  function tellTransferred(event: ConversationTransferred, toAgentId?: string): void {
     const agentsNs = deps.sockets.namespace('agent');
     (toAgentId ? agentsNs.to(SUPERVISORS_ROOM).to(agentRoom(toAgentId)) : agentsNs.to(SUPERVISORS_ROOM)).emit(
       'conversation.transferred',
       event,
     );
-    return view;
   }
 
   async function toDepartment(
@@ -137,24 +130,29 @@ export function createTransfers(deps: TransferDeps) {
     const department = await deps.departments.get(departmentId);
     if (!department || department.archived) throw new AppError('NOT_FOUND', 'No such department.');
     const fromAgentId = conversation.agentId;
-    // Handed on to a team: someone else in it (its agents may still take it by hand).
-    const moved = await conversations.requeueFrom(conversation._id.toHexString(), fromAgentId, department._id);
-    if (!moved) throw new AppError('CONFLICT', 'This chat changed hands meanwhile; nothing was transferred.');
-    await deps.state.enqueue(queueKeyOf(department._id), [waitingEntry(moved)]);
-    await storeNote(moved, by, note);
-    if (fromAgentId) await release(fromAgentId, moved, cause, { toDepartmentName: department.name });
-    const away = await deps.teamAway(department._id, fromAgentId?.toHexString());
-    const view = await announce(
-      moved,
-      // Each reader sees the team's name in their language (the customer's, the agents').
-      { ...customerNames(department), ...(away ? { teamAway: away } : {}) },
-      {
-        conversationId: moved._id.toHexString(),
-        ...(fromAgentId ? { fromAgentId: fromAgentId.toHexString() } : {}),
-        toDepartmentId: departmentId,
-        ...(note ? { note } : {}),
+    const done = await conversations.changeState({
+      // Handed on to a team: someone else in it (its agents may still take it by hand).
+      write: () => conversations.requeueFrom(conversation._id.toHexString(), fromAgentId, department._id),
+      prepare: async (moved) => {
+        await deps.state.enqueue(queueKeyOf(department._id), [waitingEntry(moved)]);
+        await storeNote(moved, by, note);
+        if (fromAgentId) await release(fromAgentId, moved, cause, { toDepartmentName: department.name });
       },
-    );
+      line: async () => {
+        const away = await deps.teamAway(department._id, fromAgentId?.toHexString());
+        // Each reader sees the team's name in their language (the customer's, the agents').
+        const params = { ...customerNames(department), ...(away ? { teamAway: away } : {}) };
+        return { event: 'conversation.transferred', params };
+      },
+    });
+    if (!done) throw new AppError('CONFLICT', 'This chat changed hands meanwhile; nothing was transferred.');
+    const moved = done.conversation;
+    tellTransferred({
+      conversationId: moved._id.toHexString(),
+      ...(fromAgentId ? { fromAgentId: fromAgentId.toHexString() } : {}),
+      toDepartmentId: departmentId,
+      ...(note ? { note } : {}),
+    });
     deps.queueChanged(queueKeyOf(conversation.departmentId));
     deps.queueChanged(queueKeyOf(department._id));
     await deps.hooks.emit('transferred', moved, {
@@ -163,7 +161,7 @@ export function createTransfers(deps: TransferDeps) {
       to: { departmentId },
       ...(note ? { note } : {}),
     });
-    return view;
+    return done.view;
   }
 
   async function toAgent(
@@ -175,34 +173,33 @@ export function createTransfers(deps: TransferDeps) {
   ): Promise<ConversationView> {
     const fromAgentId = conversation.agentId;
     if (fromAgentId?.equals(agentId)) throw new AppError('CONFLICT', 'This chat is already with that agent.');
-    const target = await deps.agents.findById(agentId).lean<AgentRecord>();
+    const target = await deps.agents.getById(agentId);
     if (!target?.active) throw new AppError('NOT_FOUND', 'No such agent.');
     const id = conversation._id.toHexString();
-    const result = await deps.capacity.claim(agentId, id, { need: 'online', queue: null }, async () => {
-      const changed = await conversations.handOver(id, fromAgentId, {
-        agentId: target._id,
-        card: { displayName: target.displayName, avatarUrl: target.avatarUrl ?? undefined },
-      });
-      if (!changed) throw new AppError('CONFLICT', 'This chat changed hands meanwhile.');
-      return changed;
+    const done = await conversations.changeState({
+      write: async () => {
+        const result = await deps.capacity.claim(agentId, id, { need: 'online', queue: null }, async () => {
+          const changed = await conversations.handOver(id, fromAgentId, {
+            agentId: target._id,
+            card: { displayName: target.displayName, avatarUrl: target.avatarUrl ?? undefined },
+          });
+          if (!changed) throw new AppError('CONFLICT', 'This chat changed hands meanwhile.');
+          return changed;
+        });
+        if (result.outcome === 'agent-unavailable')
+          throw new AppError('CONFLICT', `${target.displayName} is not online.`);
+        if (result.outcome === 'agent-full') throw new AppError('CONFLICT', `${target.displayName} has no free slot.`);
+        return result.conversation ?? null;
+      },
+      prepare: async (moved) => {
+        broadcast.joinAgent(agentId, id);
+        await storeNote(moved, by, note);
+        if (fromAgentId) await release(fromAgentId, moved, cause, { toAgentName: target.displayName });
+      },
+      line: () => ({ event: 'conversation.transferred', params: { agentName: target.displayName } }),
     });
-    if (result.outcome === 'agent-unavailable') throw new AppError('CONFLICT', `${target.displayName} is not online.`);
-    if (result.outcome === 'agent-full') throw new AppError('CONFLICT', `${target.displayName} has no free slot.`);
-    if (!result.conversation)
-      throw new AppError('CONFLICT', 'This chat changed hands meanwhile; nothing was transferred.');
-    const moved = result.conversation;
-    broadcast.joinAgent(agentId, id);
-    await storeNote(moved, by, note);
-    if (fromAgentId) await release(fromAgentId, moved, cause, { toAgentName: target.displayName });
-    await deps.hooks.emit('transferred', moved, {
-      reason: cause.reason,
-      fromAgentId: fromAgentId?.toHexString() ?? null,
-      to: { agentId },
-      ...(note ? { note } : {}),
-    });
-    return announce(
-      moved,
-      { agentName: target.displayName },
+    if (!done) throw new AppError('CONFLICT', 'This chat changed hands meanwhile; nothing was transferred.');
+    tellTransferred(
       {
         conversationId: id,
         ...(fromAgentId ? { fromAgentId: fromAgentId.toHexString() } : {}),
@@ -211,6 +208,13 @@ export function createTransfers(deps: TransferDeps) {
       },
       agentId,
     );
+    await deps.hooks.emit('transferred', done.conversation, {
+      reason: cause.reason,
+      fromAgentId: fromAgentId?.toHexString() ?? null,
+      to: { agentId },
+      ...(note ? { note } : {}),
+    });
+    return done.view;
   }
 
   return {
@@ -227,13 +231,14 @@ export function createTransfers(deps: TransferDeps) {
       const current = await conversations.load(conversation._id.toHexString());
       if (current?.status !== 'active') return;
       const fromAgentId = conversation.agentId ?? current.agentId;
-      // Another advisor, as the customer is told: never straight back to the one it left.
-      const requeued = await conversations.requeueFrom(current._id.toHexString(), fromAgentId);
-      if (!requeued) return;
-      await deps.state.enqueue(queueKeyOf(current.departmentId), [waitingEntry(requeued)]);
-      const { message } = await messages.storeSystem(requeued, 'conversation.requeued');
-      broadcast.messageCreated(message);
-      broadcast.conversationUpdated(toConversationView({ ...requeued, lastSeq: message.seq }));
+      const done = await conversations.changeState({
+        // Another advisor, as the customer is told: never straight back to the one it left.
+        write: () => conversations.requeueFrom(current._id.toHexString(), fromAgentId),
+        prepare: (requeued) => deps.state.enqueue(queueKeyOf(current.departmentId), [waitingEntry(requeued)]),
+        line: () => ({ event: 'conversation.requeued' }),
+      });
+      if (!done) return;
+      const requeued = done.conversation;
       if (fromAgentId) {
         const department = current.departmentId ? await deps.departments.get(current.departmentId.toHexString()) : null;
         await release(
@@ -284,22 +289,22 @@ export function createTransfers(deps: TransferDeps) {
       if (conversation.status !== 'active') throw new AppError('CONFLICT', 'This chat is no longer in progress.');
       const fromAgentId = conversation.agentId;
       if (fromAgentId?.equals(by.id)) throw new AppError('CONFLICT', 'This chat is already yours.');
-      const moved = await conversations.handOver(conversationId, fromAgentId, {
-        agentId: new Types.ObjectId(by.id),
-        card: { displayName: by.displayName, avatarUrl: by.avatarUrl },
+      const done = await conversations.changeState({
+        write: () =>
+          conversations.handOver(conversationId, fromAgentId, {
+            agentId: new Types.ObjectId(by.id),
+            card: { displayName: by.displayName, avatarUrl: by.avatarUrl },
+          }),
+        prepare: async (moved) => {
+          broadcast.joinAgent(by.id, conversationId);
+          await deps.capacity.hold(by.id, conversationId);
+          if (fromAgentId)
+            await release(fromAgentId, moved, { reason: 'taken-over', by }, { toAgentName: by.displayName });
+        },
+        line: () => ({ event: 'conversation.transferred', params: { agentName: by.displayName } }),
       });
-      if (!moved) throw new AppError('CONFLICT', 'This chat changed hands meanwhile; nothing was taken over.');
-      broadcast.joinAgent(by.id, conversationId);
-      await deps.capacity.hold(by.id, conversationId);
-      if (fromAgentId) await release(fromAgentId, moved, { reason: 'taken-over', by }, { toAgentName: by.displayName });
-      await deps.hooks.emit('transferred', moved, {
-        reason: 'taken-over',
-        fromAgentId: fromAgentId?.toHexString() ?? null,
-        to: { agentId: by.id },
-      });
-      return announce(
-        moved,
-        { agentName: by.displayName },
+      if (!done) throw new AppError('CONFLICT', 'This chat changed hands meanwhile; nothing was taken over.');
+      tellTransferred(
         {
           conversationId,
           ...(fromAgentId ? { fromAgentId: fromAgentId.toHexString() } : {}),
@@ -307,6 +312,12 @@ export function createTransfers(deps: TransferDeps) {
         },
         by.id,
       );
+      await deps.hooks.emit('transferred', done.conversation, {
+        reason: 'taken-over',
+        fromAgentId: fromAgentId?.toHexString() ?? null,
+        to: { agentId: by.id },
+      });
+      return done.view;
     },
   };
 }

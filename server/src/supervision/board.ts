@@ -1,5 +1,5 @@
 import type { BoardAgent, BoardDepartment, BoardSnapshot } from '@switchboard/shared';
-import type { AgentModel, AgentRecord } from '../agents/agent.model.js';
+import type { AgentsService } from '../agents/agents.service.js';
 import type { CountRow } from '../conversations/conversation-queries.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import { limitOf } from '../routing/capacity-limits.js';
@@ -15,7 +15,7 @@ const byKey = (rows: CountRow[]) => new Map(rows.map((row) => [row._id?.toHexStr
  * conversations, the aggregation FerretDB supports.
  */
 export function createBoard(deps: {
-  agents: AgentModel;
+  agents: Pick<AgentsService, 'boardRecords'>;
   conversations: Pick<ConversationsService, 'activeCountByDepartment' | 'activeCountByAgent'>;
   routing: Pick<RoutingService, 'stats' | 'limits'>;
 }) {
@@ -27,10 +27,7 @@ export function createBoard(deps: {
       const [stats, perDepartment, records, capacityDefaults] = await Promise.all([
         deps.routing.stats(options),
         conversations.activeCountByDepartment(),
-        deps.agents
-          .find({ active: true }, { displayName: 1, role: 1, status: 1, capacity: 1, departmentIds: 1 })
-          .sort({ displayName: 1 })
-          .lean<Pick<AgentRecord, '_id' | 'displayName' | 'role' | 'status' | 'capacity' | 'departmentIds'>[]>(),
+        deps.agents.boardRecords(),
         deps.routing.limits.defaults(),
       ]);
       // Per agent, matched on the agents' ids as routing's own load count does.

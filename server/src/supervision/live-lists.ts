@@ -1,6 +1,6 @@
 import type { IdleSession, LiveConversation, LiveList } from '@switchboard/shared';
 import { Types } from 'mongoose';
-import type { AgentModel } from '../agents/agent.model.js';
+import type { AgentsService } from '../agents/agents.service.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import { conversationListingFields } from '../conversations/conversation-view.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
@@ -14,7 +14,7 @@ const LIVE_LIMIT = 200;
  * with names added) and the live chats of an agent or a department (to observe).
  */
 export function createLiveLists(deps: {
-  agents: AgentModel;
+  agents: Pick<AgentsService, 'namesOf'>;
   conversations: Pick<ConversationsService, 'withIds' | 'live'>;
   flags: Pick<IdleFlags, 'list'>;
 }) {
@@ -22,9 +22,7 @@ export function createLiveLists(deps: {
 
   async function agentNames(ids: (Types.ObjectId | null | undefined)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.flatMap((id) => (id ? [id.toHexString()] : [])))];
-    if (wanted.length === 0) return new Map();
-    const found = await deps.agents.find({ _id: { $in: wanted } }, { displayName: 1 }).lean();
-    return new Map(found.map((agent) => [agent._id.toHexString(), agent.displayName]));
+    return await deps.agents.namesOf(wanted);
   }
 
   const common = (conversation: ConversationDocument, names: Map<string, string>) => {

@@ -1,5 +1,4 @@
 import type { AppContext } from '../app-context.js';
-import { agentModel } from '../agents/agent.model.js';
 import type { AgentsService } from '../agents/agents.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
@@ -34,7 +33,7 @@ export interface SupervisionDeps {
 export function createSupervisionFeature(context: AppContext, deps: SupervisionDeps) {
   const { config, logger } = context;
   const { conversations, messages, customers, broadcast, hooks } = deps.messaging;
-  const board = createBoard({ agents: agentModel(context.mongo), conversations, routing: deps.routing });
+  const board = createBoard({ agents: deps.agents, conversations, routing: deps.routing });
   const push = createBoardPush({
     redis: context.redis.command,
     prefix: config.REDIS_PREFIX,
@@ -44,7 +43,7 @@ export function createSupervisionFeature(context: AppContext, deps: SupervisionD
     windowMs: BOARD_WINDOW_MS,
     refreshMs: BOARD_REFRESH_MS,
   });
-  const lists = createLiveLists({ agents: agentModel(context.mongo), conversations, flags: deps.idleFlags });
+  const lists = createLiveLists({ agents: deps.agents, conversations, flags: deps.idleFlags });
   const actions = createSupervisorActions({
     conversations,
     routing: deps.routing,
