@@ -27,6 +27,13 @@ describe('customers and agents in one conversation', () => {
     return { customer, desk, conversationId: conversation.id };
   }
 
+  /** Sends and answers the stored message; a refusal fails the test with its code. */
+  async function stored(who: TestCustomer | TestAgentDesk, conversationId: string, body: string) {
+    const result = await who.send(conversationId, body);
+    if (!result.ok) throw new Error(result.error.code);
+    return result.data.message;
+  }
+
   beforeAll(async () => {
     server = await startTestServer({
       testFile: import.meta.filename,
@@ -52,11 +59,8 @@ describe('customers and agents in one conversation', () => {
 
   it("keeps each side's last message in the live state, and a mirror reloaded from the database assumes the latest", async () => {
     const { customer, desk, conversationId } = await chat();
-    const seqOf = async (who: TestCustomer | TestAgentDesk, body: string) => {
-      const result = await who.send(conversationId, body);
-      if (!result.ok) throw new Error(result.error.code);
-      return result.data.message.seq;
-    };
+    const seqOf = async (who: TestCustomer | TestAgentDesk, body: string) =>
+      (await stored(who, conversationId, body)).seq;
     const { liveState } = server.app.services.messages;
     const id = new Types.ObjectId(conversationId);
     const question = await seqOf(customer, 'hello?');
@@ -72,11 +76,8 @@ describe('customers and agents in one conversation', () => {
 
   it('tells the desk since when the customer has waited: their first unanswered message, not their latest', async () => {
     const { customer, desk, conversationId } = await chat();
-    const sent = async (who: TestCustomer | TestAgentDesk, body: string) => {
-      const result = await who.send(conversationId, body);
-      if (!result.ok) throw new Error(result.error.code);
-      return result.data.message.createdAt;
-    };
+    const sent = async (who: TestCustomer | TestAgentDesk, body: string) =>
+      (await stored(who, conversationId, body)).createdAt;
     await sent(customer, 'hello?');
     await sent(desk, 'Hi, Lei here.');
     const firstUnanswered = await sent(customer, 'my screen flickers');
