@@ -21,7 +21,7 @@ export interface AgentAppDeps {
   restAuth: RestAuth;
   conversations: ConversationsService;
   messages: MessagesService;
-  customers: Pick<CustomersService, 'models'>;
+  customers: Pick<CustomersService, 'contactsOf'>;
   departments: Pick<DepartmentsService, 'list'>;
   agents: Pick<AgentsService, 'list'>;
   /** The transcripts service (jobs feature): the desk's "send transcript" goes through it. */

@@ -22,7 +22,10 @@ import { createJobsMetrics } from './jobs-metrics.js';
 import { jobsRoutes } from './jobs.routes.js';
 import { queuesDashboard } from './queues-dashboard.js';
 
-export interface JobsDeps extends Pick<MessagingServices, 'conversations' | 'messages' | 'hooks' | 'broadcast'> {
+export interface JobsDeps extends Pick<
+  MessagingServices,
+  'conversations' | 'customers' | 'messages' | 'hooks' | 'broadcast'
+> {
   restAuth: RestAuth;
   /** Per-department idle thresholds (routing's department model); absent: the deployment's for all. */
   departmentIdleSettings?: DepartmentIdleSettingsLookup;
@@ -60,6 +63,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
     mongo: context.mongo,
     queues,
     conversations,
+    customers: deps.customers,
     enabled: config.TRANSCRIPTS_ENABLED,
     attempts: config.TRANSCRIPT_ATTEMPTS,
     backoffMs: config.TRANSCRIPT_BACKOFF,
