@@ -144,6 +144,8 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     restAuth: agents.services.restAuth,
     departments: departments.services.departments,
     agents: agents.services.agents,
+    conversations: messaging.services.conversations,
+    transcripts: jobs.services.transcripts,
   });
   const webhooks = createWebhooksFeature(context, {
     restAuth: agents.services.restAuth,

@@ -21,6 +21,7 @@ import type { ConversationHooks } from './conversation-hooks.js';
 import { conversationModels, type ConversationDocument } from './conversation.model.js';
 import { createConversationMoves } from './conversation-moves.js';
 import { createConversationQueries } from './conversation-queries.js';
+import { createConversationRecordQueries } from './conversation-record-queries.js';
 import { createStateChanges } from './conversation-transition.js';
 import { toConversationView } from './conversation-view.js';
 import { offlineConversationId } from './offline-conversation-id.js';
@@ -203,6 +204,7 @@ export function createConversationsService(deps: {
   return {
     load,
     ...createConversationQueries(Conversation),
+    ...createConversationRecordQueries(Conversation),
     ...createConversationMoves(mutate),
     /** A move (conversation-moves.ts) told to everyone: see conversation-transition.ts. */
     changeState,

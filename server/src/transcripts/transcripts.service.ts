@@ -16,6 +16,7 @@ import { QUEUES, transcriptJobId, type TranscriptJob } from '../jobs/job-queues.
 import { replyRequestId } from './reply-content.js';
 import { upsertWithRetry } from './upsert.js';
 import { createDeliveryLog } from './delivery-log.js';
+import { createDeliveryRecords } from './delivery-records.js';
 import { deliveryModel, toDeliveryView, type DeliveryDocument } from './transcript-delivery.model.js';
 
 /** Requested transcripts (by the customer and the desk together) one conversation may have. */
@@ -118,6 +119,7 @@ export function createTranscriptsService(deps: {
     deliveries: createDeliveryLog(Delivery),
     /** Builds the delivery log's indexes (its unique request key) before the first request. */
     ensureIndexes: () => Delivery.init(),
+    ...createDeliveryRecords(Delivery),
 
     willEmailOnClose,
 
