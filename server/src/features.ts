@@ -98,6 +98,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     signer: linkSigner,
     links: attachmentLinks,
     conversations: messaging.services.conversations,
+    messages: messaging.services.messages,
     restAuth: agents.services.restAuth,
     audit: audit.services.audit,
   });

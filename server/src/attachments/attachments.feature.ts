@@ -18,6 +18,7 @@ import { createAttachmentRetention } from './retention.js';
 import { createUploadCancel } from './upload-cancel.js';
 import type { ConfiguredStore } from './store-from-config.js';
 import { createUploadTickets } from './upload-tickets.js';
+import type { MessagesService } from '../messages/messages.service.js';
 
 const RETENTION_QUEUE = 'attachment-retention';
 
@@ -33,6 +34,7 @@ export function createAttachmentsFeature(
     signer: LinkSigner;
     links: AttachmentLinks;
     conversations: ConversationsService;
+    messages: Pick<MessagesService, 'markAttachmentRemoved'>;
     restAuth: RestAuth;
     audit: AuditService;
     /** Where the bytes live (features.ts: data protection deletes through the same store). */
@@ -60,7 +62,7 @@ export function createAttachmentsFeature(
     }),
     logger,
   });
-  const retention = createAttachmentRetention({ mongo, store, settings, quota, logger });
+  const retention = createAttachmentRetention({ mongo, messages: deps.messages, store, settings, quota, logger });
   queues.worker(RETENTION_QUEUE, () => retention.run(), { concurrency: 1 });
 
   const routes = Router();
