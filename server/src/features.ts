@@ -156,6 +156,13 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
   const dataProtection = createDataProtectionFeature(context, {
     restAuth: agents.services.restAuth,
     audit: audit.services.audit,
+    customers: messaging.services.customers,
+    conversations: messaging.services.conversations,
+    messages: messaging.services.messages,
+    transcripts: jobs.services.transcripts,
+    attachments: attachments.services.attachments,
+    blocks: blocks.services.blocks,
+    webhooks: webhooks.services.webhooks,
     forgetQueuedJobs: (customerId) => webhooks.services.webhooks.forgetCustomerJobs(customerId),
     store: fileStore.store,
     exportLink: (fileId) => ({

@@ -1,17 +1,26 @@
 import type { Types } from 'mongoose';
 import type { customerModels } from './customer.model.js';
 
-type CustomerModel = ReturnType<typeof customerModels>['Customer'];
+type CustomerModels = ReturnType<typeof customerModels>;
 
 /**
  * The reads and writes other folders make of customers (conversations,
- * pre-chat checks, transcripts), one query each, so the customers folder
+ * pre-chat checks, transcripts, data protection), one query each, so the customers folder
  * alone knows the collection's shape.
  */
-export function createCustomerQueries(Customer: CustomerModel) {
+export function createCustomerQueries({ Customer, VisitorToken }: CustomerModels) {
   return {
     /** The stored customer, whole; null for an unknown id. */
     recordOf: (customerId: string) => Customer.findById(customerId).lean(),
+
+    /** Every customer with an email on their profile, with that email only. */
+    customersWithEmail: () => Customer.find({ email: { $exists: true } }, { email: 1 }).lean(),
+
+    /** Deletes a customer's visitor tokens, then the customer. */
+    async removeCustomer(customerId: Types.ObjectId): Promise<void> {
+      await VisitorToken.deleteMany({ customerId });
+      await Customer.deleteOne({ _id: customerId });
+    },
 
     /** Identity and contact details of many customers in one query (unknown ids are left out). */
     contactsOf: (ids: string[]) => Customer.find({ _id: { $in: ids } }, { verified: 1, name: 1, email: 1 }).lean(),

@@ -62,7 +62,7 @@ export function createCustomersService(mongo: Connection, identitySecret: string
   }
 
   return {
-    ...createCustomerQueries(Customer),
+    ...createCustomerQueries({ Customer, VisitorToken }),
 
     /**
      * A new anonymous visitor and the token that resumes it (returned once,
