@@ -31,7 +31,10 @@ import { createWidgetFeature } from './widget/widget.feature.js';
  */
 export function createFeatures(context: AppContext, isAccepting: () => boolean) {
   const system = createSystemFeature(context, isAccepting);
-  const agents = createAgentsFeature(context, { audit: () => audit.services.audit });
+  const agents = createAgentsFeature(context, {
+    audit: () => audit.services.audit,
+    conversations: () => messaging.services.conversations,
+  });
   const audit = createAuditFeature(context, { restAuth: agents.services.restAuth });
   // Routing and business hours read this clock; tests move it (services.clock).
   const clock = systemClock();
@@ -39,6 +42,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     restAuth: agents.services.restAuth,
     clock,
     audit: audit.services.audit,
+    agents: agents.services.agents,
   });
   // Messages show their files with signed links, so the signer exists before messaging.
   const linkSigner = createLinkSigner(context.mongo);
