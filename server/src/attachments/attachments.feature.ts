@@ -6,6 +6,8 @@ import type { RestAuth } from '../auth/rest-auth.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import { defineFeature } from '../infra/feature.js';
 import { createRateLimit } from '../infra/rate-limit.js';
+import { scheduleRepeatingJob } from '../infra/repeating-jobs.js';
+import type { MessagesService } from '../messages/messages.service.js';
 import type { AttachmentLinks } from './attachment-links.js';
 import { createAttachmentSettings } from './attachment-settings.js';
 import { attachmentSettingsRoutes } from './attachment-settings.routes.js';
@@ -18,7 +20,6 @@ import { createAttachmentRetention } from './retention.js';
 import { createUploadCancel } from './upload-cancel.js';
 import type { ConfiguredStore } from './store-from-config.js';
 import { createUploadTickets } from './upload-tickets.js';
-import type { MessagesService } from '../messages/messages.service.js';
 
 const RETENTION_QUEUE = 'attachment-retention';
 
@@ -89,13 +90,10 @@ export function createAttachmentsFeature(
         );
       }
       if (config.PROCESS_ROLE === 'web') return;
-      await queues
-        .queue(RETENTION_QUEUE)
-        .upsertJobScheduler(
-          RETENTION_QUEUE,
-          { every: config.ATTACHMENT_RETENTION_SWEEP },
-          { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
-        );
+      await scheduleRepeatingJob(queues, RETENTION_QUEUE, {
+        everyMs: config.ATTACHMENT_RETENTION_SWEEP,
+        jobName: 'sweep',
+      });
     },
   });
   return {

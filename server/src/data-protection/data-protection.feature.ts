@@ -7,6 +7,7 @@ import type { BlockQueries } from '../blocks/block-queries.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { Feature } from '../infra/feature.js';
+import { scheduleRepeatingJob } from '../infra/repeating-jobs.js';
 import { outboxDir } from '../mail/mailer.js';
 import type { MessagesService } from '../messages/messages.service.js';
 import type { TranscriptsService } from '../transcripts/transcripts.service.js';
@@ -101,15 +102,14 @@ export function createDataProtectionFeature(
     routes: dataProtectionRoutes({ auth: deps.restAuth, customers, retention, audit: deps.audit }),
     async start() {
       if (config.PROCESS_ROLE === 'web') return;
-      const queue = queues.queue(RETENTION_QUEUE);
       // One schedule per deployment; a deployment that drops its policy drops the schedule too.
-      if (config.RETENTION_DAYS === undefined) await queue.removeJobScheduler(RETENTION_QUEUE);
-      else {
-        await queue.upsertJobScheduler(
-          RETENTION_QUEUE,
-          { every: config.RETENTION_INTERVAL },
-          { name: 'retention', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
-        );
+      if (config.RETENTION_DAYS === undefined) {
+        await queues.queue(RETENTION_QUEUE).removeJobScheduler(RETENTION_QUEUE);
+      } else {
+        await scheduleRepeatingJob(queues, RETENTION_QUEUE, {
+          everyMs: config.RETENTION_INTERVAL,
+          jobName: 'retention',
+        });
       }
     },
   };

@@ -6,6 +6,7 @@ import type { ConversationDocument } from '../conversations/conversation.model.j
 import type { MessagingServices } from '../conversations/messaging.feature.js';
 import { defineFeature } from '../infra/feature.js';
 import { createRateLimit } from '../infra/rate-limit.js';
+import { scheduleRepeatingJob } from '../infra/repeating-jobs.js';
 import { createMailer, mailDomain, senderOf } from '../mail/mailer.js';
 import { createRatingLinks } from '../transcripts/rating-links.js';
 import { transcriptSocketHandlers } from '../transcripts/transcript.socket.js';
@@ -159,13 +160,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
       const restored = await rearm.restoreLost();
       const resumed = await transcripts.resumePending();
       if (restored > 0 || resumed > 0) logger.info({ timers: restored, transcripts: resumed }, 'jobs resumed');
-      await queues
-        .queue(QUEUES.idleSweep)
-        .upsertJobScheduler(
-          QUEUES.idleSweep,
-          { every: config.IDLE_TIMER_SWEEP },
-          { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
-        );
+      await scheduleRepeatingJob(queues, QUEUES.idleSweep, { everyMs: config.IDLE_TIMER_SWEEP, jobName: 'sweep' });
     },
     async stop() {
       // The queue factory closes workers first (they finish the job in hand), then this.
