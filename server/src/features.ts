@@ -164,6 +164,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     conversations: messaging.services.conversations,
     messages: messaging.services.messages,
     transcripts: jobs.services.transcripts,
+    ratingLinks: jobs.services.ratingLinks,
     attachments: attachments.services.attachments,
     blocks: blocks.services.blocks,
     webhooks: webhooks.services.webhooks,

@@ -1,9 +1,10 @@
 import { rm } from 'node:fs/promises';
 import type { Redis } from 'ioredis';
-import type { Connection, Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import { outboxFile } from '../mail/mailer.js';
 import type { MessagesService } from '../messages/messages.service.js';
+import type { RatingLinks } from '../transcripts/rating-links.js';
 import type { TranscriptsService } from '../transcripts/transcripts.service.js';
 import type { WebhookDeliveryQueries } from '../webhooks/webhook-delivery-queries.js';
 import type { ConversationFiles } from './conversation-files.js';
@@ -25,10 +26,10 @@ export interface ScrubCounts {
  * resolution and the 1–5 rating stay, so reports still count it).
  */
 export function createConversationScrub(deps: {
-  mongo: Connection;
   conversations: Pick<ConversationsService, 'removeRecord' | 'redactRecord'>;
   messages: Pick<MessagesService, 'removeAllOfConversation'>;
   transcripts: Pick<TranscriptsService, 'deliveryMessageIdsOf' | 'removeDeliveryLogOf'>;
+  ratingLinks: Pick<RatingLinks, 'removeOf'>;
   webhooks: Pick<WebhookDeliveryQueries, 'removeDeliveriesOfConversation'>;
   redis: Redis;
   prefix: string;
@@ -36,8 +37,6 @@ export function createConversationScrub(deps: {
   outbox: string | null;
   files: Pick<ConversationFiles, 'removeAll'>;
 }) {
-  const ratingLinks = () => deps.mongo.collection('rating_links');
-
   return async function scrub(conversationId: Types.ObjectId, mode: 'redact' | 'delete'): Promise<ScrubCounts> {
     const transcripts = await deps.transcripts.deliveryMessageIdsOf(conversationId);
     if (deps.outbox) {
@@ -49,7 +48,7 @@ export function createConversationScrub(deps: {
     const [messages, , , webhookDeliveries] = await Promise.all([
       deps.messages.removeAllOfConversation(conversationId),
       deps.transcripts.removeDeliveryLogOf(conversationId),
-      ratingLinks().deleteMany({ conversationId }),
+      deps.ratingLinks.removeOf(conversationId),
       deps.webhooks.removeDeliveriesOfConversation(conversationId.toHexString()),
     ]);
     const id = conversationId.toHexString();

@@ -10,6 +10,7 @@ import type { Feature } from '../infra/feature.js';
 import { scheduleRepeatingJob } from '../infra/repeating-jobs.js';
 import { outboxDir } from '../mail/mailer.js';
 import type { MessagesService } from '../messages/messages.service.js';
+import type { RatingLinks } from '../transcripts/rating-links.js';
 import type { TranscriptsService } from '../transcripts/transcripts.service.js';
 import type { WebhookDeliveryQueries } from '../webhooks/webhook-delivery-queries.js';
 import { createConversationFiles, type ExportLink } from './conversation-files.js';
@@ -35,6 +36,7 @@ export function createDataProtectionFeature(
     conversations: ConversationsService;
     messages: MessagesService;
     transcripts: TranscriptsService;
+    ratingLinks: RatingLinks;
     attachments: AttachmentQueries;
     blocks: BlockQueries;
     webhooks: WebhookDeliveryQueries;
@@ -52,7 +54,7 @@ export function createDataProtectionFeature(
     link: deps.exportLink,
   });
   const scrub = createConversationScrub({
-    mongo: context.mongo,
+    ratingLinks: deps.ratingLinks,
     conversations: deps.conversations,
     messages: deps.messages,
     transcripts: deps.transcripts,
