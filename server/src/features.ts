@@ -31,7 +31,10 @@ import { createWidgetFeature } from './widget/widget.feature.js';
  */
 export function createFeatures(context: AppContext, isAccepting: () => boolean) {
   const system = createSystemFeature(context, isAccepting);
-  const agents = createAgentsFeature(context, { audit: () => audit.services.audit });
+  const agents = createAgentsFeature(context, {
+    audit: () => audit.services.audit,
+    conversations: () => messaging.services.conversations,
+  });
   const audit = createAuditFeature(context, { restAuth: agents.services.restAuth });
   // Routing and business hours read this clock; tests move it (services.clock).
   const clock = systemClock();
@@ -39,6 +42,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     restAuth: agents.services.restAuth,
     clock,
     audit: audit.services.audit,
+    agents: agents.services.agents,
   });
   // Messages show their files with signed links, so the signer exists before messaging.
   const linkSigner = createLinkSigner(context.mongo);
@@ -98,6 +102,7 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     signer: linkSigner,
     links: attachmentLinks,
     conversations: messaging.services.conversations,
+    messages: messaging.services.messages,
     restAuth: agents.services.restAuth,
     audit: audit.services.audit,
   });
@@ -144,6 +149,8 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
     restAuth: agents.services.restAuth,
     departments: departments.services.departments,
     agents: agents.services.agents,
+    conversations: messaging.services.conversations,
+    transcripts: jobs.services.transcripts,
   });
   const webhooks = createWebhooksFeature(context, {
     restAuth: agents.services.restAuth,
@@ -153,6 +160,14 @@ export function createFeatures(context: AppContext, isAccepting: () => boolean) 
   const dataProtection = createDataProtectionFeature(context, {
     restAuth: agents.services.restAuth,
     audit: audit.services.audit,
+    customers: messaging.services.customers,
+    conversations: messaging.services.conversations,
+    messages: messaging.services.messages,
+    transcripts: jobs.services.transcripts,
+    ratingLinks: jobs.services.ratingLinks,
+    attachments: attachments.services.attachments,
+    blocks: blocks.services.blocks,
+    webhooks: webhooks.services.webhooks,
     forgetQueuedJobs: (customerId) => webhooks.services.webhooks.forgetCustomerJobs(customerId),
     store: fileStore.store,
     exportLink: (fileId) => ({

@@ -103,7 +103,7 @@ describe('customers identified by the host site (HMAC)', () => {
     expect(started.customer.verified).toBe(false);
     // Typing a verified customer's email grants nothing: no history, no verified flag.
     expect(started.conversation.lastSeq).toBe(1); // its own welcome line only
-    const verified = await server.app.services.customers.models.Customer.countDocuments({
+    const verified = await server.app.mongo.collection('customers').countDocuments({
       email: 'lena@example.com',
       verified: true,
     });
@@ -137,8 +137,8 @@ describe('a returning customer’s next chat', () => {
     });
     expect(second.conversation.id).not.toBe(first.conversation.id);
     expect(second.customer).toMatchObject({ id: first.customer.id, name: 'Lena K', email: 'lena@new.example' });
-    const { Customer } = server.app.services.customers.models;
-    expect(await Customer.findById(first.customer.id).lean()).toMatchObject({
+    const customers = server.app.mongo.collection('customers');
+    expect(await customers.findOne({ _id: new Types.ObjectId(first.customer.id) })).toMatchObject({
       name: 'Lena K',
       email: 'lena@new.example',
       liveConversationId: new Types.ObjectId(second.conversation.id),

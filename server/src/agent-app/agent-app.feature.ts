@@ -1,7 +1,6 @@
 import type { QueueEntry, TransferTargetDepartment } from '@switchboard/shared';
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
-import { agentModel } from '../agents/agent.model.js';
 import type { AgentsService } from '../agents/agents.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
@@ -21,9 +20,9 @@ export interface AgentAppDeps {
   restAuth: RestAuth;
   conversations: ConversationsService;
   messages: MessagesService;
-  customers: Pick<CustomersService, 'models'>;
+  customers: Pick<CustomersService, 'contactsOf'>;
   departments: Pick<DepartmentsService, 'list'>;
-  agents: Pick<AgentsService, 'list'>;
+  agents: Pick<AgentsService, 'list' | 'activeIdsIn'>;
   /** The transcripts service (jobs feature): the desk's "send transcript" goes through it. */
   transcripts: Pick<TranscriptsService, 'request'>;
   /** Routing's queue changes and `queue.list` entries: the desk's queue is pushed, not polled. */
@@ -39,16 +38,12 @@ export interface AgentAppDeps {
 export function createAgentAppFeature(context: AppContext, deps: AgentAppDeps): Feature {
   const { config } = context;
   const base = deploymentReplySla(config);
-  const Agent = agentModel(context.mongo);
   const queuePush = createDeskQueuePush({
     sockets: context.sockets,
     redis: context.redis.command,
     prefix: config.REDIS_PREFIX,
     entriesOf: deps.queues.entriesOf,
-    agentsOf: async (departmentId) =>
-      (await Agent.find({ departmentIds: departmentId, active: true }, { _id: 1 }).lean()).map((agent) =>
-        agent._id.toHexString(),
-      ),
+    agentsOf: (departmentId) => deps.agents.activeIdsIn(departmentId),
     debounceMs: config.ROUTING_QUEUE_DEBOUNCE,
     logger: context.logger,
   });

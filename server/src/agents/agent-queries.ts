@@ -30,7 +30,7 @@ export interface LoadFigures {
 
 /**
  * The reads and writes other features make of agents (routing, the
- * supervisors' board and lists), each with only the fields it needs.
+ * supervisors' board and lists, the desk's queue pushes, the demo departments), each with only the fields it needs.
  */
 export function createAgentQueries(Agent: AgentModel) {
   return {
@@ -69,6 +69,17 @@ export function createAgentQueries(Agent: AgentModel) {
     /** The active agents, by name, as the board shows them. */
     async boardRecords(): Promise<BoardAgentRecord[]> {
       return await Agent.find({ active: true }, BOARD_FIELDS).sort({ displayName: 1 }).lean<BoardAgentRecord[]>();
+    },
+
+    /** The ids of the active agents who serve a department. */
+    activeIdsIn: async (departmentId: Types.ObjectId | string): Promise<string[]> =>
+      (await Agent.find({ departmentIds: departmentId, active: true }, { _id: 1 }).lean()).map((agent) =>
+        agent._id.toHexString(),
+      ),
+
+    /** Development only: places the agent with this email in these departments too (one write, `$addToSet`). */
+    async addToDepartments(email: string, departmentIds: Types.ObjectId[]): Promise<void> {
+      await Agent.updateOne({ email }, { $addToSet: { departmentIds: { $each: departmentIds } } });
     },
 
     /** Display names by agent id (unknown ids are left out). */

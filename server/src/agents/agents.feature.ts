@@ -13,7 +13,7 @@ import { createSignInLimiter } from '../auth/sign-in-limiter.js';
 import { agentHandshake } from '../auth/socket-auth.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { compileTrust } from '../infra/client-address.js';
-import { conversationModels } from '../conversations/conversation.model.js';
+import type { ConversationsService } from '../conversations/conversations.service.js';
 import { defineFeature, type Feature } from '../infra/feature.js';
 import { agentModel } from './agent.model.js';
 import { ensureFirstAdmin, seedDemoAgents } from './agent-bootstrap.js';
@@ -45,7 +45,8 @@ export interface AgentsHandlers {
 export function createAgentsFeature(
   context: AppContext,
   // A getter: the audit feature needs this feature's restAuth, so it is created after it.
-  deps: { audit: () => AuditService },
+  // Conversations too: the messaging feature needs this feature's agents, so it is created after it.
+  deps: { audit: () => AuditService; conversations: () => Pick<ConversationsService, 'assignedAmong'> },
 ): { feature: Feature<AgentsHandlers>; services: AgentsServices } {
   const { config, logger, sockets } = context;
   const model = agentModel(context.mongo);
@@ -56,11 +57,8 @@ export function createAgentsFeature(
     maxAgeMs: config.AGENT_SESSION_MAX_AGE_MS,
   });
   const revocation = createRevocation(sessions, sockets);
-  const { Conversation } = conversationModels(context.mongo);
-  const assignedAmong = async (agentId: string, conversationIds: string[]) => {
-    const own = await Conversation.find({ _id: { $in: conversationIds }, agentId }, { _id: 1 }).lean();
-    return own.map((conversation) => conversation._id.toHexString());
-  };
+  const assignedAmong = (agentId: string, conversationIds: string[]) =>
+    deps.conversations().assignedAmong(agentId, conversationIds);
   const agents = createAgentsService({ model, sockets, revocation, logger, assignedAmong });
   const authenticateSession = createSessionAuthenticator(sessions, agents);
   const policy = { publicUrl: config.PUBLIC_URL, allowed: config.AGENT_ALLOWED_ORIGINS };

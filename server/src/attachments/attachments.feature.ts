@@ -6,6 +6,8 @@ import type { RestAuth } from '../auth/rest-auth.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import { defineFeature } from '../infra/feature.js';
 import { createRateLimit } from '../infra/rate-limit.js';
+import { scheduleRepeatingJob } from '../infra/repeating-jobs.js';
+import type { MessagesService } from '../messages/messages.service.js';
 import type { AttachmentLinks } from './attachment-links.js';
 import { createAttachmentSettings } from './attachment-settings.js';
 import { attachmentSettingsRoutes } from './attachment-settings.routes.js';
@@ -33,6 +35,7 @@ export function createAttachmentsFeature(
     signer: LinkSigner;
     links: AttachmentLinks;
     conversations: ConversationsService;
+    messages: Pick<MessagesService, 'markAttachmentRemoved'>;
     restAuth: RestAuth;
     audit: AuditService;
     /** Where the bytes live (features.ts: data protection deletes through the same store). */
@@ -60,7 +63,7 @@ export function createAttachmentsFeature(
     }),
     logger,
   });
-  const retention = createAttachmentRetention({ mongo, store, settings, quota, logger });
+  const retention = createAttachmentRetention({ mongo, messages: deps.messages, store, settings, quota, logger });
   queues.worker(RETENTION_QUEUE, () => retention.run(), { concurrency: 1 });
 
   const routes = Router();
@@ -87,13 +90,10 @@ export function createAttachmentsFeature(
         );
       }
       if (config.PROCESS_ROLE === 'web') return;
-      await queues
-        .queue(RETENTION_QUEUE)
-        .upsertJobScheduler(
-          RETENTION_QUEUE,
-          { every: config.ATTACHMENT_RETENTION_SWEEP },
-          { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
-        );
+      await scheduleRepeatingJob(queues, RETENTION_QUEUE, {
+        everyMs: config.ATTACHMENT_RETENTION_SWEEP,
+        jobName: 'sweep',
+      });
     },
   });
   return {

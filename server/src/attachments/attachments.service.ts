@@ -21,6 +21,7 @@ import type { RateLimit } from '../infra/rate-limit.js';
 import { attachmentIdFor, toAttachmentRef } from './attachment-claims.js';
 import type { AttachmentLinks, FileVariant } from './attachment-links.js';
 import type { AttachmentPolicy, AttachmentSettingsStore } from './attachment-settings.js';
+import { createAttachmentQueries } from './attachment-queries.js';
 import { attachmentModel, type AttachmentDocument } from './attachment.model.js';
 import type { ConversationQuota } from './conversation-quota.js';
 import type { FileStore, StoredFile } from './file-store.js';
@@ -122,6 +123,7 @@ export function createAttachmentsService(deps: {
 
   return {
     model: Attachment,
+    ...createAttachmentQueries(Attachment),
 
     async prepare(viewer: Viewer, payload: AttachmentPrepare): Promise<AttachmentPrepared> {
       if (payload.internal && viewer.kind !== 'agent') {

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from '../infra/logger.js';
-import { messageModel } from '../messages/message.model.js';
+import type { MessagesService } from '../messages/messages.service.js';
 import type { AttachmentSettingsStore } from './attachment-settings.js';
 import { attachmentModel, type AttachmentDocument } from './attachment.model.js';
 import type { ConversationQuota } from './conversation-quota.js';
@@ -21,13 +21,13 @@ const ABANDONED_AFTER_MS = 24 * 3_600_000;
  */
 export function createAttachmentRetention(deps: {
   mongo: Connection;
+  messages: Pick<MessagesService, 'markAttachmentRemoved'>;
   store: FileStore;
   settings: AttachmentSettingsStore;
   quota: ConversationQuota;
   logger: Logger;
 }) {
   const Attachment = attachmentModel(deps.mongo);
-  const Message = messageModel(deps.mongo);
   const storedKeys = (found: AttachmentDocument) =>
     [found.files?.original, found.files?.thumbnail].filter((key): key is string => Boolean(key));
   const attemptKeys = (found: AttachmentDocument) =>
@@ -40,7 +40,7 @@ export function createAttachmentRetention(deps: {
       { $set: { status: 'removed', removedAt: now }, $unset: { files: 1 } },
     );
     const { messageId } = found;
-    if (messageId) await Message.updateOne({ _id: messageId }, { $set: { 'attachment.removed': true } });
+    if (messageId) await deps.messages.markAttachmentRemoved(messageId);
   }
 
   /**

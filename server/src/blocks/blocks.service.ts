@@ -13,6 +13,7 @@ import type { ConversationDocument } from '../conversations/conversation.model.j
 import type { Logger } from '../infra/logger.js';
 import { createVersionedCache } from '../infra/versioned-cache.js';
 import type { ChangeFeed } from '../infra/change-feed.js';
+import { createBlockQueries } from './block-queries.js';
 import type { BlockDocument, BlockModel } from './block.model.js';
 
 /** Blocks in force, by what they block: when each ends (null: never). */
@@ -88,6 +89,7 @@ export function createBlocksService(deps: {
 
   return {
     model,
+    ...createBlockQueries(model),
 
     /** Whether this visitor or this address is blocked now. */
     async isBlocked(who: { customerId?: string | undefined; address?: string | undefined }): Promise<boolean> {

@@ -11,12 +11,12 @@ const iso = (date: Date | null | undefined) => date?.toISOString();
  * one query for the whole list, so a session snapshot costs two reads.
  */
 export async function toAgentConversationViews(
-  customers: Pick<CustomersService, 'models'>,
+  customers: Pick<CustomersService, 'contactsOf'>,
   conversations: readonly ConversationDocument[],
 ): Promise<AgentConversationView[]> {
   if (conversations.length === 0) return [];
   const ids = [...new Set(conversations.map((c) => c.customerId.toHexString()))];
-  const found = await customers.models.Customer.find({ _id: { $in: ids } }, { verified: 1, name: 1, email: 1 }).lean();
+  const found = await customers.contactsOf(ids);
   const byId = new Map(found.map((customer) => [customer._id.toHexString(), customer]));
   return conversations.map((conversation) => {
     const stored = byId.get(conversation.customerId.toHexString());

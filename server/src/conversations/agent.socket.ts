@@ -14,7 +14,7 @@ interface Deps {
   conversations: ConversationsService;
   actions: ConversationActions;
   /** For the desk's view of conversations (customer identity); see agent-conversation-view.ts. */
-  customers: Pick<CustomersService, 'models'>;
+  customers: Pick<CustomersService, 'contactsOf'>;
 }
 
 const asAgent = (socket: AgentSocket): Viewer => ({ kind: 'agent', agent: requireAgent(socket) });

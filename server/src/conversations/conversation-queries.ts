@@ -88,6 +88,12 @@ export function createConversationQueries(Conversation: ConversationModel) {
       return (await Conversation.find(filter).sort({ queuedAt: 1 }).limit(limit).lean()) as ConversationDocument[];
     },
 
+    /** Of these chats, the ids of those assigned to this agent. */
+    assignedAmong: async (agentId: string, conversationIds: string[]) =>
+      (await Conversation.find({ _id: { $in: conversationIds }, agentId }, { _id: 1 }).lean()).map((conversation) =>
+        conversation._id.toHexString(),
+      ),
+
     /** Whether this agent is serving this customer now (a chat of theirs in progress). */
     isServing: async (agentId: string, customerId: string) =>
       Boolean(await Conversation.exists({ customerId, agentId, status: 'active' })),

@@ -21,6 +21,7 @@ import type { ConversationHooks } from './conversation-hooks.js';
 import { conversationModels, type ConversationDocument } from './conversation.model.js';
 import { createConversationMoves } from './conversation-moves.js';
 import { createConversationQueries } from './conversation-queries.js';
+import { createConversationRecordQueries } from './conversation-record-queries.js';
 import { createStateChanges } from './conversation-transition.js';
 import { toConversationView } from './conversation-view.js';
 import { offlineConversationId } from './offline-conversation-id.js';
@@ -46,7 +47,7 @@ export type ConversationsService = ReturnType<typeof createConversationsService>
 
 export function createConversationsService(deps: {
   mongo: Connection;
-  customers: CustomersService;
+  customers: Pick<CustomersService, 'livePointerOf' | 'moveLivePointer' | 'releaseLivePointer'>;
   messages: MessagesService;
   broadcast: Broadcaster;
   hooks: ConversationHooks;
@@ -61,7 +62,7 @@ export function createConversationsService(deps: {
 }) {
   const models = conversationModels(deps.mongo);
   const { Conversation } = models;
-  const { Customer } = deps.customers.models;
+  const { customers } = deps;
   const { liveState } = deps.messages;
   const caseNumbers = createCaseNumbers({ redis: deps.redis, prefix: deps.prefix, models });
   // Chats that start together share insert commands.
@@ -203,6 +204,7 @@ export function createConversationsService(deps: {
   return {
     load,
     ...createConversationQueries(Conversation),
+    ...createConversationRecordQueries(Conversation),
     ...createConversationMoves(mutate),
     /** A move (conversation-moves.ts) told to everyone: see conversation-transition.ts. */
     changeState,
@@ -230,7 +232,7 @@ export function createConversationsService(deps: {
         const owner =
           attempt === 0 && options.pointer !== undefined
             ? { liveConversationId: options.pointer }
-            : await Customer.findById(customer.id, { liveConversationId: 1 }).lean();
+            : await customers.livePointerOf(customer.id);
         if (!owner) throw new AppError('NOT_FOUND', 'No such customer.');
         const pointer = owner.liveConversationId ?? null;
         if (pointer) {
@@ -238,11 +240,7 @@ export function createConversationsService(deps: {
           if (live && live.status !== 'closed') return { conversation: live, created: false };
         }
         const id = new Types.ObjectId();
-        const claimed = await Customer.updateOne(
-          { _id: customer.id, liveConversationId: pointer },
-          { $set: { liveConversationId: id } },
-        );
-        if (claimed.matchedCount === 1) conversationId = id;
+        if (await customers.moveLivePointer(customer.id, pointer, id)) conversationId = id;
       }
       const conversation = await createFor(customer, prechat, { _id: conversationId });
       await deps.hooks.emit('created', conversation);
@@ -365,10 +363,7 @@ export function createConversationsService(deps: {
       }
       // After the closing line, which closes the live state: should this fail, messages are refused
       // already (a start reading the stale pointer finds its chat closed and replaces it anyway).
-      await Customer.updateOne(
-        { _id: done.conversation.customerId, liveConversationId: done.conversation._id },
-        { $set: { liveConversationId: null } },
-      );
+      await customers.releaseLivePointer(done.conversation.customerId, done.conversation._id);
       await deps.hooks.emit('closed', done.conversation);
       return done.view;
     },

@@ -3,6 +3,7 @@ import type { Connection, Types } from 'mongoose';
 import { isDuplicateKey } from '../infra/app-errors.js';
 import { createModelInserts } from '../infra/batched-inserts.js';
 import { customerModels } from './customer.model.js';
+import { createCustomerQueries } from './customer-queries.js';
 import { isValidUserHash } from './identity.js';
 import { hashVisitorToken, newVisitorToken } from './visitor-token.js';
 
@@ -61,7 +62,7 @@ export function createCustomersService(mongo: Connection, identitySecret: string
   }
 
   return {
-    models: { Customer, VisitorToken },
+    ...createCustomerQueries({ Customer, VisitorToken }),
 
     /**
      * A new anonymous visitor and the token that resumes it (returned once,

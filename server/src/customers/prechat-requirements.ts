@@ -11,7 +11,10 @@ export type RequiredPrechatFields = () => Promise<readonly PrechatField[] | null
  * for name and email (the host site vouches for them and the widget skips those
  * fields); a returning visitor's name or email on record counts as given.
  */
-export function createPrechatRequirements(customers: CustomersService, requiredFields: RequiredPrechatFields) {
+export function createPrechatRequirements(
+  customers: Pick<CustomersService, 'recordOf'>,
+  requiredFields: RequiredPrechatFields,
+) {
   return {
     async check(principal: CustomerPrincipal | null, prechat: Prechat): Promise<void> {
       const required = await requiredFields();
@@ -23,7 +26,7 @@ export function createPrechatRequirements(customers: CustomersService, requiredF
         if (field !== 'region') {
           if (principal?.verified) continue;
           if (principal) {
-            onRecord ??= await customers.models.Customer.findById(principal.id).lean();
+            onRecord ??= await customers.recordOf(principal.id);
             if (onRecord?.[field]) continue;
           }
         }

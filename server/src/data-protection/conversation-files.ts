@@ -1,6 +1,7 @@
 import type { ExportedFile } from '@switchboard/shared';
-import type { Connection, Types } from 'mongoose';
-import { attachmentModel, type AttachmentDocument } from '../attachments/attachment.model.js';
+import type { Types } from 'mongoose';
+import type { AttachmentQueries } from '../attachments/attachment-queries.js';
+import type { AttachmentDocument } from '../attachments/attachment.model.js';
 import type { FileStore } from '../attachments/file-store.js';
 
 /** A signed link to a file's bytes, and until when it works. */
@@ -11,9 +12,11 @@ export type ExportLink = (fileId: Types.ObjectId) => { url: string; expiresAt: s
  * export with a link to each one's bytes, and deleted with their
  * conversation's content when the customer is erased or retention clears it.
  */
-export function createConversationFiles(deps: { mongo: Connection; store: FileStore; link: ExportLink }) {
-  const Attachment = attachmentModel(deps.mongo);
-
+export function createConversationFiles(deps: {
+  attachments: Pick<AttachmentQueries, 'filesOfConversations' | 'filesOfConversation' | 'removeFileRecord'>;
+  store: FileStore;
+  link: ExportLink;
+}) {
   /**
    * Every key a file may have in the store: those its record names, and the
    * keys of its last upload attempt, which an upload still under way writes
@@ -55,9 +58,7 @@ export function createConversationFiles(deps: { mongo: Connection; store: FileSt
     async list(conversations: { _id: Types.ObjectId; caseNumber?: string | null }[]): Promise<ExportedFile[]> {
       if (conversations.length === 0) return [];
       const caseNumbers = new Map(conversations.map((each) => [each._id.toHexString(), each.caseNumber ?? undefined]));
-      const found = (await Attachment.find({ conversationId: { $in: conversations.map((each) => each._id) } })
-        .sort({ createdAt: 1 })
-        .lean()) as AttachmentDocument[];
+      const found = await deps.attachments.filesOfConversations(conversations.map((each) => each._id));
       return found.map((each) => exported(each, caseNumbers.get(each.conversationId.toHexString())));
     },
 
@@ -67,10 +68,10 @@ export function createConversationFiles(deps: { mongo: Connection; store: FileSt
      * afterwards finds no record to complete and deletes its own bytes.
      */
     async removeAll(conversationId: Types.ObjectId): Promise<number> {
-      const found = (await Attachment.find({ conversationId }).lean()) as AttachmentDocument[];
+      const found = await deps.attachments.filesOfConversation(conversationId);
       for (const file of found) {
         for (const key of keysOf(file)) await deps.store.remove(key);
-        await Attachment.deleteOne({ _id: file._id });
+        await deps.attachments.removeFileRecord(file._id);
       }
       return found.length;
     },

@@ -1,11 +1,12 @@
 import { rm } from 'node:fs/promises';
 import type { Redis } from 'ioredis';
-import type { Connection, Types } from 'mongoose';
-import { conversationModels } from '../conversations/conversation.model.js';
+import type { Types } from 'mongoose';
+import type { ConversationsService } from '../conversations/conversations.service.js';
 import { outboxFile } from '../mail/mailer.js';
-import { messageModel } from '../messages/message.model.js';
-import { deliveryModel } from '../transcripts/transcript-delivery.model.js';
-import { webhookModels } from '../webhooks/webhook.model.js';
+import type { MessagesService } from '../messages/messages.service.js';
+import type { RatingLinks } from '../transcripts/rating-links.js';
+import type { TranscriptsService } from '../transcripts/transcripts.service.js';
+import type { WebhookDeliveryQueries } from '../webhooks/webhook-delivery-queries.js';
 import type { ConversationFiles } from './conversation-files.js';
 
 export interface ScrubCounts {
@@ -25,21 +26,19 @@ export interface ScrubCounts {
  * resolution and the 1–5 rating stay, so reports still count it).
  */
 export function createConversationScrub(deps: {
-  mongo: Connection;
+  conversations: Pick<ConversationsService, 'removeRecord' | 'redactRecord'>;
+  messages: Pick<MessagesService, 'removeAllOfConversation'>;
+  transcripts: Pick<TranscriptsService, 'deliveryMessageIdsOf' | 'removeDeliveryLogOf'>;
+  ratingLinks: Pick<RatingLinks, 'removeOf'>;
+  webhooks: Pick<WebhookDeliveryQueries, 'removeDeliveriesOfConversation'>;
   redis: Redis;
   prefix: string;
   /** The outbox folder when emails are written there (no SMTP_URL); null otherwise. */
   outbox: string | null;
   files: Pick<ConversationFiles, 'removeAll'>;
 }) {
-  const { Conversation } = conversationModels(deps.mongo);
-  const Message = messageModel(deps.mongo);
-  const Delivery = deliveryModel(deps.mongo);
-  const { Delivery: WebhookDelivery } = webhookModels(deps.mongo);
-  const ratingLinks = () => deps.mongo.collection('rating_links');
-
   return async function scrub(conversationId: Types.ObjectId, mode: 'redact' | 'delete'): Promise<ScrubCounts> {
-    const transcripts = await Delivery.find({ conversationId }, { messageId: 1 }).lean();
+    const transcripts = await deps.transcripts.deliveryMessageIdsOf(conversationId);
     if (deps.outbox) {
       const outbox = deps.outbox;
       await Promise.all(transcripts.map((each) => rm(outboxFile(outbox, each.messageId), { force: true })));
@@ -47,27 +46,19 @@ export function createConversationScrub(deps: {
     // Files before messages: a file whose record outlived its message would still be listed and linked.
     const files = await deps.files.removeAll(conversationId);
     const [messages, , , webhookDeliveries] = await Promise.all([
-      Message.deleteMany({ conversationId }),
-      Delivery.deleteMany({ conversationId }),
-      ratingLinks().deleteMany({ conversationId }),
-      WebhookDelivery.deleteMany({ conversationId: conversationId.toHexString() }),
+      deps.messages.removeAllOfConversation(conversationId),
+      deps.transcripts.removeDeliveryLogOf(conversationId),
+      deps.ratingLinks.removeOf(conversationId),
+      deps.webhooks.removeDeliveriesOfConversation(conversationId.toHexString()),
     ]);
     const id = conversationId.toHexString();
     await deps.redis.del(`${deps.prefix}:conv:${id}`, `${deps.prefix}:conv:${id}:seq`);
-    if (mode === 'delete') {
-      await Conversation.deleteOne({ _id: conversationId });
-    } else {
-      // `satisfaction` and `erasedAt` belong to other features' views of the document: strict off for them.
-      await Conversation.updateOne(
-        { _id: conversationId },
-        { $unset: { prechat: 1, 'satisfaction.comment': 1 }, $set: { erasedAt: new Date() } },
-        { strict: false },
-      );
-    }
+    if (mode === 'delete') await deps.conversations.removeRecord(conversationId);
+    else await deps.conversations.redactRecord(conversationId);
     return {
-      messages: messages.deletedCount,
+      messages,
       transcripts: transcripts.length,
-      webhookDeliveries: webhookDeliveries.deletedCount,
+      webhookDeliveries,
       files,
     };
   };

@@ -1,11 +1,11 @@
 import { AppError, type CustomerErased, type CustomerMatch } from '@switchboard/shared';
-import { Types, type Connection } from 'mongoose';
-import { blockModel } from '../blocks/block.model.js';
-import { conversationModels } from '../conversations/conversation.model.js';
-import { customerModels } from '../customers/customer.model.js';
-import { messageModel } from '../messages/message.model.js';
-import { deliveryModel } from '../transcripts/transcript-delivery.model.js';
-import { webhookModels } from '../webhooks/webhook.model.js';
+import { Types } from 'mongoose';
+import type { BlockQueries } from '../blocks/block-queries.js';
+import type { ConversationsService } from '../conversations/conversations.service.js';
+import type { CustomersService } from '../customers/customers.service.js';
+import type { MessagesService } from '../messages/messages.service.js';
+import type { TranscriptsService } from '../transcripts/transcripts.service.js';
+import type { WebhookDeliveryQueries } from '../webhooks/webhook-delivery-queries.js';
 import type { ConversationFiles } from './conversation-files.js';
 import type { ConversationScrub } from './conversation-scrub.js';
 
@@ -21,21 +21,24 @@ function plain(doc: unknown): unknown {
  * whole as JSON, or erased (refused while they are chatting: close the chat first).
  */
 export function createCustomerData(deps: {
-  mongo: Connection;
+  customers: Pick<CustomersService, 'recordOf' | 'customersWithEmail' | 'removeCustomer'>;
+  conversations: Pick<
+    ConversationsService,
+    'withPrechatEmail' | 'countOfCustomer' | 'allOfCustomer' | 'statusesOfCustomer'
+  >;
+  messages: Pick<MessagesService, 'allOfConversation'>;
+  transcripts: Pick<TranscriptsService, 'deliveryLogOf'>;
+  blocks: BlockQueries;
+  webhooks: Pick<WebhookDeliveryQueries, 'deliveriesOfCustomer' | 'removeDeliveriesOfCustomer'>;
   scrub: ConversationScrub;
   files: Pick<ConversationFiles, 'list'>;
   /** Forgets queued webhook jobs that carry this customer's data (Redis); returns how many. */
   forgetQueuedJobs: (customerId: string) => Promise<number>;
 }) {
-  const { Customer, VisitorToken } = customerModels(deps.mongo);
-  const { Conversation } = conversationModels(deps.mongo);
-  const Message = messageModel(deps.mongo);
-  const Transcript = deliveryModel(deps.mongo);
-  const Block = blockModel(deps.mongo);
-  const { Delivery: WebhookDelivery } = webhookModels(deps.mongo);
+  const { customers, conversations: chats } = deps;
 
   async function requireCustomer(id: string) {
-    const customer = Types.ObjectId.isValid(id) ? await Customer.findById(id).lean() : null;
+    const customer = Types.ObjectId.isValid(id) ? await customers.recordOf(id) : null;
     if (!customer) throw new AppError('NOT_FOUND', 'No such customer.');
     return customer;
   }
@@ -44,24 +47,24 @@ export function createCustomerData(deps: {
     async findByEmail(email: string): Promise<CustomerMatch[]> {
       const address = email.toLowerCase();
       // Addresses are stored as typed: compare without case, on a scan (a rare, admin-only call).
-      const fromChats = await Conversation.find({ 'prechat.email': { $exists: true } }, { customerId: 1, prechat: 1 })
-        .lean()
+      const fromChats = await chats
+        .withPrechatEmail()
         .then((found) =>
           found.filter((each) => each.prechat?.email?.toLowerCase() === address).map((each) => each.customerId),
         );
-      const profiles = await Customer.find({ email: { $exists: true } }, { email: 1 })
-        .lean()
+      const profiles = await customers
+        .customersWithEmail()
         .then((found) => found.filter((each) => each.email?.toLowerCase() === address).map((each) => each._id));
       const ids = [...new Set([...fromChats, ...profiles].map((id) => id.toHexString()))];
       const matches = await Promise.all(
         ids.map(async (id): Promise<CustomerMatch | null> => {
-          const customer = await Customer.findById(id).lean();
+          const customer = await customers.recordOf(id);
           if (!customer) return null;
           return {
             id,
             ...(customer.name ? { name: customer.name } : {}),
             ...(customer.email ? { email: customer.email } : {}),
-            conversations: await Conversation.countDocuments({ customerId: customer._id }),
+            conversations: await chats.countOfCustomer(customer._id),
           };
         }),
       );
@@ -75,12 +78,12 @@ export function createCustomerData(deps: {
      */
     async export(id: string): Promise<Record<string, unknown>> {
       const customer = await requireCustomer(id);
-      const conversations = await Conversation.find({ customerId: customer._id }).sort({ createdAt: 1 }).lean();
+      const conversations = await chats.allOfCustomer(customer._id);
       const perConversation = await Promise.all(
         conversations.map(async (conversation) => ({
           ...(plain(conversation) as Record<string, unknown>),
-          messages: plain(await Message.find({ conversationId: conversation._id }).sort({ seq: 1 }).lean()),
-          transcriptDeliveries: plain(await Transcript.find({ conversationId: conversation._id }).lean()),
+          messages: plain(await deps.messages.allOfConversation(conversation._id)),
+          transcriptDeliveries: plain(await deps.transcripts.deliveryLogOf(conversation._id)),
         })),
       );
       const { identityKey: _key, ...profile } = customer;
@@ -88,8 +91,8 @@ export function createCustomerData(deps: {
         exportedAt: new Date().toISOString(),
         customer: plain(profile),
         conversations: perConversation,
-        visitorBlocks: plain(await Block.find({ customerId: customer._id }).lean()),
-        webhookDeliveries: plain(await WebhookDelivery.find({ customerId: id }, { body: 0 }).lean()),
+        visitorBlocks: plain(await deps.blocks.blocksOfCustomer(customer._id)),
+        webhookDeliveries: plain(await deps.webhooks.deliveriesOfCustomer(id)),
         files: await deps.files.list(conversations),
       };
     },
@@ -102,7 +105,7 @@ export function createCustomerData(deps: {
      */
     async erase(id: string): Promise<CustomerErased> {
       const customer = await requireCustomer(id);
-      const conversations = await Conversation.find({ customerId: customer._id }, { _id: 1, status: 1 }).lean();
+      const conversations = await chats.statusesOfCustomer(customer._id);
       if (conversations.some((conversation) => LIVE.includes(conversation.status))) {
         throw new AppError('CONFLICT', 'This customer is chatting now: close the conversation first.', {
           reason: 'live-conversation',
@@ -123,12 +126,10 @@ export function createCustomerData(deps: {
         totals.webhookDeliveries += counts.webhookDeliveries;
         totals.files += counts.files;
       }
-      const leftover = await WebhookDelivery.deleteMany({ customerId: id });
-      totals.webhookDeliveries += leftover.deletedCount;
+      totals.webhookDeliveries += await deps.webhooks.removeDeliveriesOfCustomer(id);
       await deps.forgetQueuedJobs(id);
-      await Block.updateMany({ customerId: customer._id }, { $unset: { customerName: 1 } });
-      await VisitorToken.deleteMany({ customerId: customer._id });
-      await Customer.deleteOne({ _id: customer._id });
+      await deps.blocks.forgetCustomerName(customer._id);
+      await customers.removeCustomer(customer._id);
       return totals;
     },
   };

@@ -1,9 +1,18 @@
 import type { AppContext } from '../app-context.js';
+import type { AttachmentQueries } from '../attachments/attachment-queries.js';
 import type { FileStore } from '../attachments/file-store.js';
 import { SYSTEM_ACTOR, type AuditService } from '../audit/audit.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
+import type { BlockQueries } from '../blocks/block-queries.js';
+import type { ConversationsService } from '../conversations/conversations.service.js';
+import type { CustomersService } from '../customers/customers.service.js';
 import type { Feature } from '../infra/feature.js';
+import { scheduleRepeatingJob } from '../infra/repeating-jobs.js';
 import { outboxDir } from '../mail/mailer.js';
+import type { MessagesService } from '../messages/messages.service.js';
+import type { RatingLinks } from '../transcripts/rating-links.js';
+import type { TranscriptsService } from '../transcripts/transcripts.service.js';
+import type { WebhookDeliveryQueries } from '../webhooks/webhook-delivery-queries.js';
 import { createConversationFiles, type ExportLink } from './conversation-files.js';
 import { createConversationScrub } from './conversation-scrub.js';
 import { createCustomerData } from './customer-data.js';
@@ -22,6 +31,15 @@ export function createDataProtectionFeature(
   deps: {
     restAuth: RestAuth;
     audit: AuditService;
+    /** The owners of what a customer's data is spread over: each deletes and reads its own. */
+    customers: CustomersService;
+    conversations: ConversationsService;
+    messages: MessagesService;
+    transcripts: TranscriptsService;
+    ratingLinks: RatingLinks;
+    attachments: AttachmentQueries;
+    blocks: BlockQueries;
+    webhooks: WebhookDeliveryQueries;
     forgetQueuedJobs: (customerId: string) => Promise<number>;
     /** Signed links to files' bytes for exports, working for DATA_EXPORT_LINK_TTL. */
     exportLink: ExportLink;
@@ -31,25 +49,34 @@ export function createDataProtectionFeature(
 ) {
   const { config, logger, queues } = context;
   const files = createConversationFiles({
-    mongo: context.mongo,
+    attachments: deps.attachments,
     store: deps.store,
     link: deps.exportLink,
   });
   const scrub = createConversationScrub({
-    mongo: context.mongo,
+    ratingLinks: deps.ratingLinks,
+    conversations: deps.conversations,
+    messages: deps.messages,
+    transcripts: deps.transcripts,
+    webhooks: deps.webhooks,
     redis: context.redis.command,
     prefix: config.REDIS_PREFIX,
     outbox: config.SMTP_URL ? null : outboxDir(config),
     files,
   });
   const customers = createCustomerData({
-    mongo: context.mongo,
+    customers: deps.customers,
+    conversations: deps.conversations,
+    messages: deps.messages,
+    transcripts: deps.transcripts,
+    blocks: deps.blocks,
+    webhooks: deps.webhooks,
     scrub,
     files,
     forgetQueuedJobs: deps.forgetQueuedJobs,
   });
   const retention = createRetention({
-    mongo: context.mongo,
+    conversations: deps.conversations,
     scrub,
     days: config.RETENTION_DAYS,
     action: config.RETENTION_ACTION,
@@ -77,15 +104,14 @@ export function createDataProtectionFeature(
     routes: dataProtectionRoutes({ auth: deps.restAuth, customers, retention, audit: deps.audit }),
     async start() {
       if (config.PROCESS_ROLE === 'web') return;
-      const queue = queues.queue(RETENTION_QUEUE);
       // One schedule per deployment; a deployment that drops its policy drops the schedule too.
-      if (config.RETENTION_DAYS === undefined) await queue.removeJobScheduler(RETENTION_QUEUE);
-      else {
-        await queue.upsertJobScheduler(
-          RETENTION_QUEUE,
-          { every: config.RETENTION_INTERVAL },
-          { name: 'retention', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
-        );
+      if (config.RETENTION_DAYS === undefined) {
+        await queues.queue(RETENTION_QUEUE).removeJobScheduler(RETENTION_QUEUE);
+      } else {
+        await scheduleRepeatingJob(queues, RETENTION_QUEUE, {
+          everyMs: config.RETENTION_INTERVAL,
+          jobName: 'retention',
+        });
       }
     },
   };

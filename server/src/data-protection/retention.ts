@@ -1,6 +1,5 @@
 import type { RetentionAction, RetentionReport } from '@switchboard/shared';
-import type { Connection } from 'mongoose';
-import { conversationModels } from '../conversations/conversation.model.js';
+import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { ConversationScrub } from './conversation-scrub.js';
 
 /**
@@ -9,27 +8,19 @@ import type { ConversationScrub } from './conversation-scrub.js';
  * live ones are never touched; a redacted one is not handled twice.
  */
 export function createRetention(deps: {
-  mongo: Connection;
+  conversations: Pick<ConversationsService, 'countClosedBefore' | 'idsClosedBefore'>;
   scrub: ConversationScrub;
   days: number | undefined;
   action: RetentionAction;
 }) {
-  const { Conversation } = conversationModels(deps.mongo);
-  const filterFor = (cutoff: Date) => ({
-    status: 'closed' as const,
-    closedAt: { $lt: cutoff },
-    erasedAt: { $exists: false },
-  });
-
   return {
     async run(options: { dryRun: boolean; now?: Date }): Promise<RetentionReport> {
       const empty = { days: null, action: deps.action, cutoff: null, matched: 0, changed: 0, dryRun: options.dryRun };
       if (deps.days === undefined) return empty;
       const cutoff = new Date((options.now ?? new Date()).getTime() - deps.days * 86_400_000);
-      const filter = filterFor(cutoff);
       const report = { ...empty, days: deps.days, cutoff: cutoff.toISOString() };
-      if (options.dryRun) return { ...report, matched: await Conversation.countDocuments(filter) };
-      const ids = (await Conversation.find(filter, { _id: 1 }).lean()).map((each) => each._id);
+      if (options.dryRun) return { ...report, matched: await deps.conversations.countClosedBefore(cutoff) };
+      const ids = await deps.conversations.idsClosedBefore(cutoff);
       for (const id of ids) await deps.scrub(id, deps.action);
       return { ...report, matched: ids.length, changed: ids.length };
     },

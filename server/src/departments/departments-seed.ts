@@ -1,7 +1,7 @@
 import { AppError, SUPPORTED_LOCALES } from '@switchboard/shared';
 import { departmentCreateSchema } from '@switchboard/shared/schemas';
 import { Types } from 'mongoose';
-import type { AgentModel } from '../agents/agent.model.js';
+import type { AgentsService } from '../agents/agents.service.js';
 import type { Logger } from '../infra/logger.js';
 import type { DepartmentModel } from './department.model.js';
 import type { DepartmentsService } from './departments.service.js';
@@ -17,7 +17,7 @@ import { DEMO_DEPARTMENTS } from './demo-departments.js';
 export async function seedDemoDepartments(deps: {
   model: DepartmentModel;
   departments: Pick<DepartmentsService, 'create'>;
-  agents: AgentModel;
+  agents: Pick<AgentsService, 'addToDepartments'>;
   logger: Logger;
 }): Promise<void> {
   if ((await deps.model.estimatedDocumentCount()) > 0) return;
@@ -43,7 +43,7 @@ export async function seedDemoDepartments(deps: {
   }
   // $addToSet in one write per agent: a placement by the other process is never overwritten.
   for (const [email, departmentIds] of placements) {
-    await deps.agents.updateOne({ email }, { $addToSet: { departmentIds: { $each: departmentIds } } });
+    await deps.agents.addToDepartments(email, departmentIds);
   }
   if (created > 0) deps.logger.info({ count: created }, 'demo departments seeded, demo agents placed in them');
 }

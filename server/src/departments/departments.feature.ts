@@ -1,7 +1,7 @@
 import { DEFAULT_AGENT_CAPACITY } from '@switchboard/shared';
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
-import { agentModel } from '../agents/agent.model.js';
+import type { AgentsService } from '../agents/agents.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RestAuth } from '../auth/rest-auth.js';
 import type { Feature } from '../infra/feature.js';
@@ -15,7 +15,7 @@ import { createDepartmentsService, type DepartmentsService } from './departments
 /** Departments: topics, languages, business hours and routing settings, administered over REST. */
 export function createDepartmentsFeature(
   context: AppContext,
-  deps: { restAuth: RestAuth; clock: Clock; audit: AuditService },
+  deps: { restAuth: RestAuth; clock: Clock; audit: AuditService; agents: Pick<AgentsService, 'addToDepartments'> },
 ): { feature: Feature; services: { departments: DepartmentsService } } {
   const model = departmentModel(context.mongo);
   const keys = createDepartmentKeys(context.mongo, model);
@@ -50,7 +50,7 @@ export function createDepartmentsFeature(
         await keys.backfill();
         // After the agents feature seeded the demo agents (features start in order): they are placed in these.
         if (config.NODE_ENV === 'development') {
-          await seedDemoDepartments({ model, departments, agents: agentModel(context.mongo), logger: context.logger });
+          await seedDemoDepartments({ model, departments, agents: deps.agents, logger: context.logger });
         }
       },
     },

@@ -19,7 +19,6 @@ export function createFeedbackFeature(
   deps: { conversations: ConversationsService; ratingLinks: RatingLinks; hooks: ConversationHooks },
 ) {
   const feedback = createFeedbackService({
-    mongo: context.mongo,
     conversations: deps.conversations,
     hooks: deps.hooks,
   });

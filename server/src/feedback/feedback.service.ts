@@ -1,16 +1,11 @@
 import { AppError, type ConversationRate, type ConversationRated } from '@switchboard/shared';
-import type { Connection } from 'mongoose';
-import { conversationModels, type ConversationDocument } from '../conversations/conversation.model.js';
+import type { ConversationDocument } from '../conversations/conversation.model.js';
+import type { StoredSatisfaction } from '../conversations/conversation-record-queries.js';
 import type { ConversationHooks } from '../conversations/conversation-hooks.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { CustomerPrincipal } from '../customers/customers.service.js';
 
-/** The rating as kept on the conversation document (`satisfaction`), for reports. */
-export interface StoredSatisfaction {
-  rating: number;
-  comment?: string;
-  ratedAt: Date;
-}
+export type { StoredSatisfaction };
 
 /** Why a conversation cannot be rated now, or null when it can. */
 export function notRateable(conversation: Pick<ConversationDocument, 'status' | 'firstAgentReplyAt'>): AppError | null {
@@ -32,13 +27,10 @@ export function notRateable(conversation: Pick<ConversationDocument, 'status' | 
  * transcript email; both store the same rating the same way.
  */
 export function createFeedbackService(deps: {
-  mongo: Connection;
-  conversations: ConversationsService;
+  conversations: Pick<ConversationsService, 'get' | 'load' | 'storeRating' | 'ratingOf'>;
   /** Told after a rating is stored (webhooks). */
   hooks?: Pick<ConversationHooks, 'emit'>;
 }) {
-  const { Conversation } = conversationModels(deps.mongo);
-
   /**
    * Read, check, write. A closed chat stays closed and its first reply stays
    * set, so what was checked still holds for the one-document write (made
@@ -58,12 +50,7 @@ export function createFeedbackService(deps: {
       ...(comment === undefined ? {} : { comment }),
       ratedAt: new Date(),
     };
-    // `satisfaction` is this feature's field, not in the messaging feature's schema: strict off for it alone.
-    await Conversation.updateOne(
-      { _id: conversation._id, status: 'closed' },
-      { $set: { satisfaction } },
-      { strict: false },
-    );
+    await deps.conversations.storeRating(conversation._id, satisfaction);
     const rated: ConversationRated = {
       conversationId,
       rating: satisfaction.rating,
@@ -101,12 +88,8 @@ export function createFeedbackService(deps: {
     },
 
     /** The stored rating of a conversation, or null. */
-    async ratingOf(conversationId: string): Promise<StoredSatisfaction | null> {
-      const found = await Conversation.findById(conversationId, { satisfaction: 1 })
-        .lean<{ satisfaction?: StoredSatisfaction | null }>()
-        .exec();
-      return found?.satisfaction ?? null;
-    },
+    ratingOf: (conversationId: string): Promise<StoredSatisfaction | null> =>
+      deps.conversations.ratingOf(conversationId),
   };
 }
 

@@ -6,6 +6,7 @@ import type { ConversationDocument } from '../conversations/conversation.model.j
 import type { MessagingServices } from '../conversations/messaging.feature.js';
 import { defineFeature } from '../infra/feature.js';
 import { createRateLimit } from '../infra/rate-limit.js';
+import { scheduleRepeatingJob } from '../infra/repeating-jobs.js';
 import { createMailer, mailDomain, senderOf } from '../mail/mailer.js';
 import { createRatingLinks } from '../transcripts/rating-links.js';
 import { transcriptSocketHandlers } from '../transcripts/transcript.socket.js';
@@ -22,7 +23,10 @@ import { createJobsMetrics } from './jobs-metrics.js';
 import { jobsRoutes } from './jobs.routes.js';
 import { queuesDashboard } from './queues-dashboard.js';
 
-export interface JobsDeps extends Pick<MessagingServices, 'conversations' | 'messages' | 'hooks' | 'broadcast'> {
+export interface JobsDeps extends Pick<
+  MessagingServices,
+  'conversations' | 'customers' | 'messages' | 'hooks' | 'broadcast'
+> {
   restAuth: RestAuth;
   /** Per-department idle thresholds (routing's department model); absent: the deployment's for all. */
   departmentIdleSettings?: DepartmentIdleSettingsLookup;
@@ -60,6 +64,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
     mongo: context.mongo,
     queues,
     conversations,
+    customers: deps.customers,
     enabled: config.TRANSCRIPTS_ENABLED,
     attempts: config.TRANSCRIPT_ATTEMPTS,
     backoffMs: config.TRANSCRIPT_BACKOFF,
@@ -155,13 +160,7 @@ export function createJobsFeature(context: AppContext, deps: JobsDeps) {
       const restored = await rearm.restoreLost();
       const resumed = await transcripts.resumePending();
       if (restored > 0 || resumed > 0) logger.info({ timers: restored, transcripts: resumed }, 'jobs resumed');
-      await queues
-        .queue(QUEUES.idleSweep)
-        .upsertJobScheduler(
-          QUEUES.idleSweep,
-          { every: config.IDLE_TIMER_SWEEP },
-          { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
-        );
+      await scheduleRepeatingJob(queues, QUEUES.idleSweep, { everyMs: config.IDLE_TIMER_SWEEP, jobName: 'sweep' });
     },
     async stop() {
       // The queue factory closes workers first (they finish the job in hand), then this.

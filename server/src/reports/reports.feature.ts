@@ -3,18 +3,26 @@ import { Router } from 'express';
 import type { AgentsService } from '../agents/agents.service.js';
 import type { AppContext } from '../app-context.js';
 import type { RestAuth } from '../auth/rest-auth.js';
+import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { DepartmentsService } from '../departments/departments.service.js';
 import type { Feature } from '../infra/feature.js';
 import { parseInput } from '../infra/validation.js';
+import type { TranscriptsService } from '../transcripts/transcripts.service.js';
 import { reportCsv } from './report-csv.js';
 import { createReportsService, type ReportsService } from './reports.service.js';
 
 /** Reports: per department and per agent figures for a range of days, as JSON or CSV. */
 export function createReportsFeature(
   context: AppContext,
-  deps: { restAuth: RestAuth; departments: DepartmentsService; agents: AgentsService },
+  deps: {
+    restAuth: RestAuth;
+    departments: DepartmentsService;
+    agents: AgentsService;
+    conversations: ConversationsService;
+    transcripts: TranscriptsService;
+  },
 ): { feature: Feature; services: { reports: ReportsService } } {
-  const reports = createReportsService({ mongo: context.mongo, departments: deps.departments, agents: deps.agents });
+  const reports = createReportsService(deps);
   const readers = [deps.restAuth.authenticate, deps.restAuth.requireRole('supervisor', 'admin')];
   const routes = Router();
 

@@ -1,25 +1,13 @@
 import type { AgentReportRow, DepartmentReportRow, ReportQuery, ReportView } from '@switchboard/shared';
-import { Types, type Connection, type QueryFilter } from 'mongoose';
+import { Types } from 'mongoose';
 import type { AgentsService } from '../agents/agents.service.js';
-import { conversationModels, type ConversationDocument } from '../conversations/conversation.model.js';
+import type { ConversationsService } from '../conversations/conversations.service.js';
 import type { DepartmentsService } from '../departments/departments.service.js';
-import { deliveryModel } from '../transcripts/transcript-delivery.model.js';
+import type { TranscriptsService } from '../transcripts/transcripts.service.js';
 import { FiguresAccumulator, type ReportedConversation, type TranscriptCounts } from './report-accumulator.js';
 import { datesBetween, localDate, reportWindow } from './report-range.js';
 
 const BATCH = 500;
-const PROJECTION = {
-  status: 1,
-  offline: 1,
-  departmentId: 1,
-  agentId: 1,
-  createdAt: 1,
-  queuedAt: 1,
-  assignedAt: 1,
-  firstAgentReplyAt: 1,
-  closedAt: 1,
-  'satisfaction.rating': 1,
-};
 
 const GENERAL_QUEUE = 'general';
 
@@ -33,19 +21,14 @@ const GENERAL_QUEUE = 'general';
  * retried since is counted), with no counters to drift or backfill.
  */
 export function createReportsService(deps: {
-  mongo: Connection;
+  conversations: Pick<ConversationsService, 'reportRecords'>;
+  transcripts: Pick<TranscriptsService, 'finishedDeliveriesOf'>;
   departments: Pick<DepartmentsService, 'list'>;
   agents: Pick<AgentsService, 'list'>;
 }) {
-  const { Conversation } = conversationModels(deps.mongo);
-  const Delivery = deliveryModel(deps.mongo);
-
   async function transcriptsOf(ids: Types.ObjectId[]): Promise<Map<string, TranscriptCounts>> {
     const counts = new Map<string, TranscriptCounts>();
-    const deliveries = await Delivery.find(
-      { conversationId: { $in: ids }, status: { $in: ['sent', 'failed'] } },
-      { conversationId: 1, status: 1 },
-    ).lean();
+    const deliveries = await deps.transcripts.finishedDeliveriesOf(ids);
     for (const delivery of deliveries) {
       const key = delivery.conversationId.toHexString();
       const entry = counts.get(key) ?? { sent: 0, failed: 0 };
@@ -59,8 +42,11 @@ export function createReportsService(deps: {
   return {
     async build(query: ReportQuery): Promise<ReportView> {
       const { start, end } = reportWindow(query.from, query.to, query.timeZone);
-      const filter: QueryFilter<ConversationDocument> = { createdAt: { $gte: start, $lt: end } };
-      if (query.departmentId) filter.departmentId = new Types.ObjectId(query.departmentId);
+      const window = {
+        start,
+        end,
+        ...(query.departmentId ? { departmentId: new Types.ObjectId(query.departmentId) } : {}),
+      };
 
       const totals = new FiguresAccumulator();
       const byDepartment = new Map<string, FiguresAccumulator>();
@@ -87,8 +73,7 @@ export function createReportsService(deps: {
       };
 
       let batch: ReportedConversation[] = [];
-      const cursor = Conversation.find(filter, PROJECTION).lean<ReportedConversation>().cursor({ batchSize: BATCH });
-      for await (const conversation of cursor) {
+      for await (const conversation of deps.conversations.reportRecords(window, BATCH)) {
         batch.push(conversation);
         if (batch.length >= BATCH) {
           await flush(batch);

@@ -7,6 +7,7 @@ import type { MessagingServices } from '../conversations/messaging.feature.js';
 import type { DepartmentsService } from '../departments/departments.service.js';
 import { defineFeature, type Feature } from '../infra/feature.js';
 import { createRateLimit } from '../infra/rate-limit.js';
+import { scheduleRepeatingJob } from '../infra/repeating-jobs.js';
 import type { Clock } from './clock.js';
 import { createOfflineMessages } from './offline-message.js';
 import { createRoutingMetrics } from './routing-metrics.js';
@@ -120,14 +121,7 @@ export function createRoutingFeature(
     },
     async start() {
       await routing.prepare();
-      // One schedule per deployment (the id makes every process upsert the same one); one process runs each sweep.
-      await context.queues
-        .queue(SWEEP_QUEUE)
-        .upsertJobScheduler(
-          SWEEP_QUEUE,
-          { every: config.ROUTING_SWEEP },
-          { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
-        );
+      await scheduleRepeatingJob(context.queues, SWEEP_QUEUE, { everyMs: config.ROUTING_SWEEP, jobName: 'sweep' });
     },
     async stop() {
       await routing.stop();

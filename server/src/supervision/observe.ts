@@ -29,7 +29,7 @@ export function createObserve(deps: {
   prefix: string;
   conversations: Pick<ConversationsService, 'get'>;
   messages: Pick<MessagesService, 'before' | 'storeSystem'>;
-  customers: Pick<CustomersService, 'models'>;
+  customers: Pick<CustomersService, 'contactsOf'>;
   broadcast: Pick<Broadcaster, 'messageCreated'>;
   audit: Pick<AuditService, 'record'>;
 }) {

@@ -61,6 +61,11 @@ export function createRatingLinks(connection: Connection, options: { baseUrl: ()
       }
       return now.getTime() - createdAt.getTime() > options.ttlMs ? 'expired' : 'valid';
     },
+
+    /** Deletes a conversation's rating link (data protection). */
+    async removeOf(conversationId: Types.ObjectId): Promise<void> {
+      await RatingLink.deleteMany({ conversationId });
+    },
   };
 }
 

@@ -10,12 +10,13 @@ import type { Connection, Types } from 'mongoose';
 import type { Viewer } from '../conversations/access.js';
 import type { ConversationDocument } from '../conversations/conversation.model.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
-import { customerModels } from '../customers/customer.model.js';
+import type { CustomersService } from '../customers/customers.service.js';
 import type { QueueFactory } from '../infra/queues.js';
 import { QUEUES, transcriptJobId, type TranscriptJob } from '../jobs/job-queues.js';
 import { replyRequestId } from './reply-content.js';
 import { upsertWithRetry } from './upsert.js';
 import { createDeliveryLog } from './delivery-log.js';
+import { createDeliveryRecords } from './delivery-records.js';
 import { deliveryModel, toDeliveryView, type DeliveryDocument } from './transcript-delivery.model.js';
 
 /** Requested transcripts (by the customer and the desk together) one conversation may have. */
@@ -36,13 +37,13 @@ export function createTranscriptsService(deps: {
   mongo: Connection;
   queues: QueueFactory;
   conversations: ConversationsService;
+  customers: Pick<CustomersService, 'transcriptAddressOf'>;
   enabled: boolean;
   attempts: number;
   backoffMs: number;
   mailDomain: () => string;
 }) {
   const Delivery = deliveryModel(deps.mongo);
-  const { Customer } = customerModels(deps.mongo);
 
   /**
    * The one address a transcript of this chat may go to: the one the customer
@@ -52,7 +53,7 @@ export function createTranscriptsService(deps: {
    */
   async function ownAddress(conversation: ConversationDocument): Promise<string | undefined> {
     if (conversation.prechat?.email) return conversation.prechat.email;
-    const customer = await Customer.findById(conversation.customerId, { email: 1, verified: 1 }).lean();
+    const customer = await deps.customers.transcriptAddressOf(conversation.customerId);
     return customer?.verified && customer.email ? customer.email : undefined;
   }
   const queue = deps.queues.queue<TranscriptJob>(QUEUES.transcripts, {
@@ -118,6 +119,7 @@ export function createTranscriptsService(deps: {
     deliveries: createDeliveryLog(Delivery),
     /** Builds the delivery log's indexes (its unique request key) before the first request. */
     ensureIndexes: () => Delivery.init(),
+    ...createDeliveryRecords(Delivery),
 
     willEmailOnClose,
 

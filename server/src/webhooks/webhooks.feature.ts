@@ -7,6 +7,7 @@ import { webhookModels } from './webhook.model.js';
 import { createWebhookEndpoints } from './webhook-endpoints.service.js';
 import { WEBHOOK_QUEUE, webhookJobOptions, type WebhookJob } from './webhook-jobs.js';
 import { conversationSummary, messageSummary } from './webhook-payloads.js';
+import { createWebhookDeliveryQueries } from './webhook-delivery-queries.js';
 import { createWebhookProducer } from './webhook-producer.js';
 import { webhookProcessor } from './webhook.worker.js';
 import { webhooksRoutes } from './webhooks.routes.js';
@@ -145,7 +146,17 @@ export function createWebhooksFeature(
     return theirs.length;
   }
 
-  return { feature, services: { webhooks: { endpoints, producer, models, forgetCustomerJobs } } };
+  return {
+    feature,
+    services: {
+      webhooks: {
+        endpoints,
+        producer,
+        forgetCustomerJobs,
+        ...createWebhookDeliveryQueries(models.Delivery),
+      },
+    },
+  };
 }
 
 export type WebhooksServices = ReturnType<typeof createWebhooksFeature>['services'];
