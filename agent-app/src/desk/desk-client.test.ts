@@ -190,7 +190,7 @@ describe('DeskClient', () => {
     expect(client.getState().chats.c1?.customerTyping).toBe(false);
   });
 
-  it('throttles its own typing indicator', async () => {
+  it('throttles its own typing indicator, and ends it after a pause', async () => {
     await ready([view('c1')], {});
     client.setTyping('c1', true);
     client.setTyping('c1', true);
@@ -198,10 +198,13 @@ describe('DeskClient', () => {
     client.setTyping('c1', true);
     client.setTyping('c1', false);
     client.setTyping('c1', false);
-    const typing = transport.emitted
-      .filter((e) => e.event === 'typing.set')
-      .map((e) => (e.payload as { typing: boolean }).typing);
-    expect(typing).toEqual([true, true, false]);
+    const typing = () =>
+      transport.emitted.filter((e) => e.event === 'typing.set').map((e) => (e.payload as { typing: boolean }).typing);
+    expect(typing()).toEqual([true, true, false]);
+    // A pause with text left in the composer ends the indicator too.
+    client.setTyping('c1', true);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(typing()).toEqual([true, true, false, true, false]);
   });
 
   it('ends the session on session.ended and on an unauthenticated reconnect', async () => {

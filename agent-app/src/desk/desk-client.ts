@@ -7,7 +7,7 @@ import type {
   ConversationTransfer,
   Disposition,
 } from '@switchboard/shared';
-import { Outbox, ProtocolClient, request, type SocketFactory } from '@switchboard/shared/client';
+import { Outbox, ProtocolClient, TypingSender, request, type SocketFactory } from '@switchboard/shared/client';
 import type { AgentProtocol } from '../api/agent-socket.js';
 import { listenToServer } from './desk-connection.js';
 import type { DeskEvent } from './desk-state.js';
@@ -26,9 +26,6 @@ export interface DeskClientOptions {
   onKnowledgeChanged?: () => void;
 }
 
-/** Refresh "typing…" at most this often while the agent keeps typing. */
-const TYPING_REFRESH_MS = 3_000;
-
 /**
  * The desk's connection: the only code that talks to the `/agent` socket.
  * Messages go through the shared ConversationLog (dedupe by id, seq order,
@@ -44,7 +41,8 @@ export class DeskClient {
   private readonly protocol: AgentProtocol;
   private readonly sync: DeskSync;
   private readonly outbox: Outbox;
-  private readonly typingSentAt = new Map<string, number>();
+  /** The agent's typing indicator in each chat they have typed in. */
+  private readonly typing = new Map<string, TypingSender>();
 
   readonly getState = this.store.getState;
   readonly subscribe = this.store.subscribe;
@@ -128,15 +126,18 @@ export class DeskClient {
     this.protocol.emit('receipt.update', { conversationId, readSeq });
   }
 
-  /** Tells the customer the agent is typing; throttled, and `false` only after a `true`. */
+  /** The agent is typing in this chat (call on every input); throttled, and stops by itself after a pause. */
   setTyping(conversationId: string, typing: boolean): void {
-    const sentAt = this.typingSentAt.get(conversationId);
-    const now = Date.now();
-    if (typing && sentAt !== undefined && now - sentAt < TYPING_REFRESH_MS) return;
-    if (!typing && sentAt === undefined) return;
-    if (typing) this.typingSentAt.set(conversationId, now);
-    else this.typingSentAt.delete(conversationId);
-    if (this.protocol.connected) this.protocol.emit('typing.set', { conversationId, typing });
+    let sender = this.typing.get(conversationId);
+    if (!sender && !typing) return;
+    if (!sender) {
+      sender = new TypingSender((active) => {
+        if (this.protocol.connected) this.protocol.emit('typing.set', { conversationId, typing: active });
+      });
+      this.typing.set(conversationId, sender);
+    }
+    if (typing) sender.keystroke();
+    else sender.stop();
   }
 
   async close(conversationId: string, disposition: Disposition): Promise<void> {
@@ -171,5 +172,6 @@ export class DeskClient {
     this.protocol.dispose();
     this.store.dispose();
     this.outbox.dispose();
+    for (const sender of this.typing.values()) sender.dispose();
   }
 }

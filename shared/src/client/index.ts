@@ -4,6 +4,7 @@ export { AttachmentUploads, xhrPut, type PutFile, type StagedUpload, type Upload
 export { ProtocolClient, request, TIMEOUT_ERROR, type ProtocolClientOptions } from './protocol-client.js';
 export { catchUp, type CatchUpOptions } from './catch-up.js';
 export { SnapshotStore } from './snapshot-store.js';
+export { TypingSender } from './typing-sender.js';
 export type {
   AckOf,
   ConnectionEvents,

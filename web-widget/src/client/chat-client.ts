@@ -20,6 +20,7 @@ import {
   Outbox,
   ProtocolClient,
   SnapshotStore,
+  TypingSender,
   catchUp,
   type AttachmentUploads,
   type EventHandlers,
@@ -28,7 +29,6 @@ import {
 } from '@switchboard/shared/client';
 import { initialChatState, type ChatState } from './chat-state';
 import type { TokenStore } from './token-store';
-import { TypingSender } from './typing-sender';
 
 /** What the widget's handshake carries beside the protocol version: a signed identity, or the stored visitor token. */
 export type CustomerAuth = Omit<CustomerHandshake, 'protocolVersion'>;

@@ -1,8 +1,9 @@
 /**
- * The customer's side of the typing indicator: one `typing: true` when typing
- * starts, refreshed every few seconds while it goes on (the agent's view
- * expires it after the server's TTL, 6 s), and `false` after a pause or on
- * send. Keystrokes in between cost nothing on the wire.
+ * One side's typing indicator in one chat (the widget's customer, each chat
+ * of the agent desk): one `typing: true` when typing starts, refreshed every
+ * few seconds while it goes on (the other side's view expires it after the
+ * server's TTL, 6 s), and `false` after a pause, on send or when the text is
+ * cleared. Keystrokes in between cost nothing on the wire.
  */
 export class TypingSender {
   private active = false;
