@@ -28,6 +28,13 @@ export interface ConversationView {
   agent?: AgentCard;
   /** Highest seq allocated so far. */
   lastSeq: number;
+  /**
+   * Counts the chat's state changes (assigned, transferred, closed…): of two
+   * views of one chat, the one with the larger `rev` is the later. An answer
+   * (a start, a catch-up) may be read before a change whose broadcast reaches
+   * the client first; the client keeps the later view.
+   */
+  rev?: number;
   createdAt: string;
   firstAgentReplyAt?: string;
   closedAt?: string;

@@ -108,7 +108,8 @@ describe('supervisor workflows in the console', () => {
     await reply.press('Enter');
     const reachedNoah = () => second.customer.bodies(second.conversationId).some((body) => body.includes('Ada here'));
     await second.customer.waitFor(reachedNoah);
-    expect(await reply.inputValue()).toBe('');
+    // Cleared once the send is acknowledged, which can reach the console after Noah has the message.
+    await expect.poll(() => reply.inputValue()).toBe('');
     await page.screenshot({ path: path.join(shots, 'console-observe-joined.png') });
 
     // Close from Idle sessions: nothing happens until the resolution is confirmed.

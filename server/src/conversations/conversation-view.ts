@@ -22,6 +22,7 @@ export function toConversationView(conversation: ConversationDocument): Conversa
         }
       : {}),
     lastSeq: conversation.lastSeq,
+    rev: conversation.stateRev,
     createdAt: (conversation as { createdAt?: Date }).createdAt?.toISOString() ?? conversation.queuedAt.toISOString(),
     ...(conversation.firstAgentReplyAt ? { firstAgentReplyAt: conversation.firstAgentReplyAt.toISOString() } : {}),
     ...(conversation.closedAt ? { closedAt: conversation.closedAt.toISOString() } : {}),

@@ -79,6 +79,27 @@ describe('ChatClient', () => {
     expect(connects()).toBe(before + 3);
   });
 
+  it('keeps an assignment that reached it before the answer to its start, and after the catch-up read', async () => {
+    const { client, socket } = setup();
+    socket.serverEmit('session.ready', { customer: null, conversations: [] });
+    await vi.advanceTimersByTimeAsync(0);
+    const created = { ...conversation, status: 'queued' as const, lastSeq: 1, rev: 0 };
+    const agent = { id: 'a1', displayName: 'Lei' };
+    const assigned = { ...created, status: 'active' as const, lastSeq: 2, rev: 1, agent };
+    // Routing assigned the chat as it was created: its update overtakes the start's answer.
+    socket.respond('conversation.start', () => {
+      socket.serverEmit('conversation.updated', assigned);
+      return { ok: true, data: { conversation: created, customer: { id: 'u1', verified: false }, created: true } };
+    });
+    // The catch-up after the start answers a view read before the assignment: the later one stays.
+    socket.respond('conversation.sync', () => ({
+      ok: true,
+      data: { conversations: [created], pages: [{ conversationId: created.id, messages: [], hasMore: false }] },
+    }));
+    expect((await client.start({ topic: 'general', language: 'en' })).ok).toBe(true);
+    expect(client.getSnapshot().conversation).toMatchObject({ status: 'active', agent: { displayName: 'Lei' } });
+  });
+
   it('forgets a token the server does not know', async () => {
     const tokens = memoryTokenStore(TOKEN);
     const { socket } = setup(tokens);

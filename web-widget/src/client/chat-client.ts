@@ -79,6 +79,12 @@ export class ChatClient {
   private identity: CustomerIdentity | null;
   private presentedToken = false;
   private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * `conversation.updated` for a chat this client has not adopted yet: routing
+   * can assign a chat the moment it is created, and that update may reach us
+   * before the start's answer, which carries the chat as it was created.
+   */
+  private readonly earlyViews = new Map<string, ConversationView>();
   private readSent = 0;
   private readonly newId: () => string;
 
@@ -126,6 +132,7 @@ export class ChatClient {
       'message.created': (message) => this.addMessages([message]),
       'conversation.updated': (conversation) => {
         if (conversation.id === this.state.conversation?.id) this.setConversation(conversation);
+        else this.earlyViews.set(conversation.id, conversation);
       },
       'typing.updated': (typing) => {
         if (typing.side !== 'agent' || typing.conversationId !== this.state.conversation?.id) return;
@@ -334,8 +341,11 @@ export class ChatClient {
     setTimeout(() => this.protocol.connect(), 200 + Math.random() * 800);
   }
 
-  /** Makes a conversation the current one (a resumed or started chat). */
-  private adopt(conversation: ConversationView): void {
+  /** Makes a conversation the current one (a resumed or started chat), or a later view of it that came first. */
+  private adopt(answered: ConversationView): void {
+    const early = this.earlyViews.get(answered.id);
+    this.earlyViews.clear();
+    const conversation = early && isLater(early, answered) ? early : answered;
     if (this.log?.conversationId !== conversation.id) {
       this.log = new ConversationLog(conversation.id);
       this.readSent = 0;
@@ -345,6 +355,9 @@ export class ChatClient {
   }
 
   private setConversation(conversation: ConversationView): void {
+    const current = this.state.conversation;
+    // A catch-up's view read before a change whose broadcast came first: the broadcast stands.
+    if (current?.id === conversation.id && isLater(current, conversation)) return;
     // Marks only move forward: a stored view may be older than a receipt.updated already seen.
     const stored = conversation.agentReceipts;
     const { deliveredSeq, readSeq } = this.state.agentReceipts;
@@ -424,4 +437,9 @@ export class ChatClient {
     const id = this.state.conversation?.id;
     this.update({ pending: id ? this.outbox.pending(id) : [] });
   }
+}
+
+/** Whether `a` is a later state of the same chat than `b` (views without `rev` come from older servers: equal). */
+function isLater(a: ConversationView, b: ConversationView): boolean {
+  return (a.rev ?? 0) > (b.rev ?? 0);
 }
