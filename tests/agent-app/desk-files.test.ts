@@ -163,7 +163,8 @@ describe('files on the agent desk (Chromium)', () => {
         const scroller = img.closest('.messages__scroller')!.getBoundingClientRect();
         return Math.ceil(img.getBoundingClientRect().bottom) <= Math.ceil(scroller.bottom);
       });
-    await expect.poll(bottoms).toBe(true);
+    // A readiness wait (CI under load once took over the default second to scroll), not a timing check.
+    await expect.poll(bottoms, { timeout: 5_000 }).toBe(true);
     const scrollWidth = () => phone.evaluate(() => document.documentElement.scrollWidth);
     expect(await scrollWidth()).toBeLessThanOrEqual(390);
     await phone.screenshot({ path: path.join(shots, 'desk-390-file-sent.png') });
