@@ -238,20 +238,16 @@ function speakerOf(conversation: ConversationDocument): { speaker?: Speaker } {
  */
 function turnMoved(now: LiveState, seen: LiveState): boolean {
   return (
-    now.rev !== seen.rev ||
-    now.status !== seen.status ||
-    now.agentId !== seen.agentId ||
-    now.turn !== seen.turn ||
-    (seen.turn === 'agent' && now.customerSeq !== seen.customerSeq)
+    stateChanged(now, seen) || now.turn !== seen.turn || (seen.turn === 'agent' && now.customerSeq !== seen.customerSeq)
   );
 }
 
 /** What the idle decision depends on changed: a message, another agent or assignment, another status. */
 function moved(now: LiveState, seen: LiveState): boolean {
-  return (
-    now.rev !== seen.rev ||
-    now.status !== seen.status ||
-    now.agentId !== seen.agentId ||
-    now.visibleSeq !== seen.visibleSeq
-  );
+  return stateChanged(now, seen) || now.visibleSeq !== seen.visibleSeq;
+}
+
+/** The chat's state changed: an assignment or a close (its revision), its status, its agent. */
+function stateChanged(now: LiveState, seen: LiveState): boolean {
+  return now.rev !== seen.rev || now.status !== seen.status || now.agentId !== seen.agentId;
 }
